@@ -1,0 +1,58 @@
+// Lint is where the layering rule of DESIGN.md is enforced: each layer lists what it must not
+// import, so a wrong import fails CI (VS Code's code-layering rule is the model).
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'url', 'stream', 'worker_threads'];
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true } }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict(['electron', 'react', 'react-*', ...nodeBuiltins, '../server/**', '../electron/**', '../renderer/**', '**/server/**', '**/electron/**', '**/renderer/**'], 'shared/ imports only pure libraries (zod): DESIGN.md, Layering'),
+  },
+  {
+    files: ['electron/services/**/*.ts'],
+    rules: restrict(['electron', 'electron/*', '**/renderer/**', '**/server/**', '**/electron/main/**', '**/electron/preload/**'], 'electron/services never imports electron (it runs under plain Node): DESIGN.md, Layering'),
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: restrict(['**/renderer/**', '**/server/**', '**/preload/**'], 'electron/main imports services, shared and electron only'),
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: restrict([...nodeBuiltins, '**/services/**', '**/main/**', '**/renderer/**', '**/server/**'], 'preload imports shared and contextBridge/ipcRenderer only'),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: restrict(['electron', 'electron/*', ...nodeBuiltins, '**/electron/**', '**/server/**'], 'renderer never imports electron, node:* or electron/ and server/ code: DESIGN.md, Layering'),
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: restrict(['electron', 'electron/*', '**/electron/**', '**/renderer/**'], 'server never imports electron/ or renderer/ code'),
+  },
+  {
+    files: ['server/widget/client/**/*.ts'],
+    rules: restrict(['electron', ...nodeBuiltins, '**/electron/**', '**/renderer/**'], 'the widget runs in the visitor browser: no Node modules'),
+  },
+  {
+    // electron-builder, vite and vitest configs must default-export.
+    files: ['*.config.ts', '*.config.js', 'vite.*.ts'],
+    rules: { 'no-restricted-exports': 'off' },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "ImportSpecifier[imported.name!=/^(contextBridge|ipcRenderer)$/][parent.source.value='electron']", message: 'preload takes only contextBridge and ipcRenderer from electron' }],
+    },
+  },
+);

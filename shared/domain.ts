@@ -1,0 +1,163 @@
+/**
+ * Domain entities as the server returns them. One word per concept, the same in every layer:
+ * agent, visitor, conversation, message, queue, topic, offline message.
+ */
+import { z } from 'zod';
+import { IMAGE_MIME_TYPES, LIMITS } from './limits.js';
+
+export const RoleSchema = z.enum(['admin', 'agent']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** 在线: auto-assigned; 忙碌: only transfers arrive; 离开: nothing is assigned. */
+export const AgentStatusSchema = z.enum(['online', 'busy', 'away']);
+export type AgentStatus = z.infer<typeof AgentStatusSchema>;
+
+export const GroupSchema = z.object({ id: z.string(), name: z.string() });
+export type Group = z.infer<typeof GroupSchema>;
+
+export const AgentSchema = z.object({
+  id: z.string(),
+  account: z.string(),
+  nickname: z.string(),
+  role: RoleSchema,
+  status: AgentStatusSchema,
+  /** True while the agent has a live realtime connection. */
+  connected: z.boolean(),
+  /** 最大接线量 */
+  maxConcurrent: z.number().int(),
+  groupId: z.string().nullable(),
+  /** Active conversations right now. */
+  load: z.number().int(),
+});
+export type Agent = z.infer<typeof AgentSchema>;
+
+export const ConversationStateSchema = z.enum(['queued', 'active', 'ended']);
+export type ConversationState = z.infer<typeof ConversationStateSchema>;
+
+/** 访客发起 / 系统转移 */
+export const StartedBySchema = z.enum(['visitor', 'transfer']);
+/** 访客结束 / 客服关闭 / 系统关闭 */
+export const EndedBySchema = z.enum(['visitor', 'agent', 'system']);
+export type EndedBy = z.infer<typeof EndedBySchema>;
+
+export const SummarySchema = z.object({
+  topicId: z.string(),
+  topicName: z.string(),
+  note: z.string(),
+  agentId: z.string(),
+  at: z.number(),
+});
+export type Summary = z.infer<typeof SummarySchema>;
+
+export const EvaluationSchema = z.object({
+  /** 1 (very dissatisfied) to 5 (very satisfied). */
+  rating: z.number().int().min(1).max(5),
+  comment: z.string(),
+  at: z.number(),
+});
+export type Evaluation = z.infer<typeof EvaluationSchema>;
+
+export const ConversationSchema = z.object({
+  id: z.string(),
+  /** "访客" + 6 digits, unique among open conversations. */
+  roomNo: z.string(),
+  visitorId: z.string(),
+  visitorName: z.string(),
+  visitorOnline: z.boolean(),
+  agentId: z.string().nullable(),
+  agentName: z.string().nullable(),
+  groupId: z.string().nullable(),
+  state: ConversationStateSchema,
+  startedBy: StartedBySchema,
+  endedBy: EndedBySchema.nullable(),
+  /** 有效 when the visitor sent at least one message; null while open. */
+  valid: z.boolean().nullable(),
+  createdAt: z.number(),
+  assignedAt: z.number().nullable(),
+  endedAt: z.number().nullable(),
+  lastMessageAt: z.number().nullable(),
+  /** Highest message seq in this conversation. */
+  lastMessageSeq: z.number().int(),
+  /** 1-based position while queued, else null. */
+  queuePosition: z.number().int().nullable(),
+  summary: SummarySchema.nullable(),
+  evaluationPushed: z.boolean(),
+  evaluation: EvaluationSchema.nullable(),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+export const AttachmentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  size: z.number().int(),
+  mime: z.string(),
+  /** Images are shown inline; everything else is served as a download. */
+  isImage: z.boolean(),
+});
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
+export const MessageKindSchema = z.enum(['text', 'image', 'file', 'system']);
+export type MessageKind = z.infer<typeof MessageKindSchema>;
+export const SenderSchema = z.enum(['visitor', 'agent', 'system']);
+export type Sender = z.infer<typeof SenderSchema>;
+
+export const MessageSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  /** 1, 2, 3… within the conversation, in the order the server stored them. */
+  seq: z.number().int(),
+  /** UUID v7 given by the sender; the server stores each client id once. */
+  clientId: z.string(),
+  sender: SenderSchema,
+  senderId: z.string().nullable(),
+  senderName: z.string(),
+  kind: MessageKindSchema,
+  text: z.string(),
+  attachment: AttachmentSchema.nullable(),
+  createdAt: z.number(),
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+export const TopicSchema = z.object({ id: z.string(), name: z.string(), enabled: z.boolean() });
+export type Topic = z.infer<typeof TopicSchema>;
+
+export const OfflineMessageStatusSchema = z.enum(['unreplied', 'replied']);
+export const OfflineMessageSchema = z.object({
+  id: z.string(),
+  visitorId: z.string(),
+  name: z.string(),
+  contact: z.string(),
+  text: z.string(),
+  status: OfflineMessageStatusSchema,
+  reply: z.string().nullable(),
+  repliedBy: z.string().nullable(),
+  createdAt: z.number(),
+  repliedAt: z.number().nullable(),
+});
+export type OfflineMessage = z.infer<typeof OfflineMessageSchema>;
+
+export const QueueEntrySchema = z.object({
+  conversationId: z.string(),
+  roomNo: z.string(),
+  visitorName: z.string(),
+  groupId: z.string().nullable(),
+  position: z.number().int(),
+  waitingSince: z.number(),
+});
+export type QueueEntry = z.infer<typeof QueueEntrySchema>;
+
+export const VisitorSchema = z.object({ id: z.string(), name: z.string() });
+export type Visitor = z.infer<typeof VisitorSchema>;
+
+/** Company-wide settings an admin can change. */
+export const ServerSettingsSchema = z.object({
+  /** Minutes of visitor silence after the agent's last message before the system closes (系统关闭). */
+  autoCloseMinutes: z.number().int().min(1).max(24 * 60),
+  /** Seconds a visitor may wait in the queue before the widget offers the leave-a-message form. */
+  queueTimeoutSeconds: z.number().int().min(10).max(24 * 3600),
+});
+export type ServerSettings = z.infer<typeof ServerSettingsSchema>;
+
+export const textField = (max: number) => z.string().trim().min(1).max(max);
+export const messageText = textField(LIMITS.messageTextMax);
+export const ImageMimeSchema = z.enum(IMAGE_MIME_TYPES);

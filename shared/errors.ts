@@ -1,0 +1,58 @@
+/** Every error that crosses a boundary carries one of these codes and a message a person can act on. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_STATE',
+  'CAPACITY_REACHED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'SUMMARY_REQUIRED',
+  'ALREADY_EVALUATED',
+  'RATE_LIMITED',
+  'NETWORK',
+  'TIMEOUT',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** Field-level detail for validation errors: path → problem. */
+  details?: Record<string, string>;
+}
+
+/** What IPC handlers and client calls answer instead of throwing. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string, details?: Record<string, string>): Result<never> => ({
+  ok: false,
+  error: details ? { code, message, details } : { code, message },
+});
+
+/** HTTP status for each code, used by the server and by clients that map statuses back. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_STATE: 409,
+  CAPACITY_REACHED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  SUMMARY_REQUIRED: 422,
+  ALREADY_EVALUATED: 409,
+  RATE_LIMITED: 429,
+  NETWORK: 503,
+  TIMEOUT: 504,
+  INTERNAL: 500,
+};
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}

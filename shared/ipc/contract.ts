@@ -1,0 +1,170 @@
+/**
+ * The IPC contract between the renderer and the workstation services, defined once (rule).
+ * Electron main registers a handler for every invoke channel from this map, validates the payload
+ * with its schema, checks the sender, and answers a Result. The preload (Electron) and the browser
+ * shell's page script both expose exactly this map as `window.kefu`. Channel names: domain:verb-noun.
+ */
+import { z } from 'zod';
+import type { Result } from '../errors.js';
+import {
+  AgentSchema,
+  AgentStatusSchema,
+  ConversationSchema,
+  MessageSchema,
+  OfflineMessageSchema,
+  QueueEntrySchema,
+  TopicSchema,
+  messageText,
+  textField,
+} from '../domain.js';
+import { LIMITS } from '../limits.js';
+import { CloseBodySchema, TransferBodySchema } from '../protocol/rest.js';
+
+const Id = z.string().min(1).max(64);
+
+/** Settings kept by the workstation itself (per installation). */
+export const WorkstationSettingsSchema = z.object({
+  serverUrl: z.string().url(),
+  language: z.enum(['zh-CN', 'en']),
+  /** 信息发送快捷键设置 */
+  sendKey: z.enum(['enter', 'ctrl-enter']),
+  rememberPassword: z.boolean(),
+  autoLogin: z.boolean(),
+  autoStart: z.boolean(),
+  /** Last account used, prefilled on the login form. */
+  lastAccount: z.string(),
+  /** Play a sound on a new conversation or message. */
+  soundEnabled: z.boolean(),
+});
+export type WorkstationSettings = z.infer<typeof WorkstationSettingsSchema>;
+
+/** Where a message the agent sent stands: shown "sending" until the server has stored it. */
+export const DeliverySchema = z.enum(['sending', 'sent', 'failed']);
+export type Delivery = z.infer<typeof DeliverySchema>;
+
+/** A message as the workstation shows it: stored ones, and the agent's own not yet acknowledged. */
+export const LocalMessageSchema = MessageSchema.extend({
+  delivery: DeliverySchema,
+  /** Why it failed (only with delivery 'failed'). */
+  failure: z.string().nullable(),
+});
+export type LocalMessage = z.infer<typeof LocalMessageSchema>;
+
+export const ConnectionStateSchema = z.object({
+  state: z.enum(['offline', 'connecting', 'syncing', 'online']),
+  /** While syncing: events replayed so far and expected. */
+  progress: z.object({ done: z.number(), total: z.number() }).nullable(),
+  /** Messages waiting in the outbox. */
+  outbox: z.number().int(),
+});
+export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
+
+export const SessionSnapshotSchema = z.object({
+  agent: AgentSchema.nullable(),
+  settings: WorkstationSettingsSchema,
+  /** True when a password is remembered (the password itself never reaches the renderer). */
+  hasRememberedPassword: z.boolean(),
+});
+export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;
+
+export const FilePayloadSchema = z.strictObject({
+  name: z.string().min(1).max(LIMITS.fileNameMax),
+  /** Base64 of the bytes; the server checks the real type. */
+  dataBase64: z.string().min(1).max(Math.ceil((LIMITS.fileBytesMax * 4) / 3) + 4),
+});
+
+const SendMessageRequestSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ conversationId: Id, kind: z.literal('text'), text: messageText }),
+  z.strictObject({ conversationId: Id, kind: z.enum(['image', 'file']), file: FilePayloadSchema }),
+]);
+
+const Void = z.undefined();
+const ConversationRef = z.strictObject({ conversationId: Id });
+
+interface InvokeDef<Req extends z.ZodType, Res> {
+  request: Req;
+  /** Phantom: the value type of the Result. */
+  response: Res;
+}
+/** Curried so the request type is inferred from the schema while the response type is named. */
+const invoke =
+  <Res>() =>
+  <Req extends z.ZodType>(request: Req): InvokeDef<Req, Res> => ({ request, response: undefined as Res });
+
+export const invokeChannels = {
+  'session:get-snapshot': invoke<SessionSnapshot>()(Void),
+  'session:login': invoke<z.infer<typeof AgentSchema>>()(
+    z.strictObject({
+      account: textField(LIMITS.nameMax),
+      /** Omitted to log in with the remembered password. */
+      password: z.string().min(1).max(LIMITS.passwordMax).optional(),
+      rememberPassword: z.boolean(),
+      autoLogin: z.boolean(),
+      autoStart: z.boolean(),
+    }),
+  ),
+  'session:logout': invoke<null>()(Void),
+  'settings:update': invoke<WorkstationSettings>()(WorkstationSettingsSchema.partial().strict()),
+  'agent:set-status': invoke<z.infer<typeof AgentSchema>>()(z.strictObject({ status: AgentStatusSchema })),
+  'agents:list': invoke<z.infer<typeof AgentSchema>[]>()(Void),
+  'topics:list': invoke<z.infer<typeof TopicSchema>[]>()(Void),
+  'connection:get-state': invoke<ConnectionState>()(Void),
+  'conversations:list': invoke<z.infer<typeof ConversationSchema>[]>()(Void),
+  'conversations:get-messages': invoke<LocalMessage[]>()(ConversationRef),
+  'conversations:send-message': invoke<LocalMessage>()(SendMessageRequestSchema),
+  'conversations:retry-message': invoke<LocalMessage>()(z.strictObject({ clientId: z.string().uuid() })),
+  'conversations:mark-read': invoke<null>()(ConversationRef),
+  'conversations:set-typing': invoke<null>()(z.strictObject({ conversationId: Id, typing: z.boolean() })),
+  'conversations:accept': invoke<z.infer<typeof ConversationSchema>>()(ConversationRef),
+  'conversations:transfer': invoke<z.infer<typeof ConversationSchema>>()(
+    z.intersection(ConversationRef, TransferBodySchema),
+  ),
+  'conversations:close': invoke<z.infer<typeof ConversationSchema>>()(ConversationRef.extend(CloseBodySchema.shape)),
+  'conversations:push-evaluation': invoke<z.infer<typeof ConversationSchema>>()(ConversationRef),
+  'conversations:visitor-history': invoke<z.infer<typeof ConversationSchema>[]>()(z.strictObject({ visitorId: Id })),
+  'queue:list': invoke<z.infer<typeof QueueEntrySchema>[]>()(Void),
+  'attachments:get': invoke<{ mime: string; dataBase64: string; name: string }>()(z.strictObject({ attachmentId: Id })),
+  'offline-messages:list': invoke<z.infer<typeof OfflineMessageSchema>[]>()(Void),
+  'offline-messages:reply': invoke<z.infer<typeof OfflineMessageSchema>>()(
+    z.strictObject({ id: Id, text: textField(LIMITS.offlineTextMax) }),
+  ),
+} as const;
+
+export type InvokeChannel = keyof typeof invokeChannels;
+export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['request']>;
+export type InvokeResponse<C extends InvokeChannel> = (typeof invokeChannels)[C]['response'];
+
+/** Events the services push to the renderer. */
+export const eventChannels = {
+  'session:changed': SessionSnapshotSchema,
+  'connection:changed': ConnectionStateSchema,
+  'agent:updated': AgentSchema,
+  'conversation:updated': ConversationSchema,
+  'conversation:removed': z.object({ conversationId: z.string() }),
+  /** A message was added or its delivery changed (sending → sent). */
+  'message:upserted': LocalMessageSchema,
+  'queue:changed': z.array(QueueEntrySchema),
+  /** The visitor's unsent text (实时查看). */
+  'draft:changed': z.object({ conversationId: z.string(), text: z.string() }),
+  'offline-message:updated': OfflineMessageSchema,
+  /** Something the agent must not miss: a new conversation, a queued visitor, a new message. */
+  'alert:raised': z.object({
+    kind: z.enum(['conversation-assigned', 'visitor-queued', 'message-received']),
+    conversationId: z.string(),
+    title: z.string(),
+    body: z.string(),
+  }),
+} as const;
+
+export type EventChannel = keyof typeof eventChannels;
+export type EventPayload<C extends EventChannel> = z.infer<(typeof eventChannels)[C]>;
+
+/** What `window.kefu` offers the renderer, in both shells. */
+export interface KefuApi {
+  invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<Result<InvokeResponse<C>>>;
+  /** Returns a function that removes the listener. */
+  on<C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void): () => void;
+}
+
+export const isInvokeChannel = (name: string): name is InvokeChannel => Object.hasOwn(invokeChannels, name);
+export const isEventChannel = (name: string): name is EventChannel => Object.hasOwn(eventChannels, name);

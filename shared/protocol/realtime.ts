@@ -1,0 +1,66 @@
+/**
+ * Realtime frames over one WebSocket at /api/realtime, for agents and visitors alike.
+ *
+ * Durable events (messages, conversation changes, offline messages) are written to the server's
+ * event log before they are broadcast and carry a global, increasing `seq`. A client remembers the
+ * last seq it applied and sends it in `hello`; the server replays every event after it that the
+ * client may see, then says `replay.done`. Ephemeral frames (drafts, typing, queue snapshots,
+ * presence) carry no seq: they are current state, re-sent on connect, never replayed.
+ */
+import { z } from 'zod';
+import { AgentSchema, ConversationSchema, MessageSchema, OfflineMessageSchema, QueueEntrySchema } from '../domain.js';
+import { LIMITS } from '../limits.js';
+import { SendMessageBodySchema } from './rest.js';
+
+export const REALTIME_PATH = '/api/realtime';
+
+// — client → server —
+export const ClientFrameSchema = z.discriminatedUnion('type', [
+  /** Must be the first frame. */
+  z.strictObject({ type: z.literal('hello'), token: z.string().min(1).max(128), lastSeq: z.number().int().min(0) }),
+  /** Send a message; answered by `ack` or `nack` with the same clientId. */
+  z.strictObject({
+    type: z.literal('message.send'),
+    conversationId: z.string().min(1).max(64),
+    message: SendMessageBodySchema,
+  }),
+  /** The visitor's unsent text, for 实时查看 (throttled by the sender). */
+  z.strictObject({ type: z.literal('draft'), conversationId: z.string().min(1).max(64), text: z.string().max(LIMITS.draftMax) }),
+  /** The agent is typing (shown to the visitor). */
+  z.strictObject({ type: z.literal('typing'), conversationId: z.string().min(1).max(64), typing: z.boolean() }),
+  z.strictObject({ type: z.literal('ping') }),
+]);
+export type ClientFrame = z.infer<typeof ClientFrameSchema>;
+
+// — durable events —
+export const DurableEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('message.created'), message: MessageSchema }),
+  /** A conversation appeared for this client or changed (assigned, transferred in, ended, summarised, evaluated). */
+  z.object({ type: z.literal('conversation.updated'), conversation: ConversationSchema }),
+  /** A conversation left this agent (transferred away). */
+  z.object({ type: z.literal('conversation.removed'), conversationId: z.string(), reason: z.enum(['transferred']) }),
+  z.object({ type: z.literal('offline-message.updated'), offlineMessage: OfflineMessageSchema }),
+  /** The agent pushed the satisfaction form to the visitor. */
+  z.object({ type: z.literal('evaluation.requested'), conversationId: z.string() }),
+]);
+export type DurableEvent = z.infer<typeof DurableEventSchema>;
+
+// — server → client —
+export const ServerFrameSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('welcome'), role: z.enum(['admin', 'agent', 'visitor']), headSeq: z.number().int() }),
+  z.object({ type: z.literal('event'), seq: z.number().int(), event: DurableEventSchema }),
+  /** Catch-up progress after hello: `done` of `total` events replayed. */
+  z.object({ type: z.literal('replay.progress'), done: z.number().int(), total: z.number().int() }),
+  z.object({ type: z.literal('replay.done'), headSeq: z.number().int() }),
+  z.object({ type: z.literal('ack'), clientId: z.string(), message: MessageSchema }),
+  z.object({ type: z.literal('nack'), clientId: z.string(), error: z.object({ code: z.string(), message: z.string() }) }),
+  z.object({ type: z.literal('draft'), conversationId: z.string(), text: z.string() }),
+  z.object({ type: z.literal('typing'), conversationId: z.string(), typing: z.boolean() }),
+  z.object({ type: z.literal('queue'), entries: z.array(QueueEntrySchema) }),
+  z.object({ type: z.literal('presence'), conversationId: z.string(), visitorOnline: z.boolean() }),
+  z.object({ type: z.literal('agent'), agent: AgentSchema }),
+  /** A frame was refused; the connection stays open unless the code is UNAUTHENTICATED. */
+  z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string() }) }),
+  z.object({ type: z.literal('pong') }),
+]);
+export type ServerFrame = z.infer<typeof ServerFrameSchema>;

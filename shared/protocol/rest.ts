@@ -1,0 +1,206 @@
+/**
+ * The REST API, defined once: every route's method, path, who may call it, and the zod schemas of
+ * its params, query, body and response. The server registers routes and builds its OpenAPI
+ * document from this table; clients (workstation services, widget) call through it typed.
+ * Objects are strict: an unknown field is a validation error, never silently dropped.
+ */
+import { z } from 'zod';
+import {
+  AgentSchema,
+  AgentStatusSchema,
+  AttachmentSchema,
+  ConversationSchema,
+  EvaluationSchema,
+  GroupSchema,
+  MessageSchema,
+  OfflineMessageSchema,
+  QueueEntrySchema,
+  RoleSchema,
+  ServerSettingsSchema,
+  TopicSchema,
+  VisitorSchema,
+  messageText,
+  textField,
+} from '../domain.js';
+import { LIMITS } from '../limits.js';
+import { UUID_PATTERN } from '../ids.js';
+
+/** Who may call a route. 'staff' = any logged-in agent or admin. */
+export type Access = 'public' | 'visitor' | 'staff' | 'admin';
+
+export interface RouteDef {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  access: Access;
+  summary: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+}
+
+const Id = z.string().min(1).max(64);
+const IdParams = z.strictObject({ id: Id });
+const Ok = z.strictObject({ ok: z.literal(true) });
+export const ClientIdSchema = z.string().regex(UUID_PATTERN, 'must be a UUID');
+
+export const SendMessageBodySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ clientId: ClientIdSchema, kind: z.literal('text'), text: messageText }),
+  z.strictObject({ clientId: ClientIdSchema, kind: z.enum(['image', 'file']), attachmentId: Id }),
+]);
+export type SendMessageBody = z.infer<typeof SendMessageBodySchema>;
+
+export const CloseBodySchema = z.strictObject({
+  topicId: Id,
+  note: z.string().max(LIMITS.summaryNoteMax),
+});
+export type CloseBody = z.infer<typeof CloseBodySchema>;
+
+export const TransferBodySchema = z.union([
+  z.strictObject({ toAgentId: Id }),
+  z.strictObject({ toGroupId: Id }),
+]);
+export type TransferBody = z.infer<typeof TransferBodySchema>;
+
+export const LoginBodySchema = z.strictObject({
+  account: textField(LIMITS.nameMax),
+  password: z.string().min(1).max(LIMITS.passwordMax),
+});
+export const LoginResponseSchema = z.object({ token: z.string(), agent: AgentSchema });
+export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+export const VisitorSessionBodySchema = z.strictObject({
+  /** The token the widget kept from an earlier visit; keeps the same identity. */
+  token: z.string().max(128).optional(),
+  name: textField(LIMITS.nameMax).optional(),
+  /** A widget link may name a group or an agent (指定客服). */
+  groupId: Id.optional(),
+  agentId: Id.optional(),
+});
+export const VisitorSessionResponseSchema = z.object({
+  token: z.string(),
+  visitor: VisitorSchema,
+  /** The visitor's open conversation, if any. */
+  conversation: ConversationSchema.nullable(),
+  /** Whether any agent can take a chat now; if not, the widget shows the 留言 form. */
+  agentsAvailable: z.boolean(),
+  /** Offline messages of this visitor with their replies. */
+  offlineMessages: z.array(OfflineMessageSchema),
+  settings: ServerSettingsSchema,
+});
+export type VisitorSessionResponse = z.infer<typeof VisitorSessionResponseSchema>;
+
+export const StartConversationResponseSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('started'), conversation: ConversationSchema }),
+  z.object({ outcome: z.literal('offline') }),
+]);
+
+export const OfflineMessageBodySchema = z.strictObject({
+  name: textField(LIMITS.nameMax),
+  contact: textField(LIMITS.contactMax),
+  text: textField(LIMITS.offlineTextMax),
+});
+
+export const EvaluationBodySchema = z.strictObject({
+  rating: EvaluationSchema.shape.rating,
+  comment: z.string().max(LIMITS.evaluationCommentMax).default(''),
+});
+
+export const MessagesQuerySchema = z.strictObject({
+  afterSeq: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(LIMITS.messagePageMax).default(200),
+});
+
+export const ConversationsQuerySchema = z.strictObject({
+  state: z.enum(['queued', 'active', 'ended', 'open']).optional(),
+  visitorId: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+
+export const UploadQuerySchema = z.strictObject({
+  conversationId: Id,
+  name: z.string().min(1).max(LIMITS.fileNameMax),
+});
+
+export const AttachmentQuerySchema = z.strictObject({ token: z.string().max(128).optional() });
+
+export const NewAgentBodySchema = z.strictObject({
+  account: textField(LIMITS.nameMax).regex(/^[A-Za-z0-9_.@-]+$/, 'letters, digits, _ . @ - only'),
+  password: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax),
+  nickname: textField(LIMITS.nameMax),
+  role: RoleSchema.default('agent'),
+  maxConcurrent: z.number().int().min(1).max(LIMITS.maxConcurrentCeiling).default(5),
+  groupId: Id.nullable().default(null),
+});
+export const UpdateAgentBodySchema = z.strictObject({
+  nickname: textField(LIMITS.nameMax).optional(),
+  maxConcurrent: z.number().int().min(1).max(LIMITS.maxConcurrentCeiling).optional(),
+  groupId: Id.nullable().optional(),
+  password: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax).optional(),
+});
+
+export const routes = {
+  // — accounts —
+  login: { method: 'POST', path: '/api/auth/login', access: 'public', summary: 'Agent or admin login', body: LoginBodySchema, response: LoginResponseSchema },
+  logout: { method: 'POST', path: '/api/auth/logout', access: 'staff', summary: 'End this session token', response: Ok },
+  me: { method: 'GET', path: '/api/me', access: 'staff', summary: 'The logged-in agent', response: AgentSchema },
+  setStatus: { method: 'PUT', path: '/api/me/status', access: 'staff', summary: 'Switch 在线/忙碌/离开', body: z.strictObject({ status: AgentStatusSchema }), response: AgentSchema },
+  listAgents: { method: 'GET', path: '/api/agents', access: 'staff', summary: 'Agents with status and load (transfer targets)', response: z.array(AgentSchema) },
+  listGroups: { method: 'GET', path: '/api/groups', access: 'staff', summary: 'Agent groups', response: z.array(GroupSchema) },
+  listTopics: { method: 'GET', path: '/api/topics', access: 'staff', summary: 'Summary topics (对话主题)', response: z.array(TopicSchema) },
+  createTopic: { method: 'POST', path: '/api/admin/topics', access: 'admin', summary: 'Add a summary topic', body: z.strictObject({ name: textField(LIMITS.nameMax) }), response: TopicSchema },
+  updateTopic: { method: 'PATCH', path: '/api/admin/topics/:id', access: 'admin', summary: 'Rename or disable a topic', params: IdParams, body: z.strictObject({ name: textField(LIMITS.nameMax).optional(), enabled: z.boolean().optional() }), response: TopicSchema },
+  createAgent: { method: 'POST', path: '/api/admin/agents', access: 'admin', summary: 'Create an agent or admin', body: NewAgentBodySchema, response: AgentSchema },
+  updateAgent: { method: 'PATCH', path: '/api/admin/agents/:id', access: 'admin', summary: 'Change nickname, 最大接线量, group, password', params: IdParams, body: UpdateAgentBodySchema, response: AgentSchema },
+  getSettings: { method: 'GET', path: '/api/settings', access: 'staff', summary: 'Company settings', response: ServerSettingsSchema },
+  updateSettings: { method: 'PATCH', path: '/api/admin/settings', access: 'admin', summary: 'Change company settings', body: ServerSettingsSchema.partial().strict(), response: ServerSettingsSchema },
+
+  // — conversations (staff) —
+  listConversations: { method: 'GET', path: '/api/conversations', access: 'staff', summary: 'Own conversations and the queue (admins: all)', query: ConversationsQuerySchema, response: z.array(ConversationSchema) },
+  getConversation: { method: 'GET', path: '/api/conversations/:id', access: 'staff', summary: 'One conversation', params: IdParams, response: ConversationSchema },
+  listQueue: { method: 'GET', path: '/api/queue', access: 'staff', summary: 'Visitors waiting (访客队列)', response: z.array(QueueEntrySchema) },
+  acceptConversation: { method: 'POST', path: '/api/conversations/:id/accept', access: 'staff', summary: 'Take a queued conversation by hand (接收对话)', params: IdParams, response: ConversationSchema },
+  transferConversation: { method: 'POST', path: '/api/conversations/:id/transfer', access: 'staff', summary: 'Transfer to an agent or group (转接)', params: IdParams, body: TransferBodySchema, response: ConversationSchema },
+  closeConversation: { method: 'POST', path: '/api/conversations/:id/close', access: 'staff', summary: 'End (if open) and record the summary (小结)', params: IdParams, body: CloseBodySchema, response: ConversationSchema },
+  pushEvaluation: { method: 'POST', path: '/api/conversations/:id/push-evaluation', access: 'staff', summary: 'Ask the visitor to rate (推送评价), once', params: IdParams, response: ConversationSchema },
+  visitorHistory: { method: 'GET', path: '/api/visitors/:id/conversations', access: 'staff', summary: "This visitor's earlier conversations (历史对话)", params: IdParams, response: z.array(ConversationSchema) },
+  listOfflineMessages: { method: 'GET', path: '/api/offline-messages', access: 'staff', summary: 'Offline messages (留言)', query: z.strictObject({ status: z.enum(['unreplied', 'replied']).optional() }), response: z.array(OfflineMessageSchema) },
+  getOfflineMessage: { method: 'GET', path: '/api/offline-messages/:id', access: 'staff', summary: 'One offline message', params: IdParams, response: OfflineMessageSchema },
+  replyOfflineMessage: { method: 'POST', path: '/api/offline-messages/:id/reply', access: 'staff', summary: 'Reply to an offline message', params: IdParams, body: z.strictObject({ text: textField(LIMITS.offlineTextMax) }), response: OfflineMessageSchema },
+
+  // — messages and files (staff or the conversation's visitor) —
+  listMessages: { method: 'GET', path: '/api/conversations/:id/messages', access: 'visitor', summary: 'Messages after a seq', params: IdParams, query: MessagesQuerySchema, response: z.array(MessageSchema) },
+  sendMessage: { method: 'POST', path: '/api/conversations/:id/messages', access: 'visitor', summary: 'Send a message; idempotent on clientId', params: IdParams, body: SendMessageBodySchema, response: MessageSchema },
+  upload: { method: 'POST', path: '/api/uploads', access: 'visitor', summary: 'Upload an image or file (raw body); type checked by its bytes', query: UploadQuerySchema, response: AttachmentSchema },
+  getAttachment: { method: 'GET', path: '/api/attachments/:id', access: 'visitor', summary: 'Download an attachment (token may be a query parameter for <img>)', params: IdParams, query: AttachmentQuerySchema, response: z.unknown() },
+
+  // — visitor widget —
+  visitorSession: { method: 'POST', path: '/api/visitor/session', access: 'public', summary: 'Open or resume a visitor identity', body: VisitorSessionBodySchema, response: VisitorSessionResponseSchema },
+  visitorStart: { method: 'POST', path: '/api/visitor/conversation', access: 'visitor', summary: 'Start a chat (or learn that nobody is online)', response: StartConversationResponseSchema },
+  visitorEnd: { method: 'POST', path: '/api/visitor/conversation/end', access: 'visitor', summary: 'Visitor ends the chat (访客结束)', response: ConversationSchema },
+  visitorEvaluate: { method: 'POST', path: '/api/visitor/evaluation', access: 'visitor', summary: 'Rate the conversation once it was pushed', body: EvaluationBodySchema, response: ConversationSchema },
+  visitorLeaveMessage: { method: 'POST', path: '/api/visitor/offline-messages', access: 'visitor', summary: 'Leave a message (留言)', body: OfflineMessageBodySchema, response: OfflineMessageSchema },
+} as const satisfies Record<string, RouteDef>;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+type InferIn<T> = T extends z.ZodType ? z.input<T> : undefined;
+export type RouteParams<N extends RouteName> = Routes[N] extends { params: infer P } ? Infer<P> : undefined;
+export type RouteQuery<N extends RouteName> = Routes[N] extends { query: infer Q } ? InferIn<Q> : undefined;
+export type RouteBody<N extends RouteName> = Routes[N] extends { body: infer B } ? InferIn<B> : undefined;
+export type RouteResponse<N extends RouteName> = Infer<Routes[N]['response']>;
+
+/** Fill ":id" style placeholders in a route path. */
+export function routePath(path: string, params?: Record<string, string>): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, key: string) => {
+    const value = params?.[key];
+    if (value === undefined) throw new Error(`missing path parameter ${key}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** The JSON body of every error response. */
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.string()).optional() }),
+});
