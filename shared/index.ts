@@ -5,3 +5,4 @@ export * from './domain.js';
 export * from './protocol/rest.js';
 export * from './protocol/realtime.js';
 export * from './ipc/contract.js';
+export * from './ipc/wire.js';
