@@ -50,6 +50,12 @@ export const LocalMessageSchema = MessageSchema.extend({
 });
 export type LocalMessage = z.infer<typeof LocalMessageSchema>;
 
+/** A conversation as the workstation shows it: the server's record plus what this agent has not read. */
+export const LocalConversationSchema = ConversationSchema.extend({
+  unread: z.number().int().nonnegative(),
+});
+export type LocalConversation = z.infer<typeof LocalConversationSchema>;
+
 export const ConnectionStateSchema = z.object({
   state: z.enum(['offline', 'connecting', 'syncing', 'online']),
   /** While syncing: events replayed so far and expected. */
@@ -109,7 +115,7 @@ export const invokeChannels = {
   'agents:list': invoke<z.infer<typeof AgentSchema>[]>()(Void),
   'topics:list': invoke<z.infer<typeof TopicSchema>[]>()(Void),
   'connection:get-state': invoke<ConnectionState>()(Void),
-  'conversations:list': invoke<z.infer<typeof ConversationSchema>[]>()(Void),
+  'conversations:list': invoke<LocalConversation[]>()(Void),
   'conversations:get-messages': invoke<LocalMessage[]>()(ConversationRef),
   'conversations:send-message': invoke<LocalMessage>()(SendMessageRequestSchema),
   'conversations:retry-message': invoke<LocalMessage>()(z.strictObject({ clientId: z.string().uuid() })),
@@ -139,7 +145,7 @@ export const eventChannels = {
   'session:changed': SessionSnapshotSchema,
   'connection:changed': ConnectionStateSchema,
   'agent:updated': AgentSchema,
-  'conversation:updated': ConversationSchema,
+  'conversation:updated': LocalConversationSchema,
   'conversation:removed': z.object({ conversationId: z.string() }),
   /** A message was added or its delivery changed (sending → sent). */
   'message:upserted': LocalMessageSchema,
