@@ -1,0 +1,283 @@
+/**
+ * The widget's controller: opens the visitor session, chooses the screen (start, chat, 留言),
+ * wires the realtime client, outbox and sender to the chat state, and renders.
+ */
+import type { Conversation, ServerSettings, Visitor } from '../../../shared/domain.js';
+import type { AppError } from '../../../shared/errors.js';
+import { uuidv7 } from '../../../shared/ids.js';
+import type { ServerFrame } from '../../../shared/protocol/realtime.js';
+import { LIMITS } from '../../../shared/limits.js';
+import { WidgetApi } from './api.js';
+import { ChatState } from './chat-state.js';
+import { h } from './dom.js';
+import { DraftThrottle } from './draft.js';
+import { t } from './i18n.js';
+import { Outbox } from './outbox.js';
+import type { WidgetParams } from './params.js';
+import { RealtimeClient, type ConnectionState } from './realtime.js';
+import { MessageSender } from './sender.js';
+import { browserStorage, WidgetStore } from './storage.js';
+import { checkUpload, uploadFile, type UploadKind } from './upload.js';
+import { ChatView } from './views/chat.js';
+import { leaveMessageDone, leaveMessageForm, type OfflineMessageInput } from './views/leave-message.js';
+import { repliesPanel } from './views/replies.js';
+import { Shell } from './views/shell.js';
+import { startScreen } from './views/start.js';
+
+type Screen = 'loading' | 'error' | 'start' | 'chat' | 'leave' | 'leave-done';
+
+export class WidgetApp {
+  private readonly api = new WidgetApi();
+  private readonly store = new WidgetStore();
+  private readonly outbox = new Outbox(browserStorage());
+  private readonly state = new ChatState();
+  private readonly shell = new Shell(() => void this.endConversation());
+  private readonly replies = h('div', { className: 'replies-slot' });
+  private realtime: RealtimeClient | null = null;
+  private connection: ConnectionState = 'closed';
+  private readonly sender: MessageSender;
+  private readonly draft: DraftThrottle;
+  private chatView: ChatView | null = null;
+  private screen: Screen = 'loading';
+  private visitor: Visitor | null = null;
+  private settings: ServerSettings | null = null;
+  private evaluationDone = false;
+
+  constructor(private readonly params: WidgetParams) {
+    this.sender = new MessageSender({
+      outbox: this.outbox,
+      api: this.api,
+      realtime: () => this.realtime,
+      onStored: (message) => this.state.addMessage(message) && this.render(),
+      currentConversationId: () => this.state.conversation?.id ?? null,
+    });
+    this.draft = new DraftThrottle((text) => {
+      const conversation = this.state.conversation;
+      if (conversation && conversation.state !== 'ended') this.realtime?.send({ type: 'draft', conversationId: conversation.id, text });
+    });
+    this.outbox.subscribe(() => this.render());
+    // Time-based state: typing indicator expiry and the queue timeout offer.
+    setInterval(() => this.render(), 1000);
+    window.addEventListener('online', () => this.realtime?.reconnectNow());
+  }
+
+  mount(root: HTMLElement): void {
+    root.append(this.shell.element);
+    void this.openSession();
+  }
+
+  private async openSession(name?: string): Promise<boolean> {
+    this.go('loading');
+    const body = { token: this.store.token, name: name || undefined, groupId: this.params.groupId, agentId: this.params.agentId };
+    let result = await this.api.call('visitorSession', { body });
+    if (!result.ok && (body.groupId || body.agentId) && (result.error.code === 'NOT_FOUND' || result.error.code === 'VALIDATION_FAILED')) {
+      // A stale embed naming a removed group or agent should still reach someone.
+      console.warn(`[kefu widget] ${result.error.message}; continuing without group/agent`);
+      this.params.groupId = undefined;
+      this.params.agentId = undefined;
+      result = await this.api.call('visitorSession', { body: { ...body, groupId: undefined, agentId: undefined } });
+    }
+    if (!result.ok) {
+      this.showError(result.error);
+      return false;
+    }
+    const session = result.value;
+    this.store.setToken(session.token);
+    this.api.setToken(session.token);
+    this.state.lastSeq = this.store.lastSeq;
+    this.visitor = session.visitor;
+    this.settings = session.settings;
+    for (const message of session.offlineMessages) this.state.offlineMessages.set(message.id, message);
+    this.startRealtime(session.token);
+    if (session.conversation && session.conversation.state !== 'ended') await this.enterConversation(session.conversation);
+    else this.go(session.agentsAvailable ? 'start' : 'leave');
+    return true;
+  }
+
+  private startRealtime(token: string): void {
+    if (this.realtime) return;
+    this.realtime = new RealtimeClient({
+      token,
+      lastSeq: () => this.state.lastSeq,
+      onFrame: (frame) => this.onFrame(frame),
+      onState: (state) => {
+        this.connection = state;
+        this.render();
+      },
+    });
+    this.realtime.start();
+    this.sender.flush();
+  }
+
+  private onFrame(frame: ServerFrame): void {
+    const before = this.state.conversation?.id;
+    const effects = this.state.applyFrame(frame);
+    if (effects.seq !== null) this.store.setLastSeq(effects.seq);
+    for (const clientId of effects.stored) this.sender.stored(clientId);
+    for (const refusal of effects.refused) this.sender.refused(refusal.clientId, refusal.code, refusal.message);
+    if (frame.type === 'replay.done') this.sender.socketReady();
+    if (frame.type === 'event' && frame.event.type === 'offline-message.updated') this.refreshReplies();
+    const conversation = this.state.conversation;
+    // A conversation started elsewhere (another tab) or resumed: show it.
+    if (conversation && conversation.id !== before && conversation.state !== 'ended') void this.enterConversation(conversation);
+    else if (effects.changed) this.render();
+  }
+
+  private async enterConversation(conversation: Conversation): Promise<void> {
+    if (conversation.id !== this.state.conversation?.id) this.evaluationDone = false;
+    this.state.setConversation(conversation);
+    this.go('chat');
+    await this.loadMessages(conversation.id);
+    this.sender.flush();
+  }
+
+  /** History comes from REST (the event stream resumes after lastSeq only); duplicates are dropped by id. */
+  private async loadMessages(conversationId: string): Promise<void> {
+    let afterSeq = 0;
+    for (let page = 0; page < 100; page++) {
+      const result = await this.api.call('listMessages', { params: { id: conversationId }, query: { afterSeq, limit: LIMITS.messagePageMax } });
+      if (!result.ok || this.state.conversation?.id !== conversationId) break;
+      for (const message of result.value) this.state.addMessage(message);
+      this.render();
+      const last = result.value[result.value.length - 1];
+      if (!last || result.value.length < LIMITS.messagePageMax) break;
+      afterSeq = last.seq;
+    }
+  }
+
+  private async startConversation(name: string): Promise<void> {
+    if (name && name !== this.knownName()) {
+      if (!(await this.openSession(name))) return;
+    }
+    const result = await this.api.call('visitorStart');
+    if (!result.ok) return this.showError(result.error);
+    if (result.value.outcome === 'offline') return this.go('leave');
+    await this.enterConversation(result.value.conversation);
+  }
+
+  private async endConversation(): Promise<void> {
+    const conversation = this.state.conversation;
+    if (!conversation || conversation.state === 'ended' || !window.confirm(t('endConfirm'))) return;
+    const result = await this.api.call('visitorEnd');
+    if (!result.ok) return this.showError(result.error);
+    this.state.setConversation(result.value);
+    this.render();
+  }
+
+  private async evaluate(rating: number, comment: string): Promise<string | null> {
+    const result = await this.api.call('visitorEvaluate', { body: { rating, comment } });
+    if (!result.ok) return t('error', { reason: result.error.message });
+    this.evaluationDone = true;
+    this.state.setConversation(result.value);
+    this.render();
+    return null;
+  }
+
+  private async leaveMessage(input: OfflineMessageInput): Promise<AppError | null> {
+    const result = await this.api.call('visitorLeaveMessage', { body: input });
+    if (!result.ok) return result.error;
+    this.state.offlineMessages.set(result.value.id, result.value);
+    this.go('leave-done');
+    return null;
+  }
+
+  private sendText(text: string): void {
+    const conversation = this.state.conversation;
+    if (!conversation) return;
+    this.sender.send(conversation.id, { clientId: uuidv7(), kind: 'text', text }, text);
+    this.draft.clear();
+    this.render();
+  }
+
+  private async sendUpload(kind: UploadKind, file: File): Promise<void> {
+    const conversation = this.state.conversation;
+    const composer = this.chatView?.composer;
+    if (!conversation || !composer) return;
+    const problem = checkUpload(kind, file);
+    if (problem) return composer.showNotice(problem.key === 'notImage' ? t('notImage') : t(problem.key, { mb: problem.mb }));
+    composer.showNotice(null);
+    composer.showProgress(t('uploading', { name: file.name, pct: 0 }), 0);
+    const result = await uploadFile(this.api, conversation.id, file, (fraction) =>
+      composer.showProgress(t('uploading', { name: file.name, pct: Math.round(fraction * 100) }), fraction),
+    );
+    composer.showProgress(null);
+    if (!result.ok) return composer.showNotice(t('uploadFailed', { reason: result.error.message }));
+    this.sender.send(conversation.id, { clientId: uuidv7(), kind, attachmentId: result.value.id }, result.value.name);
+    this.render();
+  }
+
+  /** The name the visitor gave; the server's generic default ("访客…") does not count. */
+  private knownName(): string {
+    const name = this.visitor?.name ?? '';
+    return name === '访客' ? '' : name;
+  }
+
+  private go(screen: Screen): void {
+    this.screen = screen;
+    this.chatView = null;
+    this.refreshReplies();
+    switch (screen) {
+      case 'loading':
+        this.shell.show(h('div', { className: 'card centered', role: 'status' }, t('loading')));
+        break;
+      case 'error':
+        break;
+      case 'start':
+        this.shell.show(this.replies, startScreen(this.knownName(), (name) => this.startConversation(name)));
+        break;
+      case 'leave': {
+        const open = this.state.conversation && this.state.conversation.state !== 'ended' ? this.state.conversation : null;
+        this.shell.show(this.replies, leaveMessageForm({ initialName: this.knownName(), onSubmit: (input) => this.leaveMessage(input), onBack: open ? () => this.go('chat') : null }));
+        break;
+      }
+      case 'leave-done':
+        this.shell.show(this.replies, leaveMessageDone(() => this.go('leave')));
+        break;
+      case 'chat':
+        this.chatView = new ChatView(
+          {
+            onSend: (text) => this.sendText(text),
+            onDraft: (text) => this.draft.update(text),
+            onPick: (kind, file) => void this.sendUpload(kind, file),
+            onRetry: (clientId) => this.sender.retry(clientId),
+            onDiscard: (clientId) => this.outbox.discard(clientId),
+            onEvaluate: (rating, comment) => this.evaluate(rating, comment),
+            onRestart: () => void this.startConversation(''),
+            onLeaveMessage: () => this.go('leave'),
+            attachmentUrl: (id) => this.api.attachmentUrl(id),
+          },
+          this.replies,
+        );
+        this.shell.show(this.chatView.element);
+        break;
+    }
+    this.render();
+  }
+
+  private showError(error: AppError): void {
+    this.screen = 'error';
+    this.chatView = null;
+    const retry = h('button', { type: 'button', className: 'primary', onclick: () => void this.openSession() }, t('retry'));
+    this.shell.show(h('div', { className: 'card centered', role: 'alert' }, h('p', {}, t('error', { reason: error.message })), retry));
+    this.render();
+  }
+
+  private refreshReplies(): void {
+    const panel = repliesPanel([...this.state.offlineMessages.values()]);
+    this.replies.replaceChildren(...(panel ? [panel] : []));
+  }
+
+  private render(): void {
+    const conversation = this.state.conversation;
+    this.shell.showEnd(this.screen === 'chat' && Boolean(conversation) && conversation?.state !== 'ended');
+    if (!this.chatView || !conversation) return;
+    const timeoutMs = (this.settings?.queueTimeoutSeconds ?? Infinity) * 1000;
+    this.chatView.render({
+      state: this.state,
+      pending: this.outbox.all(conversation.id),
+      connection: this.connection,
+      queueTimedOut: conversation.state === 'queued' && Date.now() - conversation.createdAt >= timeoutMs,
+      evaluationDone: this.evaluationDone,
+    });
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The visitor's view of their conversation, built from REST answers and realtime frames. Every
+ * input may arrive twice (replay after reconnect, REST answer plus event, two tabs), so applying
+ * is idempotent: durable events at or below the last applied seq are skipped, and messages are
+ * keyed by id, shown in the conversation's seq order.
+ */
+import type { Conversation, Message, OfflineMessage } from '../../../shared/domain.js';
+import type { DurableEvent, ServerFrame } from '../../../shared/protocol/realtime.js';
+import { assertNever } from '../../../shared/errors.js';
+
+export interface FrameEffects {
+  /** clientIds the server has stored (ack frame or the stored message came back as an event). */
+  stored: string[];
+  /** Refusals by clientId. */
+  refused: { clientId: string; code: string; message: string }[];
+  /** Durable seq to remember, if this frame advanced it. */
+  seq: number | null;
+  changed: boolean;
+}
+
+export class ChatState {
+  conversation: Conversation | null = null;
+  evaluationRequested = false;
+  agentTypingUntil = 0;
+  queuePosition: number | null = null;
+  replay: { done: number; total: number } | null = null;
+  readonly offlineMessages = new Map<string, OfflineMessage>();
+  private readonly messagesById = new Map<string, Message>();
+
+  constructor(public lastSeq: number = 0) {}
+
+  /** Messages of the current conversation in the order the server stored them. */
+  messages(): Message[] {
+    return [...this.messagesById.values()].sort((a, b) => a.seq - b.seq);
+  }
+
+  hasMessage(id: string): boolean {
+    return this.messagesById.has(id);
+  }
+
+  /** Switches to a conversation (resume, start, restart); a different one clears the view. */
+  setConversation(conversation: Conversation | null): void {
+    if (conversation?.id !== this.conversation?.id) {
+      this.messagesById.clear();
+      this.evaluationRequested = false;
+      this.agentTypingUntil = 0;
+    }
+    this.conversation = conversation;
+    this.queuePosition = conversation?.queuePosition ?? null;
+  }
+
+  /** Adds a message if it belongs to the current conversation; false when it was already here. */
+  addMessage(message: Message): boolean {
+    if (!this.conversation || message.conversationId !== this.conversation.id) return false;
+    if (this.messagesById.has(message.id)) return false;
+    this.messagesById.set(message.id, message);
+    if (message.sender === 'agent') this.agentTypingUntil = 0;
+    return true;
+  }
+
+  applyFrame(frame: ServerFrame, now: number = Date.now()): FrameEffects {
+    const effects: FrameEffects = { stored: [], refused: [], seq: null, changed: false };
+    switch (frame.type) {
+      case 'event':
+        if (frame.seq <= this.lastSeq) return effects;
+        this.lastSeq = frame.seq;
+        effects.seq = frame.seq;
+        this.applyEvent(frame.event, effects);
+        return effects;
+      case 'ack':
+        effects.stored.push(frame.clientId);
+        this.addMessage(frame.message);
+        effects.changed = true;
+        return effects;
+      case 'nack':
+        effects.refused.push({ clientId: frame.clientId, code: frame.error.code, message: frame.error.message });
+        effects.changed = true;
+        return effects;
+      case 'typing':
+        if (frame.conversationId !== this.conversation?.id) return effects;
+        // A lost "typing: false" must not leave the indicator on forever.
+        this.agentTypingUntil = frame.typing ? now + 6000 : 0;
+        effects.changed = true;
+        return effects;
+      case 'queue': {
+        const entry = frame.entries.find((candidate) => candidate.conversationId === this.conversation?.id);
+        const position = entry ? entry.position : this.conversation?.state === 'queued' ? this.queuePosition : null;
+        effects.changed = position !== this.queuePosition;
+        this.queuePosition = position;
+        return effects;
+      }
+      case 'replay.progress':
+        this.replay = { done: frame.done, total: frame.total };
+        effects.changed = true;
+        return effects;
+      case 'replay.done':
+        this.replay = null;
+        effects.changed = true;
+        return effects;
+      case 'welcome':
+      case 'draft':
+      case 'presence':
+      case 'agent':
+      case 'error':
+      case 'pong':
+        return effects;
+      default:
+        return assertNever(frame);
+    }
+  }
+
+  private applyEvent(event: DurableEvent, effects: FrameEffects): void {
+    switch (event.type) {
+      case 'message.created':
+        if (event.message.sender === 'visitor') effects.stored.push(event.message.clientId);
+        effects.changed = this.addMessage(event.message);
+        return;
+      case 'conversation.updated':
+        effects.changed = this.updateConversation(event.conversation);
+        return;
+      case 'conversation.removed':
+        return;
+      case 'offline-message.updated':
+        this.offlineMessages.set(event.offlineMessage.id, event.offlineMessage);
+        effects.changed = true;
+        return;
+      case 'evaluation.requested':
+        if (event.conversationId !== this.conversation?.id) return;
+        this.evaluationRequested = true;
+        effects.changed = true;
+        return;
+      default:
+        assertNever(event);
+    }
+  }
+
+  /** The current conversation changed, or a newer one appeared (e.g. started in another tab). */
+  private updateConversation(conversation: Conversation): boolean {
+    const current = this.conversation;
+    if (current && conversation.id !== current.id && conversation.createdAt < current.createdAt) return false;
+    this.setConversation(conversation);
+    return true;
+  }
+
+  /** Whether the satisfaction form should be on screen. */
+  wantsEvaluation(): boolean {
+    const conversation = this.conversation;
+    if (!conversation || conversation.evaluation) return false;
+    return conversation.evaluationPushed || this.evaluationRequested;
+  }
+
+  agentTyping(now: number = Date.now()): boolean {
+    return this.agentTypingUntil > now;
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Image and file uploads: checked against LIMITS before a byte is sent, then POSTed as the raw
+ * body with XMLHttpRequest, because fetch cannot report upload progress for big files.
+ */
+import { AttachmentSchema, type Attachment } from '../../../shared/domain.js';
+import { IMAGE_MIME_TYPES, LIMITS } from '../../../shared/limits.js';
+import { routes } from '../../../shared/protocol/rest.js';
+import type { Result } from '../../../shared/errors.js';
+import { errorFromBody, type WidgetApi } from './api.js';
+
+export type UploadKind = 'image' | 'file';
+
+export type UploadProblem = { key: 'imageTooBig' | 'fileTooBig'; mb: number } | { key: 'notImage' } | null;
+
+/** What a file breaks before upload (the server checks again, by the bytes). */
+export function checkUpload(kind: UploadKind, file: { size: number; type: string }): UploadProblem {
+  if (kind === 'image') {
+    if (!(IMAGE_MIME_TYPES as readonly string[]).includes(file.type)) return { key: 'notImage' };
+    if (file.size > LIMITS.imageBytesMax) return { key: 'imageTooBig', mb: LIMITS.imageBytesMax / 1024 / 1024 };
+    return null;
+  }
+  if (file.size > LIMITS.fileBytesMax) return { key: 'fileTooBig', mb: LIMITS.fileBytesMax / 1024 / 1024 };
+  return null;
+}
+
+export function uploadName(name: string): string {
+  const trimmed = name.trim() || 'file';
+  return trimmed.length > LIMITS.fileNameMax ? trimmed.slice(trimmed.length - LIMITS.fileNameMax) : trimmed;
+}
+
+export function uploadFile(api: WidgetApi, conversationId: string, file: File, onProgress: (fraction: number) => void): Promise<Result<Attachment>> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(routes.upload.method, api.url(routes.upload.path, { conversationId, name: uploadName(file.name) }));
+    for (const [name, value] of Object.entries(api.authHeaders())) xhr.setRequestHeader(name, value);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    });
+    xhr.addEventListener('error', () => resolve({ ok: false, error: { code: 'NETWORK', message: 'network error' } }));
+    xhr.addEventListener('timeout', () => resolve({ ok: false, error: { code: 'TIMEOUT', message: 'timeout' } }));
+    xhr.addEventListener('load', () => {
+      let json: unknown = null;
+      try {
+        json = JSON.parse(xhr.responseText);
+      } catch {
+        json = null;
+      }
+      if (xhr.status < 200 || xhr.status >= 300) {
+        resolve({ ok: false, error: errorFromBody(xhr.status, json) });
+        return;
+      }
+      const parsed = AttachmentSchema.safeParse(json);
+      resolve(parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: { code: 'INTERNAL', message: 'unexpected upload response' } });
+    });
+    xhr.send(file);
+  });
+}

@@ -1,0 +1,153 @@
+/**
+ * The chat screen: status line (排队中 / agent / typing / reconnecting), the message log, the
+ * satisfaction form, the ended state with 重新咨询, and the composer. Message elements are kept by
+ * key and reused, so an update never rebuilds what the visitor is looking at.
+ */
+import type { Message } from '../../../../shared/domain.js';
+import { h, clear } from '../dom.js';
+import { t } from '../i18n.js';
+import type { ChatState } from '../chat-state.js';
+import type { OutboxEntry } from '../outbox.js';
+import type { ConnectionState } from '../realtime.js';
+import { Composer, type ComposerHandlers } from './composer.js';
+import { evaluationForm, evaluationThanks, type SubmitEvaluation } from './evaluation.js';
+import { renderMessage, renderPending } from './message.js';
+
+export interface ChatModel {
+  state: ChatState;
+  pending: OutboxEntry[];
+  connection: ConnectionState;
+  queueTimedOut: boolean;
+  evaluationDone: boolean;
+}
+
+export interface ChatHandlers extends ComposerHandlers {
+  onRetry: (clientId: string) => void;
+  onDiscard: (clientId: string) => void;
+  onEvaluate: SubmitEvaluation;
+  onRestart: () => void;
+  onLeaveMessage: () => void;
+  attachmentUrl: (id: string) => string;
+}
+
+export class ChatView {
+  readonly element: HTMLElement;
+  readonly composer: Composer;
+  private readonly status = h('div', { className: 'chat-status', role: 'status', 'aria-live': 'polite' });
+  private readonly typing = h('div', { className: 'chat-typing', 'aria-live': 'polite' });
+  private readonly log = h('ul', { className: 'messages', role: 'log', 'aria-label': t('messages'), 'aria-live': 'polite' });
+  // The evaluation form and the ended state scroll with the messages, so they never squeeze them.
+  private readonly extras = h('div', { className: 'chat-extras' });
+  private readonly scroller = h('div', { className: 'messages-scroller' }, this.log, this.extras);
+  private readonly elements = new Map<string, { element: HTMLElement; signature: string }>();
+  private evaluationKey = '';
+  private evaluation: { conversationId: string; element: HTMLElement } | null = null;
+
+  constructor(private readonly handlers: ChatHandlers, top: HTMLElement | null) {
+    this.composer = new Composer(handlers);
+    this.element = h('div', { className: 'chat' }, this.status, h('div', { className: 'chat-body' }, top, this.scroller), this.typing, this.composer.element);
+  }
+
+  render(model: ChatModel): void {
+    const conversation = model.state.conversation;
+    const ended = conversation?.state === 'ended';
+    this.renderStatus(model);
+    this.typing.textContent = !ended && model.state.agentTyping() ? t('agentTyping') : '';
+    const nearBottom = this.scroller.scrollHeight - this.scroller.scrollTop - this.scroller.clientHeight < 80;
+    this.renderLog(model.state.messages(), model.pending);
+    const extrasChanged = this.renderExtras(model);
+    if (nearBottom || extrasChanged) this.scroller.scrollTop = this.scroller.scrollHeight;
+    this.composer.setEnabled(Boolean(conversation) && !ended);
+    this.composer.element.hidden = ended;
+  }
+
+  private renderStatus(model: ChatModel): void {
+    const conversation = model.state.conversation;
+    const parts: string[] = [];
+    if (model.connection !== 'open') parts.push(model.state.replay ? t('catchingUp', model.state.replay) : t('connecting'));
+    if (conversation?.state === 'queued') {
+      const position = model.state.queuePosition;
+      parts.push(`${t('queued')} · ${position !== null && position > 1 ? t('queuePosition', { n: position - 1 }) : t('queueFirst')}`);
+    } else if (conversation?.state === 'active' && conversation.agentName) {
+      parts.push(t('agentServing', { name: conversation.agentName }));
+    } else if (conversation?.state === 'ended') {
+      parts.push(t('ended'));
+    }
+    this.status.textContent = parts.join(' · ');
+    this.status.className = `chat-status ${conversation?.state ?? ''} ${model.connection !== 'open' ? 'offline' : ''}`.trim();
+  }
+
+  private renderLog(messages: Message[], pending: OutboxEntry[]): void {
+    const keep = new Set<string>();
+    const storedClientIds = new Set(messages.map((message) => message.clientId));
+    const items: { key: string; signature: string; build: () => HTMLElement }[] = [
+      ...messages.map((message) => ({ key: `m:${message.id}`, signature: '', build: () => renderMessage(message, this.handlers.attachmentUrl) })),
+      // An entry whose message already came back waits only for the outbox to catch up: hide it.
+      ...pending
+        .filter((entry) => !storedClientIds.has(entry.body.clientId))
+        .map((entry) => ({
+          key: `p:${entry.body.clientId}`,
+          signature: `${entry.state}:${entry.error?.message ?? ''}`,
+          build: () => renderPending(entry, this.handlers.onRetry, this.handlers.onDiscard),
+        })),
+    ];
+    let previous: Element | null = null;
+    for (const item of items) {
+      keep.add(item.key);
+      let known = this.elements.get(item.key);
+      if (!known || known.signature !== item.signature) {
+        const element = item.build();
+        known?.element.replaceWith(element);
+        known = { element, signature: item.signature };
+        this.elements.set(item.key, known);
+      }
+      const expectedPosition: Element | null = previous ? previous.nextElementSibling : this.log.firstElementChild;
+      if (expectedPosition !== known.element) {
+        if (previous) previous.after(known.element);
+        else this.log.prepend(known.element);
+      }
+      previous = known.element;
+    }
+    for (const [key, known] of this.elements) {
+      if (keep.has(key)) continue;
+      known.element.remove();
+      this.elements.delete(key);
+    }
+  }
+
+  /** Returns whether the extras changed (new content the visitor should see). */
+  private renderExtras(model: ChatModel): boolean {
+    const conversation = model.state.conversation;
+    const wantsEvaluation = model.state.wantsEvaluation();
+    const key = [conversation?.id, conversation?.state, wantsEvaluation, model.evaluationDone, model.queueTimedOut && conversation?.state === 'queued'].join('|');
+    if (key === this.evaluationKey) return false;
+    this.evaluationKey = key;
+    clear(this.extras);
+    if (model.queueTimedOut && conversation?.state === 'queued') {
+      this.extras.append(
+        h('div', { className: 'notice card' }, h('p', {}, t('queueTimeout')), h('button', { type: 'button', className: 'primary', onclick: this.handlers.onLeaveMessage }, t('leaveInstead'))),
+      );
+    }
+    if (wantsEvaluation && conversation) this.extras.append(this.evaluationFormFor(conversation.id));
+    else if (model.evaluationDone) this.extras.append(evaluationThanks());
+    if (conversation?.state === 'ended') {
+      this.extras.append(
+        h(
+          'div',
+          { className: 'ended card', role: 'status' },
+          h('strong', {}, t('ended')),
+          h('button', { type: 'button', className: 'primary', onclick: this.handlers.onRestart }, t('restart')),
+        ),
+      );
+    }
+    return true;
+  }
+
+  /** One form per conversation, reused, so a half-filled rating survives other updates. */
+  private evaluationFormFor(conversationId: string): HTMLElement {
+    if (this.evaluation?.conversationId !== conversationId) {
+      this.evaluation = { conversationId, element: evaluationForm(this.handlers.onEvaluate) };
+    }
+    return this.evaluation.element;
+  }
+}
