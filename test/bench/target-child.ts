@@ -1,0 +1,71 @@
+/**
+ * Child-process entry that runs one bench target (the kefu server or the bare relay), so the load
+ * generator never shares the target's event loop: on 2 cores each gets its own, which is fair to
+ * both sides. Talks to the parent over the fork IPC channel (see target-process.ts).
+ *
+ *   node --import tsx test/bench/target-child.ts kefu <dataDir>
+ *   node --import tsx test/bench/target-child.ts relay
+ */
+import { performance } from 'node:perf_hooks';
+import { startRelay } from './relay-baseline.js';
+import type { ChildToParent, LoopTimes, ParentToChild } from './target-process.js';
+
+/** The part of server/app.ts the bench relies on (loaded by path so this file compiles alone). */
+interface KefuServerModule {
+  createServer(options: { dataDir: string; port: number; logger?: boolean }): Promise<{ url: string; port: number; close(): Promise<void> }>;
+}
+
+interface Running {
+  url: string;
+  close(): Promise<void>;
+}
+
+async function startTarget(kind: string | undefined, dataDir: string | undefined): Promise<Running> {
+  if (kind === 'relay') return startRelay();
+  if (kind === 'kefu') {
+    if (!dataDir) throw new Error('kefu target needs a data directory');
+    const modulePath = new URL('../../server/app.ts', import.meta.url).href;
+    const mod = (await import(modulePath)) as KefuServerModule;
+    return mod.createServer({ dataDir, port: 0, logger: false });
+  }
+  throw new Error(`unknown bench target ${String(kind)}`);
+}
+
+function loopTimes(): LoopTimes {
+  const { idle, active } = performance.eventLoopUtilization();
+  return { idle, active };
+}
+
+function send(message: ChildToParent): void {
+  process.send?.(message);
+}
+
+async function main(): Promise<void> {
+  if (!process.send) throw new Error('target-child.ts must be started by target-process.ts (fork with IPC)');
+  const running = await startTarget(process.argv[2], process.argv[3]);
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await running.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('message', (raw: ParentToChild) => {
+    switch (raw.type) {
+      case 'usage':
+        send({ type: 'usage', id: raw.id, cpu: process.cpuUsage(), rssBytes: process.memoryUsage().rss, loop: loopTimes() });
+        break;
+      case 'stop':
+        void stop();
+        break;
+    }
+  });
+  // The parent died or closed the channel: never outlive it.
+  process.on('disconnect', () => void stop());
+  send({ type: 'ready', url: running.url });
+}
+
+main().catch((error: unknown) => {
+  send({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  process.exit(1);
+});
