@@ -1,0 +1,34 @@
+/** Appending a message to a conversation: the one place seq and last-message times move. */
+import { uuidv7 } from '../../shared/index.js';
+import type { MessageRow } from '../store/types.js';
+import type { DomainContext } from './context.js';
+
+export function appendMessage(ctx: DomainContext, fields: Omit<MessageRow, 'id' | 'seq' | 'createdAt'>): MessageRow {
+  const conversation = ctx.store.conversations.byId(fields.conversationId);
+  if (!conversation) throw new Error(`conversation ${fields.conversationId} vanished`);
+  const now = ctx.clock();
+  const row: MessageRow = { ...fields, id: uuidv7(now), seq: conversation.lastMessageSeq + 1, createdAt: now };
+  ctx.store.messages.insert(row);
+  ctx.store.conversations.update(row.conversationId, {
+    lastMessageSeq: row.seq,
+    lastMessageAt: now,
+    ...(row.sender === 'agent' ? { lastAgentMessageAt: now, awaitingVisitor: true } : {}),
+    // 有效 as soon as the visitor said something.
+    ...(row.sender === 'visitor' ? { lastVisitorMessageAt: now, valid: true, awaitingVisitor: false } : {}),
+  });
+  return row;
+}
+
+/** A system line both sides see (转接, 结束 …). */
+export function appendSystemMessage(ctx: DomainContext, conversationId: string, text: string): MessageRow {
+  return appendMessage(ctx, {
+    conversationId,
+    clientId: uuidv7(ctx.clock()),
+    sender: 'system',
+    senderId: null,
+    senderName: '系统',
+    kind: 'system',
+    text,
+    attachmentId: null,
+  });
+}

@@ -1,0 +1,61 @@
+/** Sending and reading messages; the one sendMessage used by REST and realtime alike. */
+import type { Message, SendMessageBody } from '../../shared/index.js';
+import type { DomainContext, Principal } from './context.js';
+import { handledConversation, readableConversation } from './access.js';
+import { refuse } from './errors.js';
+import { emitMessageCreated } from './events.js';
+import { toMessage } from './dto.js';
+import { appendMessage } from './messages-store.js';
+
+export interface SendResult {
+  message: Message;
+  /** False when the clientId was already stored: the same message is returned, nothing new written. */
+  created: boolean;
+}
+
+/** Stores a message once per clientId (idempotent), then its durable event, in one transaction. */
+export function sendMessage(ctx: DomainContext, principal: Principal, conversationId: string, body: SendMessageBody): SendResult {
+  return ctx.store.transaction(() => {
+    const conversation = handledConversation(ctx, principal, conversationId);
+    const senderId = principal.kind === 'visitor' ? principal.visitor.id : principal.agent.id;
+    const existing = ctx.store.messages.byClientId(body.clientId);
+    if (existing) {
+      if (existing.conversationId !== conversationId || existing.senderId !== senderId) {
+        refuse('CONFLICT', 'This clientId was already used for another message');
+      }
+      return { message: toMessage(ctx, existing), created: false };
+    }
+    if (conversation.state === 'ended') refuse('INVALID_STATE', 'This conversation has ended');
+    if (principal.kind === 'staff' && conversation.state !== 'active') refuse('INVALID_STATE', 'Accept the conversation before replying');
+
+    let text: string;
+    let attachmentId: string | null = null;
+    if (body.kind === 'text') {
+      text = body.text;
+    } else {
+      const attachment = ctx.store.attachments.byId(body.attachmentId);
+      // Another conversation's attachment looks the same as none at all.
+      if (!attachment || attachment.conversationId !== conversationId) return refuse('NOT_FOUND', 'No such attachment in this conversation');
+      if (body.kind === 'image' && !attachment.isImage) refuse('VALIDATION_FAILED', 'This attachment is not an image', { attachmentId: 'not an image' });
+      text = attachment.name;
+      attachmentId = attachment.id;
+    }
+    const row = appendMessage(ctx, {
+      conversationId,
+      clientId: body.clientId,
+      sender: principal.kind === 'visitor' ? 'visitor' : 'agent',
+      senderId,
+      senderName: principal.kind === 'visitor' ? principal.visitor.name : principal.agent.nickname,
+      kind: body.kind,
+      text,
+      attachmentId,
+    });
+    emitMessageCreated(ctx, row);
+    return { message: toMessage(ctx, row), created: true };
+  });
+}
+
+export function listMessages(ctx: DomainContext, principal: Principal, conversationId: string, afterSeq: number, limit: number): Message[] {
+  readableConversation(ctx, principal, conversationId);
+  return ctx.store.messages.list(conversationId, afterSeq, limit).map((row) => toMessage(ctx, row));
+}

@@ -1,0 +1,102 @@
+/** The visitor's identity (a token kept by the widget) and starting a chat. */
+import { randomInt } from 'node:crypto';
+import { uuidv7, type VisitorSessionResponse } from '../../shared/index.js';
+import { hashToken, newToken } from '../auth/tokens.js';
+import type { ConversationRow, VisitorRow } from '../store/types.js';
+import type { DomainContext, Principal } from './context.js';
+import { requireVisitor } from './access.js';
+import { refuse } from './errors.js';
+import { toConversation, toOfflineMessage } from './dto.js';
+import { agentsAvailable, routeNew } from './routing.js';
+
+export interface VisitorSessionInput {
+  token?: string;
+  name?: string;
+  groupId?: string;
+  agentId?: string;
+}
+
+/** Same token → same visitor; no or unknown token → a new identity with a new token. */
+export function openVisitorSession(ctx: DomainContext, input: VisitorSessionInput): VisitorSessionResponse {
+  if (input.groupId && !ctx.store.groups.byId(input.groupId)) refuse('VALIDATION_FAILED', 'Unknown group', { groupId: 'unknown group' });
+  if (input.agentId && !ctx.store.agents.byId(input.agentId)) refuse('VALIDATION_FAILED', 'Unknown agent', { agentId: 'unknown agent' });
+  const { visitor, token } = ctx.store.transaction(() => {
+    const known = input.token ? ctx.store.visitors.byTokenHash(hashToken(input.token)) : undefined;
+    const prefs = { prefGroupId: input.groupId ?? null, prefAgentId: input.agentId ?? null };
+    if (known && input.token) {
+      ctx.store.visitors.update(known.id, { ...prefs, ...(input.name ? { name: input.name } : {}) });
+      return { visitor: ctx.store.visitors.byId(known.id)!, token: input.token };
+    }
+    const fresh = newToken();
+    const row: VisitorRow = { id: uuidv7(ctx.clock()), tokenHash: hashToken(fresh), name: input.name ?? '访客', ...prefs, createdAt: ctx.clock() };
+    ctx.store.visitors.insert(row);
+    return { visitor: row, token: fresh };
+  });
+  const open = ctx.store.conversations.openForVisitor(visitor.id);
+  return {
+    token,
+    visitor: { id: visitor.id, name: visitor.name },
+    conversation: open ? toConversation(ctx, open) : null,
+    agentsAvailable: agentsAvailable(ctx, visitor.prefGroupId, visitor.prefAgentId),
+    offlineMessages: ctx.store.offlineMessages.forVisitor(visitor.id).map(toOfflineMessage),
+    settings: ctx.settings(),
+  };
+}
+
+function newRoomNo(ctx: DomainContext): string {
+  for (let i = 0; i < 100; i++) {
+    const roomNo = `访客${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+    if (!ctx.store.conversations.openRoomNoTaken(roomNo)) return roomNo;
+  }
+  return refuse('INTERNAL', 'Could not find a free room number');
+}
+
+export type StartOutcome = { outcome: 'started'; conversation: ConversationRow } | { outcome: 'offline' };
+
+/** Returns the open conversation, or starts one (routed or queued), or says nobody is online. */
+export function startConversation(ctx: DomainContext, principal: Principal): StartOutcome {
+  const { visitor } = requireVisitor(principal);
+  const outcome = ctx.store.transaction((): StartOutcome => {
+    const open = ctx.store.conversations.openForVisitor(visitor.id);
+    if (open) return { outcome: 'started', conversation: open };
+    const current = ctx.store.visitors.byId(visitor.id)!;
+    if (!agentsAvailable(ctx, current.prefGroupId, current.prefAgentId)) return { outcome: 'offline' };
+    const now = ctx.clock();
+    const row: ConversationRow = {
+      id: uuidv7(now),
+      roomNo: newRoomNo(ctx),
+      visitorId: visitor.id,
+      agentId: null,
+      groupId: current.prefGroupId,
+      requestedAgentId: current.prefAgentId,
+      state: 'queued',
+      startedBy: 'visitor',
+      endedBy: null,
+      valid: null,
+      createdAt: now,
+      assignedAt: null,
+      endedAt: null,
+      queuedAt: null,
+      queueOrder: null,
+      lastMessageAt: null,
+      lastMessageSeq: 0,
+      lastAgentMessageAt: null,
+      lastVisitorMessageAt: null,
+      awaitingVisitor: false,
+      summaryTopicId: null,
+      summaryTopicName: null,
+      summaryNote: null,
+      summaryAgentId: null,
+      summaryAt: null,
+      evaluationPushed: false,
+      evaluationRating: null,
+      evaluationComment: null,
+      evaluationAt: null,
+    };
+    ctx.store.conversations.insert(row);
+    routeNew(ctx, row);
+    return { outcome: 'started', conversation: ctx.store.conversations.byId(row.id)! };
+  });
+  ctx.signal();
+  return outcome;
+}

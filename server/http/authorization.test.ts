@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes, routePath } from '../../shared/index.js';
+import { call, newVisitor } from '../testing/harness.js';
+import { createScene, dbFingerprint, goLive, sendText, visitorChat, type Scene } from '../testing/scene.js';
+
+describe('authorization on every route', () => {
+  let scene: Scene;
+  let chatA: Awaited<ReturnType<typeof visitorChat>>;
+  let chatB: Awaited<ReturnType<typeof visitorChat>>;
+  let ownerOfA: { token: string; agentId: string };
+  let otherAgent: { token: string; agentId: string };
+
+  beforeAll(async () => {
+    scene = await createScene();
+    await goLive(scene, scene.agent1, 'online');
+    chatA = await visitorChat(scene);
+    await goLive(scene, scene.agent2, 'online');
+    chatB = await visitorChat(scene);
+    ownerOfA = scene.agent1;
+    otherAgent = scene.agent2;
+    await sendText(scene, chatA.token, chatA.conversationId, '我是A');
+  });
+  afterAll(() => scene.dispose());
+
+  it('refuses every non-public route without a token (401) and with a bogus one', async () => {
+    const before = dbFingerprint(scene.server);
+    for (const def of Object.values(routes)) {
+      if (def.access === 'public') continue;
+      const path = routePath(def.path, { id: chatA.conversationId });
+      const res = await call<{ error: { code: string } }>(scene.server.url, def.method, path);
+      expect(res.status, `${def.method} ${def.path}`).toBe(401);
+      expect(res.body.error.code).toBe('UNAUTHENTICATED');
+      const bogus = await call<{ error: { code: string } }>(scene.server.url, def.method, path, { token: 'not-a-token' });
+      expect(bogus.status, `${def.method} ${def.path} bogus`).toBe(401);
+    }
+    expect(dbFingerprint(scene.server)).toBe(before);
+  });
+
+  it('refuses staff and admin routes to visitors, and admin routes to agents', async () => {
+    const before = dbFingerprint(scene.server);
+    for (const def of Object.values(routes)) {
+      const path = routePath(def.path, { id: chatA.conversationId });
+      if (def.access === 'staff' || def.access === 'admin') {
+        const res = await call<{ error: { code: string } }>(scene.server.url, def.method, path, { token: chatA.token });
+        expect(res.status, `visitor → ${def.method} ${def.path}`).toBe(403);
+      }
+      if (def.access === 'admin') {
+        const res = await call<{ error: { code: string } }>(scene.server.url, def.method, path, { token: ownerOfA.token, body: {} });
+        expect(res.status, `agent → ${def.method} ${def.path}`).toBe(403);
+        expect(res.body.error.code).toBe('FORBIDDEN');
+      }
+    }
+    expect(dbFingerprint(scene.server)).toBe(before);
+  });
+
+  it("a visitor cannot read or write another visitor's conversation (404, no existence leak)", async () => {
+    const before = dbFingerprint(scene.server);
+    const read = await call<{ error: { code: string } }>(scene.server.url, 'GET', `/api/conversations/${chatA.conversationId}/messages`, { token: chatB.token });
+    expect(read.status).toBe(404);
+    const missing = await call<{ error: { code: string } }>(scene.server.url, 'GET', `/api/conversations/nope/messages`, { token: chatB.token });
+    expect(missing.body).toEqual(read.body);
+    const write = await sendText(scene, chatB.token, chatA.conversationId, 'sneaky');
+    expect(write.status).toBe(404);
+    const upload = await call(scene.server.url, 'POST', `/api/uploads?conversationId=${chatA.conversationId}&name=a.txt`, { token: chatB.token, raw: 'hello', contentType: 'application/octet-stream' });
+    expect(upload.status).toBe(404);
+    expect(dbFingerprint(scene.server)).toBe(before);
+  });
+
+  it("an agent cannot read or act in another agent's conversation (403)", async () => {
+    const before = dbFingerprint(scene.server);
+    const id = chatA.conversationId;
+    expect((await call(scene.server.url, 'GET', `/api/conversations/${id}`, { token: otherAgent.token })).status).toBe(403);
+    expect((await call(scene.server.url, 'GET', `/api/conversations/${id}/messages`, { token: otherAgent.token })).status).toBe(403);
+    expect((await sendText(scene, otherAgent.token, id, 'not mine')).status).toBe(403);
+    expect((await call(scene.server.url, 'POST', `/api/conversations/${id}/transfer`, { token: otherAgent.token, body: { toAgentId: otherAgent.agentId } })).status).toBe(403);
+    expect((await call(scene.server.url, 'POST', `/api/conversations/${id}/push-evaluation`, { token: otherAgent.token })).status).toBe(403);
+    const topics = (await call<{ id: string }[]>(scene.server.url, 'GET', '/api/topics', { token: otherAgent.token })).body;
+    expect((await call(scene.server.url, 'POST', `/api/conversations/${id}/close`, { token: otherAgent.token, body: { topicId: topics[0]!.id, note: '' } })).status).toBe(403);
+    expect((await call(scene.server.url, 'GET', `/api/visitors/${chatA.visitorId}/conversations`, { token: otherAgent.token })).status).toBe(403);
+    const list = (await call<{ id: string }[]>(scene.server.url, 'GET', '/api/conversations', { token: otherAgent.token })).body;
+    expect(list.map((c) => c.id)).not.toContain(id);
+    expect(dbFingerprint(scene.server)).toBe(before);
+  });
+
+  it('admins see every conversation; owners see theirs', async () => {
+    const all = (await call<{ id: string }[]>(scene.server.url, 'GET', '/api/conversations', { token: scene.admin.token })).body.map((c) => c.id);
+    expect(all).toEqual(expect.arrayContaining([chatA.conversationId, chatB.conversationId]));
+    expect((await call(scene.server.url, 'GET', `/api/conversations/${chatA.conversationId}`, { token: ownerOfA.token })).status).toBe(200);
+  });
+
+  it('visitor-only routes refuse staff tokens; a logged-out token stops working', async () => {
+    expect((await call(scene.server.url, 'POST', '/api/visitor/conversation', { token: ownerOfA.token })).status).toBe(403);
+    const login = await call<{ token: string }>(scene.server.url, 'POST', '/api/auth/login', { body: { account: 'agent2', password: 'agent123' } });
+    expect((await call(scene.server.url, 'POST', '/api/auth/logout', { token: login.body.token })).status).toBe(200);
+    expect((await call(scene.server.url, 'GET', '/api/me', { token: login.body.token })).status).toBe(401);
+    const wrong = await call<{ error: { code: string } }>(scene.server.url, 'POST', '/api/auth/login', { body: { account: 'agent2', password: 'wrong-password' } });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('the same visitor token keeps the same identity', async () => {
+    const first = await newVisitor(scene.server.url, { name: '老顾客' });
+    const again = await call<{ visitor: { id: string; name: string } }>(scene.server.url, 'POST', '/api/visitor/session', { body: { token: first.token } });
+    expect(again.body.visitor).toEqual({ id: first.visitorId, name: '老顾客' });
+  });
+});

@@ -1,0 +1,90 @@
+/** Route name → domain service call. No rules live here; the services decide. */
+import type { DomainContext } from '../domain/context.js';
+import * as accounts from '../domain/accounts.js';
+import { readableConversation } from '../domain/access.js';
+import { listAgents, queueEntries, toAgent, toConversation } from '../domain/dto.js';
+import { pushEvaluation, evaluate } from '../domain/evaluation.js';
+import { closeConversation, endByVisitor } from '../domain/lifecycle.js';
+import { listMessages, sendMessage } from '../domain/messages.js';
+import { getOfflineMessage, leaveOfflineMessage, listOfflineMessages, replyOfflineMessage } from '../domain/offline-messages.js';
+import { acceptConversation, drainQueue, transferConversation } from '../domain/routing.js';
+import { readAttachment, uploadAttachment } from '../domain/uploads.js';
+import { openVisitorSession, startConversation } from '../domain/visitors.js';
+import { refuse } from '../domain/errors.js';
+import { visitorHistory } from '../domain/history.js';
+import type { Handlers } from './register-routes.js';
+
+export function createHandlers(ctx: DomainContext): Handlers {
+  const conversation = (row: Parameters<typeof toConversation>[1]) => toConversation(ctx, row);
+  return {
+    login: ({ body }) => accounts.login(ctx, body.account, body.password),
+    logout: ({ principal }) => {
+      accounts.logout(ctx, principal);
+      return { ok: true };
+    },
+    me: ({ principal }) => toAgent(ctx, ctx.store.agents.byId(principal.agent.id)!),
+    setStatus: ({ principal, body }) => accounts.setStatus(ctx, principal.agent.id, body.status),
+    listAgents: () => listAgents(ctx),
+    listGroups: () => ctx.store.groups.list(),
+    listTopics: () => ctx.store.topics.list().map((t) => ({ id: t.id, name: t.name, enabled: t.enabled })),
+    createTopic: ({ body }) => accounts.createTopic(ctx, body.name),
+    updateTopic: ({ params, body }) => accounts.updateTopic(ctx, params.id, body),
+    createAgent: ({ body }) => accounts.createAgent(ctx, body),
+    updateAgent: ({ params, body }) => accounts.updateAgent(ctx, params.id, body),
+    getSettings: () => ctx.settings(),
+    updateSettings: ({ body }) => accounts.updateSettings(ctx, body),
+
+    listConversations: ({ principal, query }) => {
+      const admin = principal.agent.role === 'admin';
+      const states = query.state === 'open' ? (['queued', 'active'] as const) : query.state ? [query.state] : undefined;
+      return ctx.store.conversations
+        .list({ states: states ? [...states] : undefined, visitorId: query.visitorId, agentId: admin ? undefined : principal.agent.id, includeQueued: true, limit: query.limit })
+        .map(conversation);
+    },
+    getConversation: ({ principal, params }) => conversation(readableConversation(ctx, principal, params.id)),
+    listQueue: () => queueEntries(ctx),
+    acceptConversation: ({ principal, params }) => conversation(acceptConversation(ctx, principal, params.id)),
+    transferConversation: ({ principal, params, body }) => {
+      const row = transferConversation(ctx, principal, params.id, body);
+      drainQueue(ctx);
+      return conversation(ctx.store.conversations.byId(row.id)!);
+    },
+    closeConversation: ({ principal, params, body }) => conversation(closeConversation(ctx, principal, params.id, body)),
+    pushEvaluation: ({ principal, params }) => conversation(pushEvaluation(ctx, principal, params.id)),
+    visitorHistory: ({ principal, params }) => visitorHistory(ctx, principal, params.id).map(conversation),
+    listOfflineMessages: ({ principal, query }) => listOfflineMessages(ctx, principal, query.status),
+    getOfflineMessage: ({ principal, params }) => getOfflineMessage(ctx, principal, params.id),
+    replyOfflineMessage: ({ principal, params, body }) => replyOfflineMessage(ctx, principal, params.id, body.text),
+
+    listMessages: ({ principal, params, query }) => listMessages(ctx, principal, params.id, query.afterSeq, query.limit),
+    sendMessage: ({ principal, params, body }) => sendMessage(ctx, principal, params.id, body).message,
+    upload: ({ principal, query, body }) => {
+      if (!Buffer.isBuffer(body)) return refuse('VALIDATION_FAILED', 'Send the file bytes as the request body', { body: 'missing' });
+      return uploadAttachment(ctx, principal, query.conversationId, query.name, body);
+    },
+    getAttachment: ({ principal, params, reply }) => {
+      const { attachment, bytes } = readAttachment(ctx, principal, params.id);
+      // Never let a browser render an upload as a page: sandboxed, no sniffing, non-images downloaded.
+      reply.header('X-Content-Type-Options', 'nosniff');
+      reply.header('Content-Security-Policy', "sandbox; default-src 'none'");
+      reply.header('Cache-Control', 'private, max-age=86400');
+      if (attachment.isImage) {
+        reply.header('Content-Type', attachment.mime);
+        reply.header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(attachment.name)}`);
+      } else {
+        reply.header('Content-Type', 'application/octet-stream');
+        reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.name)}`);
+      }
+      return reply.send(bytes);
+    },
+
+    visitorSession: ({ body }) => openVisitorSession(ctx, body),
+    visitorStart: ({ principal }) => {
+      const outcome = startConversation(ctx, principal);
+      return outcome.outcome === 'started' ? { outcome: 'started', conversation: conversation(outcome.conversation) } : outcome;
+    },
+    visitorEnd: ({ principal }) => conversation(endByVisitor(ctx, principal)),
+    visitorEvaluate: ({ principal, body }) => conversation(evaluate(ctx, principal, body.rating, body.comment)),
+    visitorLeaveMessage: ({ principal, body }) => leaveOfflineMessage(ctx, principal, body),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * One generic registration for every route of shared/protocol/rest.ts: authenticate by the
+ * route's access, validate params/query/body with its zod schemas, call the handler, send JSON.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { LIMITS, routes, type RouteDef, type RouteName, type Routes } from '../../shared/index.js';
+import type { DomainContext, Principal } from '../domain/context.js';
+import { authenticate } from '../domain/accounts.js';
+import { DomainError, refuse } from '../domain/errors.js';
+
+type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
+type Part<N extends RouteName, K extends string> = Routes[N] extends Record<K, infer S> ? Out<S> : undefined;
+type PrincipalFor<A> = A extends 'public' ? Principal | null : A extends 'staff' | 'admin' ? Extract<Principal, { kind: 'staff' }> : Principal;
+
+export interface HandlerInput<N extends RouteName> {
+  params: Part<N, 'params'>;
+  query: Part<N, 'query'>;
+  body: Part<N, 'body'>;
+  principal: PrincipalFor<Routes[N]['access']>;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+export type Handler<N extends RouteName> = (input: HandlerInput<N>) => unknown;
+export type Handlers = { [N in RouteName]: Handler<N> };
+
+/** JSON bodies are small; only uploads take big raw bodies (their own limit). */
+export const JSON_BODY_MAX = 256 * 1024;
+
+function bearer(request: FastifyRequest, allowQuery: boolean): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
+  if (allowQuery) {
+    const token = (request.query as Record<string, unknown> | undefined)?.token;
+    if (typeof token === 'string' && token.length > 0 && token.length <= 128) return token;
+  }
+  return undefined;
+}
+
+function principalFor(ctx: DomainContext, def: RouteDef, request: FastifyRequest, allowQuery: boolean): Principal | null {
+  const token = bearer(request, allowQuery);
+  if (def.access === 'public') return token ? (authenticate(ctx, token) ?? null) : null;
+  if (!token) return refuse('UNAUTHENTICATED', 'Log in first (Authorization: Bearer <token>)');
+  const principal = authenticate(ctx, token);
+  if (!principal) return refuse('UNAUTHENTICATED', 'The token is not valid; log in again');
+  if (def.access === 'visitor') return principal;
+  if (principal.kind !== 'staff') return refuse('FORBIDDEN', 'Only agents may call this');
+  if (def.access === 'admin' && principal.agent.role !== 'admin') return refuse('FORBIDDEN', 'Only admins may call this');
+  return principal;
+}
+
+function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (!result.success) {
+    const details: Record<string, string> = {};
+    for (const issue of result.error.issues) details[[where, ...issue.path].join('.')] ??= issue.message;
+    refuse('VALIDATION_FAILED', `The request ${where} is not valid`, details);
+  }
+  return result.data;
+}
+
+const isJson = (type: string | undefined): boolean => !!type && /^application\/json\s*(;|$)/i.test(type);
+
+export function registerRoutes(app: FastifyInstance, ctx: DomainContext, handlers: Handlers, names: RouteName[] = Object.keys(routes) as RouteName[]): void {
+  for (const name of names) {
+    const def: RouteDef = routes[name];
+    const rawBody = name === 'upload';
+    app.route({
+      method: def.method,
+      url: def.path,
+      bodyLimit: rawBody ? LIMITS.fileBytesMax : JSON_BODY_MAX,
+      handler: async (request, reply) => {
+        const principal = principalFor(ctx, def, request, name === 'getAttachment');
+        const params = parse(def.params, request.params, 'params');
+        const query = parse(def.query, request.query, 'query');
+        let body: unknown;
+        if (rawBody) {
+          body = request.body;
+        } else if (def.body) {
+          if (!isJson(request.headers['content-type'])) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+          body = parse(def.body, request.body, 'body');
+        } else if (request.body !== undefined && !(typeof request.body === 'object' && request.body !== null && Object.keys(request.body).length === 0)) {
+          refuse('VALIDATION_FAILED', 'This request takes no body', { body: 'must be empty' });
+        }
+        const handler = handlers[name] as Handler<RouteName>;
+        const result = await handler({ params, query, body, principal, request, reply } as HandlerInput<RouteName>);
+        if (reply.sent) return reply;
+        return reply.code(200).send(result);
+      },
+    });
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * CLI: npx tsx server/main.ts [--data DIR] [--port N] [--host 127.0.0.1]
+ * Env: KEFU_DATA_DIR, KEFU_PORT. Seeds demo accounts into an empty database and says so.
+ */
+import { parseArgs } from 'node:util';
+import { createServer } from './app.js';
+import { DEFAULT_PORT, defaultDataDir } from './config.js';
+import { SEED_CREDENTIALS } from './store/seed.js';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+
+const dataDir = values.data ?? process.env.KEFU_DATA_DIR ?? defaultDataDir();
+const port = Number(values.port ?? process.env.KEFU_PORT ?? DEFAULT_PORT);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Invalid port: ${values.port ?? process.env.KEFU_PORT}`);
+  process.exit(2);
+}
+
+const server = await createServer({ dataDir, port, host: values.host ?? '127.0.0.1', logger: !values.quiet });
+console.log(`Kefu Desk server listening on ${server.url}  (data: ${dataDir})`);
+console.log(`  visitor widget: ${server.url}/widget    API docs: ${server.url}/api/docs/json`);
+if (server.seeded) {
+  console.log('First start: demo accounts created. Log in to the workstation with:');
+  console.log(`  admin  ${SEED_CREDENTIALS.admin.account} / ${SEED_CREDENTIALS.admin.password}`);
+  for (const a of SEED_CREDENTIALS.agents) console.log(`  agent  ${a.account} / ${a.password}  (${a.nickname})`);
+}
+
+let stopping = false;
+const stop = (signal: string): void => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: closing`);
+  server.close().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));

@@ -1,0 +1,59 @@
+/** Client frames after hello: message.send (same service as REST), draft (实时查看), typing. */
+import { LIMITS, type ClientFrame } from '../../shared/index.js';
+import type { DomainContext } from '../domain/context.js';
+import { handledConversation } from '../domain/access.js';
+import { refuse } from '../domain/errors.js';
+import { sendMessage } from '../domain/messages.js';
+import { toAppError } from '../http/errors.js';
+import { type Client, isAdmin, send } from './client.js';
+import type { RealtimeHub } from './hub.js';
+
+type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
+
+export function handleMessageSend(ctx: DomainContext, client: Client, frame: Frame<'message.send'>): void {
+  const clientId = frame.message.clientId;
+  try {
+    const { message } = sendMessage(ctx, client.principal!, frame.conversationId, frame.message);
+    send(client, { type: 'ack', clientId, message });
+  } catch (err) {
+    const error = toAppError(err);
+    send(client, { type: 'nack', clientId, error: { code: error.code, message: error.message } });
+  }
+}
+
+/** Visitor → the assigned agent and admins; at most one frame per draftThrottleMs, the latest text wins. */
+export function handleDraft(ctx: DomainContext, hub: RealtimeHub, client: Client, frame: Frame<'draft'>): void {
+  const principal = client.principal!;
+  if (principal.kind !== 'visitor') refuse('FORBIDDEN', 'Only visitors send drafts');
+  const conversation = handledConversation(ctx, principal, frame.conversationId);
+  if (conversation.state === 'ended') refuse('INVALID_STATE', 'This conversation has ended');
+  const deliver = (text: string): void => {
+    const current = ctx.store.conversations.byId(frame.conversationId);
+    hub.toStaff({ type: 'draft', conversationId: frame.conversationId, text }, (c) => isAdmin(c) || (c.principal?.kind === 'staff' && c.principal.agent.id === current?.agentId));
+  };
+  const now = Date.now();
+  const state = client.drafts.get(frame.conversationId) ?? { lastAt: 0, pending: null, timer: null };
+  client.drafts.set(frame.conversationId, state);
+  const wait = state.lastAt + LIMITS.draftThrottleMs - now;
+  if (wait <= 0 && !state.timer) {
+    state.lastAt = now;
+    deliver(frame.text);
+    return;
+  }
+  state.pending = frame.text;
+  state.timer ??= setTimeout(() => {
+    state.timer = null;
+    state.lastAt = Date.now();
+    if (state.pending !== null) deliver(state.pending);
+    state.pending = null;
+  }, Math.max(wait, 0));
+}
+
+/** Agent → the visitor of a conversation they handle. */
+export function handleTyping(ctx: DomainContext, hub: RealtimeHub, client: Client, frame: Frame<'typing'>): void {
+  const principal = client.principal!;
+  if (principal.kind !== 'staff') refuse('FORBIDDEN', 'Only agents send typing');
+  const conversation = handledConversation(ctx, principal, frame.conversationId);
+  if (conversation.state !== 'active') refuse('INVALID_STATE', 'This conversation is not active');
+  hub.toVisitor(conversation.visitorId, { type: 'typing', conversationId: conversation.id, typing: frame.typing });
+}

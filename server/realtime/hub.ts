@@ -1,0 +1,193 @@
+/**
+ * The realtime hub at /api/realtime: hello + resume, replay of durable events, live fan-out after
+ * commit, and the ephemeral frames (draft, typing, queue, presence, agent).
+ */
+import type { WebSocket } from 'ws';
+import { ClientFrameSchema, LIMITS, type ClientFrame, type ServerFrame } from '../../shared/index.js';
+import type { DomainContext, Presence } from '../domain/context.js';
+import { authenticate } from '../domain/accounts.js';
+import { toAppError } from '../http/errors.js';
+import type { StoredEvent } from '../store/types.js';
+import { type Client, isAdmin, isStaff, readerOf, send, sees } from './client.js';
+import { handleDraft, handleMessageSend, handleTyping } from './frames.js';
+import { StaffState } from './staff-state.js';
+
+const HELLO_TIMEOUT_MS = 10_000;
+
+export class RealtimeHub implements Presence {
+  readonly clients = new Set<Client>();
+  private readonly agentConnections = new Map<string, number>();
+  private readonly visitorConnections = new Map<string, number>();
+  private readonly staffState: StaffState;
+  private ctx!: DomainContext;
+
+  constructor() {
+    this.staffState = new StaffState(this);
+  }
+
+  /** Wires the hub to the domain: events after commit, ephemeral refresh on signal. */
+  attach(ctx: DomainContext): void {
+    this.ctx = ctx;
+    this.staffState.attach(ctx);
+    ctx.store.onCommit((events) => {
+      this.broadcast(events);
+      // A new message moves neither the queue nor any agent's load; everything else may.
+      if (events.some((e) => e.event.type !== 'message.created')) this.staffState.schedule();
+    });
+    ctx.signal = () => this.staffState.schedule();
+  }
+
+  isAgentConnected(agentId: string): boolean {
+    return (this.agentConnections.get(agentId) ?? 0) > 0;
+  }
+
+  isVisitorOnline(visitorId: string): boolean {
+    return (this.visitorConnections.get(visitorId) ?? 0) > 0;
+  }
+
+  handle(socket: WebSocket): void {
+    const client: Client = { socket, principal: null, ready: false, drafts: new Map() };
+    this.clients.add(client);
+    const helloTimer = setTimeout(() => this.refuse(client, 'No hello frame in time'), HELLO_TIMEOUT_MS);
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      if (isBinary || data.length > LIMITS.frameBytesMax) {
+        send(client, { type: 'error', error: { code: isBinary ? 'VALIDATION_FAILED' : 'PAYLOAD_TOO_LARGE', message: isBinary ? 'Send JSON text frames' : `Frames may be at most ${LIMITS.frameBytesMax} bytes` } });
+        if (!client.principal) this.refuse(client, 'Say hello first');
+        return;
+      }
+      let frame: ClientFrame;
+      try {
+        const parsed = ClientFrameSchema.safeParse(JSON.parse(data.toString('utf8')));
+        if (!parsed.success) {
+          if (!client.principal) return this.refuse(client, 'The first frame must be a valid hello');
+          return send(client, { type: 'error', error: { code: 'VALIDATION_FAILED', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } });
+        }
+        frame = parsed.data;
+      } catch {
+        if (!client.principal) return this.refuse(client, 'The first frame must be a valid hello');
+        return send(client, { type: 'error', error: { code: 'VALIDATION_FAILED', message: 'Malformed JSON' } });
+      }
+      if (!client.principal) {
+        clearTimeout(helloTimer);
+        if (frame.type !== 'hello') return this.refuse(client, 'The first frame must be hello');
+        return this.welcome(client, frame.token, frame.lastSeq);
+      }
+      try {
+        this.dispatch(client, frame);
+      } catch (err) {
+        const error = toAppError(err);
+        send(client, { type: 'error', error: { code: error.code, message: error.message } });
+      }
+    });
+    socket.on('close', () => {
+      clearTimeout(helloTimer);
+      this.clients.delete(client);
+      for (const draft of client.drafts.values()) if (draft.timer) clearTimeout(draft.timer);
+      if (client.ready) this.disconnected(client);
+    });
+    socket.on('error', () => socket.terminate());
+  }
+
+  private refuse(client: Client, message: string): void {
+    send(client, { type: 'error', error: { code: 'UNAUTHENTICATED', message } });
+    client.socket.close(4401, 'unauthenticated');
+  }
+
+  private dispatch(client: Client, frame: ClientFrame): void {
+    switch (frame.type) {
+      case 'hello':
+        return send(client, { type: 'error', error: { code: 'INVALID_STATE', message: 'Already said hello' } });
+      case 'ping':
+        return send(client, { type: 'pong' });
+      case 'message.send':
+        return handleMessageSend(this.ctx, client, frame);
+      case 'draft':
+        return handleDraft(this.ctx, this, client, frame);
+      case 'typing':
+        return handleTyping(this.ctx, this, client, frame);
+    }
+  }
+
+  /** Welcome, replay after lastSeq page by page, then go live — all in one tick, so nothing slips between. */
+  private welcome(client: Client, token: string, lastSeq: number): void {
+    const principal = authenticate(this.ctx, token);
+    if (!principal) return this.refuse(client, 'The token is not valid; log in again');
+    client.principal = principal;
+    const events = this.ctx.store.events;
+    const headSeq = events.head();
+    const role = principal.kind === 'visitor' ? 'visitor' : principal.agent.role;
+    send(client, { type: 'welcome', role, headSeq });
+    const reader = readerOf(principal);
+    const total = events.countAfter(lastSeq, reader);
+    let after = lastSeq;
+    let done = 0;
+    while (done < total) {
+      const page = events.pageAfter(after, reader, LIMITS.replayPageSize);
+      if (page.length === 0) break;
+      for (const stored of page) send(client, { type: 'event', seq: stored.seq, event: stored.event });
+      done += page.length;
+      after = page[page.length - 1]!.seq;
+      send(client, { type: 'replay.progress', done, total });
+    }
+    send(client, { type: 'replay.done', headSeq: Math.max(headSeq, after) });
+    client.ready = true;
+    this.connected(client);
+  }
+
+  private connected(client: Client): void {
+    const principal = client.principal!;
+    if (principal.kind === 'visitor') {
+      const n = (this.visitorConnections.get(principal.visitor.id) ?? 0) + 1;
+      this.visitorConnections.set(principal.visitor.id, n);
+      if (n === 1) this.presence(principal.visitor.id, true);
+      this.staffState.sendVisitorQueue(client);
+      return;
+    }
+    const n = (this.agentConnections.get(principal.agent.id) ?? 0) + 1;
+    this.agentConnections.set(principal.agent.id, n);
+    this.staffState.sendSnapshot(client);
+    if (n === 1) this.staffState.agentConnectionChanged(principal.agent.id);
+  }
+
+  private disconnected(client: Client): void {
+    const principal = client.principal!;
+    if (principal.kind === 'visitor') {
+      const n = (this.visitorConnections.get(principal.visitor.id) ?? 1) - 1;
+      if (n <= 0) this.visitorConnections.delete(principal.visitor.id);
+      else this.visitorConnections.set(principal.visitor.id, n);
+      if (n <= 0) this.presence(principal.visitor.id, false);
+      return;
+    }
+    const n = (this.agentConnections.get(principal.agent.id) ?? 1) - 1;
+    if (n <= 0) this.agentConnections.delete(principal.agent.id);
+    else this.agentConnections.set(principal.agent.id, n);
+    if (n <= 0) this.staffState.agentConnectionChanged(principal.agent.id);
+  }
+
+  /** presence → the agent of each open conversation of this visitor, and admins. */
+  private presence(visitorId: string, visitorOnline: boolean): void {
+    const open = this.ctx.store.conversations.openForVisitor(visitorId);
+    if (!open) return;
+    this.toStaff({ type: 'presence', conversationId: open.id, visitorOnline }, (c) => isAdmin(c) || c.principal?.kind === 'staff' && c.principal.agent.id === open.agentId);
+  }
+
+  toStaff(frame: ServerFrame, filter: (client: Client) => boolean = () => true): void {
+    for (const client of this.clients) if (client.ready && isStaff(client) && filter(client)) send(client, frame);
+  }
+
+  toVisitor(visitorId: string, frame: ServerFrame): void {
+    for (const client of this.clients) if (client.ready && client.principal?.kind === 'visitor' && client.principal.visitor.id === visitorId) send(client, frame);
+  }
+
+  private broadcast(events: StoredEvent[]): void {
+    for (const client of this.clients) {
+      if (!client.ready || !client.principal) continue;
+      for (const stored of events) if (sees(client.principal, stored.audience)) send(client, { type: 'event', seq: stored.seq, event: stored.event });
+    }
+  }
+
+  closeAll(): void {
+    for (const client of this.clients) client.socket.terminate();
+    this.staffState.stop();
+  }
+}

@@ -1,0 +1,50 @@
+import type { DurableEvent } from '../../../shared/index.js';
+import type { Audience, EventLog, EventReader, StoredEvent } from '../types.js';
+import type { Db } from './db.js';
+
+interface EventDbRow {
+  seq: number;
+  payload: string;
+}
+
+/**
+ * Durable events with their audience. `pending` collects what the open transaction appended so
+ * the store can hand it to listeners only after COMMIT (written before broadcast).
+ */
+export function sqliteEventLog(db: Db, pending: StoredEvent[]): EventLog {
+  const insert = db.prepare('INSERT INTO events (type, payload, created_at) VALUES (?, ?, ?)');
+  const insertAudience = db.prepare('INSERT OR IGNORE INTO event_audience (principal, seq) VALUES (?, ?)');
+  const head = db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM events');
+  const countAll = db.prepare('SELECT COUNT(*) AS n FROM events WHERE seq > ?');
+  const pageAll = db.prepare('SELECT seq, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
+
+  const inList = (principals: Audience[]): string => principals.map(() => '?').join(', ');
+
+  return {
+    append: (event: DurableEvent, audience: Audience[], now: number) => {
+      const seq = Number(insert.run(event.type, JSON.stringify({ event, audience }), now).lastInsertRowid);
+      for (const principal of new Set(audience)) insertAudience.run(principal, seq);
+      pending.push({ seq, event, audience });
+      return seq;
+    },
+    head: () => (head.get() as { n: number }).n,
+    countAfter: (afterSeq: number, reader: EventReader) => {
+      if (reader.all) return (countAll.get(afterSeq) as { n: number }).n;
+      const sql = `SELECT COUNT(DISTINCT seq) AS n FROM event_audience WHERE principal IN (${inList(reader.principals)}) AND seq > ?`;
+      return (db.prepare(sql).get(...reader.principals, afterSeq) as { n: number }).n;
+    },
+    pageAfter: (afterSeq: number, reader: EventReader, limit: number) => {
+      const rows = reader.all
+        ? (pageAll.all(afterSeq, limit) as EventDbRow[])
+        : (db
+            .prepare(
+              `SELECT e.seq, e.payload FROM events e WHERE e.seq IN (SELECT DISTINCT seq FROM event_audience WHERE principal IN (${inList(reader.principals)}) AND seq > ?) ORDER BY e.seq LIMIT ?`,
+            )
+            .all(...reader.principals, afterSeq, limit) as EventDbRow[]);
+      return rows.map((r) => {
+        const { event, audience } = JSON.parse(r.payload) as { event: DurableEvent; audience: Audience[] };
+        return { seq: r.seq, event, audience };
+      });
+    },
+  };
+}

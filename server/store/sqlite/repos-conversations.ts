@@ -1,0 +1,53 @@
+import type { ConversationFilter, ConversationRepository, ConversationRow } from '../types.js';
+import { type Db, fromRow, fromRows, insertRow, updateRow } from './db.js';
+
+const BOOLEANS = ['valid', 'evaluationPushed', 'awaitingVisitor'] as const;
+const one = (row: unknown): ConversationRow | undefined => (row ? fromRow<ConversationRow>(row, BOOLEANS) : undefined);
+
+export function sqliteConversations(db: Db): ConversationRepository {
+  const byId = db.prepare('SELECT * FROM conversations WHERE id = ?');
+  const queued = db.prepare("SELECT * FROM conversations WHERE state = 'queued' ORDER BY queue_order");
+  const position = db.prepare(
+    "SELECT (SELECT COUNT(*) FROM conversations q WHERE q.state = 'queued' AND q.queue_order <= c.queue_order) AS n FROM conversations c WHERE c.id = ? AND c.state = 'queued'",
+  );
+  const nextOrder = db.prepare('SELECT COALESCE(MAX(queue_order), 0) + 1 AS n FROM conversations');
+  const openForVisitor = db.prepare("SELECT * FROM conversations WHERE visitor_id = ? AND state <> 'ended' ORDER BY created_at DESC LIMIT 1");
+  const latestForVisitor = db.prepare('SELECT * FROM conversations WHERE visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1');
+  const roomTaken = db.prepare("SELECT 1 FROM conversations WHERE room_no = ? AND state <> 'ended'");
+  const silent = db.prepare(
+    "SELECT * FROM conversations WHERE state = 'active' AND awaiting_visitor = 1 AND last_agent_message_at <= ?",
+  );
+  const openForAgent = db.prepare("SELECT * FROM conversations WHERE agent_id = ? AND state <> 'ended' ORDER BY created_at");
+
+  return {
+    byId: (id) => one(byId.get(id)),
+    insert: (row) => insertRow(db, 'conversations', row),
+    update: (id, patch) => updateRow(db, 'conversations', 'id', id, patch),
+    list: (filter: ConversationFilter) => {
+      const where: string[] = [];
+      const params: Record<string, unknown> = { limit: filter.limit };
+      if (filter.states?.length) {
+        where.push(`state IN (${filter.states.map((_, i) => `@s${i}`).join(', ')})`);
+        filter.states.forEach((s, i) => (params[`s${i}`] = s));
+      }
+      if (filter.visitorId) {
+        where.push('visitor_id = @visitorId');
+        params.visitorId = filter.visitorId;
+      }
+      if (filter.agentId) {
+        where.push(filter.includeQueued ? "(agent_id = @agentId OR state = 'queued')" : 'agent_id = @agentId');
+        params.agentId = filter.agentId;
+      }
+      const sql = `SELECT * FROM conversations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, rowid DESC LIMIT @limit`;
+      return fromRows<ConversationRow>(db.prepare(sql).all(params), BOOLEANS);
+    },
+    queued: () => fromRows<ConversationRow>(queued.all(), BOOLEANS),
+    queuePosition: (id) => (position.get(id) as { n: number } | undefined)?.n ?? null,
+    nextQueueOrder: () => (nextOrder.get() as { n: number }).n,
+    openForVisitor: (visitorId) => one(openForVisitor.get(visitorId)),
+    latestForVisitor: (visitorId) => one(latestForVisitor.get(visitorId)),
+    openRoomNoTaken: (roomNo) => roomTaken.get(roomNo) !== undefined,
+    silentSince: (cutoff) => fromRows<ConversationRow>(silent.all(cutoff), BOOLEANS),
+    openForAgent: (agentId) => fromRows<ConversationRow>(openForAgent.all(agentId), BOOLEANS),
+  };
+}

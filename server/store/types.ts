@@ -1,0 +1,268 @@
+/**
+ * Repository interfaces: everything the domain services need from storage, and nothing about
+ * SQL. The SQLite store implements them today; a PostgreSQL store would implement the same
+ * interfaces (routes and realtime only ever see domain services).
+ *
+ * The interfaces are synchronous because every check-and-assign (routing caps, idempotent
+ * sends) must run inside one transaction; `Store.transaction` gives that unit of work. A
+ * PostgreSQL implementation would run the same functions on a dedicated connection per
+ * transaction.
+ */
+import type {
+  AgentStatus,
+  ConversationState,
+  DurableEvent,
+  EndedBy,
+  MessageKind,
+  Role,
+  Sender,
+  ServerSettings,
+} from '../../shared/index.js';
+
+export interface AgentRow {
+  id: string;
+  account: string;
+  nickname: string;
+  role: Role;
+  passwordHash: string;
+  status: AgentStatus;
+  maxConcurrent: number;
+  groupId: string | null;
+  createdAt: number;
+}
+
+export interface AgentRepository {
+  byId(id: string): AgentRow | undefined;
+  byAccount(account: string): AgentRow | undefined;
+  list(): AgentRow[];
+  insert(row: AgentRow): void;
+  update(id: string, patch: Partial<Pick<AgentRow, 'nickname' | 'status' | 'maxConcurrent' | 'groupId' | 'passwordHash'>>): void;
+  /** Active conversations assigned to the agent right now. */
+  loadOf(id: string): number;
+  loads(): Map<string, number>;
+  count(): number;
+}
+
+export interface SessionRepository {
+  insert(tokenHash: string, agentId: string, now: number): void;
+  agentIdFor(tokenHash: string): string | undefined;
+  remove(tokenHash: string): void;
+}
+
+export interface VisitorRow {
+  id: string;
+  tokenHash: string;
+  name: string;
+  prefGroupId: string | null;
+  prefAgentId: string | null;
+  createdAt: number;
+}
+
+export interface VisitorRepository {
+  byId(id: string): VisitorRow | undefined;
+  byTokenHash(tokenHash: string): VisitorRow | undefined;
+  insert(row: VisitorRow): void;
+  update(id: string, patch: Partial<Pick<VisitorRow, 'name' | 'prefGroupId' | 'prefAgentId'>>): void;
+}
+
+export interface GroupRow {
+  id: string;
+  name: string;
+}
+export interface GroupRepository {
+  list(): GroupRow[];
+  byId(id: string): GroupRow | undefined;
+  insert(row: GroupRow): void;
+}
+
+export interface TopicRow {
+  id: string;
+  name: string;
+  enabled: boolean;
+  createdAt: number;
+}
+export interface TopicRepository {
+  list(): TopicRow[];
+  byId(id: string): TopicRow | undefined;
+  byName(name: string): TopicRow | undefined;
+  insert(row: TopicRow): void;
+  update(id: string, patch: Partial<Pick<TopicRow, 'name' | 'enabled'>>): void;
+}
+
+export interface SettingsRepository {
+  read(): Partial<ServerSettings>;
+  write(settings: Partial<ServerSettings>): void;
+}
+
+export interface ConversationRow {
+  id: string;
+  roomNo: string;
+  visitorId: string;
+  agentId: string | null;
+  groupId: string | null;
+  requestedAgentId: string | null;
+  state: ConversationState;
+  startedBy: 'visitor' | 'transfer';
+  endedBy: EndedBy | null;
+  valid: boolean | null;
+  createdAt: number;
+  assignedAt: number | null;
+  endedAt: number | null;
+  queuedAt: number | null;
+  queueOrder: number | null;
+  lastMessageAt: number | null;
+  lastMessageSeq: number;
+  lastAgentMessageAt: number | null;
+  lastVisitorMessageAt: number | null;
+  /** The agent spoke last, so the visitor-silence clock runs. */
+  awaitingVisitor: boolean;
+  summaryTopicId: string | null;
+  summaryTopicName: string | null;
+  summaryNote: string | null;
+  summaryAgentId: string | null;
+  summaryAt: number | null;
+  evaluationPushed: boolean;
+  evaluationRating: number | null;
+  evaluationComment: string | null;
+  evaluationAt: number | null;
+}
+
+export type ConversationPatch = Partial<Omit<ConversationRow, 'id' | 'visitorId' | 'createdAt'>>;
+
+export interface ConversationFilter {
+  states?: ConversationState[];
+  visitorId?: string;
+  /** Only conversations assigned to this agent, plus queued ones when `includeQueued`. */
+  agentId?: string;
+  includeQueued?: boolean;
+  limit: number;
+}
+
+export interface ConversationRepository {
+  byId(id: string): ConversationRow | undefined;
+  insert(row: ConversationRow): void;
+  update(id: string, patch: ConversationPatch): void;
+  list(filter: ConversationFilter): ConversationRow[];
+  /** Queued conversations, first come first. */
+  queued(): ConversationRow[];
+  /** 1-based place in the queue, or null when not queued. */
+  queuePosition(id: string): number | null;
+  nextQueueOrder(): number;
+  openForVisitor(visitorId: string): ConversationRow | undefined;
+  latestForVisitor(visitorId: string): ConversationRow | undefined;
+  openRoomNoTaken(roomNo: string): boolean;
+  /** Active conversations whose visitor has been silent since the agent's last message before `cutoff`. */
+  silentSince(cutoff: number): ConversationRow[];
+  /** Open conversations assigned to the agent. */
+  openForAgent(agentId: string): ConversationRow[];
+}
+
+export interface MessageRow {
+  id: string;
+  conversationId: string;
+  seq: number;
+  clientId: string;
+  sender: Sender;
+  senderId: string | null;
+  senderName: string;
+  kind: MessageKind;
+  text: string;
+  attachmentId: string | null;
+  createdAt: number;
+}
+
+export interface MessageRepository {
+  byClientId(clientId: string): MessageRow | undefined;
+  insert(row: MessageRow): void;
+  list(conversationId: string, afterSeq: number, limit: number): MessageRow[];
+  countForConversation(conversationId: string): number;
+}
+
+export interface AttachmentRow {
+  id: string;
+  conversationId: string;
+  name: string;
+  size: number;
+  mime: string;
+  isImage: boolean;
+  sha256: string;
+  createdAt: number;
+}
+
+export interface AttachmentRepository {
+  byId(id: string): AttachmentRow | undefined;
+  insert(row: AttachmentRow): void;
+}
+
+/** Bytes of attachments, kept outside the database (see SqliteStore for why). */
+export interface AttachmentStore {
+  write(id: string, bytes: Buffer): void;
+  read(id: string): Buffer | undefined;
+  remove(id: string): void;
+}
+
+export interface OfflineMessageRow {
+  id: string;
+  visitorId: string;
+  name: string;
+  contact: string;
+  text: string;
+  status: 'unreplied' | 'replied';
+  reply: string | null;
+  repliedBy: string | null;
+  createdAt: number;
+  repliedAt: number | null;
+}
+
+export interface OfflineMessageRepository {
+  byId(id: string): OfflineMessageRow | undefined;
+  insert(row: OfflineMessageRow): void;
+  update(id: string, patch: Partial<Pick<OfflineMessageRow, 'status' | 'reply' | 'repliedBy' | 'repliedAt'>>): void;
+  list(status?: 'unreplied' | 'replied'): OfflineMessageRow[];
+  forVisitor(visitorId: string): OfflineMessageRow[];
+}
+
+/** 'a:<agentId>' | 'v:<visitorId>' | 'staff' */
+export type Audience = string;
+export const audience = {
+  agent: (id: string): Audience => `a:${id}`,
+  visitor: (id: string): Audience => `v:${id}`,
+  staff: 'staff' as Audience,
+};
+
+export interface StoredEvent {
+  seq: number;
+  event: DurableEvent;
+  audience: Audience[];
+}
+
+/** Who reads the log: admins see everything; others see what names one of their principals. */
+export type EventReader = { all: true } | { all: false; principals: Audience[] };
+
+export interface EventLog {
+  /** Append inside the current transaction; delivered to listeners once it commits. */
+  append(event: DurableEvent, audience: Audience[], now: number): number;
+  head(): number;
+  countAfter(afterSeq: number, reader: EventReader): number;
+  pageAfter(afterSeq: number, reader: EventReader, limit: number): StoredEvent[];
+}
+
+export interface Store {
+  agents: AgentRepository;
+  sessions: SessionRepository;
+  visitors: VisitorRepository;
+  groups: GroupRepository;
+  topics: TopicRepository;
+  settings: SettingsRepository;
+  conversations: ConversationRepository;
+  messages: MessageRepository;
+  attachments: AttachmentRepository;
+  attachmentBytes: AttachmentStore;
+  offlineMessages: OfflineMessageRepository;
+  events: EventLog;
+  /** Runs fn atomically; nested calls join the outer transaction. Events go to listeners after commit. */
+  transaction<T>(fn: () => T): T;
+  /** Called after each commit with the events it appended, in seq order. */
+  onCommit(listener: (events: StoredEvent[]) => void): void;
+  close(): void;
+}

@@ -1,0 +1,79 @@
+/** A ready stage for tests: server, seeded staff logged in, agents connected and online. */
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { uuidv7 } from '../../shared/index.js';
+import { SEED_CREDENTIALS } from '../store/seed.js';
+import { call, loginAs, newVisitor, RealtimeClient, startTestServer, type TestServer } from './harness.js';
+
+export interface Staff {
+  token: string;
+  agentId: string;
+  ws?: RealtimeClient;
+}
+
+export interface Scene {
+  server: TestServer;
+  admin: Staff;
+  agent1: Staff;
+  agent2: Staff;
+  clients: RealtimeClient[];
+  dispose(): Promise<void>;
+}
+
+export async function setStatus(server: TestServer, staff: Staff, status: 'online' | 'busy' | 'away'): Promise<void> {
+  const res = await call(server.url, 'PUT', '/api/me/status', { token: staff.token, body: { status } });
+  if (res.status !== 200) throw new Error(`status failed ${res.status}`);
+}
+
+/** Connects the staff member's realtime socket (so routing counts them) and sets a status. */
+export async function goLive(scene: Scene, staff: Staff, status: 'online' | 'busy' | 'away' = 'online'): Promise<void> {
+  staff.ws ??= await RealtimeClient.connect(scene.server.url, staff.token);
+  scene.clients.push(staff.ws);
+  await setStatus(scene.server, staff, status);
+}
+
+export async function createScene(opts: Parameters<typeof startTestServer>[0] = {}): Promise<Scene> {
+  const server = await startTestServer(opts);
+  const [a1, a2] = SEED_CREDENTIALS.agents;
+  const scene: Scene = {
+    server,
+    admin: await loginAs(server.url, SEED_CREDENTIALS.admin.account, SEED_CREDENTIALS.admin.password),
+    agent1: await loginAs(server.url, a1.account, a1.password),
+    agent2: await loginAs(server.url, a2.account, a2.password),
+    clients: [],
+    dispose: async () => {
+      await Promise.all(scene.clients.map((c) => c.close()));
+      await server.dispose();
+    },
+  };
+  return scene;
+}
+
+/** A visitor with an open conversation; returns its id. */
+export async function visitorChat(scene: Scene, body: Record<string, unknown> = {}): Promise<{ token: string; visitorId: string; conversationId: string; state: string }> {
+  const visitor = await newVisitor(scene.server.url, body);
+  const res = await call<{ outcome: string; conversation?: { id: string; state: string } }>(scene.server.url, 'POST', '/api/visitor/conversation', { token: visitor.token });
+  if (res.status !== 200 || !res.body.conversation) throw new Error(`start failed ${res.status} ${JSON.stringify(res.body)}`);
+  return { ...visitor, conversationId: res.body.conversation.id, state: res.body.conversation.state };
+}
+
+export async function sendText(scene: Scene, token: string, conversationId: string, text: string, clientId = uuidv7()) {
+  return call<{ seq: number; id: string; clientId: string }>(scene.server.url, 'POST', `/api/conversations/${conversationId}/messages`, {
+    token,
+    body: { clientId, kind: 'text', text },
+  });
+}
+
+/** A digest of every row of every table, read through a separate connection: "nothing changed" checks. */
+export function dbFingerprint(server: TestServer): string {
+  const db = new Database(join(server.dataDir, 'kefu.db'), { readonly: true, fileMustExist: true });
+  try {
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const hash = createHash('sha256');
+    for (const table of tables) hash.update(table).update(JSON.stringify(db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()));
+    return hash.digest('hex');
+  } finally {
+    db.close();
+  }
+}
