@@ -1,0 +1,68 @@
+/**
+ * The browser shell (DESIGN.md, two shells): the workstation services in a Node process that
+ * serves the built renderer on 127.0.0.1 and carries the IPC contract over a local WebSocket.
+ * Only the transport differs from Electron; the services and the dispatcher are the same.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { createDispatcher } from '../ipc/dispatcher.js';
+import { createNodeSecretStore } from '../session/node-secret-store.js';
+import type { SecretStore } from '../session/secret-store.js';
+import { createWorkstation, type Workstation, type WorkstationOptions } from '../workstation.js';
+import { createIpcSocket } from './ipc-socket.js';
+import { createStaticHandler } from './static-files.js';
+
+export interface BrowserShellOptions {
+  dataDir: string;
+  serverUrl: string;
+  port?: number;
+  /** Built renderer; default dist/renderer under the current directory. */
+  rendererDir?: string;
+  secretStore?: SecretStore;
+  timing?: WorkstationOptions['timing'];
+}
+
+export interface BrowserShell {
+  /** Page URL including ?token=. */
+  url: string;
+  port: number;
+  workstation: Workstation;
+  close(): Promise<void>;
+}
+
+export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
+  const workstation = createWorkstation({
+    dataDir: options.dataDir,
+    serverUrl: options.serverUrl,
+    secretStore: options.secretStore ?? createNodeSecretStore(options.dataDir),
+    timing: options.timing,
+  });
+  const token = randomBytes(32).toString('hex');
+  let port = 0;
+  const ipc = createIpcSocket({
+    token,
+    allowedOrigins: () => [`http://127.0.0.1:${port}`, `http://localhost:${port}`],
+    dispatch: createDispatcher(workstation),
+    workstation,
+  });
+  const server = createServer(createStaticHandler(options.rendererDir ?? resolve('dist/renderer')));
+  server.on('upgrade', (req, socket, head) => ipc.handleUpgrade(req, socket, head));
+  await new Promise<void>((done, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => done());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    workstation,
+    async close() {
+      ipc.close();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+      workstation.close();
+    },
+  };
+}

@@ -1,0 +1,236 @@
+/**
+ * The workstation's WebSocket to the server's /api/realtime: hello with the last applied seq,
+ * durable events applied in seq order exactly once (the caller persists lastSeq in the same
+ * transaction as the change), replay progress, message.send with ack/nack, ping keepalive,
+ * dead-socket detection and reconnect with capped exponential backoff + jitter.
+ */
+import WebSocket from 'ws';
+import type { Message } from '../../../shared/domain.js';
+import { assertNever, fail, ok, ERROR_CODES, type ErrorCode, type Result } from '../../../shared/errors.js';
+import { REALTIME_PATH, ServerFrameSchema, type ClientFrame, type DurableEvent, type ServerFrame } from '../../../shared/protocol/realtime.js';
+import type { SendMessageBody } from '../../../shared/protocol/rest.js';
+import { createBackoff } from './backoff.js';
+
+export type RealtimePhase = 'offline' | 'connecting' | 'syncing' | 'online';
+export type EphemeralFrame = Extract<ServerFrame, { type: 'draft' | 'typing' | 'queue' | 'presence' | 'agent' }>;
+
+export interface RealtimeHandlers {
+  /** Apply one durable event and persist `seq` with it, atomically. Throwing drops the socket so the event is replayed. */
+  applyEvent(seq: number, event: DurableEvent): void;
+  ephemeral(frame: EphemeralFrame): void;
+  phase(phase: RealtimePhase, progress: { done: number; total: number } | null): void;
+  /** The server refused the token: stop, the session is over. */
+  unauthenticated(): void;
+  log?(message: string, detail?: unknown, level?: 'info' | 'warn' | 'error'): void;
+}
+
+export interface RealtimeClientOptions {
+  serverUrl: () => string;
+  token: () => string | null;
+  lastSeq: () => number;
+  handlers: RealtimeHandlers;
+  backoff?: { initialMs: number; maxMs: number };
+  pingIntervalMs?: number;
+  ackTimeoutMs?: number;
+}
+
+export interface RealtimeClient {
+  start(): void;
+  stop(): void;
+  readonly phase: RealtimePhase;
+  sendMessage(conversationId: string, message: SendMessageBody): Promise<Result<Message>>;
+  /** Fire-and-forget frames (typing). False when not connected. */
+  send(frame: ClientFrame): boolean;
+}
+
+interface PendingAck {
+  resolve(result: Result<Message>): void;
+  timer: NodeJS.Timeout;
+}
+
+const toErrorCode = (code: string): ErrorCode => ((ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'INTERNAL');
+
+export function realtimeUrl(serverUrl: string): string {
+  const url = new URL(REALTIME_PATH, serverUrl);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}
+
+export function createRealtimeClient(options: RealtimeClientOptions): RealtimeClient {
+  const { handlers } = options;
+  const pingIntervalMs = options.pingIntervalMs ?? 15_000;
+  const ackTimeoutMs = options.ackTimeoutMs ?? 15_000;
+  const backoff = createBackoff(options.backoff ?? { initialMs: 500, maxMs: 15_000 });
+  const pending = new Map<string, PendingAck>();
+  let socket: WebSocket | null = null;
+  let phase: RealtimePhase = 'offline';
+  let running = false;
+  let reconnectTimer: NodeJS.Timeout | null = null;
+  let pingTimer: NodeJS.Timeout | null = null;
+  let lastFrameAt = 0;
+  let appliedSeq = 0;
+
+  const setPhase = (next: RealtimePhase, progress: { done: number; total: number } | null = null) => {
+    phase = next;
+    handlers.phase(next, progress);
+  };
+
+  function failPending(code: ErrorCode, message: string) {
+    for (const [clientId, entry] of pending) {
+      clearTimeout(entry.timer);
+      pending.delete(clientId);
+      entry.resolve(fail(code, message));
+    }
+  }
+
+  function scheduleReconnect() {
+    if (!running || reconnectTimer) return;
+    const delay = backoff.next();
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = null;
+      connect();
+    }, delay);
+  }
+
+  function onClosed(ws: WebSocket) {
+    if (socket !== ws) return;
+    socket = null;
+    if (pingTimer) clearInterval(pingTimer);
+    pingTimer = null;
+    failPending('NETWORK', 'the connection to the server dropped before it acknowledged');
+    setPhase(running ? 'connecting' : 'offline');
+    scheduleReconnect();
+  }
+
+  function connect() {
+    const token = options.token();
+    if (!running || !token) return;
+    setPhase('connecting');
+    appliedSeq = options.lastSeq();
+    const ws = new WebSocket(realtimeUrl(options.serverUrl()), { handshakeTimeout: 10_000 });
+    socket = ws;
+    ws.on('open', () => {
+      lastFrameAt = Date.now();
+      ws.send(JSON.stringify({ type: 'hello', token, lastSeq: appliedSeq } satisfies ClientFrame));
+      pingTimer = setInterval(() => keepAlive(ws), pingIntervalMs);
+      pingTimer.unref();
+    });
+    ws.on('message', (data) => {
+      lastFrameAt = Date.now();
+      onFrame(ws, String(data));
+    });
+    ws.on('close', () => onClosed(ws));
+    ws.on('error', (error) => handlers.log?.('realtime socket error', error.message, 'info'));
+  }
+
+  function keepAlive(ws: WebSocket) {
+    // A socket that stays silent across two pings is dead (sleeping laptop, cut cable): drop it.
+    if (Date.now() - lastFrameAt > pingIntervalMs * 2.5) {
+      handlers.log?.('realtime socket silent, reconnecting', undefined, 'info');
+      ws.terminate();
+      return;
+    }
+    if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'ping' } satisfies ClientFrame));
+  }
+
+  function onFrame(ws: WebSocket, text: string) {
+    let frame: ServerFrame;
+    try {
+      const parsed = ServerFrameSchema.safeParse(JSON.parse(text));
+      if (!parsed.success) throw new Error(parsed.error.message);
+      frame = parsed.data;
+    } catch (error) {
+      handlers.log?.('realtime frame refused', error instanceof Error ? error.message : error);
+      return;
+    }
+    switch (frame.type) {
+      case 'welcome':
+        backoff.reset();
+        setPhase('syncing', { done: 0, total: Math.max(0, frame.headSeq - appliedSeq) });
+        return;
+      case 'replay.progress':
+        setPhase('syncing', { done: frame.done, total: frame.total });
+        return;
+      case 'replay.done':
+        setPhase('online');
+        return;
+      case 'event':
+        if (frame.seq <= appliedSeq) return; // already applied (replayed twice): exactly once
+        try {
+          handlers.applyEvent(frame.seq, frame.event);
+          appliedSeq = frame.seq;
+        } catch (error) {
+          handlers.log?.('applying event failed; reconnecting to replay it', error instanceof Error ? error.message : error);
+          ws.terminate();
+        }
+        return;
+      case 'ack':
+      case 'nack': {
+        const entry = pending.get(frame.clientId);
+        if (!entry) return;
+        pending.delete(frame.clientId);
+        clearTimeout(entry.timer);
+        entry.resolve(frame.type === 'ack' ? ok(frame.message) : fail(toErrorCode(frame.error.code), frame.error.message));
+        return;
+      }
+      case 'error':
+        if (frame.error.code === 'UNAUTHENTICATED') {
+          running = false;
+          ws.close();
+          handlers.unauthenticated();
+        } else handlers.log?.('server refused a frame', frame.error);
+        return;
+      case 'pong':
+        return;
+      case 'draft':
+      case 'typing':
+      case 'queue':
+      case 'presence':
+      case 'agent':
+        handlers.ephemeral(frame);
+        return;
+      default:
+        assertNever(frame);
+    }
+  }
+
+  return {
+    get phase() {
+      return phase;
+    },
+    start() {
+      if (running) return;
+      running = true;
+      backoff.reset();
+      connect();
+    },
+    stop() {
+      running = false;
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      reconnectTimer = null;
+      const ws = socket;
+      if (ws) {
+        ws.removeAllListeners('message');
+        ws.terminate();
+        onClosed(ws);
+      } else setPhase('offline');
+    },
+    send(frame) {
+      if (!socket || socket.readyState !== WebSocket.OPEN) return false;
+      socket.send(JSON.stringify(frame));
+      return true;
+    },
+    sendMessage(conversationId, message) {
+      const ws = socket;
+      if (!ws || ws.readyState !== WebSocket.OPEN || phase !== 'online') return Promise.resolve(fail('NETWORK', 'not connected to the server'));
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          pending.delete(message.clientId);
+          resolve(fail('TIMEOUT', `no acknowledgement within ${ackTimeoutMs} ms`));
+        }, ackTimeoutMs);
+        pending.set(message.clientId, { resolve, timer });
+        ws.send(JSON.stringify({ type: 'message.send', conversationId, message } satisfies ClientFrame));
+      });
+    },
+  };
+}
