@@ -9,7 +9,7 @@ import { LIMITS } from '../../shared/limits.js';
 import { createRestClient, type RestClient } from './api/rest-client.js';
 import { openDatabase, type Db } from './cache/database.js';
 import { getConversation, upsertConversation, toLocalConversation } from './cache/conversations-repo.js';
-import { insertMessage, maxMessageSeq } from './cache/messages-repo.js';
+import { contiguousMessageSeq, insertMessage } from './cache/messages-repo.js';
 import { getSettings, saveSettings } from './cache/settings-repo.js';
 import { getLastSeq } from './cache/sync-state-repo.js';
 import { createLog, type Log } from './logger.js';
@@ -135,7 +135,7 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
 
   async function backfillMessages(conversationId: string) {
     const conversation = getConversation(db, conversationId);
-    let afterSeq = maxMessageSeq(db, conversationId);
+    let afterSeq = contiguousMessageSeq(db, conversationId);
     // Bounded: at most 20 pages; what is older stays on the server until asked again.
     for (let page = 0; page < 20 && (!conversation || afterSeq < conversation.lastMessageSeq); page++) {
       const result = await rest.call('listMessages', { params: { id: conversationId }, query: { afterSeq, limit: LIMITS.messagePageMax } });
@@ -143,7 +143,7 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
       for (const message of result.value) {
         if (insertMessage(db, message)) events.emit('message:upserted', sentMessage(message));
       }
-      afterSeq = maxMessageSeq(db, conversationId);
+      afterSeq = contiguousMessageSeq(db, conversationId);
       if (result.value.length < LIMITS.messagePageMax) return;
     }
   }

@@ -23,6 +23,24 @@ export function maxMessageSeq(db: Db, conversationId: string): number {
   return row.seq ?? 0;
 }
 
+/**
+ * The highest seq up to which this conversation's cache has no gap. A conversation transferred in
+ * arrives with only its newest message (the 转接 notice) over realtime; everything before it is
+ * fetched from here on.
+ */
+export function contiguousMessageSeq(db: Db, conversationId: string): number {
+  const first = db.prepare('SELECT 1 FROM messages WHERE conversation_id = ? AND seq = 1').get(conversationId);
+  if (!first) return 0;
+  const row = db
+    .prepare(
+      `SELECT MIN(m.seq) - 1 AS seq FROM messages m
+       WHERE m.conversation_id = ? AND m.seq > 1
+         AND NOT EXISTS (SELECT 1 FROM messages p WHERE p.conversation_id = m.conversation_id AND p.seq = m.seq - 1)`,
+    )
+    .get(conversationId) as { seq: number | null };
+  return row.seq ?? maxMessageSeq(db, conversationId);
+}
+
 export function getMessageByClientId(db: Db, clientId: string): Message | null {
   const row = db.prepare('SELECT data FROM messages WHERE client_id = ?').get(clientId) as { data: string } | undefined;
   return row ? MessageSchema.parse(JSON.parse(row.data)) : null;
