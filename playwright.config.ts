@@ -11,6 +11,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     headless: true,
+    actionTimeout: 15_000,
     locale: 'zh-CN',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

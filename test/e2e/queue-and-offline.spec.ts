@@ -38,7 +38,7 @@ test('nobody online: the visitor leaves a message, an agent replies, the visitor
 
   const agent = await AgentDesk.open(browser, desk1.url);
   await agent.login(AGENT1);
-  await agent.page.getByRole('tab', { name: '留言' }).or(agent.page.getByRole('menuitem', { name: '留言' })).first().click();
+  await agent.page.getByRole('navigation', { name: '主导航' }).getByText('留言').click();
   await agent.page.getByText('请问周末发货吗？').first().click();
   await agent.page.getByLabel('回复内容').first().fill('周末正常发货。');
   await agent.page.getByRole('button', { name: '发送回复' }).click();

@@ -23,8 +23,13 @@ export class AgentDesk {
     return new AgentDesk(page);
   }
 
+  /** Logs in, unless this workstation resumed a stored session (it keeps the agent's token). */
   async login(who: Account): Promise<void> {
-    await this.page.getByLabel('账号').fill(who.account);
+    const form = this.page.getByLabel('账号');
+    const status = this.page.getByLabel('我的状态');
+    await expect(form.or(status).first()).toBeVisible();
+    if (await status.isVisible()) return;
+    await form.fill(who.account);
     await this.page.getByLabel('密码', { exact: true }).fill(who.password);
     await this.page.getByRole('button', { name: '登录' }).click();
     await expect(this.page.getByLabel('我的状态')).toBeVisible();
