@@ -90,7 +90,8 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   let openApi: unknown;
   app.get('/api/docs/json', () => (openApi ??= buildOpenApi()));
   app.get('/api/health', () => ({ ok: true }));
-  app.get(REALTIME_PATH, { websocket: true }, (socket) => hub.handle(socket));
+  // request.socket is the TCP stream ws took over; the hub corks it to batch writes.
+  app.get(REALTIME_PATH, { websocket: true }, (socket, request) => hub.handle(socket, request.socket));
   registerWidget(app, opts.widgetDir ?? join(REPO_ROOT, 'dist', 'widget'));
 
   const timer = setInterval(() => {
@@ -119,8 +120,11 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     close: async () => {
       if (closed) return;
       closed = true;
+      // Order matters: nothing may touch the store once it is closed. Timers first, then the
+      // hub (flushes pending sends, silences socket handlers), then HTTP (waits for requests
+      // in flight), and only then the database.
       clearInterval(timer);
-      hub.closeAll();
+      await hub.close();
       await app.close();
       store.close();
     },

@@ -8,10 +8,12 @@ import { refuse } from './errors.js';
 import { toAgent } from './dto.js';
 import { drainQueue } from './routing.js';
 
-export function login(ctx: DomainContext, account: string, password: string): { token: string; agent: Agent } {
-  const row = ctx.store.agents.byAccount(account);
-  const okPassword = verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
-  if (!row || !okPassword) return refuse('UNAUTHENTICATED', 'Wrong account or password');
+export async function login(ctx: DomainContext, account: string, password: string): Promise<{ token: string; agent: Agent }> {
+  const found = ctx.store.agents.byAccount(account);
+  const okPassword = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
+  // Re-read after the wait: the account may have changed while scrypt ran on the thread pool.
+  const row = found ? ctx.store.agents.byId(found.id) : undefined;
+  if (!row || !okPassword || row.passwordHash !== found?.passwordHash) return refuse('UNAUTHENTICATED', 'Wrong account or password');
   const token = newToken();
   ctx.store.transaction(() => {
     ctx.store.sessions.insert(hashToken(token), row.id, ctx.clock());
@@ -53,7 +55,9 @@ export interface NewAgentInput {
   groupId: string | null;
 }
 
-export function createAgent(ctx: DomainContext, input: NewAgentInput): Agent {
+export async function createAgent(ctx: DomainContext, input: NewAgentInput): Promise<Agent> {
+  // Hashed before the transaction: a transaction is synchronous and must not wait for scrypt.
+  const passwordHash = await hashPassword(input.password);
   const row = ctx.store.transaction(() => {
     if (ctx.store.agents.byAccount(input.account)) refuse('CONFLICT', 'This account already exists', { account: 'taken' });
     if (input.groupId && !ctx.store.groups.byId(input.groupId)) refuse('VALIDATION_FAILED', 'Unknown group', { groupId: 'unknown group' });
@@ -62,7 +66,7 @@ export function createAgent(ctx: DomainContext, input: NewAgentInput): Agent {
       account: input.account,
       nickname: input.nickname,
       role: input.role,
-      passwordHash: hashPassword(input.password),
+      passwordHash,
       status: 'away',
       maxConcurrent: input.maxConcurrent,
       groupId: input.groupId,
@@ -75,11 +79,12 @@ export function createAgent(ctx: DomainContext, input: NewAgentInput): Agent {
   return toAgent(ctx, row);
 }
 
-export function updateAgent(
+export async function updateAgent(
   ctx: DomainContext,
   id: string,
   patch: { nickname?: string; maxConcurrent?: number; groupId?: string | null; password?: string },
-): Agent {
+): Promise<Agent> {
+  const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
   ctx.store.transaction(() => {
     if (!ctx.store.agents.byId(id)) refuse('NOT_FOUND', 'No such agent');
     if (patch.groupId && !ctx.store.groups.byId(patch.groupId)) refuse('VALIDATION_FAILED', 'Unknown group', { groupId: 'unknown group' });
@@ -87,7 +92,7 @@ export function updateAgent(
       nickname: patch.nickname,
       maxConcurrent: patch.maxConcurrent,
       groupId: patch.groupId,
-      passwordHash: patch.password === undefined ? undefined : hashPassword(patch.password),
+      passwordHash,
     });
   });
   // A raised cap may let the queue move.

@@ -87,8 +87,8 @@ export function toOfflineMessage(row: OfflineMessageRow): OfflineMessage {
   return { ...row };
 }
 
-export function queueEntries(ctx: DomainContext): QueueEntry[] {
-  return ctx.store.conversations.queued().map((row, i) => ({
+export function queueEntries(ctx: DomainContext, queued: ConversationRow[] = ctx.store.conversations.queued()): QueueEntry[] {
+  return queued.map((row, i) => ({
     conversationId: row.id,
     roomNo: row.roomNo,
     visitorName: ctx.store.visitors.byId(row.visitorId)?.name ?? '访客',

@@ -1,4 +1,5 @@
 /** Durable events for conversation changes, with the audience each one is written for. */
+import type { Message } from '../../shared/index.js';
 import type { ConversationRow, MessageRow } from '../store/types.js';
 import { audience, type Audience } from '../store/types.js';
 import type { DomainContext } from './context.js';
@@ -21,5 +22,16 @@ export function emitConversationUpdated(ctx: DomainContext, id: string, extra: A
 export function emitMessageCreated(ctx: DomainContext, message: MessageRow, extra: Audience[] = []): void {
   const row = ctx.store.conversations.byId(message.conversationId);
   if (!row) return;
-  ctx.store.events.append({ type: 'message.created', message: toMessage(ctx, message) }, [...conversationAudience(row), ...extra], ctx.clock());
+  emitMessageCreatedIn(ctx, row, message, extra);
+}
+
+/**
+ * The hot path's variant: the caller already holds the conversation row (its audience fields —
+ * visitor, agent, state — are not changed by appending a message), so it is not read again.
+ * Returns the message as clients see it, so the caller can ack with the same object.
+ */
+export function emitMessageCreatedIn(ctx: DomainContext, conversation: ConversationRow, message: MessageRow, extra: Audience[] = []): Message {
+  const dto = toMessage(ctx, message);
+  ctx.store.events.append({ type: 'message.created', message: dto }, [...conversationAudience(conversation), ...extra], ctx.clock());
+  return dto;
 }

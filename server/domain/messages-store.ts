@@ -1,10 +1,11 @@
 /** Appending a message to a conversation: the one place seq and last-message times move. */
 import { uuidv7 } from '../../shared/index.js';
-import type { MessageRow } from '../store/types.js';
+import type { ConversationRow, MessageRow } from '../store/types.js';
 import type { DomainContext } from './context.js';
 
-export function appendMessage(ctx: DomainContext, fields: Omit<MessageRow, 'id' | 'seq' | 'createdAt'>): MessageRow {
-  const conversation = ctx.store.conversations.byId(fields.conversationId);
+/** `loaded`: the conversation row the caller read in this same transaction, to skip reading it again. */
+export function appendMessage(ctx: DomainContext, fields: Omit<MessageRow, 'id' | 'seq' | 'createdAt'>, loaded?: ConversationRow): MessageRow {
+  const conversation = loaded?.id === fields.conversationId ? loaded : ctx.store.conversations.byId(fields.conversationId);
   if (!conversation) throw new Error(`conversation ${fields.conversationId} vanished`);
   const now = ctx.clock();
   const row: MessageRow = { ...fields, id: uuidv7(now), seq: conversation.lastMessageSeq + 1, createdAt: now };

@@ -3,7 +3,7 @@ import type { Message, SendMessageBody } from '../../shared/index.js';
 import type { DomainContext, Principal } from './context.js';
 import { handledConversation, readableConversation } from './access.js';
 import { refuse } from './errors.js';
-import { emitMessageCreated } from './events.js';
+import { emitMessageCreatedIn } from './events.js';
 import { toMessage } from './dto.js';
 import { appendMessage } from './messages-store.js';
 
@@ -49,9 +49,8 @@ export function sendMessage(ctx: DomainContext, principal: Principal, conversati
       kind: body.kind,
       text,
       attachmentId,
-    });
-    emitMessageCreated(ctx, row);
-    return { message: toMessage(ctx, row), created: true };
+    }, conversation);
+    return { message: emitMessageCreatedIn(ctx, conversation, row), created: true };
   });
 }
 

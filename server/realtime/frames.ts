@@ -1,25 +1,12 @@
-/** Client frames after hello: message.send (same service as REST), draft (实时查看), typing. */
+/** Client frames after hello: draft (实时查看) and typing. message.send goes through message-batch.ts. */
 import { LIMITS, type ClientFrame } from '../../shared/index.js';
 import type { DomainContext } from '../domain/context.js';
 import { handledConversation } from '../domain/access.js';
 import { refuse } from '../domain/errors.js';
-import { sendMessage } from '../domain/messages.js';
-import { toAppError } from '../http/errors.js';
-import { type Client, isAdmin, send } from './client.js';
+import { type Client, isAdmin } from './client.js';
 import type { RealtimeHub } from './hub.js';
 
 type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
-
-export function handleMessageSend(ctx: DomainContext, client: Client, frame: Frame<'message.send'>): void {
-  const clientId = frame.message.clientId;
-  try {
-    const { message } = sendMessage(ctx, client.principal!, frame.conversationId, frame.message);
-    send(client, { type: 'ack', clientId, message });
-  } catch (err) {
-    const error = toAppError(err);
-    send(client, { type: 'nack', clientId, error: { code: error.code, message: error.message } });
-  }
-}
 
 /** Visitor → the assigned agent and admins; at most one frame per draftThrottleMs, the latest text wins. */
 export function handleDraft(ctx: DomainContext, hub: RealtimeHub, client: Client, frame: Frame<'draft'>): void {

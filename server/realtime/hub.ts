@@ -2,24 +2,35 @@
  * The realtime hub at /api/realtime: hello + resume, replay of durable events, live fan-out after
  * commit, and the ephemeral frames (draft, typing, queue, presence, agent).
  */
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { ClientFrameSchema, LIMITS, type ClientFrame, type ServerFrame } from '../../shared/index.js';
 import type { DomainContext, Presence } from '../domain/context.js';
 import { authenticate } from '../domain/accounts.js';
 import { toAppError } from '../http/errors.js';
 import type { StoredEvent } from '../store/types.js';
-import { type Client, isAdmin, isStaff, readerOf, send, sees } from './client.js';
-import { handleDraft, handleMessageSend, handleTyping } from './frames.js';
+import { audience } from '../store/types.js';
+import { AudienceIndex } from './audience-index.js';
+import { type Client, isAdmin, readerOf, send, sendEncoded } from './client.js';
+import { handleDraft, handleTyping } from './frames.js';
+import { MessageBatch } from './message-batch.js';
 import { StaffState } from './staff-state.js';
 
 const HELLO_TIMEOUT_MS = 10_000;
+/** On shutdown, how long to wait for terminated sockets to report closed. */
+const CLOSE_WAIT_MS = 2_000;
 
 export class RealtimeHub implements Presence {
   readonly clients = new Set<Client>();
+  /** Ready clients by audience: fan-out and targeted frames look up recipients here. */
+  readonly ready = new AudienceIndex();
   private readonly agentConnections = new Map<string, number>();
   private readonly visitorConnections = new Map<string, number>();
   private readonly staffState: StaffState;
   private ctx!: DomainContext;
+  private batch!: MessageBatch;
+  /** Set by close(): from then on no frame is handled and no handler touches the store. */
+  private closing = false;
 
   constructor() {
     this.staffState = new StaffState(this);
@@ -28,6 +39,7 @@ export class RealtimeHub implements Presence {
   /** Wires the hub to the domain: events after commit, ephemeral refresh on signal. */
   attach(ctx: DomainContext): void {
     this.ctx = ctx;
+    this.batch = new MessageBatch(ctx);
     this.staffState.attach(ctx);
     ctx.store.onCommit((events) => {
       this.broadcast(events);
@@ -45,11 +57,13 @@ export class RealtimeHub implements Presence {
     return (this.visitorConnections.get(visitorId) ?? 0) > 0;
   }
 
-  handle(socket: WebSocket): void {
-    const client: Client = { socket, principal: null, ready: false, drafts: new Map() };
+  handle(socket: WebSocket, stream?: Duplex): void {
+    if (this.closing) return void socket.terminate();
+    const client: Client = { socket, stream, principal: null, ready: false, drafts: new Map() };
     this.clients.add(client);
     const helloTimer = setTimeout(() => this.refuse(client, 'No hello frame in time'), HELLO_TIMEOUT_MS);
     socket.on('message', (data: Buffer, isBinary: boolean) => {
+      if (this.closing) return;
       if (isBinary || data.length > LIMITS.frameBytesMax) {
         send(client, { type: 'error', error: { code: isBinary ? 'VALIDATION_FAILED' : 'PAYLOAD_TOO_LARGE', message: isBinary ? 'Send JSON text frames' : `Frames may be at most ${LIMITS.frameBytesMax} bytes` } });
         if (!client.principal) this.refuse(client, 'Say hello first');
@@ -82,8 +96,10 @@ export class RealtimeHub implements Presence {
     socket.on('close', () => {
       clearTimeout(helloTimer);
       this.clients.delete(client);
+      this.ready.remove(client);
       for (const draft of client.drafts.values()) if (draft.timer) clearTimeout(draft.timer);
-      if (client.ready) this.disconnected(client);
+      // While closing, the store may already be gone: presence and routing no longer matter.
+      if (client.ready && !this.closing) this.disconnected(client);
     });
     socket.on('error', () => socket.terminate());
   }
@@ -100,7 +116,7 @@ export class RealtimeHub implements Presence {
       case 'ping':
         return send(client, { type: 'pong' });
       case 'message.send':
-        return handleMessageSend(this.ctx, client, frame);
+        return this.batch.add(client, frame);
       case 'draft':
         return handleDraft(this.ctx, this, client, frame);
       case 'typing':
@@ -131,6 +147,7 @@ export class RealtimeHub implements Presence {
     }
     send(client, { type: 'replay.done', headSeq: Math.max(headSeq, after) });
     client.ready = true;
+    this.ready.add(client);
     this.connected(client);
   }
 
@@ -172,22 +189,45 @@ export class RealtimeHub implements Presence {
   }
 
   toStaff(frame: ServerFrame, filter: (client: Client) => boolean = () => true): void {
-    for (const client of this.clients) if (client.ready && isStaff(client) && filter(client)) send(client, frame);
+    const data = JSON.stringify(frame);
+    for (const client of this.ready.of(audience.staff)) if (filter(client)) sendEncoded(client, data);
   }
 
   toVisitor(visitorId: string, frame: ServerFrame): void {
-    for (const client of this.clients) if (client.ready && client.principal?.kind === 'visitor' && client.principal.visitor.id === visitorId) send(client, frame);
+    const data = JSON.stringify(frame);
+    for (const client of this.ready.of(audience.visitor(visitorId))) sendEncoded(client, data);
   }
 
+  /** Each event to its readers only, encoded once; per client the events keep seq order. */
   private broadcast(events: StoredEvent[]): void {
-    for (const client of this.clients) {
-      if (!client.ready || !client.principal) continue;
-      for (const stored of events) if (sees(client.principal, stored.audience)) send(client, { type: 'event', seq: stored.seq, event: stored.event });
+    for (const stored of events) {
+      const readers = this.ready.readersOf(stored);
+      if (readers.size === 0) continue;
+      const data = JSON.stringify({ type: 'event', seq: stored.seq, event: stored.event } satisfies ServerFrame);
+      for (const client of readers) sendEncoded(client, data);
     }
   }
 
-  closeAll(): void {
-    for (const client of this.clients) client.socket.terminate();
+  /**
+   * Shutdown, before the store closes: store what was already received (acks go out while the
+   * sockets are still open), stop every timer, then terminate the sockets and wait for their
+   * close handlers, which are no-ops from here on.
+   */
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.batch.flush();
+    this.closing = true;
     this.staffState.stop();
+    const closed: Promise<void>[] = [];
+    for (const client of this.clients) {
+      for (const draft of client.drafts.values()) if (draft.timer) clearTimeout(draft.timer);
+      const socket = client.socket;
+      if (socket.readyState !== socket.CLOSED) closed.push(new Promise((resolve) => socket.once('close', () => resolve())));
+      socket.terminate();
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const giveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)));
+    await Promise.race([Promise.all(closed), giveUp]);
+    clearTimeout(timer);
   }
 }

@@ -39,7 +39,7 @@ export class StaffState {
   }
 
   private refresh(): void {
-    const entries = queueEntries(this.ctx);
+    const { entries, byVisitor } = this.queueSnapshot();
     const queueJson = JSON.stringify(entries);
     if (queueJson !== this.lastQueueJson) {
       this.lastQueueJson = queueJson;
@@ -51,7 +51,15 @@ export class StaffState {
       this.lastAgentJson.set(agent.id, json);
       this.hub.toStaff({ type: 'agent', agent });
     }
-    for (const client of this.hub.clients) if (client.ready && client.principal?.kind === 'visitor') this.sendVisitorQueue(client, entries);
+    // One queue read per refresh, not one open-conversation query per connected visitor.
+    for (const client of this.hub.clients) if (client.ready && client.principal?.kind === 'visitor') this.sendVisitorQueue(client, byVisitor);
+  }
+
+  /** The queue once, plus each waiting visitor's own entry (a visitor has at most one open conversation). */
+  private queueSnapshot(): { entries: QueueEntry[]; byVisitor: Map<string, QueueEntry> } {
+    const rows = this.ctx.store.conversations.queued();
+    const entries = queueEntries(this.ctx, rows);
+    return { entries, byVisitor: new Map(rows.map((row, i) => [row.visitorId, entries[i]!])) };
   }
 
   /** On connect: the queue and every agent, so a reconnecting workstation has current state. */
@@ -60,10 +68,10 @@ export class StaffState {
     for (const agent of listAgents(this.ctx)) send(client, { type: 'agent', agent });
   }
 
-  sendVisitorQueue(client: Client, entries: QueueEntry[] = queueEntries(this.ctx)): void {
+  sendVisitorQueue(client: Client, byVisitor: Map<string, QueueEntry> = this.queueSnapshot().byVisitor): void {
     if (client.principal?.kind !== 'visitor') return;
-    const open = this.ctx.store.conversations.openForVisitor(client.principal.visitor.id);
-    const own = entries.filter((e) => e.conversationId === open?.id);
+    const entry = byVisitor.get(client.principal.visitor.id);
+    const own = entry ? [entry] : [];
     const json = JSON.stringify(own);
     if (json === client.lastQueueJson) return;
     client.lastQueueJson = json;

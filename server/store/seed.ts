@@ -1,6 +1,6 @@
 /** First-start data: an admin, two demo agents, groups and summary topics. */
 import { uuidv7 } from '../../shared/index.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPasswordSync } from '../auth/passwords.js';
 import type { Store } from './types.js';
 
 /** The demo accounts seeded into an empty database; the README and tests use these values. */
@@ -31,7 +31,7 @@ export function seedIfEmpty(store: Store, now: number = Date.now()): boolean {
         account: p.account,
         nickname: p.nickname,
         role: p.role,
-        passwordHash: hashPassword(p.password),
+        passwordHash: hashPasswordSync(p.password),
         status: 'away',
         maxConcurrent: 5,
         // Demo agents sit in 售前 so a widget link with that group reaches them.

@@ -247,6 +247,8 @@ export interface EventLog {
   pageAfter(afterSeq: number, reader: EventReader, limit: number): StoredEvent[];
 }
 
+export type UnitResult<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
 export interface Store {
   agents: AgentRepository;
   sessions: SessionRepository;
@@ -262,6 +264,13 @@ export interface Store {
   events: EventLog;
   /** Runs fn atomically; nested calls join the outer transaction. Events go to listeners after commit. */
   transaction<T>(fn: () => T): T;
+  /**
+   * Group commit: runs each unit in its own savepoint inside ONE transaction, so a unit that
+   * throws rolls back only its own writes and events while the others commit together. Events of
+   * every unit go to listeners after the single commit; results come back in unit order. If the
+   * commit itself fails, it throws and nothing was stored. Not callable inside a transaction.
+   */
+  transactionEach<T>(units: (() => T)[]): UnitResult<T>[];
   /** Called after each commit with the events it appended, in seq order. */
   onCommit(listener: (events: StoredEvent[]) => void): void;
   close(): void;

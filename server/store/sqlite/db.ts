@@ -7,6 +7,21 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'migr
 
 export type Db = Database.Database;
 
+/**
+ * Prepared statements by SQL text, per connection. db.prepare() costs a parse every call and the
+ * hot paths (insertRow/updateRow, filtered lists) build the same few SQL strings again and again;
+ * the set of distinct strings is bounded by the code (column names come from our own types).
+ */
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+export function cachedStatement(db: Db, sql: string): Database.Statement {
+  let byText = statements.get(db);
+  if (!byText) statements.set(db, (byText = new Map()));
+  let statement = byText.get(sql);
+  if (!statement) byText.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
 /** Opens (creating if needed) the database file and brings its schema up to date. */
 export function openDatabase(file: string): Db {
   mkdirSync(dirname(file), { recursive: true });
@@ -44,15 +59,26 @@ export function migrate(db: Db): number[] {
   return done;
 }
 
-const camel = (key: string): string => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+// Column and field names repeat on every row; remember each conversion instead of re-running the regex.
+const memo = (convert: (key: string) => string): ((key: string) => string) => {
+  const seen = new Map<string, string>();
+  return (key) => {
+    let out = seen.get(key);
+    if (out === undefined) seen.set(key, (out = convert(key)));
+    return out;
+  };
+};
+const camel = memo((key) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
+const snake = memo((key) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
 
 /** Maps a snake_case row to camelCase, turning the named 0/1 columns into booleans. */
 export function fromRow<T>(row: unknown, booleans: readonly string[] = []): T {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row as Record<string, unknown>)) {
+  const source = row as Record<string, unknown>;
+  for (const key in source) {
     const name = camel(key);
-    out[name] = booleans.includes(name) && value !== null ? value === 1 : value;
+    const value = source[key];
+    out[name] = value !== null && booleans.length > 0 && booleans.includes(name) ? value === 1 : value;
   }
   return out as T;
 }
@@ -75,7 +101,7 @@ export function toParams(obj: Record<string, unknown>): Record<string, unknown> 
 export function insertRow(db: Db, table: string, row: object): void {
   const params = toParams(row as Record<string, unknown>);
   const keys = Object.keys(params);
-  db.prepare(`INSERT INTO ${table} (${keys.map(snake).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(params);
+  cachedStatement(db, `INSERT INTO ${table} (${keys.map(snake).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(params);
 }
 
 /** UPDATE of the defined fields of a patch, by primary key. */
@@ -83,5 +109,5 @@ export function updateRow(db: Db, table: string, keyColumn: string, key: string,
   const params = toParams(patch as Record<string, unknown>);
   const keys = Object.keys(params);
   if (keys.length === 0) return;
-  db.prepare(`UPDATE ${table} SET ${keys.map((k) => `${snake(k)} = @${k}`).join(', ')} WHERE ${keyColumn} = @__key`).run({ ...params, __key: key });
+  cachedStatement(db, `UPDATE ${table} SET ${keys.map((k) => `${snake(k)} = @${k}`).join(', ')} WHERE ${keyColumn} = @__key`).run({ ...params, __key: key });
 }

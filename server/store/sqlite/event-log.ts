@@ -1,6 +1,6 @@
 import type { DurableEvent } from '../../../shared/index.js';
 import type { Audience, EventLog, EventReader, StoredEvent } from '../types.js';
-import type { Db } from './db.js';
+import { cachedStatement, type Db } from './db.js';
 
 interface EventDbRow {
   seq: number;
@@ -31,16 +31,15 @@ export function sqliteEventLog(db: Db, pending: StoredEvent[]): EventLog {
     countAfter: (afterSeq: number, reader: EventReader) => {
       if (reader.all) return (countAll.get(afterSeq) as { n: number }).n;
       const sql = `SELECT COUNT(DISTINCT seq) AS n FROM event_audience WHERE principal IN (${inList(reader.principals)}) AND seq > ?`;
-      return (db.prepare(sql).get(...reader.principals, afterSeq) as { n: number }).n;
+      return (cachedStatement(db, sql).get(...reader.principals, afterSeq) as { n: number }).n;
     },
     pageAfter: (afterSeq: number, reader: EventReader, limit: number) => {
       const rows = reader.all
         ? (pageAll.all(afterSeq, limit) as EventDbRow[])
-        : (db
-            .prepare(
-              `SELECT e.seq, e.payload FROM events e WHERE e.seq IN (SELECT DISTINCT seq FROM event_audience WHERE principal IN (${inList(reader.principals)}) AND seq > ?) ORDER BY e.seq LIMIT ?`,
-            )
-            .all(...reader.principals, afterSeq, limit) as EventDbRow[]);
+        : (cachedStatement(
+            db,
+            `SELECT e.seq, e.payload FROM events e WHERE e.seq IN (SELECT DISTINCT seq FROM event_audience WHERE principal IN (${inList(reader.principals)}) AND seq > ?) ORDER BY e.seq LIMIT ?`,
+          ).all(...reader.principals, afterSeq, limit) as EventDbRow[]);
       return rows.map((r) => {
         const { event, audience } = JSON.parse(r.payload) as { event: DurableEvent; audience: Audience[] };
         return { seq: r.seq, event, audience };

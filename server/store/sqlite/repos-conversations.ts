@@ -1,5 +1,5 @@
 import type { ConversationFilter, ConversationRepository, ConversationRow } from '../types.js';
-import { type Db, fromRow, fromRows, insertRow, updateRow } from './db.js';
+import { cachedStatement, type Db, fromRow, fromRows, insertRow, updateRow } from './db.js';
 
 const BOOLEANS = ['valid', 'evaluationPushed', 'awaitingVisitor'] as const;
 const one = (row: unknown): ConversationRow | undefined => (row ? fromRow<ConversationRow>(row, BOOLEANS) : undefined);
@@ -39,7 +39,7 @@ export function sqliteConversations(db: Db): ConversationRepository {
         params.agentId = filter.agentId;
       }
       const sql = `SELECT * FROM conversations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, rowid DESC LIMIT @limit`;
-      return fromRows<ConversationRow>(db.prepare(sql).all(params), BOOLEANS);
+      return fromRows<ConversationRow>(cachedStatement(db, sql).all(params), BOOLEANS);
     },
     queued: () => fromRows<ConversationRow>(queued.all(), BOOLEANS),
     queuePosition: (id) => (position.get(id) as { n: number } | undefined)?.n ?? null,

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import type { Store, StoredEvent } from '../types.js';
+import type { Store, StoredEvent, UnitResult } from '../types.js';
 import { fileAttachmentStore } from '../attachment-files.js';
 import { openDatabase } from './db.js';
+import { startCheckpointer } from './checkpointer.js';
 import { sqliteAgents, sqliteGroups, sqliteSessions, sqliteSettings, sqliteTopics, sqliteVisitors } from './repos-accounts.js';
 import { sqliteConversations } from './repos-conversations.js';
 import { sqliteAttachments, sqliteMessages, sqliteOfflineMessages } from './repos-messages.js';
@@ -9,10 +10,17 @@ import { sqliteEventLog } from './event-log.js';
 
 /** The SQLite store: one database file `kefu.db` and an attachments folder inside dataDir. */
 export function openSqliteStore(dataDir: string): Store {
-  const db = openDatabase(join(dataDir, 'kefu.db'));
+  const file = join(dataDir, 'kefu.db');
+  const db = openDatabase(file);
+  const checkpointer = startCheckpointer(db, file);
   const pending: StoredEvent[] = [];
   const listeners: ((events: StoredEvent[]) => void)[] = [];
   let depth = 0;
+
+  const emit = (): void => {
+    const committed = pending.splice(0, pending.length);
+    if (committed.length > 0) for (const listener of listeners) listener(committed);
+  };
 
   const store: Store = {
     agents: sqliteAgents(db),
@@ -41,14 +49,43 @@ export function openSqliteStore(dataDir: string): Store {
       } finally {
         depth--;
       }
-      const committed = pending.splice(0, pending.length);
-      if (committed.length > 0) for (const listener of listeners) listener(committed);
+      emit();
       return result;
+    },
+    transactionEach<T>(units: (() => T)[]): UnitResult<T>[] {
+      if (depth > 0) throw new Error('transactionEach cannot run inside another transaction');
+      depth++;
+      let results: UnitResult<T>[];
+      try {
+        results = db
+          .transaction(() =>
+            units.map((unit): UnitResult<T> => {
+              const mark = pending.length;
+              try {
+                // A nested better-sqlite3 transaction is a SAVEPOINT: a throw rolls back this unit only.
+                return { ok: true, value: db.transaction(unit)() };
+              } catch (error) {
+                pending.length = mark;
+                return { ok: false, error };
+              }
+            }),
+          )
+          .immediate();
+      } catch (err) {
+        pending.length = 0;
+        throw err;
+      } finally {
+        depth--;
+      }
+      emit();
+      return results;
     },
     onCommit(listener) {
       listeners.push(listener);
     },
     close() {
+      // The worker's own connection closes on its own thread; nothing here waits for it.
+      void checkpointer.stop();
       if (db.open) db.close();
     },
   };
