@@ -9,6 +9,7 @@ import type { Result } from '../errors.js';
 import {
   AgentSchema,
   AgentStatusSchema,
+  GroupSchema,
   ConversationSchema,
   MessageSchema,
   OfflineMessageSchema,
@@ -114,6 +115,8 @@ export const invokeChannels = {
   'agent:set-status': invoke<z.infer<typeof AgentSchema>>()(z.strictObject({ status: AgentStatusSchema })),
   'agents:list': invoke<z.infer<typeof AgentSchema>[]>()(Void),
   'topics:list': invoke<z.infer<typeof TopicSchema>[]>()(Void),
+  /** Transfer targets by group (转接 to a group); mirrors REST listGroups. */
+  'groups:list': invoke<z.infer<typeof GroupSchema>[]>()(Void),
   'connection:get-state': invoke<ConnectionState>()(Void),
   'conversations:list': invoke<LocalConversation[]>()(Void),
   'conversations:get-messages': invoke<LocalMessage[]>()(ConversationRef),
