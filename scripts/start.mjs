@@ -4,7 +4,7 @@
 // (ENVIRONMENT.md), so it says so in one line and serves the same renderer and services as the
 // browser shell, printing the addresses to open.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,10 @@ if (!built || process.argv.includes('--rebuild')) {
   const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
+
+mkdirSync(dataRoot, { recursive: true });
+// Structured (JSON) log lines go to a file; the terminal keeps what a person reads.
+const logFile = join(dataRoot, 'kefu.log');
 
 const children = [];
 const stopAll = (code) => {
@@ -46,7 +50,10 @@ function startChild(name, entry, args, ready) {
   return new Promise((resolve) => {
     let buffer = '';
     child.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk);
+      for (const line of chunk.toString().split(/(?<=\n)/)) {
+        if (line.startsWith('{')) appendFileSync(logFile, line);
+        else process.stdout.write(line);
+      }
       buffer += chunk.toString();
       const match = buffer.match(ready);
       if (match) {
@@ -87,5 +94,6 @@ if (electronBinary && existsSync(electronBinary) && !process.env.KEFU_BROWSER_SH
   console.log(`  客服工作台 (agent workstation): ${shellUrl}`);
   console.log(`  访客端 (visitor widget):        ${serverUrl}/widget`);
   console.log(`  Demo accounts: admin / admin123, agent1 / agent123, agent2 / agent123`);
+  console.log(`  Logs: ${logFile}`);
   console.log('  Press Ctrl+C to stop.');
 }

@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../ipc/dispatcher.js';
 import { createNodeSecretStore } from '../session/node-secret-store.js';
 import type { SecretStore } from '../session/secret-store.js';
@@ -14,11 +15,13 @@ import { createWorkstation, type Workstation, type WorkstationOptions } from '..
 import { createIpcSocket } from './ipc-socket.js';
 import { createStaticHandler } from './static-files.js';
 
+const DEFAULT_RENDERER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
+
 export interface BrowserShellOptions {
   dataDir: string;
   serverUrl: string;
   port?: number;
-  /** Built renderer; default dist/renderer under the current directory. */
+  /** Built renderer; default dist/renderer of this checkout, wherever it is started from. */
   rendererDir?: string;
   secretStore?: SecretStore;
   timing?: WorkstationOptions['timing'];
@@ -47,7 +50,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     dispatch: createDispatcher(workstation),
     workstation,
   });
-  const server = createServer(createStaticHandler(options.rendererDir ?? resolve('dist/renderer')));
+  const server = createServer(createStaticHandler(options.rendererDir ?? DEFAULT_RENDERER_DIR));
   server.on('upgrade', (req, socket, head) => ipc.handleUpgrade(req, socket, head));
   await new Promise<void>((done, reject) => {
     server.once('error', reject);

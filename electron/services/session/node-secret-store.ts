@@ -9,7 +9,7 @@
  * other users on the machine (file mode 0600).
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SecretStore } from './secret-store.js';
 
@@ -23,6 +23,8 @@ function loadKey(dataDir: string): Buffer {
     if (key.length === 32) return key;
   }
   const key = randomBytes(32);
+  // A first start on a new machine: the data folder does not exist yet.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(path, key, { mode: 0o600 });
   chmodSync(path, 0o600);
   return key;
