@@ -1,0 +1,34 @@
+import { describe, expect, it, beforeEach } from 'vitest';
+import { flashedTitle, useAlertStore } from './alertStore.js';
+
+describe('alert store', () => {
+  beforeEach(() => useAlertStore.setState({ pending: {} }));
+
+  it('keeps one alert per conversation until the agent acts on it', () => {
+    const { raise, acknowledge } = useAlertStore.getState();
+    raise({ kind: 'conversation-assigned', conversationId: 'c1', title: '新对话', body: '访客123456' });
+    raise({ kind: 'message-received', conversationId: 'c1', title: '新消息', body: '你好' });
+    raise({ kind: 'message-received', conversationId: 'c2', title: '新消息', body: '在吗' });
+    expect(Object.keys(useAlertStore.getState().pending).sort()).toEqual(['c1', 'c2']);
+    expect(useAlertStore.getState().pending.c1?.body).toBe('你好');
+    acknowledge('c1');
+    expect(Object.keys(useAlertStore.getState().pending)).toEqual(['c2']);
+  });
+
+  it('drops queue alerts for visitors that left the queue', () => {
+    const { raise, dropQueuedExcept } = useAlertStore.getState();
+    raise({ kind: 'visitor-queued', conversationId: 'q1', title: '访客排队', body: '' });
+    raise({ kind: 'visitor-queued', conversationId: 'q2', title: '访客排队', body: '' });
+    raise({ kind: 'message-received', conversationId: 'c9', title: '新消息', body: '' });
+    dropQueuedExcept(['q2']);
+    expect(Object.keys(useAlertStore.getState().pending).sort()).toEqual(['c9', 'q2']);
+  });
+});
+
+describe('flashedTitle', () => {
+  it('shows the unread count on every other tick and never when all is read', () => {
+    expect(flashedTitle('客服工作台', '【3 条新消息】', 3, true)).toBe('【3 条新消息】客服工作台');
+    expect(flashedTitle('客服工作台', '【3 条新消息】', 3, false)).toBe('客服工作台');
+    expect(flashedTitle('客服工作台', '【0 条新消息】', 0, true)).toBe('客服工作台');
+  });
+});

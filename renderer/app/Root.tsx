@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { I18nextProvider } from 'react-i18next';
+import { i18n, setLanguage } from '../i18n/index.js';
+import { kefu } from './kefu.js';
+import { subscribeEvents } from './subscribeEvents.js';
+import { useSessionStore } from '../login/sessionStore.js';
+import { LoginPage } from '../login/LoginPage.js';
+import { Workstation } from './Workstation.js';
+import { AlertEffects } from '../alerts/AlertEffects.js';
+
+const theme = { token: { colorPrimary: '#1677ff', borderRadius: 6, fontSize: 14 } };
+
+/** The whole renderer: theme and locale, contract events, and login or the workstation. */
+export function Root() {
+  const snapshot = useSessionStore((s) => s.snapshot);
+  const loadError = useSessionStore((s) => s.loadError);
+  const language = snapshot?.settings.language ?? 'zh-CN';
+  const subscribed = useRef(false);
+
+  useEffect(() => {
+    if (subscribed.current) return;
+    subscribed.current = true;
+    const off = subscribeEvents(kefu());
+    void useSessionStore.getState().load();
+    return () => {
+      subscribed.current = false;
+      off();
+    };
+  }, []);
+
+  useEffect(() => setLanguage(language), [language]);
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+        <AntApp className="kefu-app">
+          <AlertEffects />
+          {!snapshot ? (
+            <div className="kefu-center">
+              <Spin aria-label={i18n.t('common.loading')} />
+              {loadError && <p role="alert">{loadError.message}</p>}
+            </div>
+          ) : snapshot.agent ? (
+            <Workstation agent={snapshot.agent} />
+          ) : (
+            <LoginPage snapshot={snapshot} />
+          )}
+        </AntApp>
+      </ConfigProvider>
+    </I18nextProvider>
+  );
+}

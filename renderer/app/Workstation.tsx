@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import { Badge, Button, Segmented, Tooltip } from 'antd';
+import { LogoutOutlined, SettingOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { Agent } from '../../shared/domain.js';
+import { loadWorkstation } from './subscribeEvents.js';
+import { useSessionStore } from '../login/sessionStore.js';
+import { StatusSwitcher } from '../status/StatusSwitcher.js';
+import { ConnectionBanner } from '../connection/ConnectionBanner.js';
+import { VisitorList } from '../visitors/VisitorList.js';
+import { useConversationsStore } from '../visitors/conversationsStore.js';
+import { totalUnread } from '../visitors/conversationLogic.js';
+import { DialogPanel } from '../dialog/DialogPanel.js';
+import { SummaryModal } from '../dialog/SummaryModal.js';
+import { HistoryPanel } from '../history/HistoryPanel.js';
+import { OfflinePanel } from '../offline/OfflinePanel.js';
+import { useOfflineStore } from '../offline/offlineStore.js';
+import { SettingsModal } from '../settings/SettingsModal.js';
+
+type View = 'chats' | 'offline';
+
+function NavLabel({ text, count }: { text: string; count: number }) {
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6, padding: '0 4px' }}>
+      {text}
+      <Badge count={count} size="small" overflowCount={99} />
+    </span>
+  );
+}
+
+/** The logged-in layout: header, connection banner, visitor list | dialog | history, or 留言. */
+export function Workstation({ agent }: { agent: Agent }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<View>('chats');
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const logout = useSessionStore((s) => s.logout);
+  const unread = useConversationsStore((s) => totalUnread(s.conversations));
+  const unreplied = useOfflineStore((s) => s.messages.filter((m) => m.status === 'unreplied').length);
+
+  useEffect(() => {
+    void loadWorkstation();
+  }, [agent.id]);
+
+  return (
+    <div className="kefu-shell">
+      <header className="kefu-header">
+        <h1>{t('app.title')}</h1>
+        <nav aria-label={t('app.mainNav')}>
+          <Segmented<View>
+            value={view}
+            onChange={setView}
+            options={[
+              { value: 'chats', label: <NavLabel text={t('app.workbench')} count={unread} /> },
+              { value: 'offline', label: <NavLabel text={t('app.offlineMessages')} count={unreplied} /> },
+            ]}
+          />
+        </nav>
+        <span className="kefu-spacer" />
+        <span className="kefu-agent">{agent.nickname}</span>
+        <StatusSwitcher status={agent.status} />
+        <Tooltip title={t('app.settings')}>
+          <Button type="text" style={{ color: '#fff' }} icon={<SettingOutlined />} aria-label={t('app.settings')} onClick={() => setSettingsOpen(true)} />
+        </Tooltip>
+        <Tooltip title={t('app.logout')}>
+          <Button type="text" style={{ color: '#fff' }} icon={<LogoutOutlined />} aria-label={t('app.logout')} onClick={() => void logout()} />
+        </Tooltip>
+      </header>
+      <ConnectionBanner />
+      {view === 'chats' ? (
+        <div className="kefu-body">
+          <VisitorList />
+          <DialogPanel selfId={agent.id} />
+          <HistoryPanel />
+        </div>
+      ) : (
+        <div className="kefu-body">
+          <OfflinePanel />
+        </div>
+      )}
+      <SummaryModal />
+      <SettingsModal open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { App, Button, Input, Tooltip, type GetRef } from 'antd';
+import { FileOutlined, PictureOutlined, SendOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../shared/limits.js';
+import { useSessionStore } from '../login/sessionStore.js';
+import { useMessagesStore } from './messagesStore.js';
+import { useAlertStore } from '../alerts/alertStore.js';
+import { checkFile, sendKeyAction, textLength } from './messageLogic.js';
+import { readFileAsBase64 } from './readFile.js';
+import { EmojiPicker } from './EmojiPicker.js';
+import { useTypingSignal } from './useTypingSignal.js';
+
+type TextAreaRef = GetRef<typeof Input.TextArea>;
+
+/** The input box: Enter or Ctrl+Enter sends (信息发送快捷键设置), the other adds a line. */
+export function MessageInput({ conversationId, disabled }: { conversationId: string; disabled?: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const sendKey = useSessionStore((s) => s.snapshot?.settings.sendKey ?? 'enter');
+  const send = useMessagesStore((s) => s.send);
+  const [text, setText] = useState('');
+  const areaRef = useRef<TextAreaRef>(null);
+  const imageInput = useRef<HTMLInputElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const typing = useTypingSignal(conversationId);
+  const length = textLength(text);
+  const tooLong = length > LIMITS.messageTextMax;
+
+  const acted = () => useAlertStore.getState().acknowledge(conversationId);
+
+  const sendText = async () => {
+    const body = text.trim();
+    if (!body || disabled) return;
+    if (tooLong) {
+      void message.error(t('dialog.tooLong', { max: LIMITS.messageTextMax }));
+      return;
+    }
+    setText('');
+    typing.stopped();
+    acted();
+    const failure = await send({ conversationId, kind: 'text', text: body });
+    if (failure) {
+      setText((current) => current || body); // give the words back rather than lose them
+      void message.error(failure.message);
+    }
+  };
+
+  const insertAtCaret = (insert: string) => {
+    const el = areaRef.current?.resizableTextArea?.textArea;
+    const start = el?.selectionStart ?? text.length;
+    const end = el?.selectionEnd ?? text.length;
+    const next = text.slice(0, start) + insert + text.slice(end);
+    setText(next);
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(start + insert.length, start + insert.length);
+    });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    const action = sendKeyAction(sendKey, { key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, isComposing: e.nativeEvent.isComposing });
+    if (action === 'send') {
+      e.preventDefault();
+      void sendText();
+    } else if (action === 'newline' && (e.ctrlKey || e.metaKey)) {
+      // A textarea ignores Ctrl+Enter, so the line break is inserted by hand.
+      e.preventDefault();
+      insertAtCaret('\n');
+    }
+  };
+
+  const sendFile = async (kind: 'image' | 'file', file: File | undefined) => {
+    if (!file) return;
+    const problem = checkFile(kind, file);
+    if (problem) {
+      void message.error(t(problem.key, { max: problem.max }));
+      return;
+    }
+    acted();
+    const dataBase64 = await readFileAsBase64(file);
+    const failure = await send({ conversationId, kind, file: { name: file.name.slice(0, LIMITS.fileNameMax), dataBase64 } });
+    if (failure) void message.error(failure.message);
+  };
+
+  return (
+    <div className="kefu-input">
+      <div className="kefu-input-tools">
+        <EmojiPicker onPick={insertAtCaret} disabled={disabled} />
+        <Tooltip title={t('dialog.sendImage')}>
+          <Button type="text" icon={<PictureOutlined />} aria-label={t('dialog.sendImage')} disabled={disabled} onClick={() => imageInput.current?.click()} />
+        </Tooltip>
+        <Tooltip title={t('dialog.sendFile')}>
+          <Button type="text" icon={<FileOutlined />} aria-label={t('dialog.sendFile')} disabled={disabled} onClick={() => fileInput.current?.click()} />
+        </Tooltip>
+        <input
+          ref={imageInput}
+          type="file"
+          accept="image/png,image/jpeg,image/gif,image/webp"
+          hidden
+          aria-label={t('dialog.sendImage')}
+          onChange={(e) => {
+            void sendFile('image', e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          aria-label={t('dialog.sendFile')}
+          onChange={(e) => {
+            void sendFile('file', e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      <Input.TextArea
+        ref={areaRef}
+        aria-label={t('dialog.input')}
+        placeholder={t(sendKey === 'enter' ? 'dialog.sendKeyHintEnter' : 'dialog.sendKeyHintCtrlEnter')}
+        value={text}
+        disabled={disabled}
+        autoSize={{ minRows: 3, maxRows: 6 }}
+        status={tooLong ? 'error' : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          typing.typed();
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={typing.stopped}
+      />
+      <div className="kefu-input-foot">
+        <span aria-live="polite" style={{ color: tooLong ? '#ff4d4f' : undefined }} data-testid="char-counter">
+          {t('dialog.counter', { count: length, max: LIMITS.messageTextMax })}
+        </span>
+        <Button type="primary" icon={<SendOutlined />} disabled={disabled || !text.trim() || tooLong} onClick={() => void sendText()}>
+          {t('dialog.send')}
+        </Button>
+      </div>
+    </div>
+  );
+}

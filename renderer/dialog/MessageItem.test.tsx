@@ -1,0 +1,54 @@
+import '../testing/setupDom.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderWithApp } from '../testing/renderWithApp.js';
+import { message } from '../testing/fixtures.js';
+import { FakeKefu } from '../testing/fakeKefu.js';
+import { provideKefu } from '../app/kefu.js';
+import { MessageItem } from './MessageItem.js';
+import { ok } from '../../shared/errors.js';
+
+afterEach(() => {
+  cleanup();
+  provideKefu(null);
+});
+
+describe('MessageItem', () => {
+  it('shows visitor markup as text and links only http(s) safely', () => {
+    const text = '<script>window.hacked=1</script><img src=x onerror=alert(1)> 详见 https://example.com/p';
+    const { container } = renderWithApp(<MessageItem message={message({ text })} />);
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByText(/<script>window.hacked=1<\/script>/)).toBeTruthy();
+    const link = screen.getByRole('link', { name: 'https://example.com/p' });
+    expect(link.getAttribute('href')).toBe('https://example.com/p');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(link.getAttribute('target')).toBe('_blank');
+  });
+
+  it('marks the agent’s failed message and retries by clientId', async () => {
+    const retried: string[] = [];
+    renderWithApp(<MessageItem message={message({ sender: 'agent', clientId: 'k-1', seq: 0, delivery: 'failed', failure: 'NETWORK' })} onRetry={(id) => retried.push(id)} />);
+    expect(screen.getByText('发送失败')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '重试' }));
+    expect(retried).toEqual(['k-1']);
+  });
+
+  it('shows 发送中 while the agent’s message is not stored', () => {
+    renderWithApp(<MessageItem message={message({ sender: 'agent', seq: 0, delivery: 'sending' })} />);
+    expect(screen.getByRole('status').textContent).toContain('发送中');
+  });
+
+  it('loads an image attachment through attachments:get as a data URL', async () => {
+    const api = new FakeKefu({ 'attachments:get': () => ok({ mime: 'image/png', dataBase64: 'iVBORw0KGgo=', name: 'shot.png' }) });
+    provideKefu(api);
+    renderWithApp(
+      <MessageItem
+        message={message({ kind: 'image', text: '', attachment: { id: 'att-1', name: 'shot.png', size: 8, mime: 'image/png', isImage: true } })}
+      />,
+    );
+    const img = await screen.findByRole('img', { name: '图片 shot.png' });
+    await waitFor(() => expect(img.getAttribute('src')).toBe('data:image/png;base64,iVBORw0KGgo='));
+    expect(api.callsTo('attachments:get')).toEqual([{ attachmentId: 'att-1' }]);
+  });
+});

@@ -1,0 +1,75 @@
+import { Button, Typography } from 'antd';
+import { ExclamationCircleFilled, LoadingOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { LocalMessage } from '../../shared/ipc/contract.js';
+import { assertNever } from '../../shared/errors.js';
+import { splitLinks } from './messageLogic.js';
+import { AttachmentFile, AttachmentImage } from './AttachmentView.js';
+
+/** Text as text (React escapes it); only http(s) URLs become links, opened without an opener. */
+export function MessageText({ text }: { text: string }) {
+  return (
+    <>
+      {splitLinks(text).map((segment, i) =>
+        segment.kind === 'link' ? (
+          <a key={i} href={segment.href} target="_blank" rel="noopener noreferrer">
+            {segment.text}
+          </a>
+        ) : (
+          <span key={i}>{segment.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+function Body({ message }: { message: LocalMessage }) {
+  switch (message.kind) {
+    case 'text':
+    case 'system':
+      return <MessageText text={message.text} />;
+    case 'image':
+      return message.attachment ? <AttachmentImage attachment={message.attachment} /> : <MessageText text={message.text} />;
+    case 'file':
+      return message.attachment ? <AttachmentFile attachment={message.attachment} /> : <MessageText text={message.text} />;
+    default:
+      return assertNever(message.kind);
+  }
+}
+
+const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+export function MessageItem({ message, onRetry }: { message: LocalMessage; onRetry?: (clientId: string) => void }) {
+  const { t } = useTranslation();
+  const own = message.sender === 'agent';
+  return (
+    <div className={`kefu-msg ${message.sender}`} data-client-id={message.clientId} data-delivery={message.delivery}>
+      {message.sender !== 'system' && (
+        <div className="kefu-msg-meta">
+          {message.senderName} · {time(message.createdAt)}
+        </div>
+      )}
+      <div className="kefu-bubble">
+        <Body message={message} />
+      </div>
+      {own && message.delivery === 'sending' && (
+        <div className="kefu-delivery" role="status">
+          <LoadingOutlined /> {t('dialog.sending')}
+        </div>
+      )}
+      {own && message.delivery === 'failed' && (
+        <div className="kefu-delivery" role="alert">
+          <ExclamationCircleFilled style={{ color: '#ff4d4f' }} />
+          <Typography.Text type="danger" title={message.failure ?? undefined}>
+            {t('dialog.failed')}
+          </Typography.Text>
+          {onRetry && (
+            <Button size="small" type="link" onClick={() => onRetry(message.clientId)}>
+              {t('dialog.retry')}
+            </Button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { checkFile, mergeMessage, mergeMessages, sendKeyAction, splitLinks } from './messageLogic.js';
+import { message } from '../testing/fixtures.js';
+import { LIMITS } from '../../shared/limits.js';
+
+const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; isComposing: boolean }> = {}) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  isComposing: false,
+  ...mods,
+});
+
+describe('mergeMessage', () => {
+  it('turns a sending message into the stored one without a duplicate', () => {
+    const pending = message({ id: 'local-1', clientId: 'x', seq: 0, sender: 'agent', delivery: 'sending', createdAt: 50 });
+    const stored = { ...pending, id: 'srv-9', seq: 9, delivery: 'sent' as const };
+    const merged = mergeMessage(mergeMessage([], pending), stored);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({ id: 'srv-9', seq: 9, delivery: 'sent' });
+  });
+
+  it('orders by seq, then unsent messages by creation time', () => {
+    const a = message({ clientId: 'a', seq: 2, createdAt: 500 });
+    const b = message({ clientId: 'b', seq: 1, createdAt: 900 });
+    const pendingLate = message({ clientId: 'p2', seq: 0, createdAt: 300, delivery: 'sending' });
+    const pendingEarly = message({ clientId: 'p1', seq: 0, createdAt: 100, delivery: 'failed' });
+    const merged = mergeMessages([], [pendingLate, a, pendingEarly, b]);
+    expect(merged.map((m) => m.clientId)).toEqual(['b', 'a', 'p1', 'p2']);
+  });
+
+  it('replaying the same events changes nothing', () => {
+    const list = [message({ clientId: 'a', seq: 1 }), message({ clientId: 'b', seq: 2 })];
+    const once = mergeMessages([], list);
+    expect(mergeMessages(once, list)).toEqual(once);
+  });
+});
+
+describe('splitLinks', () => {
+  it('makes http and https links and keeps the rest as text', () => {
+    const segments = splitLinks('看这里 https://example.com/a?b=1, 或 http://x.cn。谢谢');
+    expect(segments).toEqual([
+      { kind: 'text', text: '看这里 ' },
+      { kind: 'link', href: 'https://example.com/a?b=1', text: 'https://example.com/a?b=1' },
+      { kind: 'text', text: ', 或 ' },
+      { kind: 'link', href: 'http://x.cn/', text: 'http://x.cn' },
+      { kind: 'text', text: '。谢谢' },
+    ]);
+  });
+
+  it('never links javascript: or markup', () => {
+    const text = '<script>alert(1)</script> javascript:alert(1) <a href="x">';
+    expect(splitLinks(text)).toEqual([{ kind: 'text', text }]);
+  });
+});
+
+describe('sendKeyAction', () => {
+  it('Enter sends and Ctrl+Enter adds a line when the setting is enter', () => {
+    expect(sendKeyAction('enter', key('Enter'))).toBe('send');
+    expect(sendKeyAction('enter', key('Enter', { ctrlKey: true }))).toBe('newline');
+  });
+  it('Ctrl+Enter sends and Enter adds a line when the setting is ctrl-enter', () => {
+    expect(sendKeyAction('ctrl-enter', key('Enter'))).toBe('newline');
+    expect(sendKeyAction('ctrl-enter', key('Enter', { ctrlKey: true }))).toBe('send');
+    expect(sendKeyAction('ctrl-enter', key('Enter', { metaKey: true }))).toBe('send');
+  });
+  it('ignores Enter while an IME is composing and other keys', () => {
+    expect(sendKeyAction('enter', key('Enter', { isComposing: true }))).toBe('none');
+    expect(sendKeyAction('enter', key('a'))).toBe('none');
+  });
+});
+
+describe('checkFile', () => {
+  it('refuses non-images and oversize files before reading them', () => {
+    expect(checkFile('image', { size: 10, type: 'image/svg+xml' })?.key).toBe('dialog.notImage');
+    expect(checkFile('image', { size: LIMITS.imageBytesMax + 1, type: 'image/png' })?.key).toBe('dialog.imageTooLarge');
+    expect(checkFile('image', { size: LIMITS.imageBytesMax, type: 'image/png' })).toBeNull();
+    expect(checkFile('file', { size: LIMITS.fileBytesMax + 1, type: '' })?.key).toBe('dialog.fileTooLarge');
+    expect(checkFile('file', { size: 1, type: 'application/pdf' })).toBeNull();
+  });
+});

@@ -1,0 +1,50 @@
+import { App, Form, Modal, Radio, Switch } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { WorkstationSettings } from '../../shared/ipc/contract.js';
+import { useSessionStore } from '../login/sessionStore.js';
+
+/** Language, send key and sound; each change is saved at once through settings:update. */
+export function SettingsModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const settings = useSessionStore((s) => s.snapshot?.settings);
+  const updateSettings = useSessionStore((s) => s.updateSettings);
+  if (!settings) return null;
+
+  const save = async (patch: Partial<WorkstationSettings>) => {
+    const failure = await updateSettings(patch);
+    if (failure) void message.error(failure.message);
+  };
+
+  return (
+    <Modal open={open} title={t('settings.title')} onCancel={onClose} footer={null}>
+      <Form layout="vertical">
+        <Form.Item label={t('settings.language')}>
+          <Radio.Group
+            aria-label={t('settings.language')}
+            value={settings.language}
+            onChange={(e) => void save({ language: e.target.value as WorkstationSettings['language'] })}
+            options={[
+              { value: 'zh-CN', label: '简体中文' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item label={t('settings.sendKey')}>
+          <Radio.Group
+            aria-label={t('settings.sendKey')}
+            value={settings.sendKey}
+            onChange={(e) => void save({ sendKey: e.target.value as WorkstationSettings['sendKey'] })}
+            options={[
+              { value: 'enter', label: t('settings.sendKeyEnter') },
+              { value: 'ctrl-enter', label: t('settings.sendKeyCtrlEnter') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item label={t('settings.sound')} htmlFor="settings-sound">
+          <Switch id="settings-sound" aria-label={t('settings.sound')} checked={settings.soundEnabled} onChange={(soundEnabled) => void save({ soundEnabled })} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
