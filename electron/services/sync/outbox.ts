@@ -112,10 +112,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         // The message.created event may have landed first and done both already: then stay quiet.
         const changed = db.transaction(() => [insertMessage(db, result.value), deleteOutboxEntry(db, entry.clientId)].some(Boolean))();
         backoff.reset();
-        if (changed) {
-          events.emit('message:upserted', sentMessage(result.value));
-          deps.onCountChanged();
-        }
+        if (changed) events.emit('message:upserted', sentMessage(result.value));
+        // Even when the event applier removed the row first, the banner's count must drop now.
+        deps.onCountChanged();
       } else if (RETRYABLE.has(result.error.code)) {
         deps.log('outbox: will retry', { clientId: entry.clientId, error: result.error }, 'info');
         scheduleRetry();
