@@ -6,3 +6,6 @@ export * from './protocol/rest.js';
 export * from './protocol/realtime.js';
 export * from './ipc/contract.js';
 export * from './ipc/wire.js';
+export * from './phone.js';
+export * from './protocol/rest-phone.js';
+export * from './ipc/phone.js';

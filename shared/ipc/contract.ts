@@ -20,6 +20,7 @@ import {
 } from '../domain.js';
 import { LIMITS } from '../limits.js';
 import { CloseBodySchema, TransferBodySchema } from '../protocol/rest.js';
+import { phoneEventChannels, phoneInvokeChannels } from './phone.js';
 
 const Id = z.string().min(1).max(64);
 
@@ -98,7 +99,7 @@ const invoke =
   <Res>() =>
   <Req extends z.ZodType>(request: Req): InvokeDef<Req, Res> => ({ request, response: undefined as Res });
 
-export const invokeChannels = {
+const chatInvokeChannels = {
   'session:get-snapshot': invoke<SessionSnapshot>()(Void),
   'session:login': invoke<z.infer<typeof AgentSchema>>()(
     z.strictObject({
@@ -139,12 +140,15 @@ export const invokeChannels = {
   ),
 } as const;
 
+/** Every invoke channel, one map composed of one section per domain. */
+export const invokeChannels = { ...chatInvokeChannels, ...phoneInvokeChannels } as const;
+
 export type InvokeChannel = keyof typeof invokeChannels;
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['request']>;
 export type InvokeResponse<C extends InvokeChannel> = (typeof invokeChannels)[C]['response'];
 
 /** Events the services push to the renderer. */
-export const eventChannels = {
+const chatEventChannels = {
   'session:changed': SessionSnapshotSchema,
   'connection:changed': ConnectionStateSchema,
   'agent:updated': AgentSchema,
@@ -164,6 +168,9 @@ export const eventChannels = {
     body: z.string(),
   }),
 } as const;
+
+/** Every event channel, one map composed of one section per domain. */
+export const eventChannels = { ...chatEventChannels, ...phoneEventChannels } as const;
 
 export type EventChannel = keyof typeof eventChannels;
 export type EventPayload<C extends EventChannel> = z.infer<(typeof eventChannels)[C]>;

@@ -24,6 +24,7 @@ import {
 } from '../domain.js';
 import { LIMITS } from '../limits.js';
 import { UUID_PATTERN } from '../ids.js';
+import { phoneRoutes } from './rest-phone.js';
 
 /** Who may call a route. 'staff' = any logged-in agent or admin. */
 export type Access = 'public' | 'visitor' | 'staff' | 'admin';
@@ -139,7 +140,7 @@ export const UpdateAgentBodySchema = z.strictObject({
   password: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax).optional(),
 });
 
-export const routes = {
+const chatRoutes = {
   // — accounts —
   login: { method: 'POST', path: '/api/auth/login', access: 'public', summary: 'Agent or admin login', body: LoginBodySchema, response: LoginResponseSchema },
   logout: { method: 'POST', path: '/api/auth/logout', access: 'staff', summary: 'End this session token', response: Ok },
@@ -181,6 +182,9 @@ export const routes = {
   visitorEvaluate: { method: 'POST', path: '/api/visitor/evaluation', access: 'visitor', summary: 'Rate the conversation once it was pushed', body: EvaluationBodySchema, response: ConversationSchema },
   visitorLeaveMessage: { method: 'POST', path: '/api/visitor/offline-messages', access: 'visitor', summary: 'Leave a message (留言)', body: OfflineMessageBodySchema, response: OfflineMessageSchema },
 } as const satisfies Record<string, RouteDef>;
+
+/** Every route of the API, one table composed of one section per domain. */
+export const routes = { ...chatRoutes, ...phoneRoutes } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;
