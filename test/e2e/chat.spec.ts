@@ -8,26 +8,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allConversations, login, redSquarePng, textsFrom, transcript } from './support/api.js';
 import { AGENT1, AGENT2, AgentDesk, VisitorWidget } from './support/pages.js';
-import { startServer, startWorkstation, tempDir, type ManagedProcess } from './support/processes.js';
+import { tempDir } from './support/processes.js';
+import { useStack } from './support/stack.js';
 
-test.describe.configure({ mode: 'serial' });
-
-let server: ManagedProcess;
-let desk1: ManagedProcess;
-let desk2: ManagedProcess;
-
-test.beforeAll(async () => {
-  server = await startServer();
-  [desk1, desk2] = await Promise.all([startWorkstation(server.url), startWorkstation(server.url)]);
-});
-test.afterAll(async () => {
-  await Promise.all([desk1?.stop(), desk2?.stop()]);
-  await server?.stop();
-});
+const stack = useStack(2);
 
 async function openAgents(browser: Browser): Promise<[AgentDesk, AgentDesk]> {
-  const a1 = await AgentDesk.open(browser, desk1.url);
-  const a2 = await AgentDesk.open(browser, desk2.url);
+  const a1 = await AgentDesk.open(browser, stack.desks[0]!.url);
+  const a2 = await AgentDesk.open(browser, stack.desks[1]!.url);
   await a1.login(AGENT1);
   await a2.login(AGENT2);
   return [a1, a2];
@@ -39,11 +27,11 @@ test('visitor → auto-assign → images and live view → transfer → evaluati
   // 忙碌: no automatic assignment, but a transfer still arrives (SPEC B).
   await agent2.setStatus('忙碌');
 
-  const visitor = await VisitorWidget.open(browser, server.url);
+  const visitor = await VisitorWidget.open(browser, stack.server.url);
   await visitor.startChat();
   await expect(visitor.page.getByText('客服 小王 为您服务')).toBeVisible();
   await visitor.send('你好，我想咨询退货');
-  const roomNo = await visitor.roomNo(server.url);
+  const roomNo = await visitor.roomNo(stack.server.url);
   expect(roomNo).toMatch(/^访客\d{6}$/);
 
   // The agent is alerted and sees the row with an unread count, then the message.
@@ -110,12 +98,12 @@ test('visitor → auto-assign → images and live view → transfer → evaluati
   await expect(visitor.page.getByRole('button', { name: '重新咨询' })).toBeVisible();
 
   // The server's record matches what both sides saw.
-  const admin = await login(server.url);
-  const conversation = (await allConversations(server.url, admin)).find((c) => c.roomNo === roomNo)!;
+  const admin = await login(stack.server.url);
+  const conversation = (await allConversations(stack.server.url, admin)).find((c) => c.roomNo === roomNo)!;
   expect(conversation).toMatchObject({ state: 'ended', endedBy: 'agent', valid: true, agentName: '小李' });
   expect(conversation.summary).toMatchObject({ topicName: '售后', note: '退货流程已说明' });
   expect(conversation.evaluation).toMatchObject({ rating: 5, comment: '很快解决了' });
-  const messages = await transcript(server.url, admin, conversation.id);
+  const messages = await transcript(stack.server.url, admin, conversation.id);
   expect(textsFrom(messages, 'visitor')).toEqual(['你好，我想咨询退货', '<b>订单</b><script>window.pwned=1</script>', '订单号 20261125']);
   expect(textsFrom(messages, 'agent')).toEqual(['您好，请问订单号是多少？']);
   expect(messages.filter((m) => m.kind === 'image').map((m) => m.sender)).toEqual(['agent', 'visitor']);

@@ -6,22 +6,14 @@
 import { expect, test } from '@playwright/test';
 import { allConversations, login, textsFrom, transcript } from './support/api.js';
 import { AGENT1, AgentDesk, VisitorWidget } from './support/pages.js';
-import { startServer, startWorkstation, type ManagedProcess } from './support/processes.js';
+import { useStack } from './support/stack.js';
 
-let server: ManagedProcess;
-let desk: ManagedProcess;
-
-test.beforeAll(async () => {
-  server = await startServer();
-  desk = await startWorkstation(server.url);
-});
-test.afterAll(async () => {
-  await desk?.stop();
-  await server?.stop();
-});
+const stack = useStack(1);
 
 test('network drop, server SIGKILL, services SIGKILL: every message exactly once, in order', async ({ browser }) => {
   test.setTimeout(180_000);
+  const { server } = stack;
+  const desk = stack.desks[0]!;
   let agent = await AgentDesk.open(browser, desk.url);
   await agent.login(AGENT1);
   await agent.setStatus('在线');

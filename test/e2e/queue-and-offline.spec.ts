@@ -6,26 +6,13 @@
 import { expect, test } from '@playwright/test';
 import { call, login } from './support/api.js';
 import { AGENT1, AGENT2, AgentDesk, VisitorWidget } from './support/pages.js';
-import { startServer, startWorkstation, type ManagedProcess } from './support/processes.js';
+import { useStack } from './support/stack.js';
 import type { Agent, OfflineMessage } from '../../shared/index.js';
 
-test.describe.configure({ mode: 'serial' });
-
-let server: ManagedProcess;
-let desk1: ManagedProcess;
-let desk2: ManagedProcess;
-
-test.beforeAll(async () => {
-  server = await startServer();
-  [desk1, desk2] = await Promise.all([startWorkstation(server.url), startWorkstation(server.url)]);
-});
-test.afterAll(async () => {
-  await Promise.all([desk1?.stop(), desk2?.stop()]);
-  await server?.stop();
-});
+const stack = useStack(2);
 
 test('nobody online: the visitor leaves a message, an agent replies, the visitor reads it next time', async ({ browser }) => {
-  const visitor = await VisitorWidget.open(browser, server.url);
+  const visitor = await VisitorWidget.open(browser, stack.server.url);
   await expect(visitor.page.getByText('客服暂时不在线，请留言')).toBeVisible();
   // Bad input first: the form says what is missing and sends nothing.
   await visitor.page.getByRole('button', { name: '提交留言' }).click();
@@ -36,7 +23,7 @@ test('nobody online: the visitor leaves a message, an agent replies, the visitor
   await visitor.page.getByRole('button', { name: '提交留言' }).click();
   await expect(visitor.page.getByText('留言已提交，我们会尽快回复您。')).toBeVisible();
 
-  const agent = await AgentDesk.open(browser, desk1.url);
+  const agent = await AgentDesk.open(browser, stack.desks[0]!.url);
   await agent.login(AGENT1);
   await agent.page.getByRole('navigation', { name: '主导航' }).getByText('留言').click();
   await agent.page.getByText('请问周末发货吗？').first().click();
@@ -44,8 +31,8 @@ test('nobody online: the visitor leaves a message, an agent replies, the visitor
   await agent.page.getByRole('button', { name: '发送回复' }).click();
   await expect(agent.page.getByText('已回复').first()).toBeVisible();
 
-  const admin = await login(server.url);
-  const stored = await call<OfflineMessage[]>(server.url, 'GET', '/api/offline-messages', admin);
+  const admin = await login(stack.server.url);
+  const stored = await call<OfflineMessage[]>(stack.server.url, 'GET', '/api/offline-messages', admin);
   expect(stored).toEqual([expect.objectContaining({ name: '张三', status: 'replied', reply: '周末正常发货。' })]);
 
   await visitor.page.reload();
@@ -53,26 +40,26 @@ test('nobody online: the visitor leaves a message, an agent replies, the visitor
 });
 
 test('all agents full: the visitor queues with a position and an agent accepts by hand', async ({ browser }) => {
-  const admin = await login(server.url);
-  const agents = await call<Agent[]>(server.url, 'GET', '/api/agents', admin);
+  const admin = await login(stack.server.url);
+  const agents = await call<Agent[]>(stack.server.url, 'GET', '/api/agents', admin);
   const agent1Id = agents.find((a) => a.account === 'agent1')!.id;
-  await call(server.url, 'PATCH', `/api/admin/agents/${agent1Id}`, admin, { maxConcurrent: 1 });
+  await call(stack.server.url, 'PATCH', `/api/admin/agents/${agent1Id}`, admin, { maxConcurrent: 1 });
 
-  const agent1 = await AgentDesk.open(browser, desk1.url);
-  const agent2 = await AgentDesk.open(browser, desk2.url);
+  const agent1 = await AgentDesk.open(browser, stack.desks[0]!.url);
+  const agent2 = await AgentDesk.open(browser, stack.desks[1]!.url);
   await agent1.login(AGENT1);
   await agent2.login(AGENT2);
   await agent1.setStatus('在线');
   await agent2.setStatus('忙碌');
 
-  const first = await VisitorWidget.open(browser, server.url);
+  const first = await VisitorWidget.open(browser, stack.server.url);
   await first.startChat();
   await expect(first.page.getByText('客服 小王 为您服务')).toBeVisible();
 
-  const second = await VisitorWidget.open(browser, server.url);
+  const second = await VisitorWidget.open(browser, stack.server.url);
   await second.startChat();
   await expect(second.page.getByText(/排队中/)).toBeVisible();
-  const roomNo = await second.roomNo(server.url);
+  const roomNo = await second.roomNo(stack.server.url);
 
   await agent2.page.getByRole('switch', { name: '显示队列' }).click();
   const queue = agent2.page.getByRole('region', { name: '访客队列' });
@@ -83,6 +70,6 @@ test('all agents full: the visitor queues with a position and an agent accepts b
   await expect(queue.getByText(roomNo)).toHaveCount(0);
 
   // Agent 1 stayed within 最大接线量 = 1 throughout.
-  const after = await call<Agent[]>(server.url, 'GET', '/api/agents', admin);
+  const after = await call<Agent[]>(stack.server.url, 'GET', '/api/agents', admin);
   expect(after.find((a) => a.account === 'agent1')!.load).toBe(1);
 });
