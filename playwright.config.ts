@@ -1,5 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// The phone spec's pages place real WebRTC calls: fake audio devices, no permission prompt, and
+// ICE candidates on loopback (scripts/test.sh runs this project inside a private network namespace).
+const MEDIA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'];
+
 // Debian's Chromium (ENVIRONMENT.md): Playwright never downloads a browser here.
 export default defineConfig({
   testDir: 'test/e2e',
@@ -15,9 +20,17 @@ export default defineConfig({
     locale: 'zh-CN',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     },
     screenshot: 'only-on-failure',
     trace: 'off',
   },
+  projects: [
+    { name: 'e2e', testIgnore: '**/phone.spec.ts' },
+    {
+      name: 'phone',
+      testMatch: '**/phone.spec.ts',
+      use: { launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...MEDIA_ARGS] } },
+    },
+  ],
 });

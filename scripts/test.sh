@@ -6,8 +6,27 @@ cd "$(dirname "$0")/.."
 results=$(mktemp -d)
 echo "== lint (layering rules) =="; npx eslint .
 echo "== typecheck (one tsconfig per layer) =="; bash scripts/typecheck.sh
+echo "== electron static checks (electronegativity, HIGH findings gate) =="; node build/scripts/electronegativity-gate.mjs
 echo "== unit tests =="; npx vitest run --reporter=default --reporter=json --outputFile.json="$results/unit.json"
 echo "== build =="; npm run build
+echo "== electron window suite (skipped without an Electron binary) =="; npx playwright test -c playwright.electron.config.ts
 echo "== end-to-end tests =="
-PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
-node scripts/test-summary.mjs "$results/unit.json" "$results/e2e.json"
+e2e_status=0
+PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --project=e2e --reporter=list,json || e2e_status=$?
+# The softphone spec places real WebRTC calls: inside a private network namespace (only its own
+# loopback) no RTP or ICE packet can leave the machine (ENVIRONMENT.md). Needs root (CI) or
+# unprivileged user namespaces; without either it runs on the host's loopback and says so.
+echo "== end-to-end phone tests (real media) =="
+phone_status=0
+phone_cmd='ip link set lo up && PLAYWRIGHT_JSON_OUTPUT_NAME="$0/phone.json" node_modules/.bin/playwright test --project=phone --reporter=list,json'
+if unshare -n true 2>/dev/null; then
+  unshare -n sh -c "$phone_cmd" "$results" || phone_status=$?
+elif unshare -rn true 2>/dev/null; then
+  unshare -rn sh -c "$phone_cmd" "$results" || phone_status=$?
+else
+  echo "WARNING: cannot create a network namespace here; the phone spec runs on the host's loopback" >&2
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$results/phone.json" npx playwright test --project=phone --reporter=list,json || phone_status=$?
+fi
+node scripts/test-summary.mjs "$results/unit.json" "$results/e2e.json" "$results/phone.json"
+# A Playwright run that crashed before writing its report still fails the command.
+[ "$e2e_status" -eq 0 ] && [ "$phone_status" -eq 0 ]

@@ -53,6 +53,10 @@ export const MediaOpSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('rollbackDescription'), callId: z.string() }),
   z.object({ op: z.literal('sendDtmf'), callId: z.string(), tones: z.string() }),
   z.object({ op: z.literal('close'), callId: z.string() }),
+  /** Mute = the local track disabled (no re-INVITE). */
+  z.object({ op: z.literal('setMute'), callId: z.string(), muted: z.boolean() }),
+  /** Audio devices for this and later calls (null = the system default). */
+  z.object({ op: z.literal('selectDevices'), inputDeviceId: z.string().nullable(), outputDeviceId: z.string().nullable() }),
 ]);
 export type MediaOp = z.infer<typeof MediaOpSchema>;
 

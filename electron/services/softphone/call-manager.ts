@@ -1,0 +1,295 @@
+/**
+ * The live calls of the softphone: one sip.js session per call, the LiveCall the renderer sees,
+ * and the call's row in the local call log (written when the call starts, finished when it ends).
+ * Inbound: DND and a full line (one call plus one waiting) answer 486; answering a waiting call
+ * holds the other. Ending a call hands its record to the owner (wrap-up, then sync).
+ */
+import { Invitation, Inviter, SessionState, type Session, type URI } from 'sip.js';
+import { uuidv7 } from '../../../shared/ids.js';
+import type { CallRecord, CallResult, CustomerCard } from '../../../shared/phone.js';
+import type { LiveCall } from '../../../shared/ipc/phone.js';
+import type { Log } from '../logger.js';
+import { BridgedSessionDescriptionHandler } from './bridged-sdh.js';
+import { finishRecord, numberOf, startRecord, unansweredResult, type Unanswered } from './call-record.js';
+
+/** One call on the line plus one waiting: a third caller hears busy. */
+export const MAX_CALLS = 2;
+const AUDIO_ONLY = { constraints: { audio: true, video: false } };
+
+interface Entry {
+  live: LiveCall;
+  session: Session;
+  record: CallRecord;
+  /** Set when we decided how an unanswered call ends (reject, cancel, busy). */
+  outcome: Unanswered | null;
+  transferred: boolean;
+}
+
+export interface CallManagerDeps {
+  localUri: string;
+  clock: () => number;
+  /** 'dnd' answers every new call with 486. */
+  doNotDisturb: () => boolean;
+  lookupCustomer: (number: string) => Promise<CustomerCard | null>;
+  target: (number: string) => URI | undefined;
+  makeInviter: (target: URI) => Inviter;
+  /** The record was created or changed: write it to the cache (before anything else happens). */
+  saveLive: (record: CallRecord) => void;
+  ended: (record: CallRecord) => void;
+  changed: () => void;
+  incoming: (call: LiveCall, card: CustomerCard | null) => void;
+  log: Log;
+}
+
+export class CallError extends Error {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'INVALID_STATE' | 'VALIDATION_FAILED' | 'CONFLICT',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class CallManager {
+  private readonly entries = new Map<string, Entry>();
+  /** sip.js creates the description handler from the session: this finds the call's id for it. */
+  private readonly callIds = new WeakMap<Session, string>();
+
+  constructor(private readonly deps: CallManagerDeps) {}
+
+  callIdOf(session: Session): string {
+    return this.callIds.get(session) ?? uuidv7(this.deps.clock());
+  }
+
+  calls(): LiveCall[] {
+    return [...this.entries.values()].map((entry) => ({ ...entry.live }));
+  }
+
+  sessionCount(): number {
+    return this.entries.size;
+  }
+
+  /** An INVITE arrived. */
+  receive(invitation: Invitation): void {
+    const number = numberOf(invitation.remoteIdentity.uri);
+    const call = this.newCall('inbound', number, invitation.remoteIdentity.displayName || null, 'ringing');
+    const busy = this.deps.doNotDisturb() || this.entries.size >= MAX_CALLS;
+    const entry = this.track(call, invitation);
+    if (busy) {
+      entry.outcome = { by: 'us', how: 'busy' };
+      invitation.reject({ statusCode: 486 }).catch((error: unknown) => this.deps.log('phone: 486 failed', String(error), 'warn'));
+      return;
+    }
+    this.deps.changed();
+    void this.deps.lookupCustomer(number).then((card) => {
+      if (!this.entries.has(call.id)) return;
+      if (card?.customer) {
+        entry.record = { ...entry.record, customerId: card.customer.id };
+        entry.live.remoteName = entry.live.remoteName ?? card.customer.name;
+        this.deps.saveLive(entry.record);
+      }
+      this.deps.incoming({ ...entry.live }, card);
+    });
+  }
+
+  async dial(number: string): Promise<LiveCall> {
+    if (this.entries.size >= MAX_CALLS) throw new CallError('CONFLICT', 'the line is full: end or transfer a call first');
+    const target = this.deps.target(number);
+    if (!target) throw new CallError('VALIDATION_FAILED', 'not a number this phone can call');
+    await this.holdOthers(null);
+    const inviter = this.deps.makeInviter(target);
+    const call = this.newCall('outbound', number, null, 'dialing');
+    const entry = this.track(call, inviter);
+    this.deps.changed();
+    inviter
+      .invite({
+        sessionDescriptionHandlerOptions: AUDIO_ONLY,
+        requestDelegate: {
+          onProgress: (response) => {
+            if ((response.message.statusCode ?? 0) >= 180 && entry.live.state === 'dialing') this.update(entry, { state: 'early' });
+          },
+          onReject: (response) => {
+            entry.outcome ??= { by: 'remote', statusCode: response.message.statusCode ?? null };
+          },
+        },
+      })
+      .catch((error: unknown) => {
+        this.deps.log('phone: INVITE failed', error instanceof Error ? error.message : error, 'warn');
+        entry.outcome ??= { by: 'media' };
+        if (inviter.state !== SessionState.Terminated) void inviter.dispose();
+      });
+    return { ...call };
+  }
+
+  async answer(callId: string): Promise<LiveCall> {
+    const entry = this.need(callId);
+    if (!(entry.session instanceof Invitation) || entry.live.state !== 'ringing') throw new CallError('INVALID_STATE', 'this call is not ringing');
+    await this.holdOthers(callId);
+    await entry.session.accept({ sessionDescriptionHandlerOptions: AUDIO_ONLY });
+    return { ...entry.live };
+  }
+
+  async reject(callId: string): Promise<void> {
+    const entry = this.need(callId);
+    if (!(entry.session instanceof Invitation) || entry.live.state !== 'ringing') throw new CallError('INVALID_STATE', 'this call is not ringing');
+    entry.outcome = { by: 'us', how: 'rejected' };
+    await entry.session.reject({ statusCode: 603 });
+  }
+
+  async hangUp(callId: string): Promise<void> {
+    const entry = this.need(callId);
+    await this.end(entry, { by: 'us', how: entry.session instanceof Invitation ? 'rejected' : 'cancelled' });
+  }
+
+  async setHold(callId: string, hold: boolean): Promise<LiveCall> {
+    const entry = this.need(callId);
+    if (entry.session.state !== SessionState.Established) throw new CallError('INVALID_STATE', 'the call is not connected');
+    if (entry.live.onHold === hold) return { ...entry.live };
+    let refused: { code: number; text: string } | null = null;
+    // 491 (glare) and 500 (our ACK not there yet, RFC 3261 §14.2) are worth a bounded retry.
+    for (let attempt = 0; attempt < 4; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      refused = await this.reInvite(entry, hold);
+      if (!refused || (refused.code !== 491 && refused.code !== 500)) break;
+    }
+    if (refused) throw new CallError('CONFLICT', `the other side refused the hold request (${refused.code} ${refused.text})`);
+    this.update(entry, { onHold: hold, state: hold ? 'held' : 'established' });
+    return { ...entry.live };
+  }
+
+  private reInvite(entry: Entry, hold: boolean): Promise<{ code: number; text: string } | null> {
+    return new Promise((resolve, reject) => {
+      entry.session
+        .invite({
+          // Sticky options (ENVIRONMENT.md): say hold: false explicitly to resume.
+          sessionDescriptionHandlerOptions: { ...AUDIO_ONLY, hold } as object,
+          requestDelegate: {
+            onAccept: () => resolve(null),
+            onReject: (response) => resolve({ code: response.message.statusCode ?? 0, text: response.message.reasonPhrase ?? '' }),
+          },
+        })
+        .catch(reject);
+    });
+  }
+
+  async setMute(callId: string, muted: boolean): Promise<LiveCall> {
+    const entry = this.need(callId);
+    const sdh = entry.session.sessionDescriptionHandler;
+    if (!(sdh instanceof BridgedSessionDescriptionHandler)) throw new CallError('INVALID_STATE', 'the call has no media yet');
+    await sdh.setMute(muted);
+    this.update(entry, { muted });
+    return { ...entry.live };
+  }
+
+  sendDtmf(callId: string, tones: string): void {
+    const entry = this.need(callId);
+    const sdh = entry.session.sessionDescriptionHandler;
+    if (entry.session.state !== SessionState.Established || !sdh) throw new CallError('INVALID_STATE', 'the call is not connected');
+    if (!sdh.sendDtmf(tones)) throw new CallError('INVALID_STATE', 'the media cannot send DTMF now');
+  }
+
+  /** Blind transfer (REFER to a number); attended when `consult` is the call to the target (REFER with Replaces). */
+  async transfer(callId: string, to: { number: string } | { consultCallId: string }): Promise<void> {
+    const entry = this.need(callId);
+    if (entry.session.state !== SessionState.Established) throw new CallError('INVALID_STATE', 'the call is not connected');
+    let referTo: URI | Session;
+    let consult: Entry | null = null;
+    if ('number' in to) {
+      const target = this.deps.target(to.number);
+      if (!target) throw new CallError('VALIDATION_FAILED', 'not a number this phone can call');
+      referTo = target;
+    } else {
+      consult = this.need(to.consultCallId);
+      if (consult.session.state !== SessionState.Established) throw new CallError('INVALID_STATE', 'the consultation call is not connected');
+      referTo = consult.session;
+    }
+    const accepted = await new Promise<boolean>((resolve, reject) => {
+      entry.session.refer(referTo, { requestDelegate: { onAccept: () => resolve(true), onReject: () => resolve(false) } }).catch(reject);
+    });
+    if (!accepted) throw new CallError('CONFLICT', 'the other side refused the transfer');
+    entry.transferred = true;
+    await this.end(entry, { by: 'us', how: 'cancelled' });
+    // Attended: the target replaces the consultation call and BYEs it; we leave it if it lingers.
+    if (consult) {
+      consult.transferred = true;
+      const lingering = consult;
+      setTimeout(() => void this.end(lingering, { by: 'us', how: 'cancelled' }).catch(() => undefined), 5000).unref();
+    }
+  }
+
+  /** The media of these calls is gone (page reloaded or failed): end them with BYE/CANCEL. */
+  mediaLost(callId: string | null): void {
+    for (const entry of this.entries.values()) {
+      if (callId !== null && entry.live.id !== callId) continue;
+      const sdh = entry.session.sessionDescriptionHandler;
+      if (!(sdh instanceof BridgedSessionDescriptionHandler)) continue;
+      sdh.markLost();
+      this.deps.log('phone: media lost, ending the call', { callId: entry.live.id }, 'warn');
+      void this.end(entry, { by: 'media' }).catch(() => undefined);
+    }
+  }
+
+  /** Logout or quit: end every call. */
+  async endAll(): Promise<void> {
+    await Promise.all([...this.entries.values()].map((entry) => this.end(entry, { by: 'us', how: 'cancelled' }).catch(() => undefined)));
+  }
+
+  private async end(entry: Entry, outcome: Unanswered): Promise<void> {
+    const session = entry.session;
+    entry.outcome ??= outcome;
+    if (session.state === SessionState.Established) await session.bye();
+    else if (session instanceof Inviter && (session.state === SessionState.Establishing || session.state === SessionState.Initial)) await session.cancel();
+    else if (session instanceof Invitation && session.state !== SessionState.Terminated && session.state !== SessionState.Terminating) await session.reject();
+    else if (session.state !== SessionState.Terminated) await session.dispose();
+  }
+
+  private newCall(direction: LiveCall['direction'], remoteNumber: string, remoteName: string | null, state: LiveCall['state']): LiveCall {
+    const startedAt = this.deps.clock();
+    return { id: uuidv7(startedAt), direction, remoteNumber, remoteName, state, muted: false, onHold: false, startedAt, answeredAt: null, conferenceWith: null };
+  }
+
+  private track(call: LiveCall, session: Session): Entry {
+    this.callIds.set(session, call.id);
+    const entry: Entry = { live: call, session, record: startRecord(call, this.deps.localUri, null), outcome: null, transferred: false };
+    this.entries.set(call.id, entry);
+    this.deps.saveLive(entry.record);
+    session.stateChange.addListener((state) => {
+      if (state === SessionState.Established && entry.live.answeredAt === null) {
+        const answeredAt = this.deps.clock();
+        entry.record = { ...entry.record, answeredAt, endedAt: answeredAt };
+        this.deps.saveLive(entry.record);
+        this.update(entry, { state: 'established', answeredAt });
+      } else if (state === SessionState.Terminated) {
+        this.finish(entry);
+      }
+    });
+    return entry;
+  }
+
+  private finish(entry: Entry): void {
+    if (!this.entries.delete(entry.live.id)) return;
+    const answeredAt = entry.live.answeredAt;
+    const result: CallResult = entry.transferred ? 'transferred' : answeredAt !== null ? 'answered' : unansweredResult(entry.live.direction, entry.outcome ?? { by: 'remote', statusCode: null });
+    entry.live.state = 'ended';
+    this.deps.ended(finishRecord(entry.record, answeredAt, this.deps.clock(), result));
+    this.deps.changed();
+  }
+
+  private update(entry: Entry, patch: Partial<LiveCall>): void {
+    Object.assign(entry.live, patch);
+    this.deps.changed();
+  }
+
+  private need(callId: string): Entry {
+    const entry = this.entries.get(callId);
+    if (!entry) throw new CallError('NOT_FOUND', 'no such call');
+    return entry;
+  }
+
+  private async holdOthers(except: string | null): Promise<void> {
+    for (const entry of this.entries.values()) {
+      if (entry.live.id === except || entry.session.state !== SessionState.Established || entry.live.onHold) continue;
+      await this.setHold(entry.live.id, true);
+    }
+  }
+}

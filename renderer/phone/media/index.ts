@@ -1,0 +1,1 @@
+export { startPhoneMedia } from './phone-media.js';

@@ -1,0 +1,128 @@
+/**
+ * The softphone end to end with REAL media: a real Kamailio (test/sip/), the backend, a workstation
+ * (browser shell: sip.js in the services, WebRTC in the page through the bridged description
+ * handler) and a customer phone (a plain sip.js page), both in Chromium with fake audio devices.
+ * Runs as the `phone` Playwright project, inside a private network namespace in scripts/test.sh.
+ */
+import { expect, test } from '@playwright/test';
+import type { StoredCall } from '../../shared/phone.js';
+import { KAMAILIO_TEST_PASSWORD, startKamailio, type Kamailio } from '../sip/kamailio.js';
+import { call, login } from './support/api.js';
+import { AGENT1, AgentDesk } from './support/pages.js';
+import { CustomerPhone, serveCustomerPage, type CustomerPageServer } from './support/phone-customer.js';
+import { deskMedia, expectRtpBothWays } from './support/phone-media.js';
+import { useStack } from './support/stack.js';
+
+const stack = useStack(1);
+let kamailio: Kamailio;
+let customerPage: CustomerPageServer;
+let adminToken: string;
+let agent: AgentDesk;
+let customer: CustomerPhone;
+
+const AGENT_NUMBER = '1001';
+const CUSTOMER_NUMBER = '2002';
+
+test.beforeAll(async ({ browser }) => {
+  kamailio = await startKamailio({ auth: true });
+  customerPage = await serveCustomerPage();
+  adminToken = await login(stack.server.url);
+  // The admin sets agent1's SIP account before agent1 logs in; login delivers it to the workstation.
+  const agents = await call<{ id: string; account: string }[]>(stack.server.url, 'GET', '/api/agents', adminToken);
+  const agent1 = agents.find((a) => a.account === AGENT1.account)!;
+  await call(stack.server.url, 'PUT', `/api/admin/agents/${agent1.id}/sip`, adminToken, {
+    enabled: true,
+    wsServer: kamailio.wsUrl,
+    uri: `sip:${AGENT_NUMBER}@127.0.0.1`,
+    authUser: AGENT_NUMBER,
+    password: KAMAILIO_TEST_PASSWORD,
+    displayName: '',
+    iceServers: [],
+  });
+  agent = await AgentDesk.open(browser, stack.desks[0]!.url);
+  await agent.login(AGENT1);
+  customer = await CustomerPhone.open(browser, customerPage.url, { wsUrl: kamailio.wsUrl, user: CUSTOMER_NUMBER, password: KAMAILIO_TEST_PASSWORD });
+});
+
+test.afterAll(async () => {
+  await customer?.close();
+  await agent?.page.context().close();
+  await customerPage?.close();
+  await kamailio?.stop();
+});
+
+async function openPhoneView(): Promise<void> {
+  await agent.page.getByRole('navigation', { name: '主导航' }).getByText('电话', { exact: true }).click();
+  await expect(agent.page.getByRole('complementary', { name: '拨号盘' })).toBeVisible();
+}
+
+/** 话后处理 lives in the 电话 view: pick a code and finish, so the record is synced. */
+async function finishWrapUp(): Promise<void> {
+  await openPhoneView();
+  await expect(agent.page.getByRole('form', { name: '话后处理' })).toBeVisible();
+  await agent.page.getByLabel('处理结果').click();
+  await agent.page.locator('.ant-select-dropdown').getByText('咨询完成', { exact: true }).click();
+  await agent.page.getByRole('button', { name: '完成' }).click();
+  await expect(agent.page.locator('.kefu-wrapup')).toHaveCount(0);
+}
+
+async function storedCalls(): Promise<StoredCall[]> {
+  return call<StoredCall[]>(stack.server.url, 'GET', '/api/calls?limit=100', adminToken);
+}
+
+test('the workstation registers with the SIP account the admin set (已注册)', async () => {
+  await expect(agent.page.getByRole('banner').getByText('已注册')).toBeVisible({ timeout: 20_000 });
+});
+
+test('inbound: the customer calls, the agent answers, RTP flows both ways, the customer hangs up, the log says answered', async () => {
+  await customer.call(AGENT_NUMBER);
+  const incoming = agent.page.getByRole('group', { name: `来电 ${CUSTOMER_NUMBER}` });
+  await expect(incoming).toBeVisible();
+  await incoming.getByRole('button', { name: '接听' }).click();
+  // Answering brings the agent to the 电话 view (screen pop, call controls) by itself.
+  await expect(agent.page.getByRole('complementary', { name: '拨号盘' })).toBeVisible();
+
+  await expectRtpBothWays(agent.page, customer);
+
+  await customer.hangup();
+  await expect.poll(async () => (await deskMedia(agent.page)).length, { message: 'the workstation closed its peer connection' }).toBe(0);
+  await finishWrapUp();
+  await expect
+    .poll(async () => (await storedCalls()).find((c) => c.direction === 'inbound' && c.remoteNumber === CUSTOMER_NUMBER)?.result, { timeout: 15_000 })
+    .toBe('answered');
+  const stored = (await storedCalls()).find((c) => c.direction === 'inbound' && c.remoteNumber === CUSTOMER_NUMBER)!;
+  expect(stored).toMatchObject({ localUri: `sip:${AGENT_NUMBER}@127.0.0.1`, wrapUpCodeId: 'wrap-consulted' });
+  expect(stored.answeredAt).not.toBeNull();
+  expect(stored.endedAt).toBeGreaterThanOrEqual(stored.answeredAt!);
+});
+
+test('outbound: the agent dials from the dial pad, the customer answers, hold changes the direction, resume, the agent hangs up', async () => {
+  await openPhoneView();
+  const pad = agent.page.getByRole('complementary', { name: '拨号盘' }).getByRole('group', { name: '拨号盘' });
+  await pad.getByLabel('电话号码').fill(CUSTOMER_NUMBER);
+  await pad.getByRole('button', { name: '呼叫' }).click();
+  await customer.answerWhenRinging();
+
+  await expectRtpBothWays(agent.page, customer);
+
+  const panel = agent.page.getByRole('region', { name: '当前通话' });
+  await panel.getByRole('button', { name: '保持' }).click();
+  await expect(panel.getByRole('button', { name: '恢复' })).toBeVisible();
+  await expect
+    .poll(async () => (await deskMedia(agent.page))[0]?.directions ?? [], { message: 'the held call sends only (or nothing)' })
+    .toEqual(expect.arrayContaining([expect.stringMatching(/^(sendonly|inactive)$/)]));
+  await expect.poll(async () => (await customer.stats()).directions).toEqual(expect.arrayContaining([expect.stringMatching(/^(recvonly|inactive)$/)]));
+
+  await panel.getByRole('button', { name: '恢复' }).click();
+  await expect(panel.getByRole('button', { name: '保持' })).toBeVisible();
+  await expect.poll(async () => (await deskMedia(agent.page))[0]?.directions ?? []).toContain('sendrecv');
+  await expectRtpBothWays(agent.page, customer);
+
+  await panel.getByRole('button', { name: '挂断' }).click();
+  await expect.poll(() => customer.sessionState()).toMatch(/^(Terminated|none)$/);
+  await expect.poll(async () => (await deskMedia(agent.page)).length).toBe(0);
+  await finishWrapUp();
+  await expect
+    .poll(async () => (await storedCalls()).find((c) => c.direction === 'outbound' && c.remoteNumber === CUSTOMER_NUMBER)?.result, { timeout: 15_000 })
+    .toBe('answered');
+});

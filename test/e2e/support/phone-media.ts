@@ -1,0 +1,24 @@
+/** Reads the workstation's peer connections (window.__kefuPhoneMedia) and checks RTP both ways. */
+import { expect, type Page } from '@playwright/test';
+import type { CustomerPhone, PeerStats } from './phone-customer.js';
+
+export interface DeskCallMedia extends PeerStats {
+  callId: string;
+}
+
+export function deskMedia(page: Page): Promise<DeskCallMedia[]> {
+  return page.evaluate(async () => {
+    const probe = (window as unknown as { __kefuPhoneMedia?: { calls(): Promise<DeskCallMedia[]> } }).__kefuPhoneMedia;
+    return probe ? probe.calls() : [];
+  });
+}
+
+/** Both peer connections connected, and each side's inbound-rtp count grows (so RTP flows now). */
+export async function expectRtpBothWays(page: Page, customer: CustomerPhone): Promise<void> {
+  await expect.poll(async () => (await deskMedia(page))[0]?.connectionState, { message: 'workstation peer connection', timeout: 15_000 }).toBe('connected');
+  await expect.poll(async () => (await customer.stats()).connectionState, { message: 'customer peer connection', timeout: 15_000 }).toBe('connected');
+  const deskBefore = (await deskMedia(page))[0]?.packetsReceived ?? 0;
+  const customerBefore = (await customer.stats()).packetsReceived;
+  await expect.poll(async () => (await deskMedia(page))[0]?.packetsReceived ?? 0, { message: 'RTP reaches the workstation', timeout: 10_000 }).toBeGreaterThan(deskBefore);
+  await expect.poll(async () => (await customer.stats()).packetsReceived, { message: 'RTP reaches the customer', timeout: 10_000 }).toBeGreaterThan(customerBefore);
+}
