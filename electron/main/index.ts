@@ -1,45 +1,112 @@
 /**
  * Electron main: thin glue. Data dir = userData; server URL from KEFU_SERVER_URL or the stored
  * setting; the services (electron/services) do the work; the renderer talks to them only through
- * the contract registered in ipc.ts.
+ * the contract registered in ipc.ts. Desktop behaviour (tray, close to tray, quit rules,
+ * auto-start, away on lock, screenshots) is decided in electron/services/desktop.
  */
-import { app, session } from 'electron';
+import { app, BrowserWindow, Notification, safeStorage, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createSafeStorageSecretStore } from '../services/desktop/safe-storage-secret-store.js';
+import { startedHidden } from '../services/desktop/autostart.js';
+import { decideWindowClose, isOwnPageUrl, secondInstanceSteps, STILL_RUNNING_NOTICE } from '../services/desktop/window-rules.js';
+import { createDispatcher } from '../services/ipc/dispatcher.js';
 import { createWorkstation, type Workstation } from '../services/workstation.js';
+import { startDesktopShell, type DesktopShell } from './desktop.js';
 import { forwardEvents, registerIpc } from './ipc.js';
-import { createSafeStorageSecretStore } from './safe-storage-secret-store.js';
-import { createMainWindow } from './window.js';
+import { createMainWindow, secureSession } from './window.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const preloadPath = join(here, '../preload/index.cjs');
+const overlayPreload = join(here, '../preload/overlay.cjs');
 const rendererIndex = join(here, '../../renderer/index.html');
+const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'app.asar.unpacked/resources') : join(here, '../../../resources');
 const devServerUrl = process.env.KEFU_RENDERER_URL;
-const pageUrl = devServerUrl ?? pathToFileURL(rendererIndex).toString();
-
-/** Our own page: the built index.html (file://, same path) or the dev server's origin. */
-function isOwnPage(url: string): boolean {
-  if (devServerUrl) return url.startsWith(new URL(devServerUrl).origin + '/');
-  return url.split(/[?#]/)[0] === pageUrl;
-}
+const fileUrl = pathToFileURL(rendererIndex).toString();
+const pageUrl = devServerUrl ?? fileUrl;
+const isOwnPage = (url: string) => isOwnPageUrl(url, { fileUrl, devServerUrl });
 
 let workstation: Workstation | null = null;
+let window: BrowserWindow | null = null;
+let desktop: DesktopShell | null = null;
+let quitting = false;
+
+function showWindow(): void {
+  for (const step of secondInstanceSteps({ exists: !!window && !window.isDestroyed(), minimized: !!window?.isMinimized(), visible: !!window?.isVisible() })) {
+    if (step === 'create') openWindow(true);
+    else if (step === 'restore') window?.restore();
+    else if (step === 'show') window?.show();
+    else window?.focus();
+  }
+}
+
+function openWindow(visible: boolean): void {
+  if (!workstation) return;
+  const opened = createMainWindow(preloadPath, join(resourcesDir, 'icon.png'));
+  window = opened;
+  const stopForwarding = forwardEvents(workstation, opened);
+  opened.on('closed', () => {
+    stopForwarding();
+    if (window === opened) window = null;
+  });
+  opened.on('close', (event) => {
+    const decision = decideWindowClose({ quitting, stillRunningNoticeShown: desktop?.host.state().settings?.closeToTrayNoticeShown ?? true });
+    if (decision.action === 'close') return;
+    event.preventDefault();
+    opened.hide();
+    if (decision.notifyStillRunning && Notification.isSupported()) {
+      new Notification({ title: STILL_RUNNING_NOTICE.title, body: STILL_RUNNING_NOTICE.body }).show();
+      desktop?.host.markCloseNoticeShown();
+    }
+  });
+  if (visible) opened.once('ready-to-show', () => opened.show());
+  void opened.loadURL(pageUrl);
+}
 
 async function start(): Promise<void> {
   await app.whenReady();
-  // No permission (camera, notifications via web API, geolocation…) unless a later issue grants it.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   const dataDir = app.getPath('userData');
-  workstation = createWorkstation({ dataDir, serverUrl: process.env.KEFU_SERVER_URL, secretStore: createSafeStorageSecretStore(dataDir) });
+  const backend = process.env.KEFU_SERVER_URL;
+  const secrets = createSafeStorageSecretStore(dataDir, safeStorage);
+  workstation = createWorkstation({ dataDir, serverUrl: backend, secretStore: secrets });
+  const dispatch = createDispatcher(workstation);
+  // CSP: our code only; the backend (REST + realtime); SIP over WebSocket from KEFU_SIP_WS_URL (the
+  // softphone registers from the services process, so the page itself rarely needs it).
+  const sipWsUrls = (process.env.KEFU_SIP_WS_URL ?? '').split(',').filter(Boolean);
+  secureSession(session.defaultSession, isOwnPage, { serverUrl: backend ?? 'http://127.0.0.1:3000', sipWsUrls, devServerUrl });
   registerIpc(workstation, isOwnPage);
-  const window = createMainWindow(preloadPath);
-  const stopForwarding = forwardEvents(workstation, window);
-  window.on('closed', stopForwarding);
-  await window.loadURL(pageUrl);
+  openWindow(!startedHidden(process.argv));
+  desktop = startDesktopShell({
+    workstation,
+    dispatch,
+    dataDir,
+    resourcesDir,
+    overlayPreload,
+    secrets,
+    window: () => window,
+    showWindow,
+    allowClose: () => (quitting = true),
+  });
 }
 
-app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => workstation?.close());
+// Hidden to the tray is not "all closed": the app lives on until 退出系统.
+app.on('window-all-closed', () => undefined);
+app.on('before-quit', (event) => {
+  if (quitting || !desktop) return;
+  // Quit from the OS (Cmd+Q, logout): run the same rules as 退出系统.
+  event.preventDefault();
+  void desktop.quit();
+});
+app.on('will-quit', () => {
+  desktop?.stop();
+  workstation?.close();
+});
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
 
 if (!app.requestSingleInstanceLock()) app.quit();
-else void start();
+else {
+  app.on('second-instance', () => showWindow());
+  void start();
+}

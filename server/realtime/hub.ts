@@ -20,19 +20,37 @@ const HELLO_TIMEOUT_MS = 10_000;
 /** On shutdown, how long to wait for terminated sockets to report closed. */
 const CLOSE_WAIT_MS = 2_000;
 
+/** WebSocket close code when the connection died without a close frame (network drop, killed process). */
+const ABNORMAL_CLOSURE = 1006;
+
+/**
+ * How long an agent whose connection dropped still counts as connected (keeps status and
+ * routability) before routing goes around them: a flaky Wi-Fi or a laptop lid must not bounce
+ * every new visitor to a colleague. KEFU_PRESENCE_GRACE_MS overrides; 0 switches it off.
+ */
+export function presenceGraceMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.KEFU_PRESENCE_GRACE_MS;
+  const parsed = raw === undefined || raw === '' ? NaN : Number(raw);
+  return Number.isInteger(parsed) && parsed >= 0 && parsed <= 600_000 ? parsed : 30_000;
+}
+
 export class RealtimeHub implements Presence {
   readonly clients = new Set<Client>();
   /** Ready clients by audience: fan-out and targeted frames look up recipients here. */
   readonly ready = new AudienceIndex();
   private readonly agentConnections = new Map<string, number>();
   private readonly visitorConnections = new Map<string, number>();
+  /** Agents whose last connection dropped abnormally, still counted as connected until the timer fires. */
+  private readonly graceTimers = new Map<string, NodeJS.Timeout>();
+  private readonly graceMs: number;
   private readonly staffState: StaffState;
   private ctx!: DomainContext;
   private batch!: MessageBatch;
   /** Set by close(): from then on no frame is handled and no handler touches the store. */
   private closing = false;
 
-  constructor() {
+  constructor(options: { presenceGraceMs?: number } = {}) {
+    this.graceMs = options.presenceGraceMs ?? presenceGraceMs();
     this.staffState = new StaffState(this);
   }
 
@@ -50,7 +68,7 @@ export class RealtimeHub implements Presence {
   }
 
   isAgentConnected(agentId: string): boolean {
-    return (this.agentConnections.get(agentId) ?? 0) > 0;
+    return (this.agentConnections.get(agentId) ?? 0) > 0 || this.graceTimers.has(agentId);
   }
 
   isVisitorOnline(visitorId: string): boolean {
@@ -93,13 +111,13 @@ export class RealtimeHub implements Presence {
         send(client, { type: 'error', error: { code: error.code, message: error.message } });
       }
     });
-    socket.on('close', () => {
+    socket.on('close', (code: number) => {
       clearTimeout(helloTimer);
       this.clients.delete(client);
       this.ready.remove(client);
       for (const draft of client.drafts.values()) if (draft.timer) clearTimeout(draft.timer);
       // While closing, the store may already be gone: presence and routing no longer matter.
-      if (client.ready && !this.closing) this.disconnected(client);
+      if (client.ready && !this.closing) this.disconnected(client, code);
     });
     socket.on('error', () => socket.terminate());
   }
@@ -163,10 +181,17 @@ export class RealtimeHub implements Presence {
     const n = (this.agentConnections.get(principal.agent.id) ?? 0) + 1;
     this.agentConnections.set(principal.agent.id, n);
     this.staffState.sendSnapshot(client);
+    const grace = this.graceTimers.get(principal.agent.id);
+    if (grace) {
+      // Back within the grace period: as if the connection had never dropped.
+      clearTimeout(grace);
+      this.graceTimers.delete(principal.agent.id);
+      return;
+    }
     if (n === 1) this.staffState.agentConnectionChanged(principal.agent.id);
   }
 
-  private disconnected(client: Client): void {
+  private disconnected(client: Client, code: number): void {
     const principal = client.principal!;
     if (principal.kind === 'visitor') {
       const n = (this.visitorConnections.get(principal.visitor.id) ?? 1) - 1;
@@ -178,7 +203,19 @@ export class RealtimeHub implements Presence {
     const n = (this.agentConnections.get(principal.agent.id) ?? 1) - 1;
     if (n <= 0) this.agentConnections.delete(principal.agent.id);
     else this.agentConnections.set(principal.agent.id, n);
-    if (n <= 0) this.staffState.agentConnectionChanged(principal.agent.id);
+    if (n > 0) return;
+    const agentId = principal.agent.id;
+    // A clean close (logout, app quit) ends presence now; only a drop gets the grace period.
+    if (code === ABNORMAL_CLOSURE && this.graceMs > 0 && !this.graceTimers.has(agentId)) {
+      const timer = setTimeout(() => {
+        this.graceTimers.delete(agentId);
+        if (!this.closing && !this.isAgentConnected(agentId)) this.staffState.agentConnectionChanged(agentId);
+      }, this.graceMs);
+      timer.unref();
+      this.graceTimers.set(agentId, timer);
+      return;
+    }
+    this.staffState.agentConnectionChanged(agentId);
   }
 
   /** presence → the agent of each open conversation of this visitor, and admins. */
@@ -218,6 +255,8 @@ export class RealtimeHub implements Presence {
     this.batch.flush();
     this.closing = true;
     this.staffState.stop();
+    for (const timer of this.graceTimers.values()) clearTimeout(timer);
+    this.graceTimers.clear();
     const closed: Promise<void>[] = [];
     for (const client of this.clients) {
       for (const draft of client.drafts.values()) if (draft.timer) clearTimeout(draft.timer);

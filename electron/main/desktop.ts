@@ -1,0 +1,168 @@
+/**
+ * Wires the desktop services to Electron: tray, auto-start, away on lock, quit rules, settings,
+ * screenshots and the global shortcut. Decisions live in electron/services/desktop; this file
+ * only adapts Electron objects to their ports.
+ */
+import { app, dialog, globalShortcut, Notification, powerMonitor, type BrowserWindow } from 'electron';
+import type { AgentStatus } from '../../shared/domain.js';
+import { fail, ok, type Result } from '../../shared/errors.js';
+import type { LocalConversation } from '../../shared/ipc/contract.js';
+import { createAutoStart } from '../services/desktop/autostart.js';
+import { bindDesktopHost } from '../services/desktop/desktop-handlers.js';
+import { createDesktopHost, type ElectronDesktopHost } from '../services/desktop/desktop-host.js';
+import { openDesktopSettings } from '../services/desktop/desktop-settings.js';
+import { createPresenceWatcher, type PowerEvent } from '../services/desktop/presence-watcher.js';
+import { runQuitFlow } from '../services/desktop/quit-flow.js';
+import type { SafeSecretStore } from '../services/desktop/safe-storage-secret-store.js';
+import { screenshotMessage } from '../services/desktop/screenshot.js';
+import { createTrayController } from '../services/desktop/tray-controller.js';
+import { quitQuestion } from '../services/desktop/window-rules.js';
+import type { Dispatch } from '../services/ipc/dispatcher.js';
+import type { Workstation } from '../services/workstation.js';
+import { selectScreenRegion } from './screenshot-overlay.js';
+import { createElectronTrayPort } from './tray.js';
+
+export interface DesktopShellOptions {
+  workstation: Workstation;
+  dispatch: Dispatch;
+  dataDir: string;
+  resourcesDir: string;
+  overlayPreload: string;
+  secrets: SafeSecretStore;
+  window(): BrowserWindow | null;
+  showWindow(): void;
+  /** Lets the window close for real (the close handler hides it otherwise). */
+  allowClose(): void;
+}
+
+export interface DesktopShell {
+  host: ElectronDesktopHost;
+  quit(): Promise<boolean>;
+  stop(): void;
+}
+
+export function startDesktopShell(options: DesktopShellOptions): DesktopShell {
+  const { workstation, dispatch } = options;
+  let status: AgentStatus | null = null;
+  workstation.on('session:changed', (snapshot) => (status = snapshot.agent?.status ?? null));
+  workstation.on('agent:updated', (agent) => {
+    if (status !== null) status = agent.status;
+  });
+  const setStatus = async (next: AgentStatus) => (await dispatch('agent:set-status', { status: next })) as Result<never>;
+
+  const quit = () =>
+    runQuitFlow({
+      loggedIn: () => status !== null,
+      openConversations: async () => {
+        const list = await dispatch('conversations:list', undefined);
+        return list.ok ? (list.value as LocalConversation[]).filter((c) => c.state !== 'ended').length : 0;
+      },
+      async confirm(open) {
+        const question = quitQuestion(open);
+        const window = options.window();
+        const answer = window
+          ? await dialog.showMessageBox(window, { type: 'question', title: question.title, message: question.message, buttons: question.buttons, defaultId: 1, cancelId: 1 })
+          : await dialog.showMessageBox({ type: 'question', title: question.title, message: question.message, buttons: question.buttons, defaultId: 1, cancelId: 1 });
+        return answer.response === 0;
+      },
+      setAway: () => setStatus('away'),
+      exit() {
+        options.allowClose();
+        app.quit();
+      },
+      log: (message) => workstation.log(message),
+    });
+
+  const settings = openDesktopSettings(options.dataDir);
+  const autoStart = createAutoStart({
+    platform: process.platform,
+    home: app.getPath('home'),
+    xdgConfigHome: process.env.XDG_CONFIG_HOME,
+    executable: process.env.APPIMAGE ?? process.execPath,
+    loginItems: app,
+  });
+  const sendToWindow = (channel: string, payload: unknown) => {
+    const window = options.window();
+    if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
+  };
+  const host = createDesktopHost({
+    settings,
+    autoStart,
+    secrets: options.secrets,
+    async captureScreenshot(conversationId) {
+      const hide = settings.get().screenshotHidesWindow;
+      const window = options.window();
+      if (hide) window?.hide();
+      try {
+        const selection = await selectScreenRegion(options.resourcesDir, options.overlayPreload);
+        if (!selection) return ok({ sent: false });
+        const sent = await dispatch('conversations:send-message', screenshotMessage(conversationId, selection.png, new Date()));
+        return sent.ok ? ok({ sent: true }) : (sent as Result<never>);
+      } catch (error) {
+        return fail('INTERNAL', `截屏失败：${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        if (hide) options.showWindow();
+      }
+    },
+    quit: async () => ok({ quitting: await quit() }),
+    onStateChanged: (state) => sendToWindow('desktop:state-changed', state),
+  });
+  bindDesktopHost(workstation.handlers, host);
+  host.reconcileAutoStart();
+  // The login form's 开机自动启动 checkbox is stored with the workstation settings: follow it.
+  workstation.on('session:changed', (snapshot) => {
+    if (snapshot.settings.autoStart !== settings.get().autoStart) host.updateSettings({ autoStart: snapshot.settings.autoStart });
+  });
+
+  const { port, tray } = createElectronTrayPort(options.resourcesDir, options.window, (id) => void trayController.menuClicked(id));
+  const trayController = createTrayController({
+    port,
+    setStatus,
+    openWindow: options.showWindow,
+    openSettings() {
+      options.showWindow();
+      sendToWindow('desktop:open-settings', {});
+    },
+    quit: () => void quit(),
+    onError: (message) => new Notification({ title: '客服工作台', body: message }).show(),
+  });
+  const detachTray = trayController.attach(workstation);
+  const watchFocus = (window: BrowserWindow | null) => {
+    window?.on('focus', () => trayController.windowFocused(true));
+    window?.on('blur', () => trayController.windowFocused(false));
+  };
+  watchFocus(options.window());
+
+  const presence = createPresenceWatcher({
+    power: {
+      on(event: PowerEvent, listener: () => void) {
+        powerMonitor.on(event as 'lock-screen', listener);
+        return () => void powerMonitor.removeListener(event as 'lock-screen', listener);
+      },
+      getSystemIdleTime: () => powerMonitor.getSystemIdleTime(),
+    },
+    currentStatus: () => status,
+    setStatus,
+    settings: () => settings.get(),
+    log: (message) => workstation.log(message),
+  });
+  const idleTimer = setInterval(() => void presence.checkIdle(), 15_000);
+
+  const shortcut = settings.get().screenshotShortcut;
+  if (shortcut) {
+    const registered = globalShortcut.register(shortcut, () => sendToWindow('desktop:screenshot-requested', {}));
+    if (!registered) workstation.log(`global shortcut ${shortcut} is taken by another program`);
+  }
+
+  return {
+    host,
+    quit,
+    stop() {
+      clearInterval(idleTimer);
+      presence.stop();
+      detachTray();
+      globalShortcut.unregisterAll();
+      tray.destroy();
+    },
+  };
+}
