@@ -1,0 +1,82 @@
+/** The knowledge base in the workstation cache: entries (with their FTS index), categories, sync cursor. */
+import { KnowledgeEntrySchema, type KnowledgeCategory, type KnowledgeChange, type KnowledgeEntry } from '../../../shared/knowledge.js';
+import type { Db } from '../cache/database.js';
+
+export interface KnowledgeSyncState {
+  serverUrl: string;
+  cursor: number;
+  syncedAt: number | null;
+}
+
+export function readSyncState(db: Db): KnowledgeSyncState | null {
+  const row = db.prepare('SELECT server_url, cursor, synced_at FROM knowledge_sync WHERE id = 1').get() as
+    | { server_url: string; cursor: number; synced_at: number | null }
+    | undefined;
+  return row ? { serverUrl: row.server_url, cursor: row.cursor, syncedAt: row.synced_at } : null;
+}
+
+/** Forget everything (another server, or a cursor the server no longer knows). */
+export function resetKnowledge(db: Db, serverUrl: string): void {
+  db.transaction(() => {
+    db.exec('DELETE FROM knowledge_entries; DELETE FROM knowledge_categories;');
+    db.prepare('INSERT OR REPLACE INTO knowledge_sync (id, server_url, cursor, synced_at) VALUES (1, ?, 0, NULL)').run(serverUrl);
+  })();
+}
+
+/** Applies one page of the server's changes feed atomically, cursor included. Returns entries changed. */
+export function applyKnowledgeChanges(db: Db, page: { changes: KnowledgeChange[]; categories: KnowledgeCategory[]; cursor: number }, serverUrl: string, now: number): number {
+  const remove = db.prepare('DELETE FROM knowledge_entries WHERE id = ?');
+  const upsert = db.prepare(
+    `INSERT INTO knowledge_entries (id, category_id, question, keywords, answer_text, data, rev)
+     VALUES (@id, @categoryId, @question, @keywords, @answerText, @data, @rev)
+     ON CONFLICT(id) DO UPDATE SET category_id = excluded.category_id, question = excluded.question, keywords = excluded.keywords,
+       answer_text = excluded.answer_text, data = excluded.data, rev = excluded.rev`,
+  );
+  const insertCategory = db.prepare('INSERT INTO knowledge_categories (id, name, sort_order) VALUES (?, ?, ?)');
+  return db.transaction(() => {
+    for (const change of page.changes) {
+      if (!change.entry) remove.run(change.id);
+      else upsertEntry(upsert, change.entry);
+    }
+    db.exec('DELETE FROM knowledge_categories');
+    for (const c of page.categories) insertCategory.run(c.id, c.name, c.sortOrder);
+    db.prepare('INSERT OR REPLACE INTO knowledge_sync (id, server_url, cursor, synced_at) VALUES (1, ?, ?, ?)').run(serverUrl, page.cursor, now);
+    return page.changes.length;
+  })();
+}
+
+type Upsert = ReturnType<Db['prepare']>;
+function upsertEntry(statement: Upsert, entry: KnowledgeEntry): void {
+  statement.run({
+    id: entry.id,
+    categoryId: entry.categoryId,
+    question: entry.question,
+    keywords: entry.keywords.join('\n'),
+    answerText: entry.answerText,
+    data: JSON.stringify(entry),
+    rev: entry.rev,
+  });
+}
+
+/** Bulk load for benchmarks and first syncs: many entries in one transaction. */
+export function putKnowledgeEntries(db: Db, entries: KnowledgeEntry[]): void {
+  const upsert = db.prepare(
+    `INSERT INTO knowledge_entries (id, category_id, question, keywords, answer_text, data, rev)
+     VALUES (@id, @categoryId, @question, @keywords, @answerText, @data, @rev)
+     ON CONFLICT(id) DO UPDATE SET category_id = excluded.category_id, question = excluded.question, keywords = excluded.keywords,
+       answer_text = excluded.answer_text, data = excluded.data, rev = excluded.rev`,
+  );
+  db.transaction(() => {
+    for (const entry of entries) upsertEntry(upsert, entry);
+  })();
+}
+
+export function getKnowledgeEntry(db: Db, id: string): KnowledgeEntry | null {
+  const row = db.prepare('SELECT data FROM knowledge_entries WHERE id = ?').get(id) as { data: string } | undefined;
+  // The cache is ours, but a row written by an older version must not reach the renderer unchecked.
+  return row ? KnowledgeEntrySchema.parse(JSON.parse(row.data)) : null;
+}
+
+export function listKnowledgeCategories(db: Db): KnowledgeCategory[] {
+  return (db.prepare('SELECT id, name, sort_order AS sortOrder FROM knowledge_categories ORDER BY sort_order, name').all() as KnowledgeCategory[]).map((c) => ({ ...c }));
+}

@@ -1,0 +1,118 @@
+/**
+ * Knowledge search over the cache. ENVIRONMENT.md: FTS5 trigram finds substrings of 3+ characters
+ * (fast, ranked by bm25); 1–2 character terms find nothing through MATCH, so they go to LIKE with
+ * a LIMIT. Ranking everywhere: a match in the question above one in the keywords above one in the
+ * answer; bm25 orders within a tier. Results carry highlight ranges, never markup.
+ */
+import type { KnowledgeHit, KnowledgeSearchResult } from '../../../shared/ipc/knowledge.js';
+import type { Db } from '../cache/database.js';
+import { findRanges, snippetOf } from './highlight.js';
+
+export interface KnowledgeQuery {
+  query: string;
+  limit: number;
+  categoryId: string | null;
+}
+
+interface Row {
+  id: string;
+  category_id: string | null;
+  question: string;
+  keywords: string;
+  answer_text: string;
+  tier: number;
+}
+
+const MAX_TERMS = 8;
+
+/** Prepared statements by SQL text: the set is small (term counts × category filter) and parsing costs. */
+const prepared = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+function statement(db: Db, sql: string): ReturnType<Db['prepare']> {
+  let bySql = prepared.get(db);
+  if (!bySql) prepared.set(db, (bySql = new Map()));
+  let found = bySql.get(sql);
+  if (!found) bySql.set(sql, (found = db.prepare(sql)));
+  return found;
+}
+const TIERS = ['question', 'keywords', 'answer'] as const;
+
+/** Whitespace-separated terms, duplicates dropped, longest first (the longest decides the tier). */
+export function queryTerms(query: string): string[] {
+  const terms = [...new Set(query.trim().toLowerCase().split(/\s+/).filter(Boolean))];
+  return terms.sort((a, b) => [...b].length - [...a].length).slice(0, MAX_TERMS);
+}
+
+const like = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** An FTS5 string literal: the term as one phrase, so operators in it mean nothing. */
+const phrase = (term: string): string => `"${term.replace(/"/g, '""')}"`;
+const anyColumn = (p: string): string => `(e.question LIKE ${p} ESCAPE '\\' OR e.keywords LIKE ${p} ESCAPE '\\' OR e.answer_text LIKE ${p} ESCAPE '\\')`;
+const COLUMNS = 'e.id, e.category_id, e.question, e.keywords, e.answer_text';
+
+function ftsRows(db: Db, long: string[], short: string[], q: KnowledgeQuery): Row[] {
+  const params: Record<string, unknown> = { match: long.map(phrase).join(' '), p0: like(long[0]!), limit: q.limit };
+  const where = ['knowledge_fts MATCH @match'];
+  short.forEach((term, i) => {
+    params[`s${i}`] = like(term);
+    where.push(anyColumn(`@s${i}`));
+  });
+  if (q.categoryId) {
+    params.category = q.categoryId;
+    where.push('e.category_id = @category');
+  }
+  const sql = `SELECT ${COLUMNS},
+      CASE WHEN e.question LIKE @p0 ESCAPE '\\' THEN 0 WHEN e.keywords LIKE @p0 ESCAPE '\\' THEN 1 ELSE 2 END AS tier
+    FROM knowledge_fts JOIN knowledge_entries e ON e.doc = knowledge_fts.rowid
+    WHERE ${where.join(' AND ')}
+    ORDER BY tier, bm25(knowledge_fts, 10.0, 5.0, 1.0)
+    LIMIT @limit`;
+  return statement(db, sql).all(params) as Row[];
+}
+
+/**
+ * Question matches first, with a LIMIT that stops early when a short term is frequent. Only if
+ * those do not fill the page, one more pass ranks keyword over answer matches: at most two scans.
+ */
+function likeRows(db: Db, terms: string[], q: KnowledgeQuery): Row[] {
+  const params: Record<string, unknown> = { p0: like(terms[0]!) };
+  const others = terms.slice(1).map((term, i) => {
+    params[`s${i}`] = like(term);
+    return anyColumn(`@s${i}`);
+  });
+  if (q.categoryId) {
+    params.category = q.categoryId;
+    others.push('e.category_id = @category');
+  }
+  const filter = others.map((c) => ` AND ${c}`).join('');
+  const inQuestion = `SELECT ${COLUMNS}, 0 AS tier FROM knowledge_entries e WHERE e.question LIKE @p0 ESCAPE '\\'${filter} LIMIT @limit`;
+  const rows = statement(db, inQuestion).all({ ...params, limit: q.limit }) as Row[];
+  if (rows.length >= q.limit) return rows;
+  const elsewhere = `SELECT ${COLUMNS}, CASE WHEN e.keywords LIKE @p0 ESCAPE '\\' THEN 1 ELSE 2 END AS tier
+    FROM knowledge_entries e
+    WHERE (e.keywords LIKE @p0 ESCAPE '\\' OR e.answer_text LIKE @p0 ESCAPE '\\') AND e.question NOT LIKE @p0 ESCAPE '\\'${filter}
+    ORDER BY tier LIMIT @limit`;
+  return [...rows, ...(statement(db, elsewhere).all({ ...params, limit: q.limit - rows.length }) as Row[])];
+}
+
+function toHit(row: Row, terms: string[]): KnowledgeHit {
+  const { snippet, ranges } = snippetOf(row.answer_text, terms);
+  return {
+    id: row.id,
+    categoryId: row.category_id,
+    question: row.question,
+    questionRanges: findRanges(row.question, terms),
+    keywords: row.keywords ? row.keywords.split('\n') : [],
+    snippet,
+    snippetRanges: ranges,
+    matchedIn: TIERS[row.tier] ?? 'answer',
+  };
+}
+
+export function searchKnowledge(db: Db, q: KnowledgeQuery): Omit<KnowledgeSearchResult, 'syncedAt'> {
+  const terms = queryTerms(q.query);
+  if (terms.length === 0) return { hits: [], mode: 'none' };
+  const long = terms.filter((t) => [...t].length >= 3);
+  const short = terms.filter((t) => [...t].length < 3);
+  const mode = long.length > 0 ? 'fts' : 'like';
+  const rows = mode === 'fts' ? ftsRows(db, long, short, q) : likeRows(db, short, q);
+  return { hits: rows.map((row) => toHit(row, terms)), mode };
+}

@@ -1,0 +1,68 @@
+/**
+ * Pulls the server's knowledge changes feed into the cache, page by page from the stored cursor.
+ * One sync at a time (callers share the running one). Search asks for a fresh-enough cache
+ * before it runs, but never waits long: offline, the cache is what we have.
+ */
+import { ok, type Result } from '../../../shared/errors.js';
+import type { RestClient } from '../api/rest-client.js';
+import type { Db } from '../cache/database.js';
+import { applyKnowledgeChanges, readSyncState, resetKnowledge } from './knowledge-repo.js';
+
+export interface KnowledgeSync {
+  sync(): Promise<Result<{ changed: number; syncedAt: number | null }>>;
+  /** Syncs when the last sync is older than maxAgeMs, waiting at most waitMs for it. */
+  freshen(maxAgeMs: number, waitMs: number): Promise<void>;
+  syncedAt(): number | null;
+}
+
+const PAGE = 500;
+/** Bounded: 200 pages of 500 is 100,000 entries per call; the rest comes next time. */
+const MAX_PAGES = 200;
+
+export function createKnowledgeSync(options: { db: Db; rest: RestClient; serverUrl: () => string; clock: () => number }): KnowledgeSync {
+  const { db, rest } = options;
+  let running: ReturnType<KnowledgeSync['sync']> | null = null;
+
+  async function pull(): ReturnType<KnowledgeSync['sync']> {
+    const serverUrl = options.serverUrl();
+    let state = readSyncState(db);
+    if (!state || state.serverUrl !== serverUrl) {
+      resetKnowledge(db, serverUrl);
+      state = readSyncState(db);
+    }
+    let cursor = state?.cursor ?? 0;
+    let changed = 0;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const result = await rest.call('knowledgeChanges', { query: { after: cursor, limit: PAGE } });
+      if (!result.ok) return result;
+      changed += applyKnowledgeChanges(db, result.value, serverUrl, options.clock());
+      cursor = result.value.cursor;
+      if (!result.value.more) break;
+    }
+    return ok({ changed, syncedAt: readSyncState(db)?.syncedAt ?? null });
+  }
+
+  const sync: KnowledgeSync['sync'] = () => {
+    running ??= pull().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  const syncedAt = (): number | null => {
+    const state = readSyncState(db);
+    return state && state.serverUrl === options.serverUrl() ? state.syncedAt : null;
+  };
+
+  return {
+    sync,
+    syncedAt,
+    async freshen(maxAgeMs, waitMs) {
+      const last = syncedAt();
+      if (last !== null && options.clock() - last < maxAgeMs) return;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([sync(), new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { useEffect, useMemo, useState } from 'react';
+import { App, Button, Collapse, Empty, Input, Popconfirm, Tooltip } from 'antd';
+import { DeleteOutlined, EditOutlined, LinkOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { phraseMatches, type Phrase } from '../../shared/phrases.js';
+import { useComposerStore } from '../dialog/composerStore.js';
+import { phraseInsertText } from './phraseLogic.js';
+import { subscribePhrases, usePhrasesStore } from './phrasesStore.js';
+import { usePhraseVariables } from './usePhraseVariables.js';
+import { PhraseEditModal } from './PhraseEditModal.js';
+
+/** 常用语 / 常用链接: public ones by category, then 我的; a click puts the text into the input box. */
+export function PhrasesPanel() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { phrases, categories, refresh, remove } = usePhrasesStore();
+  const variables = usePhraseVariables();
+  const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState<Phrase | null | 'new'>(null);
+
+  useEffect(() => subscribePhrases(), []);
+
+  const groups = useMemo(() => {
+    const shown = phrases.filter((p) => phraseMatches(p, query));
+    const publicGroups = categories
+      .filter((c) => c.scope === 'public')
+      .map((c) => ({ key: c.id, label: c.name, items: shown.filter((p) => p.scope === 'public' && p.categoryId === c.id) }));
+    const uncategorised = shown.filter((p) => p.scope === 'public' && !categories.some((c) => c.id === p.categoryId));
+    return [
+      ...publicGroups,
+      ...(uncategorised.length ? [{ key: 'public-other', label: t('phrases.uncategorised'), items: uncategorised }] : []),
+      { key: 'mine', label: t('phrases.mine'), items: shown.filter((p) => p.scope === 'personal') },
+    ].filter((g) => g.items.length > 0 || g.key === 'mine');
+  }, [phrases, categories, query, t]);
+
+  const insert = (phrase: Phrase) => {
+    if (!useComposerStore.getState().insertAtCursor(phraseInsertText(phrase, variables))) void message.info(t('phrases.noInput'));
+  };
+
+  const row = (p: Phrase) => (
+    <li key={p.id} style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
+      <button type="button" className="kefu-phrase-item" aria-label={t('phrases.insert', { title: p.title })} title={p.content} onClick={() => insert(p)} style={ITEM_STYLE}>
+        {p.kind === 'link' ? <LinkOutlined /> : null} <strong>{p.title}</strong>
+        {p.shortcut ? <code style={{ marginLeft: 4, color: '#8c8c8c' }}>/{p.shortcut}</code> : null}
+        <div style={{ color: '#8c8c8c', fontSize: 12, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{p.content}</div>
+      </button>
+      {p.scope === 'personal' ? (
+        <>
+          <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('phrases.editOne', { title: p.title })} onClick={() => setEditing(p)} />
+          <Popconfirm title={t('phrases.confirmDelete')} onConfirm={() => void remove(p.id).then((e) => e && message.error(e.message))}>
+            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('phrases.deleteOne', { title: p.title })} />
+          </Popconfirm>
+        </>
+      ) : null}
+    </li>
+  );
+
+  return (
+    <div aria-label={t('phrases.title')} role="region">
+      <div style={{ display: 'flex', gap: 4, padding: 8 }}>
+        <Input.Search allowClear size="small" placeholder={t('phrases.search')} aria-label={t('phrases.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <Tooltip title={t('phrases.add')}>
+          <Button size="small" icon={<PlusOutlined />} aria-label={t('phrases.add')} onClick={() => setEditing('new')} />
+        </Tooltip>
+        <Tooltip title={t('phrases.refresh')}>
+          <Button size="small" icon={<ReloadOutlined />} aria-label={t('phrases.refresh')} onClick={() => void refresh().then((e) => e && message.error(e.message))} />
+        </Tooltip>
+      </div>
+      {phrases.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('phrases.empty')} />
+      ) : (
+        <Collapse
+          size="small"
+          ghost
+          defaultActiveKey={groups.map((g) => g.key)}
+          activeKey={query ? groups.map((g) => g.key) : undefined}
+          items={groups.map((g) => ({
+            key: g.key,
+            label: `${g.label} (${g.items.length})`,
+            children: g.items.length ? <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>{g.items.map(row)}</ul> : <span style={{ color: '#8c8c8c' }}>{t('phrases.mineEmpty')}</span>,
+          }))}
+        />
+      )}
+      <PhraseEditModal open={editing !== null} phrase={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+    </div>
+  );
+}
+
+const ITEM_STYLE = { flex: 1, minWidth: 0, textAlign: 'left', background: 'none', border: 'none', padding: '4px 0', cursor: 'pointer' } as const;

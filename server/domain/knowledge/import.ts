@@ -1,0 +1,135 @@
+/**
+ * Spreadsheet import (CSV or XLSX) of knowledge entries. The header row names the columns
+ * (问题/question, 答案/answer, and optionally 分类/category, 关键词/keywords, 启用/enabled). Each data
+ * row is checked and written in its own savepoint: good rows go in, each bad row is reported with
+ * the row number the spreadsheet shows, and no row is ever half written.
+ */
+import { readSheet } from 'read-excel-file/node';
+import { textField } from '../../../shared/domain.js';
+import { KNOWLEDGE_LIMITS, NewKnowledgeEntryBodySchema, type KnowledgeImportResult } from '../../../shared/knowledge.js';
+import type { DomainContext } from '../context.js';
+import { DomainError, refuse } from '../errors.js';
+import { categoryNamed } from './categories.js';
+import { parseCsv } from './csv.js';
+import { createEntry } from './entries.js';
+
+type Column = 'question' | 'answer' | 'category' | 'keywords' | 'enabled';
+const HEADER_NAMES: Record<Column, readonly string[]> = {
+  question: ['问题', '标题', 'question', 'title'],
+  answer: ['答案', '回答', 'answer'],
+  category: ['分类', '类别', 'category'],
+  keywords: ['关键词', '关键字', 'keywords', 'keyword'],
+  enabled: ['启用', '是否启用', '状态', 'enabled'],
+};
+const YES = new Set(['', '1', 'true', 'yes', 'y', '是', '启用', '有效']);
+const NO = new Set(['0', 'false', 'no', 'n', '否', '禁用', '停用', '无效']);
+const CategoryName = textField(KNOWLEDGE_LIMITS.categoryNameMax);
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return '';
+}
+
+async function readRows(format: 'csv' | 'xlsx', bytes: Buffer): Promise<string[][]> {
+  if (format === 'csv') {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return refuse('VALIDATION_FAILED', 'The CSV file is not UTF-8 text', { 'body.dataBase64': 'not UTF-8' });
+    }
+    return parseCsv(text);
+  }
+  try {
+    const sheet = await readSheet(bytes);
+    return sheet.map((row) => row.map(cellText));
+  } catch {
+    return refuse('VALIDATION_FAILED', 'The file is not a readable XLSX workbook', { 'body.dataBase64': 'not XLSX' });
+  }
+}
+
+function columnsOf(header: string[]): Partial<Record<Column, number>> {
+  const columns: Partial<Record<Column, number>> = {};
+  header.forEach((raw, index) => {
+    const name = raw.trim().toLowerCase();
+    for (const column of Object.keys(HEADER_NAMES) as Column[]) {
+      if (columns[column] === undefined && HEADER_NAMES[column].includes(name)) columns[column] = index;
+    }
+  });
+  if (columns.question === undefined || columns.answer === undefined) {
+    refuse('VALIDATION_FAILED', 'The first row must name the columns 问题 (question) and 答案 (answer)', { header: 'missing question/answer column' });
+  }
+  return columns;
+}
+
+const splitKeywords = (text: string): string[] =>
+  text
+    .split(/[,，;；、|\s]+/)
+    .map((k) => k.trim())
+    .filter(Boolean);
+
+function problemOf(error: unknown): string {
+  if (error instanceof DomainError) {
+    const details = error.details ? Object.entries(error.details).map(([key, value]) => `${key.replace(/^body\./, '')}: ${value}`) : [];
+    return details.length > 0 ? `${error.message} (${details.join('; ')})` : error.message;
+  }
+  return 'could not be stored';
+}
+
+/** Builds the unit that stores one row, or throws a DomainError naming what is wrong with it. */
+function rowUnit(ctx: DomainContext, cells: string[], columns: Partial<Record<Column, number>>): () => void {
+  const cell = (column: Column): string => (columns[column] === undefined ? '' : (cells[columns[column]] ?? '')).trim();
+  const enabledText = cell('enabled').toLowerCase();
+  if (!YES.has(enabledText) && !NO.has(enabledText)) refuse('VALIDATION_FAILED', 'Unknown value in 启用 (use 是/否)', { enabled: enabledText });
+  const parsed = NewKnowledgeEntryBodySchema.safeParse({
+    question: cell('question'),
+    answer: cell('answer'),
+    keywords: splitKeywords(cell('keywords')),
+    enabled: !NO.has(enabledText),
+  });
+  if (!parsed.success) {
+    const details: Record<string, string> = {};
+    for (const issue of parsed.error.issues) details[issue.path.join('.') || 'row'] ??= issue.message;
+    return refuse('VALIDATION_FAILED', 'The row is not valid', details);
+  }
+  const categoryText = cell('category');
+  const category = categoryText ? CategoryName.safeParse(categoryText) : null;
+  if (category && !category.success) refuse('VALIDATION_FAILED', 'The category name is too long', { category: 'too long' });
+  return () => {
+    const categoryId = category?.success ? categoryNamed(ctx, category.data).id : null;
+    createEntry(ctx, { ...parsed.data, categoryId });
+  };
+}
+
+export async function importEntries(ctx: DomainContext, format: 'csv' | 'xlsx', dataBase64: string): Promise<KnowledgeImportResult> {
+  const bytes = Buffer.from(dataBase64, 'base64');
+  if (bytes.length === 0) refuse('VALIDATION_FAILED', 'The file is empty', { 'body.dataBase64': 'empty' });
+  if (bytes.length > KNOWLEDGE_LIMITS.importBytesMax) refuse('PAYLOAD_TOO_LARGE', `The file is larger than ${KNOWLEDGE_LIMITS.importBytesMax} bytes`);
+  const rows = await readRows(format, bytes);
+  const headerIndex = rows.findIndex((row) => row.some((c) => c.trim()));
+  if (headerIndex < 0) return refuse('VALIDATION_FAILED', 'The file has no rows', { 'body.dataBase64': 'no rows' });
+  const columns = columnsOf(rows[headerIndex]!);
+  const data = rows.map((cells, index) => ({ cells, row: index + 1 })).slice(headerIndex + 1).filter(({ cells }) => cells.some((c) => c.trim()));
+  if (data.length > KNOWLEDGE_LIMITS.importRowsMax) refuse('PAYLOAD_TOO_LARGE', `At most ${KNOWLEDGE_LIMITS.importRowsMax} rows per import`);
+
+  const errors: KnowledgeImportResult['errors'] = [];
+  const units: { row: number; unit: () => void }[] = [];
+  for (const { cells, row } of data) {
+    try {
+      units.push({ row, unit: rowUnit(ctx, cells, columns) });
+    } catch (error) {
+      errors.push({ row, message: problemOf(error) });
+    }
+  }
+  const results = units.length > 0 ? ctx.store.transactionEach(units.map((u) => u.unit)) : [];
+  let imported = 0;
+  results.forEach((result, index) => {
+    if (result.ok) imported++;
+    else errors.push({ row: units[index]!.row, message: problemOf(result.error) });
+  });
+  errors.sort((a, b) => a.row - b.row);
+  return { imported, errors };
+}

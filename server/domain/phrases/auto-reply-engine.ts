@@ -1,0 +1,83 @@
+/**
+ * Watches committed events and sends auto-replies: the greeting when a conversation becomes
+ * active with an agent, the busy reply when a visitor writes to a 忙碌/离开 agent. Runs after the
+ * commit, on the next turn of the event loop, so it never nests inside the transaction that
+ * produced the event and the realtime hub always delivers events in seq order.
+ */
+import type { StoredEvent } from '../../store/types.js';
+import type { DomainContext } from '../context.js';
+import { sendAutoReply } from './auto-reply.js';
+import { sweepNotResponding } from './not-responding.js';
+
+export interface AutoReplyEngine {
+  /** Sends what is pending now (tests call it instead of waiting a turn). */
+  flush(): void;
+  stop(): void;
+}
+
+export interface AutoReplyEngineOptions {
+  /** How often the not-responding rule is checked (default 5 s). */
+  notRespondingIntervalMs?: number;
+  onError?: (err: unknown) => void;
+}
+
+/** A cheap read before any write transaction: most visitor messages reach an online agent. */
+function agentIsBusy(ctx: DomainContext, conversationId: string): boolean {
+  const agentId = ctx.store.conversations.byId(conversationId)?.agentId;
+  const status = agentId ? ctx.store.agents.byId(agentId)?.status : undefined;
+  return status === 'busy' || status === 'away';
+}
+
+export function startAutoReplyEngine(ctx: DomainContext, opts: AutoReplyEngineOptions = {}): AutoReplyEngine {
+  let pending: { conversationId: string; kind: 'greeting' | 'busy' }[] = [];
+  let scheduled = false;
+  let stopped = false;
+  const report = opts.onError ?? (() => undefined);
+
+  const flush = (): void => {
+    scheduled = false;
+    const work = pending;
+    pending = [];
+    for (const item of work) {
+      if (stopped) return;
+      try {
+        sendAutoReply(ctx, item.conversationId, item.kind);
+      } catch (err) {
+        report(err);
+      }
+    }
+  };
+
+  ctx.store.onCommit((events: StoredEvent[]) => {
+    if (stopped) return;
+    for (const { event } of events) {
+      if (event.type === 'conversation.updated' && event.conversation.state === 'active' && event.conversation.agentId) {
+        pending.push({ conversationId: event.conversation.id, kind: 'greeting' });
+      } else if (event.type === 'message.created' && event.message.sender === 'visitor' && agentIsBusy(ctx, event.message.conversationId)) {
+        pending.push({ conversationId: event.message.conversationId, kind: 'busy' });
+      }
+    }
+    if (pending.length > 0 && !scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  });
+
+  const timer = setInterval(() => {
+    if (stopped) return;
+    try {
+      sweepNotResponding(ctx);
+    } catch (err) {
+      report(err);
+    }
+  }, opts.notRespondingIntervalMs ?? 5_000);
+  timer.unref();
+
+  return {
+    flush,
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * "Never miss a chat": a conversation assigned to an agent who sends nothing (automatic replies do
+ * not count) within N seconds goes back to the queue, and the agent is set to 离开 so routing stops
+ * giving them more. Off when the company setting is 0 (the default).
+ */
+import { audience } from '../../store/types.js';
+import { setStatus } from '../accounts.js';
+import type { DomainContext } from '../context.js';
+import { emitConversationUpdated, emitMessageCreated } from '../events.js';
+import { appendSystemMessage } from '../messages-store.js';
+import { drainQueue } from '../routing.js';
+
+/** Returns the ids of the conversations sent back to the queue. */
+export function sweepNotResponding(ctx: DomainContext): string[] {
+  const seconds = ctx.store.autoReplies.company().notRespondingSeconds;
+  if (seconds <= 0) return [];
+  const cutoff = ctx.clock() - seconds * 1000;
+  const requeued: string[] = [];
+  const agents = new Set<string>();
+  for (const { conversationId, agentId } of ctx.store.autoReplies.unanswered(cutoff)) {
+    const done = ctx.store.transaction(() => {
+      const conversation = ctx.store.conversations.byId(conversationId);
+      // Re-read inside the transaction: the agent may have answered or the chat moved meanwhile.
+      if (!conversation || conversation.state !== 'active' || conversation.agentId !== agentId) return false;
+      if (!ctx.store.autoReplies.unanswered(cutoff).some((u) => u.conversationId === conversationId)) return false;
+      const agent = ctx.store.agents.byId(agentId);
+      ctx.store.conversations.update(conversationId, {
+        state: 'queued',
+        agentId: null,
+        queuedAt: ctx.clock(),
+        queueOrder: ctx.store.conversations.nextQueueOrder(),
+      });
+      const message = appendSystemMessage(ctx, conversationId, `客服 ${agent?.nickname ?? ''} 未及时响应，对话已重新排队`);
+      const old = [audience.agent(agentId)];
+      ctx.store.events.append({ type: 'conversation.removed', conversationId, reason: 'transferred' }, old, ctx.clock());
+      emitConversationUpdated(ctx, conversationId);
+      emitMessageCreated(ctx, message, old);
+      return true;
+    });
+    if (done) {
+      requeued.push(conversationId);
+      agents.add(agentId);
+    }
+  }
+  // 离开 first, so the queue is not handed straight back to the agent who did not answer.
+  for (const agentId of agents) {
+    const agent = ctx.store.agents.byId(agentId);
+    if (agent && agent.status !== 'away') setStatus(ctx, agentId, 'away');
+  }
+  if (requeued.length > 0) {
+    drainQueue(ctx);
+    ctx.signal();
+  }
+  return requeued;
+}

@@ -1,0 +1,29 @@
+/** Route name → domain call for canned phrases and auto-reply (shared/protocol/rest-phrases.ts). */
+import type { phraseRoutes } from '../../shared/protocol/rest-phrases.js';
+import type { DomainContext } from '../domain/context.js';
+import { autoReplyState, setCompanyAutoReply, setMyAutoReply } from '../domain/phrases/auto-reply.js';
+import {
+  createPhrase,
+  createPhraseCategory,
+  deletePhrase,
+  deletePhraseCategory,
+  listPhrases,
+  updatePhrase,
+  updatePhraseCategory,
+} from '../domain/phrases/phrases.js';
+import type { Handlers } from './register-routes.js';
+
+export function createPhraseHandlers(ctx: DomainContext): Pick<Handlers, keyof typeof phraseRoutes> {
+  return {
+    listPhrases: ({ principal }) => listPhrases(ctx, principal),
+    createPhrase: ({ principal, body }) => createPhrase(ctx, principal, body),
+    updatePhrase: ({ principal, params, body }) => updatePhrase(ctx, principal, params.id, body),
+    deletePhrase: ({ principal, params }) => deletePhrase(ctx, principal, params.id),
+    createPhraseCategory: ({ principal, body }) => createPhraseCategory(ctx, principal, body),
+    updatePhraseCategory: ({ principal, params, body }) => updatePhraseCategory(ctx, principal, params.id, body),
+    deletePhraseCategory: ({ principal, params }) => deletePhraseCategory(ctx, principal, params.id),
+    getAutoReply: ({ principal }) => autoReplyState(ctx, principal.agent.id),
+    setMyAutoReply: ({ principal, body }) => setMyAutoReply(ctx, principal.agent.id, body.autoReply),
+    setCompanyAutoReply: ({ body }) => setCompanyAutoReply(ctx, body),
+  };
+}

@@ -1,0 +1,59 @@
+/** Repository of the knowledge base (issue 5); synchronous and SQL-free like ./types.ts. */
+import type { RichDoc } from '../../shared/knowledge.js';
+
+export interface KnowledgeCategoryRow {
+  id: string;
+  name: string;
+  sortOrder: number;
+  createdAt: number;
+}
+
+export interface KnowledgeEntryRow {
+  id: string;
+  categoryId: string | null;
+  question: string;
+  keywords: string[];
+  answer: RichDoc;
+  answerText: string;
+  enabled: boolean;
+  deleted: boolean;
+  rev: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface KnowledgeEntryFilter {
+  categoryId?: string;
+  /** Substring of question, keywords or answer text. */
+  text?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface KnowledgeRepository {
+  categories(): KnowledgeCategoryRow[];
+  categoryById(id: string): KnowledgeCategoryRow | undefined;
+  categoryByName(name: string): KnowledgeCategoryRow | undefined;
+  insertCategory(row: KnowledgeCategoryRow): void;
+  updateCategory(row: KnowledgeCategoryRow): void;
+  deleteCategory(id: string): void;
+  /** Live (not deleted) entries in a category. */
+  countInCategory(id: string): number;
+  /** Tombstones included. */
+  entryById(id: string): KnowledgeEntryRow | undefined;
+  /** The rev the next change gets; call inside the write's transaction. */
+  nextRev(): number;
+  /** Insert or replace by id. */
+  putEntry(row: KnowledgeEntryRow): void;
+  /** Live entries, newest change first. */
+  list(filter: KnowledgeEntryFilter): KnowledgeEntryRow[];
+  /** Every entry (tombstones too) with rev > after, in rev order. */
+  changesAfter(after: number, limit: number): KnowledgeEntryRow[];
+  /** The highest rev, 0 when empty. */
+  head(): number;
+}
+
+/** The part of the Store the knowledge base adds. */
+export interface KnowledgeRepositories {
+  knowledge: KnowledgeRepository;
+}

@@ -1,0 +1,73 @@
+import type { KnowledgeCategoryRow, KnowledgeEntryRow, KnowledgeRepository } from '../knowledge-types.js';
+import { cachedStatement, type Db, fromRow, fromRows, insertRow } from './db.js';
+
+type RawEntry = Omit<KnowledgeEntryRow, 'keywords' | 'answer'> & { keywords: string; answer: string };
+
+const toEntry = (raw: unknown): KnowledgeEntryRow => {
+  const row = fromRow<RawEntry>(raw, ['enabled', 'deleted']);
+  return { ...row, keywords: JSON.parse(row.keywords) as string[], answer: JSON.parse(row.answer) as KnowledgeEntryRow['answer'] };
+};
+
+/** LIKE pattern for a literal substring (the admin list filter). */
+const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export function sqliteKnowledge(db: Db): KnowledgeRepository {
+  const categories = db.prepare('SELECT id, name, sort_order, created_at FROM knowledge_categories ORDER BY sort_order, name');
+  const categoryById = db.prepare('SELECT id, name, sort_order, created_at FROM knowledge_categories WHERE id = ?');
+  const categoryByName = db.prepare('SELECT id, name, sort_order, created_at FROM knowledge_categories WHERE name = ?');
+  const updateCategory = db.prepare('UPDATE knowledge_categories SET name = @name, sort_order = @sortOrder WHERE id = @id');
+  const deleteCategory = db.prepare('DELETE FROM knowledge_categories WHERE id = ?');
+  const countInCategory = db.prepare('SELECT COUNT(*) AS n FROM knowledge_entries WHERE category_id = ? AND deleted = 0');
+  const entryById = db.prepare('SELECT * FROM knowledge_entries WHERE id = ?');
+  const head = db.prepare('SELECT COALESCE(MAX(rev), 0) AS rev FROM knowledge_entries');
+  const put = db.prepare(
+    `INSERT INTO knowledge_entries (id, category_id, question, keywords, answer, answer_text, enabled, deleted, rev, created_at, updated_at)
+     VALUES (@id, @categoryId, @question, @keywords, @answer, @answerText, @enabled, @deleted, @rev, @createdAt, @updatedAt)
+     ON CONFLICT(id) DO UPDATE SET category_id = excluded.category_id, question = excluded.question, keywords = excluded.keywords,
+       answer = excluded.answer, answer_text = excluded.answer_text, enabled = excluded.enabled, deleted = excluded.deleted,
+       rev = excluded.rev, updated_at = excluded.updated_at`,
+  );
+  const changesAfter = db.prepare('SELECT * FROM knowledge_entries WHERE rev > ? ORDER BY rev LIMIT ?');
+  const toCategory = (raw: unknown): KnowledgeCategoryRow | undefined => (raw ? fromRow<KnowledgeCategoryRow>(raw) : undefined);
+
+  return {
+    categories: () => fromRows<KnowledgeCategoryRow>(categories.all()),
+    categoryById: (id) => toCategory(categoryById.get(id)),
+    categoryByName: (name) => toCategory(categoryByName.get(name)),
+    insertCategory: (row) => insertRow(db, 'knowledge_categories', row),
+    updateCategory: (row) => void updateCategory.run({ id: row.id, name: row.name, sortOrder: row.sortOrder }),
+    deleteCategory: (id) => void deleteCategory.run(id),
+    countInCategory: (id) => (countInCategory.get(id) as { n: number }).n,
+    entryById: (id) => {
+      const raw = entryById.get(id);
+      return raw ? toEntry(raw) : undefined;
+    },
+    nextRev: () => (head.get() as { rev: number }).rev + 1,
+    putEntry: (row) =>
+      void put.run({
+        ...row,
+        keywords: JSON.stringify(row.keywords),
+        answer: JSON.stringify(row.answer),
+        enabled: row.enabled ? 1 : 0,
+        deleted: row.deleted ? 1 : 0,
+      }),
+    list: (filter) => {
+      const where = ['deleted = 0'];
+      const params: Record<string, unknown> = { limit: filter.limit, offset: filter.offset };
+      if (filter.categoryId !== undefined) {
+        where.push('category_id = @categoryId');
+        params.categoryId = filter.categoryId;
+      }
+      if (filter.text) {
+        where.push("(question LIKE @text ESCAPE '\\' OR keywords LIKE @text ESCAPE '\\' OR answer_text LIKE @text ESCAPE '\\')");
+        params.text = likePattern(filter.text);
+      }
+      const sql = `SELECT * FROM knowledge_entries WHERE ${where.join(' AND ')} ORDER BY rev DESC LIMIT @limit OFFSET @offset`;
+      return cachedStatement(db, sql).all(params).map(toEntry);
+    },
+    changesAfter: (after, limit) => changesAfter.all(after, limit).map(toEntry),
+    head: () => (head.get() as { rev: number }).rev,
+  };
+}
+
+export const sqliteKnowledgeRepositories = (db: Db): { knowledge: KnowledgeRepository } => ({ knowledge: sqliteKnowledge(db) });

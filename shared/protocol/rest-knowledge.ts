@@ -1,0 +1,72 @@
+/** REST routes of the knowledge base (知识库): admin CRUD and import; agents read through the changes feed. */
+import { z } from 'zod';
+import {
+  KNOWLEDGE_LIMITS,
+  KnowledgeCategorySchema,
+  KnowledgeChangesSchema,
+  KnowledgeEntrySchema,
+  KnowledgeImportBodySchema,
+  KnowledgeImportResultSchema,
+  NewKnowledgeEntryBodySchema,
+  UpdateKnowledgeEntryBodySchema,
+} from '../knowledge.js';
+import { textField } from '../domain.js';
+import type { RouteDef } from './rest.js';
+
+const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
+const Ok = z.strictObject({ ok: z.literal(true) });
+const CategoryBody = z.strictObject({
+  name: textField(KNOWLEDGE_LIMITS.categoryNameMax),
+  sortOrder: z.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const knowledgeRoutes = {
+  knowledgeChanges: {
+    method: 'GET',
+    path: '/api/knowledge/changes',
+    access: 'staff',
+    summary: 'Entries changed after a cursor (agents: enabled entries only; others come as removals)',
+    query: z.strictObject({
+      after: z.coerce.number().int().min(0).default(0),
+      limit: z.coerce.number().int().min(1).max(KNOWLEDGE_LIMITS.changesPageMax).default(500),
+    }),
+    response: KnowledgeChangesSchema,
+  },
+  getKnowledgeEntry: { method: 'GET', path: '/api/knowledge/entries/:id', access: 'staff', summary: 'One entry (agents: enabled only)', params: IdParams, response: KnowledgeEntrySchema },
+  listKnowledgeCategories: { method: 'GET', path: '/api/knowledge/categories', access: 'staff', summary: 'Knowledge categories', response: z.array(KnowledgeCategorySchema) },
+  listKnowledgeEntries: {
+    method: 'GET',
+    path: '/api/admin/knowledge/entries',
+    access: 'admin',
+    summary: 'Entries for management, disabled ones included',
+    query: z.strictObject({
+      categoryId: z.string().min(1).max(64).optional(),
+      q: z.string().max(KNOWLEDGE_LIMITS.queryMax).optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+      offset: z.coerce.number().int().min(0).default(0),
+    }),
+    response: z.array(KnowledgeEntrySchema),
+  },
+  createKnowledgeEntry: { method: 'POST', path: '/api/admin/knowledge/entries', access: 'admin', summary: 'Add an entry', body: NewKnowledgeEntryBodySchema, response: KnowledgeEntrySchema },
+  updateKnowledgeEntry: { method: 'PATCH', path: '/api/admin/knowledge/entries/:id', access: 'admin', summary: 'Change an entry', params: IdParams, body: UpdateKnowledgeEntryBodySchema, response: KnowledgeEntrySchema },
+  deleteKnowledgeEntry: { method: 'DELETE', path: '/api/admin/knowledge/entries/:id', access: 'admin', summary: 'Delete an entry', params: IdParams, response: Ok },
+  createKnowledgeCategory: { method: 'POST', path: '/api/admin/knowledge/categories', access: 'admin', summary: 'Add a category', body: CategoryBody, response: KnowledgeCategorySchema },
+  updateKnowledgeCategory: {
+    method: 'PATCH',
+    path: '/api/admin/knowledge/categories/:id',
+    access: 'admin',
+    summary: 'Rename or reorder a category',
+    params: IdParams,
+    body: z.strictObject({ name: textField(KNOWLEDGE_LIMITS.categoryNameMax).optional(), sortOrder: z.number().int().min(0).max(1_000_000).optional() }),
+    response: KnowledgeCategorySchema,
+  },
+  deleteKnowledgeCategory: { method: 'DELETE', path: '/api/admin/knowledge/categories/:id', access: 'admin', summary: 'Delete an unused category', params: IdParams, response: Ok },
+  importKnowledge: {
+    method: 'POST',
+    path: '/api/admin/knowledge/import',
+    access: 'admin',
+    summary: 'Import entries from a CSV or XLSX file (base64); valid rows go in, each bad row is reported with its row number',
+    body: KnowledgeImportBodySchema,
+    response: KnowledgeImportResultSchema,
+  },
+} as const satisfies Record<string, RouteDef>;
