@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { LIMITS, REALTIME_PATH, type ServerSettings } from '../shared/index.js';
 import { createContext, type DomainContext } from './domain/context.js';
 import { autoCloseSilent } from './domain/lifecycle.js';
+import { startAutoReplyEngine } from './domain/phrases/auto-reply-engine.js';
 import { installErrorHandlers } from './http/errors.js';
 import { createHandlers } from './http/handlers.js';
 import { buildOpenApi } from './http/openapi.js';
@@ -102,6 +103,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     }
   }, opts.autoCloseIntervalMs ?? 15_000);
   timer.unref();
+  const autoReply = startAutoReplyEngine(ctx, { onError: (err) => app.log.error({ err }, 'auto-reply failed') });
 
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
   const address = app.server.address();
@@ -124,6 +126,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       // hub (flushes pending sends, silences socket handlers), then HTTP (waits for requests
       // in flight), and only then the database.
       clearInterval(timer);
+      autoReply.stop();
       await hub.close();
       await app.close();
       store.close();

@@ -21,6 +21,8 @@ import { sentMessage } from './sync/local-messages.js';
 import { createOutbox, type Outbox } from './sync/outbox.js';
 import { createRealtimeClient, type RealtimeClient, type RealtimePhase } from './sync/realtime-client.js';
 import { createWorkstationEvents, type WorkstationEvents } from './workstation-events.js';
+import { createSoftphone, type Softphone } from './softphone/softphone.js';
+import type { SoftphoneTiming } from './softphone/sip-config.js';
 
 export interface WorkstationOptions {
   dataDir: string;
@@ -30,6 +32,8 @@ export interface WorkstationOptions {
   clock?: () => number;
   /** Tuning for tests: reconnect and retry delays. */
   timing?: { reconnect?: { initialMs: number; maxMs: number }; pingIntervalMs?: number; ackTimeoutMs?: number; restTimeoutMs?: number };
+  /** Softphone tuning (wrap-up seconds, SIP reconnect backoff, media timeout). */
+  phone?: Partial<SoftphoneTiming>;
 }
 
 export interface WorkstationCore {
@@ -39,6 +43,7 @@ export interface WorkstationCore {
   session: Session;
   realtime: RealtimeClient;
   outbox: Outbox;
+  softphone: Softphone;
   log: Log;
   settings(): WorkstationSettings;
   connectionState(): ConnectionState;
@@ -101,6 +106,8 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
     },
   });
 
+  const softphone = createSoftphone({ db, rest, events, agentId, clock, log, timing: options.phone });
+
   const outbox: Outbox = createOutbox({ db, events, rest, realtime, agent: () => session.current()?.agent ?? null, clock, onCountChanged: emitConnection, log });
 
   /** The agent's open conversations, fresh from the server (the replay brings what changed while away). */
@@ -125,9 +132,11 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
       realtime.start();
       outbox.kick();
       void refreshConversations();
+      void softphone.start();
     },
     onEnded() {
       realtime.stop();
+      void softphone.stop();
       events.emit('session:changed', session.snapshot());
     },
     log,
@@ -155,6 +164,7 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
     session,
     realtime,
     outbox,
+    softphone,
     log,
     settings,
     connectionState,
@@ -166,6 +176,7 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
     },
     ready: session.resume().catch((error: unknown) => log('resume failed', error instanceof Error ? error.message : error)),
     close() {
+      void softphone.close();
       outbox.stop();
       realtime.stop();
       db.close();

@@ -10,7 +10,11 @@ import type { InvokeChannel, InvokeResponse, invokeChannels } from '../../shared
 import { clearUnread, getConversation, listAgentConversations, toLocalConversation, upsertConversation } from './cache/conversations-repo.js';
 import { saveSettings } from './cache/settings-repo.js';
 import { conversationMessages } from './sync/local-messages.js';
+import { createDesktopHandlers } from './desktop/desktop-handlers.js';
+import { createPhraseHandlers } from './phrases/phrase-handlers.js';
+import { createKnowledgeHandlers } from './knowledge/handlers.js';
 import type { WorkstationCore } from './workstation-core.js';
+import { createPhoneHandlers } from './softphone/phone-handlers.js';
 
 export type InvokeHandlers = {
   [C in InvokeChannel]: (request: z.output<(typeof invokeChannels)[C]['request']>) => Promise<Result<InvokeResponse<C>>>;
@@ -33,6 +37,19 @@ export function createHandlers(core: WorkstationCore): InvokeHandlers {
   const remote = core.watchAuth;
 
   return {
+    ...createDesktopHandlers(),
+    ...createPhraseHandlers(core),
+    ...createKnowledgeHandlers(core),
+    ...createPhoneHandlers({
+      softphone: core.softphone,
+      db,
+      rest,
+      agent: () => {
+        const agent = session.current()?.agent;
+        return agent ? { id: agent.id, name: agent.nickname } : null;
+      },
+      remote,
+    }),
     'session:get-snapshot': async () => ok(session.snapshot()),
     'session:login': (request) => session.login(request),
     'session:logout': () => session.logout(),

@@ -4,6 +4,8 @@ import { LogoutOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from '../../shared/domain.js';
 import { loadWorkstation } from './subscribeEvents.js';
+import { kefu } from './kefu.js';
+import { startPhoneMedia } from '../phone/media/index.js';
 import { useSessionStore } from '../login/sessionStore.js';
 import { StatusSwitcher } from '../status/StatusSwitcher.js';
 import { ConnectionBanner } from '../connection/ConnectionBanner.js';
@@ -12,12 +14,13 @@ import { useConversationsStore } from '../visitors/conversationsStore.js';
 import { totalUnread } from '../visitors/conversationLogic.js';
 import { DialogPanel } from '../dialog/DialogPanel.js';
 import { SummaryModal } from '../dialog/SummaryModal.js';
-import { HistoryPanel } from '../history/HistoryPanel.js';
+import { HelperPanel } from '../helper-panel/HelperPanel.js';
 import { OfflinePanel } from '../offline/OfflinePanel.js';
 import { useOfflineStore } from '../offline/offlineStore.js';
 import { SettingsModal } from '../settings/SettingsModal.js';
+import { HeaderPhone, PhoneEffects, PhoneView, useMissedCallCount, usePhoneView } from '../phone/index.js';
 
-type View = 'chats' | 'offline';
+type View = 'chats' | 'offline' | 'phone';
 
 function NavLabel({ text, count }: { text: string; count: number }) {
   return (
@@ -36,10 +39,20 @@ export function Workstation({ agent }: { agent: Agent }) {
   const logout = useSessionStore((s) => s.logout);
   const unread = useConversationsStore((s) => totalUnread(s.conversations));
   const unreplied = useOfflineStore((s) => s.messages.filter((m) => m.status === 'unreplied').length);
+  const missedCalls = useMissedCallCount();
 
   useEffect(() => {
     void loadWorkstation();
   }, [agent.id]);
+
+  // A call notification or the header's current call asks for the 电话 view.
+  const phoneViewRequested = usePhoneView((s) => s.requested);
+  useEffect(() => {
+    if (phoneViewRequested > 0) setView('phone');
+  }, [phoneViewRequested]);
+
+  // The softphone's media side (WebRTC lives only here); the services drive it over the contract.
+  useEffect(() => startPhoneMedia(kefu()), [agent.id]);
 
   return (
     <div className="kefu-shell">
@@ -52,10 +65,12 @@ export function Workstation({ agent }: { agent: Agent }) {
             options={[
               { value: 'chats', label: <NavLabel text={t('app.workbench')} count={unread} /> },
               { value: 'offline', label: <NavLabel text={t('app.offlineMessages')} count={unreplied} /> },
+              { value: 'phone', label: <NavLabel text={t('phone.nav')} count={missedCalls} /> },
             ]}
           />
         </nav>
         <span className="kefu-spacer" />
+        <HeaderPhone onOpenPhone={() => setView('phone')} />
         <span className="kefu-agent">{agent.nickname}</span>
         <StatusSwitcher status={agent.status} />
         <Tooltip title={t('app.settings')}>
@@ -70,14 +85,19 @@ export function Workstation({ agent }: { agent: Agent }) {
         <div className="kefu-body">
           <VisitorList />
           <DialogPanel selfId={agent.id} />
-          <HistoryPanel />
+          <HelperPanel />
         </div>
-      ) : (
+      ) : view === 'offline' ? (
         <div className="kefu-body">
           <OfflinePanel />
         </div>
+      ) : (
+        <div className="kefu-body">
+          <PhoneView />
+        </div>
       )}
       <SummaryModal />
+      <PhoneEffects />
       <SettingsModal open={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </div>
   );

@@ -6,6 +6,7 @@ import { useMessagesStore } from '../dialog/messagesStore.js';
 import { useOfflineStore } from '../offline/offlineStore.js';
 import { useAlertStore } from '../alerts/alertStore.js';
 import { showNotification } from '../alerts/notify.js';
+import { loadPhone, subscribePhone } from '../phone/subscribePhone.js';
 
 /** Wires every contract event into its store; returns one function that removes them all. */
 export function subscribeEvents(api: KefuApi): () => void {
@@ -42,13 +43,14 @@ export function subscribeEvents(api: KefuApi): () => void {
       useAlertStore.getState().raise(alert);
       showNotification(alert, openConversation);
     }),
+    subscribePhone(api),
   ];
   return () => offs.forEach((off) => off());
 }
 
 /** Loads everything the workstation shows once logged in. */
 export async function loadWorkstation(): Promise<void> {
-  await Promise.all([useConversationsStore.getState().load(), useConnectionStore.getState().load(), useOfflineStore.getState().load()]);
+  await Promise.all([useConversationsStore.getState().load(), useConnectionStore.getState().load(), useOfflineStore.getState().load(), loadPhone()]);
   const open = useConversationsStore.getState().conversations.filter((c) => c.state !== 'queued');
   await Promise.all(open.map((c) => useMessagesStore.getState().load(c.id)));
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { App, Button, Input, Tooltip, type GetRef } from 'antd';
 import { FileOutlined, PictureOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,9 @@ import { checkFile, sendKeyAction, textLength } from './messageLogic.js';
 import { readFileAsBase64 } from './readFile.js';
 import { EmojiPicker } from './EmojiPicker.js';
 import { useTypingSignal } from './useTypingSignal.js';
+import { spliceAtCursor, useComposerStore } from './composerStore.js';
+import { usePhraseShortcuts } from '../phrases/usePhraseShortcuts.js';
+import { MessageStyleButton } from '../phrases/MessageStyleButton.js';
 
 type TextAreaRef = GetRef<typeof Input.TextArea>;
 
@@ -46,19 +49,27 @@ export function MessageInput({ conversationId, disabled }: { conversationId: str
     }
   };
 
-  const insertAtCaret = (insert: string) => {
+  /** Replaces [start, end) with `insert` and puts the caret after it (emoji, 常用语, "/" shortcuts). */
+  const replaceRange = (start: number, end: number, insert: string) => {
     const el = areaRef.current?.resizableTextArea?.textArea;
-    const start = el?.selectionStart ?? text.length;
-    const end = el?.selectionEnd ?? text.length;
-    const next = text.slice(0, start) + insert + text.slice(end);
-    setText(next);
+    const next = spliceAtCursor(text, start, end, insert);
+    setText(next.value);
+    typing.typed();
     requestAnimationFrame(() => {
       el?.focus();
-      el?.setSelectionRange(start + insert.length, start + insert.length);
+      el?.setSelectionRange(next.caret, next.caret);
     });
   };
+  const insertAtCaret = (insert: string) => {
+    const el = areaRef.current?.resizableTextArea?.textArea;
+    replaceRange(el?.selectionStart ?? text.length, el?.selectionEnd ?? text.length, insert);
+  };
+  // The helper panel inserts here through the composer store; re-registered so it sees the latest text.
+  useEffect(() => (disabled ? undefined : useComposerStore.getState().register(insertAtCaret)));
+  const shortcuts = usePhraseShortcuts({ conversationId, text, replace: replaceRange });
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (shortcuts.onKeyDown(e)) return;
     const action = sendKeyAction(sendKey, { key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, isComposing: e.nativeEvent.isComposing });
     if (action === 'send') {
       e.preventDefault();
@@ -87,6 +98,7 @@ export function MessageInput({ conversationId, disabled }: { conversationId: str
     <div className="kefu-input">
       <div className="kefu-input-tools">
         <EmojiPicker onPick={insertAtCaret} disabled={disabled} />
+        <MessageStyleButton disabled={disabled} />
         <Tooltip title={t('dialog.sendImage')}>
           <Button type="text" icon={<PictureOutlined />} aria-label={t('dialog.sendImage')} disabled={disabled} onClick={() => imageInput.current?.click()} />
         </Tooltip>
@@ -115,6 +127,8 @@ export function MessageInput({ conversationId, disabled }: { conversationId: str
           }}
         />
       </div>
+      <div style={{ position: 'relative' }}>
+      {shortcuts.popup}
       <Input.TextArea
         ref={areaRef}
         aria-label={t('dialog.input')}
@@ -125,11 +139,14 @@ export function MessageInput({ conversationId, disabled }: { conversationId: str
         status={tooLong ? 'error' : undefined}
         onChange={(e) => {
           setText(e.target.value);
+          shortcuts.onCaret(e);
           typing.typed();
         }}
+        onSelect={shortcuts.onCaret}
         onKeyDown={onKeyDown}
         onBlur={typing.stopped}
       />
+      </div>
       <div className="kefu-input-foot">
         <span aria-live="polite" style={{ color: tooLong ? '#ff4d4f' : undefined }} data-testid="char-counter">
           {t('dialog.counter', { count: length, max: LIMITS.messageTextMax })}

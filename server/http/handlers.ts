@@ -13,6 +13,9 @@ import { openVisitorSession, startConversation } from '../domain/visitors.js';
 import { refuse } from '../domain/errors.js';
 import { visitorHistory } from '../domain/history.js';
 import type { Handlers } from './register-routes.js';
+import { createPhoneHandlers } from './handlers-phone.js';
+import { createPhraseHandlers } from './handlers-phrases.js';
+import { createKnowledgeHandlers } from './handlers-knowledge.js';
 
 export function createHandlers(ctx: DomainContext): Handlers {
   const conversation = (row: Parameters<typeof toConversation>[1]) => toConversation(ctx, row);
@@ -86,5 +89,8 @@ export function createHandlers(ctx: DomainContext): Handlers {
     visitorEnd: ({ principal }) => conversation(endByVisitor(ctx, principal)),
     visitorEvaluate: ({ principal, body }) => conversation(evaluate(ctx, principal, body.rating, body.comment)),
     visitorLeaveMessage: ({ principal, body }) => leaveOfflineMessage(ctx, principal, body),
+    ...createPhoneHandlers(ctx),
+    ...createPhraseHandlers(ctx),
+    ...createKnowledgeHandlers(ctx),
   };
 }

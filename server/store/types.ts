@@ -18,6 +18,9 @@ import type {
   Sender,
   ServerSettings,
 } from '../../shared/index.js';
+import type { PhoneRepositories } from './phone-types.js';
+import type { PhraseRepositories } from './phrase-types.js';
+import type { KnowledgeRepositories } from './knowledge-types.js';
 
 export interface AgentRow {
   id: string;
@@ -249,7 +252,8 @@ export interface EventLog {
 
 export type UnitResult<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
-export interface Store {
+/** The softphone repositories (./phone-types.ts) are part of the same store and its transactions. */
+export interface Store extends PhoneRepositories, PhraseRepositories, KnowledgeRepositories {
   agents: AgentRepository;
   sessions: SessionRepository;
   visitors: VisitorRepository;

@@ -20,7 +20,10 @@ import {
 } from '../domain.js';
 import { LIMITS } from '../limits.js';
 import { CloseBodySchema, TransferBodySchema } from '../protocol/rest.js';
+import { desktopEventChannels, desktopInvokeChannels } from './desktop.js';
 import { phoneEventChannels, phoneInvokeChannels } from './phone.js';
+import { phraseEventChannels, phraseInvokeChannels } from './phrases.js';
+import { knowledgeInvokeChannels } from './knowledge.js';
 
 const Id = z.string().min(1).max(64);
 
@@ -141,7 +144,7 @@ const chatInvokeChannels = {
 } as const;
 
 /** Every invoke channel, one map composed of one section per domain. */
-export const invokeChannels = { ...chatInvokeChannels, ...phoneInvokeChannels } as const;
+export const invokeChannels = { ...chatInvokeChannels, ...phoneInvokeChannels, ...desktopInvokeChannels, ...phraseInvokeChannels, ...knowledgeInvokeChannels } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['request']>;
@@ -170,7 +173,7 @@ const chatEventChannels = {
 } as const;
 
 /** Every event channel, one map composed of one section per domain. */
-export const eventChannels = { ...chatEventChannels, ...phoneEventChannels } as const;
+export const eventChannels = { ...chatEventChannels, ...phoneEventChannels, ...desktopEventChannels, ...phraseEventChannels } as const;
 
 export type EventChannel = keyof typeof eventChannels;
 export type EventPayload<C extends EventChannel> = z.infer<(typeof eventChannels)[C]>;

@@ -7,6 +7,9 @@ import { sqliteAgents, sqliteGroups, sqliteSessions, sqliteSettings, sqliteTopic
 import { sqliteConversations } from './repos-conversations.js';
 import { sqliteAttachments, sqliteMessages, sqliteOfflineMessages } from './repos-messages.js';
 import { sqliteEventLog } from './event-log.js';
+import { sqlitePhoneRepositories } from './repos-phone.js';
+import { sqlitePhraseRepositories } from './repos-phrases.js';
+import { sqliteKnowledgeRepositories } from './repos-knowledge.js';
 
 /** The SQLite store: one database file `kefu.db` and an attachments folder inside dataDir. */
 export function openSqliteStore(dataDir: string): Store {
@@ -35,6 +38,9 @@ export function openSqliteStore(dataDir: string): Store {
     attachmentBytes: fileAttachmentStore(join(dataDir, 'attachments')),
     offlineMessages: sqliteOfflineMessages(db),
     events: sqliteEventLog(db, pending),
+    ...sqlitePhoneRepositories(db),
+    ...sqlitePhraseRepositories(db),
+    ...sqliteKnowledgeRepositories(db),
     transaction<T>(fn: () => T): T {
       if (depth > 0) return fn();
       depth++;

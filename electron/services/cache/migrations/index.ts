@@ -3,6 +3,9 @@
  * A migration is never edited once shipped: add the next number instead.
  */
 import { migration001 } from './001-initial.js';
+import { migration002 } from './002-calls.js';
+import { migration003 } from './003-phrases.js';
+import { migration004 } from './004-knowledge.js';
 
 export interface Migration {
   version: number;
@@ -10,4 +13,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
