@@ -25,6 +25,22 @@ export function openSqliteStore(dataDir: string): Store {
     if (committed.length > 0) for (const listener of listeners) listener(committed);
   };
 
+  /** Runs the outermost transaction: events written inside it are announced only once it committed. */
+  const outermost = <T>(commit: () => T): T => {
+    depth++;
+    let result: T;
+    try {
+      result = commit();
+    } catch (err) {
+      pending.length = 0;
+      throw err;
+    } finally {
+      depth--;
+    }
+    emit();
+    return result;
+  };
+
   const store: Store = {
     agents: sqliteAgents(db),
     sessions: sqliteSessions(db),
@@ -43,27 +59,14 @@ export function openSqliteStore(dataDir: string): Store {
     ...sqliteKnowledgeRepositories(db),
     transaction<T>(fn: () => T): T {
       if (depth > 0) return fn();
-      depth++;
-      let result: T;
-      try {
-        // IMMEDIATE takes the write lock up front, so a check-then-write can never interleave
-        // with another connection's write (relevant once a second process opens the file).
-        result = db.transaction(fn).immediate();
-      } catch (err) {
-        pending.length = 0;
-        throw err;
-      } finally {
-        depth--;
-      }
-      emit();
-      return result;
+      // IMMEDIATE takes the write lock up front, so a check-then-write can never interleave
+      // with another connection's write (relevant once a second process opens the file).
+      return outermost(() => db.transaction(fn).immediate());
     },
     transactionEach<T>(units: (() => T)[]): UnitResult<T>[] {
       if (depth > 0) throw new Error('transactionEach cannot run inside another transaction');
-      depth++;
-      let results: UnitResult<T>[];
-      try {
-        results = db
+      return outermost(() =>
+        db
           .transaction(() =>
             units.map((unit): UnitResult<T> => {
               const mark = pending.length;
@@ -76,15 +79,8 @@ export function openSqliteStore(dataDir: string): Store {
               }
             }),
           )
-          .immediate();
-      } catch (err) {
-        pending.length = 0;
-        throw err;
-      } finally {
-        depth--;
-      }
-      emit();
-      return results;
+          .immediate(),
+      );
     },
     onCommit(listener) {
       listeners.push(listener);
