@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Badge, Button, Segmented, Tooltip } from 'antd';
 import { LogoutOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { HelperPanel } from '../helper-panel/HelperPanel.js';
 import { OfflinePanel } from '../offline/OfflinePanel.js';
 import { useOfflineStore } from '../offline/offlineStore.js';
 import { SettingsModal } from '../settings/SettingsModal.js';
+import { DesktopEffects, useDesktopStore } from '../desktop/index.js';
 import { HeaderPhone, PhoneEffects, PhoneView, useMissedCallCount, usePhoneView } from '../phone/index.js';
 
 type View = 'chats' | 'offline' | 'phone';
@@ -50,6 +51,15 @@ export function Workstation({ agent }: { agent: Agent }) {
   useEffect(() => {
     if (phoneViewRequested > 0) setView('phone');
   }, [phoneViewRequested]);
+
+  // The tray's 设置 item (desktop:open-settings) opens the same modal as the header button.
+  const settingsRequested = useDesktopStore((s) => s.settingsRequests);
+  const seenSettingsRequest = useRef(settingsRequested);
+  useEffect(() => {
+    if (settingsRequested === seenSettingsRequest.current) return;
+    seenSettingsRequest.current = settingsRequested;
+    setSettingsOpen(true);
+  }, [settingsRequested]);
 
   // The softphone's media side (WebRTC lives only here); the services drive it over the contract.
   useEffect(() => startPhoneMedia(kefu()), [agent.id]);
@@ -98,6 +108,7 @@ export function Workstation({ agent }: { agent: Agent }) {
       )}
       <SummaryModal />
       <PhoneEffects />
+      <DesktopEffects />
       <SettingsModal open={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </div>
   );

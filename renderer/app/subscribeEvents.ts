@@ -7,6 +7,7 @@ import { useOfflineStore } from '../offline/offlineStore.js';
 import { useAlertStore } from '../alerts/alertStore.js';
 import { showNotification } from '../alerts/notify.js';
 import { loadPhone, subscribePhone } from '../phone/subscribePhone.js';
+import { subscribeDesktop } from '../desktop/subscribeDesktop.js';
 
 /** Wires every contract event into its store; returns one function that removes them all. */
 export function subscribeEvents(api: KefuApi): () => void {
@@ -44,6 +45,7 @@ export function subscribeEvents(api: KefuApi): () => void {
       showNotification(alert, openConversation);
     }),
     subscribePhone(api),
+    subscribeDesktop(api),
   ];
   return () => offs.forEach((off) => off());
 }

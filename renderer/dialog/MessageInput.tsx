@@ -13,6 +13,7 @@ import { useTypingSignal } from './useTypingSignal.js';
 import { spliceAtCursor, useComposerStore } from './composerStore.js';
 import { usePhraseShortcuts } from '../phrases/usePhraseShortcuts.js';
 import { MessageStyleButton } from '../phrases/MessageStyleButton.js';
+import { ScreenshotButton } from '../desktop/ScreenshotButton.js';
 
 type TextAreaRef = GetRef<typeof Input.TextArea>;
 
@@ -105,6 +106,7 @@ export function MessageInput({ conversationId, disabled }: { conversationId: str
         <Tooltip title={t('dialog.sendFile')}>
           <Button type="text" icon={<FileOutlined />} aria-label={t('dialog.sendFile')} disabled={disabled} onClick={() => fileInput.current?.click()} />
         </Tooltip>
+        <ScreenshotButton conversationId={conversationId} disabled={disabled} />
         <input
           ref={imageInput}
           type="file"

@@ -358,4 +358,18 @@ export const en: Messages = {
     noInput: 'Open a conversation first',
     notFound: 'This entry no longer exists',
   },
+  desktop: {
+    section: 'Desktop',
+    onlyDesktop: 'Available in the desktop app only',
+    autoStart: 'Start at login',
+    awayOnLock: 'Go away when the screen locks or the PC sleeps',
+    restorePreviousStatus: 'Restore the previous status after unlock',
+    idleAwayMinutes: 'Go away after this many idle minutes (0 = never)',
+    screenshotHidesWindow: 'Hide the workstation while taking a screenshot',
+    screenshotShortcut: 'Screenshot shortcut',
+    screenshotShortcutPlaceholder: 'e.g. Ctrl+Alt+A; empty for none',
+    screenshot: 'Screenshot',
+    screenshotDesktopOnly: 'Screenshots are available in the desktop app only',
+    screenshotNoConversation: 'Open a conversation before taking a screenshot',
+  },
 };

@@ -357,6 +357,20 @@ export const zhCN = {
     noInput: '请先打开一个对话',
     notFound: '这条知识已不存在',
   },
+  desktop: {
+    section: '桌面',
+    onlyDesktop: '仅桌面版可用',
+    autoStart: '开机自动启动',
+    awayOnLock: '锁屏/休眠时自动离开',
+    restorePreviousStatus: '解锁后恢复之前的状态',
+    idleAwayMinutes: '无操作多少分钟后自动离开（0 = 不自动离开）',
+    screenshotHidesWindow: '截屏时隐藏工作台',
+    screenshotShortcut: '截屏快捷键',
+    screenshotShortcutPlaceholder: '例如 Ctrl+Alt+A，留空为不设置',
+    screenshot: '截屏',
+    screenshotDesktopOnly: '截屏仅在桌面版可用',
+    screenshotNoConversation: '请先打开一个对话再截屏',
+  },
 } as const;
 
 /** The shape every language must fill: the same keys, any strings. */

@@ -2,8 +2,9 @@ import { App, Form, Modal, Radio, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WorkstationSettings } from '../../shared/ipc/contract.js';
 import { useSessionStore } from '../login/sessionStore.js';
+import { DesktopSection } from './DesktopSection.js';
 
-/** Language, send key and sound; each change is saved at once through settings:update. */
+/** Language, send key, sound and 桌面; each change is saved at once (settings:update / desktop:update-settings). */
 export function SettingsModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -44,6 +45,7 @@ export function SettingsModal({ open, onClose }: { open: boolean; onClose: () =>
         <Form.Item label={t('settings.sound')} htmlFor="settings-sound">
           <Switch id="settings-sound" aria-label={t('settings.sound')} checked={settings.soundEnabled} onChange={(soundEnabled) => void save({ soundEnabled })} />
         </Form.Item>
+        <DesktopSection />
       </Form>
     </Modal>
   );

@@ -3,18 +3,20 @@
  * exists (`npx playwright test -c playwright.electron.config.ts`); skipped here.
  */
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
+/**
+ * The installed binary, found the way the electron package records it (path.txt) — never by
+ * `require('electron')`, which starts a download when the binary is missing.
+ */
 function electronBinary(): string | null {
-  try {
-    const require = createRequire(import.meta.url);
-    const path = require('electron') as unknown as string;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const pkg = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const pathFile = join(pkg, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkg, 'dist'), readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
 }
 
 const binary = electronBinary();

@@ -107,6 +107,15 @@ export class BridgedSessionDescriptionHandler implements SessionDescriptionHandl
     return true;
   }
 
+  /**
+   * DTMF through the page's RTP sender, waiting for its answer: false when the page cannot send
+   * RFC 4733 events for this call (the owner then falls back to SIP INFO).
+   */
+  async sendDtmfOverMedia(tones: string): Promise<boolean> {
+    if (this.closed || this.lost) return false;
+    return (await this.options.bridge.request({ op: 'sendDtmf', callId: this.callId, tones })) === true;
+  }
+
   /** Mute: the local track is disabled on the page; no re-INVITE. */
   setMute(muted: boolean): Promise<unknown> {
     this.assertOpen();

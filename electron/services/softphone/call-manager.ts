@@ -10,6 +10,8 @@ import type { CallRecord, CallResult, CustomerCard } from '../../../shared/phone
 import type { LiveCall } from '../../../shared/ipc/phone.js';
 import type { Log } from '../logger.js';
 import { BridgedSessionDescriptionHandler } from './bridged-sdh.js';
+import { sendDtmfAsInfo } from './dtmf-info.js';
+import { replacesTarget } from './refer-target.js';
 import { finishRecord, numberOf, startRecord, unansweredResult, type Unanswered } from './call-record.js';
 
 /** One call on the line plus one waiting: a third caller hears busy. */
@@ -181,37 +183,58 @@ export class CallManager {
     return { ...entry.live };
   }
 
-  sendDtmf(callId: string, tones: string): void {
+  /** RFC 4733 through the media side when it can; otherwise SIP INFO, which the far side sees in signaling. */
+  async sendDtmf(callId: string, tones: string): Promise<void> {
     const entry = this.need(callId);
-    const sdh = entry.session.sessionDescriptionHandler;
-    if (entry.session.state !== SessionState.Established || !sdh) throw new CallError('INVALID_STATE', 'the call is not connected');
-    if (!sdh.sendDtmf(tones)) throw new CallError('INVALID_STATE', 'the media cannot send DTMF now');
+    const session = entry.session;
+    const sdh = session.sessionDescriptionHandler;
+    if (session.state !== SessionState.Established || !sdh) throw new CallError('INVALID_STATE', 'the call is not connected');
+    let overMedia: boolean;
+    if (sdh instanceof BridgedSessionDescriptionHandler) {
+      overMedia = await sdh.sendDtmfOverMedia(tones).catch((error: unknown) => {
+        this.deps.log('phone: RTP DTMF failed, using SIP INFO', error instanceof Error ? error.message : error, 'info');
+        return false;
+      });
+    } else {
+      overMedia = sdh.sendDtmf(tones);
+    }
+    if (overMedia) return;
+    if (session.state !== SessionState.Established) throw new CallError('INVALID_STATE', 'the call is not connected');
+    await sendDtmfAsInfo(session, tones).catch((error: unknown) => {
+      throw new CallError('CONFLICT', error instanceof Error ? error.message : String(error));
+    });
   }
 
   /** Blind transfer (REFER to a number); attended when `consult` is the call to the target (REFER with Replaces). */
   async transfer(callId: string, to: { number: string } | { consultCallId: string }): Promise<void> {
     const entry = this.need(callId);
     if (entry.session.state !== SessionState.Established) throw new CallError('INVALID_STATE', 'the call is not connected');
-    let referTo: URI | Session;
+    let referTo: URI;
     let consult: Entry | null = null;
     if ('number' in to) {
       const target = this.deps.target(to.number);
       if (!target) throw new CallError('VALIDATION_FAILED', 'not a number this phone can call');
       referTo = target;
     } else {
+      if (to.consultCallId === callId) throw new CallError('VALIDATION_FAILED', 'a call cannot be transferred to itself');
       consult = this.need(to.consultCallId);
       if (consult.session.state !== SessionState.Established) throw new CallError('INVALID_STATE', 'the consultation call is not connected');
-      referTo = consult.session;
+      const target = replacesTarget(consult.session);
+      if (!target) throw new CallError('INVALID_STATE', 'the consultation call has no dialog');
+      referTo = target;
     }
-    const accepted = await new Promise<boolean>((resolve, reject) => {
-      entry.session.refer(referTo, { requestDelegate: { onAccept: () => resolve(true), onReject: () => resolve(false) } }).catch(reject);
+    const refused = await new Promise<number | null>((resolve, reject) => {
+      entry.session
+        .refer(referTo, { requestDelegate: { onAccept: () => resolve(null), onReject: (response) => resolve(response.message.statusCode ?? 0) } })
+        .catch(reject);
     });
-    if (!accepted) throw new CallError('CONFLICT', 'the other side refused the transfer');
+    if (refused !== null) throw new CallError('CONFLICT', `the other side refused the transfer (${refused})`);
+    // Marked before any BYE: the target may end the consultation call before ours is sent.
     entry.transferred = true;
+    if (consult) consult.transferred = true;
     await this.end(entry, { by: 'us', how: 'cancelled' });
-    // Attended: the target replaces the consultation call and BYEs it; we leave it if it lingers.
+    // Attended: the target replaces the consultation call and BYEs it; we end it if it lingers.
     if (consult) {
-      consult.transferred = true;
       const lingering = consult;
       setTimeout(() => void this.end(lingering, { by: 'us', how: 'cancelled' }).catch(() => undefined), 5000).unref();
     }

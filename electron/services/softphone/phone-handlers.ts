@@ -44,7 +44,7 @@ export function createPhoneHandlers({ softphone, db, rest, agent, remote }: Phon
     'phone:hang-up': ({ callId }) => onCalls(softphone, async (calls) => (await calls.hangUp(callId), null)),
     'phone:set-mute': ({ callId, muted }) => onCalls(softphone, (calls) => calls.setMute(callId, muted)),
     'phone:set-hold': ({ callId, hold }) => onCalls(softphone, (calls) => calls.setHold(callId, hold)),
-    'phone:send-dtmf': ({ callId, tones }) => onCalls(softphone, (calls) => (calls.sendDtmf(callId, tones), null)),
+    'phone:send-dtmf': ({ callId, tones }) => onCalls(softphone, async (calls) => (await calls.sendDtmf(callId, tones), null)),
     'phone:transfer-blind': ({ callId, target }) => onCalls(softphone, async (calls) => (await calls.transfer(callId, { number: target }), null)),
     'phone:transfer-attended': ({ callId, consultCallId }) => onCalls(softphone, async (calls) => (await calls.transfer(callId, { consultCallId }), null)),
     // Three-way calling needs the media side to mix two peer connections: not built yet.

@@ -12,12 +12,14 @@ import { createMemorySecretStore } from '../../test-support/memory-secret-store.
 import { startServerProcess, type ServerProcess } from '../../test-support/server-process.js';
 import { tempDir } from '../../test-support/temp-dir.js';
 import { waitFor } from '../../test-support/wait-for.js';
-import { attachSignalingMedia } from './signaling-media.js';
+import { attachSignalingMedia, type SignalingMedia } from './signaling-media.js';
 
 export interface PhoneStack {
   kamailio: Kamailio;
   server: ServerProcess;
   desk: Desk;
+  /** The stand-in media side answering the desk's media requests. */
+  media: SignalingMedia;
   adminToken: string;
   phoneState(): Promise<PhoneState>;
   close(): Promise<void>;
@@ -76,6 +78,7 @@ export async function startPhoneStack(options: { wrapUpSeconds?: number; auth?: 
     kamailio,
     server,
     desk,
+    media,
     adminToken: admin.token,
     phoneState,
     async close() {

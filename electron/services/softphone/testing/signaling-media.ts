@@ -6,7 +6,14 @@ import type { MediaOp } from '../../../../shared/ipc/phone.js';
 import type { Workstation } from '../../workstation.js';
 import { signalingSdp } from './signaling-sdp.js';
 
-export function attachSignalingMedia(workstation: Workstation): { ops: MediaOp[]; detach(): void } {
+export interface SignalingMedia {
+  ops: MediaOp[];
+  /** false: answer sendDtmf like a page without an RTP DTMF sender (the services fall back to INFO). */
+  rtpDtmf: boolean;
+  detach(): void;
+}
+
+export function attachSignalingMedia(workstation: Workstation): SignalingMedia {
   const ops: MediaOp[] = [];
   const remoteOffers = new Set<string>();
   const detach = workstation.on('media:request', ({ requestId, request }) => {
@@ -19,9 +26,10 @@ export function attachSignalingMedia(workstation: Workstation): { ops: MediaOp[]
     } else if (request.op === 'setDescription' && request.type === 'offer') {
       remoteOffers.add(request.callId);
     } else if (request.op === 'sendDtmf') {
-      value = true;
+      value = media.rtpDtmf;
     }
     void workstation.handlers['media:respond']({ requestId, result: { ok: true, value } });
   });
-  return { ops, detach };
+  const media: SignalingMedia = { ops, rtpDtmf: true, detach };
+  return media;
 }
