@@ -11,7 +11,7 @@ import type { LiveCall } from '../../../shared/ipc/phone.js';
 import type { Log } from '../logger.js';
 import { BridgedSessionDescriptionHandler } from './bridged-sdh.js';
 import { sendDtmfAsInfo } from './dtmf-info.js';
-import { replacesTarget } from './refer-target.js';
+import { acknowledged, replacesTarget } from './sip-dialog.js';
 import { finishRecord, numberOf, startRecord, unansweredResult, type Unanswered } from './call-record.js';
 
 /** One call on the line plus one waiting: a third caller hears busy. */
@@ -147,6 +147,7 @@ export class CallManager {
     const entry = this.need(callId);
     if (entry.session.state !== SessionState.Established) throw new CallError('INVALID_STATE', 'the call is not connected');
     if (entry.live.onHold === hold) return { ...entry.live };
+    await acknowledged(entry.session);
     let refused: { code: number; text: string } | null = null;
     // 491 (glare) and 500 (our ACK not there yet, RFC 3261 §14.2) are worth a bounded retry.
     for (let attempt = 0; attempt < 4; attempt++) {
