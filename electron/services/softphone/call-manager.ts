@@ -10,7 +10,7 @@ import type { CallRecord, CallResult, CustomerCard } from '../../../shared/phone
 import type { LiveCall } from '../../../shared/ipc/phone.js';
 import type { Log } from '../logger.js';
 import { BridgedSessionDescriptionHandler } from './bridged-sdh.js';
-import { sendDtmfAsInfo } from './dtmf-info.js';
+import { sendDtmfAsInfo, sentOverMedia } from './dtmf-info.js';
 import { acknowledged, replacesTarget } from './sip-dialog.js';
 import { finishRecord, numberOf, startRecord, unansweredResult, type Unanswered } from './call-record.js';
 
@@ -186,20 +186,9 @@ export class CallManager {
 
   /** RFC 4733 through the media side when it can; otherwise SIP INFO, which the far side sees in signaling. */
   async sendDtmf(callId: string, tones: string): Promise<void> {
-    const entry = this.need(callId);
-    const session = entry.session;
-    const sdh = session.sessionDescriptionHandler;
-    if (session.state !== SessionState.Established || !sdh) throw new CallError('INVALID_STATE', 'the call is not connected');
-    let overMedia: boolean;
-    if (sdh instanceof BridgedSessionDescriptionHandler) {
-      overMedia = await sdh.sendDtmfOverMedia(tones).catch((error: unknown) => {
-        this.deps.log('phone: RTP DTMF failed, using SIP INFO', error instanceof Error ? error.message : error, 'info');
-        return false;
-      });
-    } else {
-      overMedia = sdh.sendDtmf(tones);
-    }
-    if (overMedia) return;
+    const session = this.need(callId).session;
+    if (session.state !== SessionState.Established || !session.sessionDescriptionHandler) throw new CallError('INVALID_STATE', 'the call is not connected');
+    if (await sentOverMedia(session.sessionDescriptionHandler, tones, this.deps.log)) return;
     if (session.state !== SessionState.Established) throw new CallError('INVALID_STATE', 'the call is not connected');
     await sendDtmfAsInfo(session, tones).catch((error: unknown) => {
       throw new CallError('CONFLICT', error instanceof Error ? error.message : String(error));
