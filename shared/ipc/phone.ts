@@ -57,6 +57,10 @@ export const MediaOpSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('setMute'), callId: z.string(), muted: z.boolean() }),
   /** Audio devices for this and later calls (null = the system default). */
   z.object({ op: z.literal('selectDevices'), inputDeviceId: z.string().nullable(), outputDeviceId: z.string().nullable() }),
+  /** Three-way call (三方通话, mixed locally): each call sends the microphone + the other call's remote audio. */
+  z.object({ op: z.literal('conference'), callId: z.string(), otherCallId: z.string() }),
+  /** The conference ended: this call sends the plain microphone again. */
+  z.object({ op: z.literal('unconference'), callId: z.string() }),
 ]);
 export type MediaOp = z.infer<typeof MediaOpSchema>;
 

@@ -22,6 +22,7 @@ let customer: CustomerPhone;
 
 const AGENT_NUMBER = '1001';
 const CUSTOMER_NUMBER = '2002';
+const SECOND_NUMBER = '2003';
 
 test.beforeAll(async ({ browser }) => {
   kamailio = await startKamailio({ auth: true });
@@ -125,4 +126,46 @@ test('outbound: the agent dials from the dial pad, the customer answers, hold ch
   await expect
     .poll(async () => (await storedCalls()).find((c) => c.direction === 'outbound' && c.remoteNumber === CUSTOMER_NUMBER)?.result, { timeout: 15_000 })
     .toBe('answered');
+});
+
+test('three-way call (三方通话): the agent talks to 2002, dials 2003, mixes both calls, RTP flows on both, then each hangs up', async ({ browser }) => {
+  const second = await CustomerPhone.open(browser, customerPage.url, { wsUrl: kamailio.wsUrl, user: SECOND_NUMBER, password: KAMAILIO_TEST_PASSWORD });
+  try {
+    await customer.call(AGENT_NUMBER);
+    const incoming = agent.page.getByRole('group', { name: `来电 ${CUSTOMER_NUMBER}` });
+    await expect(incoming).toBeVisible();
+    await incoming.getByRole('button', { name: '接听' }).click();
+    await expectRtpBothWays(agent.page, customer);
+    const [first] = await deskMedia(agent.page);
+
+    // Dialing 2003 holds 2002 (the first call).
+    const pad = agent.page.getByRole('complementary', { name: '拨号盘' }).getByRole('group', { name: '拨号盘' });
+    await pad.getByLabel('电话号码').fill(SECOND_NUMBER);
+    await pad.getByRole('button', { name: '呼叫' }).click();
+    await second.answerWhenRinging();
+    await expect.poll(async () => (await deskMedia(agent.page)).length).toBe(2);
+    const secondCall = (await deskMedia(agent.page)).find((c) => c.callId !== first!.callId)!;
+    await expectRtpBothWays(agent.page, second, secondCall.callId);
+
+    const panel = agent.page.getByRole('region', { name: '当前通话' });
+    await panel.getByRole('button', { name: '三方通话' }).click();
+    await expect(panel.getByText('三方通话中').first()).toBeVisible();
+    await expect
+      .poll(async () => (await deskMedia(agent.page)).map((c) => c.mixed), { message: 'both calls send the mixed track' })
+      .toEqual([true, true]);
+    // The held call was resumed: both peer connections send and receive again.
+    await expect.poll(async () => (await deskMedia(agent.page)).every((c) => c.directions.includes('sendrecv'))).toBe(true);
+    await expectRtpBothWays(agent.page, customer, first!.callId);
+    await expectRtpBothWays(agent.page, second, secondCall.callId);
+
+    // 2003 leaves: 2002's call sends the plain microphone again and keeps flowing.
+    await second.hangup();
+    await expect.poll(async () => (await deskMedia(agent.page)).map((c) => [c.callId, c.mixed])).toEqual([[first!.callId, false]]);
+    await expectRtpBothWays(agent.page, customer, first!.callId);
+    await panel.getByRole('button', { name: '挂断' }).click();
+    await expect.poll(() => customer.sessionState()).toMatch(/^(Terminated|none)$/);
+    await expect.poll(async () => (await deskMedia(agent.page)).length).toBe(0);
+  } finally {
+    await second.close();
+  }
 });

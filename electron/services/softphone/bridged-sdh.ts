@@ -122,6 +122,18 @@ export class BridgedSessionDescriptionHandler implements SessionDescriptionHandl
     return this.options.bridge.request({ op: 'setMute', callId: this.callId, muted });
   }
 
+  /** Three-way call: the page mixes this call's outgoing audio with the other call's remote audio. */
+  conference(otherCallId: string): Promise<unknown> {
+    this.assertOpen();
+    return this.options.bridge.request({ op: 'conference', callId: this.callId, otherCallId });
+  }
+
+  /** The conference is over: the page sends the plain microphone again. */
+  unconference(): Promise<unknown> {
+    this.assertOpen();
+    return this.options.bridge.request({ op: 'unconference', callId: this.callId });
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

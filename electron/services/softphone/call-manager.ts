@@ -230,6 +230,37 @@ export class CallManager {
     }
   }
 
+  /** Three-way call (三方通话): both calls connected, the held one resumed, then the page mixes the audio. */
+  async conference(callId: string, otherCallId: string): Promise<void> {
+    if (callId === otherCallId) throw new CallError('VALIDATION_FAILED', 'a call cannot be conferenced with itself');
+    const pair = [this.need(callId), this.need(otherCallId)];
+    if (pair.some((entry) => entry.session.state !== SessionState.Established)) throw new CallError('INVALID_STATE', 'both calls must be connected');
+    if (pair.some((entry) => entry.live.conferenceWith !== null)) throw new CallError('CONFLICT', 'a call is already in a three-way call');
+    const media = pair[0]!.session.sessionDescriptionHandler;
+    if (!(media instanceof BridgedSessionDescriptionHandler) || !pair.every((entry) => entry.session.sessionDescriptionHandler)) {
+      throw new CallError('INVALID_STATE', 'the call has no media yet');
+    }
+    for (const entry of pair) if (entry.live.onHold) await this.setHold(entry.live.id, false);
+    await media.conference(otherCallId);
+    this.update(pair[0]!, { conferenceWith: otherCallId });
+    this.update(pair[1]!, { conferenceWith: callId });
+  }
+
+  /** One call of a three-way call ended: the other one sends the plain microphone again. */
+  private leaveConference(entry: Entry): void {
+    const partner = entry.live.conferenceWith === null ? undefined : this.entries.get(entry.live.conferenceWith);
+    entry.live.conferenceWith = null;
+    if (!partner) return;
+    partner.live.conferenceWith = null;
+    const media = partner.session.sessionDescriptionHandler;
+    if (!(media instanceof BridgedSessionDescriptionHandler)) return;
+    try {
+      media.unconference().catch((error: unknown) => this.deps.log('phone: unconference failed', String(error), 'warn'));
+    } catch (error) {
+      this.deps.log('phone: unconference failed', String(error), 'warn');
+    }
+  }
+
   /** The media of these calls is gone (page reloaded or failed): end them with BYE/CANCEL. */
   mediaLost(callId: string | null): void {
     for (const entry of this.entries.values()) {
@@ -281,6 +312,7 @@ export class CallManager {
 
   private finish(entry: Entry): void {
     if (!this.entries.delete(entry.live.id)) return;
+    this.leaveConference(entry);
     const answeredAt = entry.live.answeredAt;
     const result: CallResult = entry.transferred ? 'transferred' : answeredAt !== null ? 'answered' : unansweredResult(entry.live.direction, entry.outcome ?? { by: 'remote', statusCode: null });
     entry.live.state = 'ended';

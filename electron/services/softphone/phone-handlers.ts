@@ -47,8 +47,7 @@ export function createPhoneHandlers({ softphone, db, rest, agent, remote }: Phon
     'phone:send-dtmf': ({ callId, tones }) => onCalls(softphone, async (calls) => (await calls.sendDtmf(callId, tones), null)),
     'phone:transfer-blind': ({ callId, target }) => onCalls(softphone, async (calls) => (await calls.transfer(callId, { number: target }), null)),
     'phone:transfer-attended': ({ callId, consultCallId }) => onCalls(softphone, async (calls) => (await calls.transfer(callId, { consultCallId }), null)),
-    // Three-way calling needs the media side to mix two peer connections: not built yet.
-    'phone:conference': async () => fail('INVALID_STATE', 'three-way calling is not available yet'),
+    'phone:conference': ({ callId, otherCallId }) => onCalls(softphone, async (calls) => (await calls.conference(callId, otherCallId), null)),
     'phone:set-availability': async ({ availability }) => ok(softphone.setAvailability(availability)),
     'phone:finish-wrap-up': async ({ callId, wrapUpCodeId, note }) =>
       softphone.finishWrapUp(callId, wrapUpCodeId, note) ? ok(softphone.state()) : fail('NOT_FOUND', 'no finished call with this id'),

@@ -10,6 +10,8 @@ export interface MediaProbeCall {
   packetsReceived: number;
   packetsSent: number;
   directions: (RTCRtpTransceiverDirection | null)[];
+  /** The call's sender sends the three-way call's mixed track (三方通话). */
+  mixed: boolean;
 }
 
 declare global {
@@ -18,10 +20,14 @@ declare global {
   }
 }
 
-async function probe(callId: string, handler: PageSessionDescriptionHandler): Promise<MediaProbeCall> {
+type MixedTrackOf = (callId: string) => MediaStreamTrack | null;
+
+async function probe(callId: string, handler: PageSessionDescriptionHandler, mixedTrackOf: MixedTrackOf): Promise<MediaProbeCall> {
   const pc = handler.peerConnection;
-  const result: MediaProbeCall = { callId, connectionState: pc?.connectionState ?? 'closed', packetsReceived: 0, packetsSent: 0, directions: [] };
+  const result: MediaProbeCall = { callId, connectionState: pc?.connectionState ?? 'closed', packetsReceived: 0, packetsSent: 0, directions: [], mixed: false };
   if (!pc) return result;
+  const mixedTrack = mixedTrackOf(callId);
+  result.mixed = mixedTrack !== null && pc.getSenders().some((sender) => sender.track === mixedTrack);
   result.directions = pc.getTransceivers().map((transceiver) => transceiver.currentDirection);
   const report = await pc.getStats();
   report.forEach((entry: { type: string; kind?: string; packetsReceived?: number; packetsSent?: number }) => {
@@ -31,8 +37,8 @@ async function probe(callId: string, handler: PageSessionDescriptionHandler): Pr
   return result;
 }
 
-export function exposeMediaProbe(handlers: Map<string, PageSessionDescriptionHandler>): () => void {
-  window.__kefuPhoneMedia = { calls: () => Promise.all([...handlers].map(([callId, handler]) => probe(callId, handler))) };
+export function exposeMediaProbe(handlers: Map<string, PageSessionDescriptionHandler>, mixedTrackOf: MixedTrackOf = () => null): () => void {
+  window.__kefuPhoneMedia = { calls: () => Promise.all([...handlers].map(([callId, handler]) => probe(callId, handler, mixedTrackOf))) };
   return () => {
     delete window.__kefuPhoneMedia;
   };

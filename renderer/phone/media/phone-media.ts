@@ -9,6 +9,7 @@ import type { KefuApi } from '../../../shared/ipc/contract.js';
 import type { MediaOp } from '../../../shared/ipc/phone.js';
 import { PageSessionDescriptionHandler } from './page-sdh.js';
 import { exposeMediaProbe } from './media-probe.js';
+import { ConferenceMixer } from './conference-mixer.js';
 
 const OptionsSchema = z.object({
   sdh: z.record(z.string(), z.unknown()).optional(),
@@ -18,6 +19,7 @@ const OptionsSchema = z.object({
 export function startPhoneMedia(kefu: KefuApi): () => void {
   const handlers = new Map<string, PageSessionDescriptionHandler>();
   const devices: { input: string | null; output: string | null } = { input: null, output: null };
+  const mixer = new ConferenceMixer();
 
   function handlerFor(callId: string, options: unknown): PageSessionDescriptionHandler {
     const existing = handlers.get(callId);
@@ -55,6 +57,8 @@ export function startPhoneMedia(kefu: KefuApi): () => void {
       case 'sendDtmf':
         return need(op.callId).sendDtmf(op.tones);
       case 'close':
+        // The other leg of a three-way call is told to unconference by the services; stop mixing here too.
+        await mixer.stop(op.callId);
         handlers.get(op.callId)?.close();
         handlers.delete(op.callId);
         return null;
@@ -65,6 +69,12 @@ export function startPhoneMedia(kefu: KefuApi): () => void {
         devices.input = op.inputDeviceId;
         devices.output = op.outputDeviceId;
         for (const handler of handlers.values()) handler.setOutputDevice(op.outputDeviceId);
+        return null;
+      case 'conference':
+        await mixer.start(op.callId, need(op.callId), op.otherCallId, need(op.otherCallId));
+        return null;
+      case 'unconference':
+        await mixer.stop(op.callId);
         return null;
     }
   }
@@ -79,12 +89,13 @@ export function startPhoneMedia(kefu: KefuApi): () => void {
         }),
     );
   });
-  const hideProbe = exposeMediaProbe(handlers);
+  const hideProbe = exposeMediaProbe(handlers, (callId) => mixer.mixedTrack(callId));
   void kefu.invoke('media:attach', undefined);
 
   return () => {
     off();
     hideProbe();
+    for (const callId of handlers.keys()) void mixer.stop(callId);
     for (const handler of handlers.values()) handler.close();
     handlers.clear();
   };

@@ -4,6 +4,8 @@ import type { CustomerPhone, PeerStats } from './phone-customer.js';
 
 export interface DeskCallMedia extends PeerStats {
   callId: string;
+  /** The call sends the three-way call's mixed track (三方通话). */
+  mixed: boolean;
 }
 
 export function deskMedia(page: Page): Promise<DeskCallMedia[]> {
@@ -13,12 +15,16 @@ export function deskMedia(page: Page): Promise<DeskCallMedia[]> {
   });
 }
 
-/** Both peer connections connected, and each side's inbound-rtp count grows (so RTP flows now). */
-export async function expectRtpBothWays(page: Page, customer: CustomerPhone): Promise<void> {
-  await expect.poll(async () => (await deskMedia(page))[0]?.connectionState, { message: 'workstation peer connection', timeout: 15_000 }).toBe('connected');
+/** Both peer connections connected, and each side's inbound-rtp count grows (so RTP flows now). `callId`: which desk call (default the first). */
+export async function expectRtpBothWays(page: Page, customer: CustomerPhone, callId?: string): Promise<void> {
+  const desk = async () => {
+    const calls = await deskMedia(page);
+    return callId === undefined ? calls[0] : calls.find((c) => c.callId === callId);
+  };
+  await expect.poll(async () => (await desk())?.connectionState, { message: 'workstation peer connection', timeout: 15_000 }).toBe('connected');
   await expect.poll(async () => (await customer.stats()).connectionState, { message: 'customer peer connection', timeout: 15_000 }).toBe('connected');
-  const deskBefore = (await deskMedia(page))[0]?.packetsReceived ?? 0;
+  const deskBefore = (await desk())?.packetsReceived ?? 0;
   const customerBefore = (await customer.stats()).packetsReceived;
-  await expect.poll(async () => (await deskMedia(page))[0]?.packetsReceived ?? 0, { message: 'RTP reaches the workstation', timeout: 10_000 }).toBeGreaterThan(deskBefore);
+  await expect.poll(async () => (await desk())?.packetsReceived ?? 0, { message: 'RTP reaches the workstation', timeout: 10_000 }).toBeGreaterThan(deskBefore);
   await expect.poll(async () => (await customer.stats()).packetsReceived, { message: 'RTP reaches the customer', timeout: 10_000 }).toBeGreaterThan(customerBefore);
 }
