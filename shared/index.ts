@@ -15,4 +15,6 @@ export * from './ipc/phrases.js';
 export * from './knowledge.js';
 export * from './protocol/rest-knowledge.js';
 export * from './ipc/knowledge.js';
+export * from './protocol/rest-records.js';
+export * from './ipc/records.js';
 export * from './ipc/desktop.js';

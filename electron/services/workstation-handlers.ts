@@ -13,6 +13,7 @@ import { conversationMessages } from './sync/local-messages.js';
 import { createDesktopHandlers } from './desktop/desktop-handlers.js';
 import { createPhraseHandlers } from './phrases/phrase-handlers.js';
 import { createKnowledgeHandlers } from './knowledge/handlers.js';
+import { createRecordHandlers } from './records/record-handlers.js';
 import type { WorkstationCore } from './workstation-core.js';
 import { createPhoneHandlers } from './softphone/phone-handlers.js';
 
@@ -40,6 +41,7 @@ export function createHandlers(core: WorkstationCore): InvokeHandlers {
     ...createDesktopHandlers(),
     ...createPhraseHandlers(core),
     ...createKnowledgeHandlers(core),
+    ...createRecordHandlers(core),
     ...createPhoneHandlers({
       softphone: core.softphone,
       db,

@@ -20,8 +20,9 @@ import { useOfflineStore } from '../offline/offlineStore.js';
 import { SettingsModal } from '../settings/SettingsModal.js';
 import { DesktopEffects, useDesktopStore } from '../desktop/index.js';
 import { HeaderPhone, PhoneEffects, PhoneView, useMissedCallCount, usePhoneView } from '../phone/index.js';
+import { RecordsView } from '../records/RecordsView.js';
 
-type View = 'chats' | 'offline' | 'phone';
+type View = 'chats' | 'offline' | 'phone' | 'records';
 
 function NavLabel({ text, count }: { text: string; count: number }) {
   return (
@@ -76,6 +77,7 @@ export function Workstation({ agent }: { agent: Agent }) {
               { value: 'chats', label: <NavLabel text={t('app.workbench')} count={unread} /> },
               { value: 'offline', label: <NavLabel text={t('app.offlineMessages')} count={unreplied} /> },
               { value: 'phone', label: <NavLabel text={t('phone.nav')} count={missedCalls} /> },
+              { value: 'records', label: <NavLabel text={t('records.nav')} count={0} /> },
             ]}
           />
         </nav>
@@ -100,6 +102,10 @@ export function Workstation({ agent }: { agent: Agent }) {
       ) : view === 'offline' ? (
         <div className="kefu-body">
           <OfflinePanel />
+        </div>
+      ) : view === 'records' ? (
+        <div className="kefu-body">
+          <RecordsView />
         </div>
       ) : (
         <div className="kefu-body">

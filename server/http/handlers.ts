@@ -16,6 +16,7 @@ import type { Handlers } from './register-routes.js';
 import { createPhoneHandlers } from './handlers-phone.js';
 import { createPhraseHandlers } from './handlers-phrases.js';
 import { createKnowledgeHandlers } from './handlers-knowledge.js';
+import { createRecordHandlers } from './handlers-records.js';
 
 export function createHandlers(ctx: DomainContext): Handlers {
   const conversation = (row: Parameters<typeof toConversation>[1]) => toConversation(ctx, row);
@@ -92,5 +93,6 @@ export function createHandlers(ctx: DomainContext): Handlers {
     ...createPhoneHandlers(ctx),
     ...createPhraseHandlers(ctx),
     ...createKnowledgeHandlers(ctx),
+    ...createRecordHandlers(ctx),
   };
 }

@@ -21,6 +21,7 @@ import type {
 import type { PhoneRepositories } from './phone-types.js';
 import type { PhraseRepositories } from './phrase-types.js';
 import type { KnowledgeRepositories } from './knowledge-types.js';
+import type { RecordRepositories } from './records-types.js';
 
 export interface AgentRow {
   id: string;
@@ -253,7 +254,7 @@ export interface EventLog {
 export type UnitResult<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /** The softphone repositories (./phone-types.ts) are part of the same store and its transactions. */
-export interface Store extends PhoneRepositories, PhraseRepositories, KnowledgeRepositories {
+export interface Store extends PhoneRepositories, PhraseRepositories, KnowledgeRepositories, RecordRepositories {
   agents: AgentRepository;
   sessions: SessionRepository;
   visitors: VisitorRepository;

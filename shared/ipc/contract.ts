@@ -24,6 +24,7 @@ import { desktopEventChannels, desktopInvokeChannels } from './desktop.js';
 import { phoneEventChannels, phoneInvokeChannels } from './phone.js';
 import { phraseEventChannels, phraseInvokeChannels } from './phrases.js';
 import { knowledgeInvokeChannels } from './knowledge.js';
+import { recordInvokeChannels } from './records.js';
 
 const Id = z.string().min(1).max(64);
 
@@ -144,7 +145,7 @@ const chatInvokeChannels = {
 } as const;
 
 /** Every invoke channel, one map composed of one section per domain. */
-export const invokeChannels = { ...chatInvokeChannels, ...phoneInvokeChannels, ...desktopInvokeChannels, ...phraseInvokeChannels, ...knowledgeInvokeChannels } as const;
+export const invokeChannels = { ...chatInvokeChannels, ...phoneInvokeChannels, ...desktopInvokeChannels, ...phraseInvokeChannels, ...knowledgeInvokeChannels, ...recordInvokeChannels } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['request']>;

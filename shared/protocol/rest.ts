@@ -27,6 +27,7 @@ import { UUID_PATTERN } from '../ids.js';
 import { phoneRoutes } from './rest-phone.js';
 import { phraseRoutes } from './rest-phrases.js';
 import { knowledgeRoutes } from './rest-knowledge.js';
+import { recordRoutes } from './rest-records.js';
 
 /** Who may call a route. 'staff' = any logged-in agent or admin. */
 export type Access = 'public' | 'visitor' | 'staff' | 'admin';
@@ -186,7 +187,7 @@ const chatRoutes = {
 } as const satisfies Record<string, RouteDef>;
 
 /** Every route of the API, one table composed of one section per domain. */
-export const routes = { ...chatRoutes, ...phoneRoutes, ...phraseRoutes, ...knowledgeRoutes } as const satisfies Record<string, RouteDef>;
+export const routes = { ...chatRoutes, ...phoneRoutes, ...phraseRoutes, ...knowledgeRoutes, ...recordRoutes } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;

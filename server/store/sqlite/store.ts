@@ -10,6 +10,7 @@ import { sqliteEventLog } from './event-log.js';
 import { sqlitePhoneRepositories } from './repos-phone.js';
 import { sqlitePhraseRepositories } from './repos-phrases.js';
 import { sqliteKnowledgeRepositories } from './repos-knowledge.js';
+import { sqliteRecordRepositories } from './repos-records.js';
 
 /** The SQLite store: one database file `kefu.db` and an attachments folder inside dataDir. */
 export function openSqliteStore(dataDir: string): Store {
@@ -57,6 +58,7 @@ export function openSqliteStore(dataDir: string): Store {
     ...sqlitePhoneRepositories(db),
     ...sqlitePhraseRepositories(db),
     ...sqliteKnowledgeRepositories(db),
+    ...sqliteRecordRepositories(db),
     transaction<T>(fn: () => T): T {
       if (depth > 0) return fn();
       // IMMEDIATE takes the write lock up front, so a check-then-write can never interleave
