@@ -26,10 +26,10 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [
-    { name: 'e2e', testIgnore: '**/phone.spec.ts' },
+    { name: 'e2e', testIgnore: '**/phone*.spec.ts' },
     {
       name: 'phone',
-      testMatch: '**/phone.spec.ts',
+      testMatch: '**/phone*.spec.ts',
       use: { launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...MEDIA_ARGS] } },
     },
   ],

@@ -59,6 +59,7 @@ export const phoneEn: Messages['phone'] = {
     conferenced: 'In a three-way call',
     hangUp: 'Hang up',
     timer: 'Call time',
+    switchTo: 'Switch to {{number}}',
     select: 'Switch to this call',
   },
   transfer: {
@@ -71,6 +72,8 @@ export const phoneEn: Messages['phone'] = {
     consult: 'Call the target',
     complete: 'Complete transfer',
     cancel: 'Cancel',
+    trying: 'Transferring to {{target}}',
+    failed: 'Transfer to {{target}} failed; the call is still yours',
     consulting: 'Talking to {{number}}; the first call is on hold',
   },
   wrapUp: {

@@ -57,6 +57,7 @@ export const phoneZhCN = {
     conferenced: '三方通话中',
     hangUp: '挂断',
     timer: '通话时长',
+    switchTo: '切换到 {{number}}',
     select: '切换到此通话',
   },
   transfer: {
@@ -69,6 +70,8 @@ export const phoneZhCN = {
     consult: '呼叫目标',
     complete: '完成转接',
     cancel: '取消',
+    trying: '正在转接至 {{target}}',
+    failed: '转接 {{target}} 失败，通话仍保留',
     consulting: '正在咨询 {{number}}，原通话已保持',
   },
   wrapUp: {

@@ -6,7 +6,7 @@ import type { LiveCall } from '../../shared/ipc/phone.js';
 import { useNow } from '../visitors/useNow.js';
 import { usePhoneStore } from './phoneStore.js';
 import { currentCall, engagedCalls, formatCallTimer } from './phoneLogic.js';
-import { completeConsultation, conference, hangUp, sendDtmf, setHold, setMute } from './callActions.js';
+import { completeConsultation, conference, hangUp, sendDtmf, setHold, setMute, switchTo } from './callActions.js';
 import { KEYS } from './DialPad.js';
 import { TransferModal } from './TransferModal.js';
 
@@ -46,6 +46,12 @@ function CallLine({ call, current, now }: { call: LiveCall; current: boolean; no
         {call.conferenceWith && <Tag color="purple">{t('phone.call.conferenced')}</Tag>}
         {call.muted && <Tag color="red">{t('phone.call.mute')}</Tag>}
       </Space>
+      {call.transfer && (
+        <Typography.Text type={call.transfer.state === 'failed' ? 'danger' : 'secondary'} role="status" className="kefu-call-transfer">
+          {call.transfer.state === 'failed' ? t('phone.transfer.failed', { target: call.transfer.target }) : t('phone.transfer.trying', { target: call.transfer.target })}
+          {call.transfer.state === 'failed' && call.transfer.reason ? ` (${call.transfer.reason})` : ''}
+        </Typography.Text>
+      )}
       <span className="kefu-call-timer" aria-label={t('phone.call.timer')}>
         {formatCallTimer(call.answeredAt ? now - call.answeredAt : 0)}
       </span>
@@ -104,11 +110,13 @@ export function ActiveCallPanel() {
           {t('phone.call.hangUp')}
         </Button>
       </Space>
-      {other && held && (
-        <Button size="small" type="link" onClick={() => void act(() => setHold(other.id, false))}>
-          {t('phone.call.select')}: {other.remoteNumber}
-        </Button>
-      )}
+      {engaged
+        .filter((c) => c.id !== call.id && (c.onHold || c.state === 'held') && c.conferenceWith === null)
+        .map((c) => (
+          <Button key={c.id} size="small" type="link" onClick={() => void act(() => switchTo(call.id, c.id))}>
+            {t('phone.call.switchTo', { number: c.remoteNumber })}
+          </Button>
+        ))}
       <TransferModal callId={transferOpen ? call.id : null} onClose={() => setTransferOpen(false)} />
     </section>
   );

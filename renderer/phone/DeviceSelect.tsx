@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { App, Form, Select } from 'antd';
+import { create } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../app/kefu.js';
 
@@ -14,14 +15,17 @@ async function listDevices(kind: MediaDeviceKind): Promise<Device[]> {
   return all.filter((d) => d.kind === kind && d.deviceId && d.deviceId !== 'default').map((d) => ({ deviceId: d.deviceId, label: d.label }));
 }
 
+/** The chosen devices outlive the view: the media side keeps using them after the agent navigates away. */
+export const useDeviceChoice = create<{ input: string | null; output: string | null }>()(() => ({ input: null, output: null }));
+
 /** 麦克风 / 扬声器: the media side uses the chosen devices (phone:select-devices); null = system default. */
 export function DeviceSelect() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [inputs, setInputs] = useState<Device[]>([]);
   const [outputs, setOutputs] = useState<Device[]>([]);
-  const [input, setInput] = useState<string | null>(null);
-  const [output, setOutput] = useState<string | null>(null);
+  const input = useDeviceChoice((s) => s.input);
+  const output = useDeviceChoice((s) => s.output);
 
   useEffect(() => {
     const refresh = () => {
@@ -34,8 +38,7 @@ export function DeviceSelect() {
   }, []);
 
   const choose = async (next: { input: string | null; output: string | null }) => {
-    setInput(next.input);
-    setOutput(next.output);
+    useDeviceChoice.setState(next);
     const result = await invoke('phone:select-devices', { inputDeviceId: next.input, outputDeviceId: next.output });
     if (!result.ok) void message.error(result.error.message);
   };

@@ -21,6 +21,8 @@ export function TransferModal({ callId, onClose }: { callId: string | null; onCl
     setBusy(false);
     if (failure) {
       void message.error(failure.message);
+      // A transfer that was tried and failed leaves the caller on the line, marked on the call: close.
+      if (failure.code === 'CONFLICT') onClose();
       return;
     }
     setTarget('');

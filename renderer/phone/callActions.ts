@@ -49,6 +49,16 @@ export async function setHold(callId: string, hold: boolean): Promise<AppError |
   return applyCall(await invoke('phone:set-hold', { callId, hold }));
 }
 
+/** Call waiting: hold the call the agent talks on (if any), then resume the other one. */
+export async function switchTo(currentId: string | null, otherId: string): Promise<AppError | null> {
+  const talking = currentId ? store().state.calls.find((c) => c.id === currentId && c.state === 'established' && !c.onHold) : undefined;
+  if (talking) {
+    const held = await setHold(talking.id, true);
+    if (held) return held;
+  }
+  return setHold(otherId, false);
+}
+
 export async function sendDtmf(callId: string, tones: string): Promise<AppError | null> {
   const result = await invoke('phone:send-dtmf', { callId, tones });
   return result.ok ? null : result.error;

@@ -31,6 +31,8 @@ export const LiveCallSchema = z.object({
   answeredAt: z.number().nullable(),
   /** Another call this one is bridged with in a local three-way call (三方通话). */
   conferenceWith: z.string().nullable(),
+  /** The last transfer (转接) of this call while it is still ours: in progress, or failed (the caller stayed with the agent). */
+  transfer: z.object({ target: z.string(), state: z.enum(['trying', 'failed']), reason: z.string().nullable() }).nullable().optional(),
 });
 export type LiveCall = z.infer<typeof LiveCallSchema>;
 

@@ -5,74 +5,28 @@
  * Runs as the `phone` Playwright project, inside a private network namespace in scripts/test.sh.
  */
 import { expect, test } from '@playwright/test';
-import type { StoredCall } from '../../shared/phone.js';
-import { KAMAILIO_TEST_PASSWORD, startKamailio, type Kamailio } from '../sip/kamailio.js';
-import { call, login } from './support/api.js';
-import { AGENT1, AgentDesk } from './support/pages.js';
-import { CustomerPhone, serveCustomerPage, type CustomerPageServer } from './support/phone-customer.js';
+import { AGENT_NUMBER, finishWrapUp as finishWrapUpOn, openPhoneView as openPhoneViewOn, registration, storedCalls as storedCallsOf, usePhoneDesk } from './support/phone-desk.js';
+import type { CustomerPhone } from './support/phone-customer.js';
 import { deskMedia, expectRtpBothWays } from './support/phone-media.js';
-import { useStack } from './support/stack.js';
 
-const stack = useStack(1);
-let kamailio: Kamailio;
-let customerPage: CustomerPageServer;
-let adminToken: string;
-let agent: AgentDesk;
+const desk = usePhoneDesk();
+let agent: { page: typeof desk.page };
 let customer: CustomerPhone;
 
-const AGENT_NUMBER = '1001';
 const CUSTOMER_NUMBER = '2002';
 const SECOND_NUMBER = '2003';
 
 test.beforeAll(async ({ browser }) => {
-  kamailio = await startKamailio({ auth: true });
-  customerPage = await serveCustomerPage();
-  adminToken = await login(stack.server.url);
-  // The admin sets agent1's SIP account before agent1 logs in; login delivers it to the workstation.
-  const agents = await call<{ id: string; account: string }[]>(stack.server.url, 'GET', '/api/agents', adminToken);
-  const agent1 = agents.find((a) => a.account === AGENT1.account)!;
-  await call(stack.server.url, 'PUT', `/api/admin/agents/${agent1.id}/sip`, adminToken, {
-    enabled: true,
-    wsServer: kamailio.wsUrl,
-    uri: `sip:${AGENT_NUMBER}@127.0.0.1`,
-    authUser: AGENT_NUMBER,
-    password: KAMAILIO_TEST_PASSWORD,
-    displayName: '',
-    iceServers: [],
-  });
-  agent = await AgentDesk.open(browser, stack.desks[0]!.url);
-  await agent.login(AGENT1);
-  customer = await CustomerPhone.open(browser, customerPage.url, { wsUrl: kamailio.wsUrl, user: CUSTOMER_NUMBER, password: KAMAILIO_TEST_PASSWORD });
+  agent = desk.agent;
+  customer = await desk.customer(browser, CUSTOMER_NUMBER);
 });
 
-test.afterAll(async () => {
-  await customer?.close();
-  await agent?.page.context().close();
-  await customerPage?.close();
-  await kamailio?.stop();
-});
-
-async function openPhoneView(): Promise<void> {
-  await agent.page.getByRole('navigation', { name: '主导航' }).getByText('电话', { exact: true }).click();
-  await expect(agent.page.getByRole('complementary', { name: '拨号盘' })).toBeVisible();
-}
-
-/** 话后处理 lives in the 电话 view: pick a code and finish, so the record is synced. */
-async function finishWrapUp(): Promise<void> {
-  await openPhoneView();
-  await expect(agent.page.getByRole('form', { name: '话后处理' })).toBeVisible();
-  await agent.page.getByLabel('处理结果').click();
-  await agent.page.locator('.ant-select-dropdown').getByText('咨询完成', { exact: true }).click();
-  await agent.page.getByRole('button', { name: '完成' }).click();
-  await expect(agent.page.locator('.kefu-wrapup')).toHaveCount(0);
-}
-
-async function storedCalls(): Promise<StoredCall[]> {
-  return call<StoredCall[]>(stack.server.url, 'GET', '/api/calls?limit=100', adminToken);
-}
+const openPhoneView = () => openPhoneViewOn(agent.page);
+const finishWrapUp = () => finishWrapUpOn(agent.page);
+const storedCalls = () => storedCallsOf(desk);
 
 test('the workstation registers with the SIP account the admin set (已注册)', async () => {
-  await expect(agent.page.getByRole('banner').getByText('已注册')).toBeVisible({ timeout: 20_000 });
+  await expect(registration(agent.page)).toContainText('已注册', { timeout: 20_000 });
 });
 
 test('inbound: the customer calls, the agent answers, RTP flows both ways, the customer hangs up, the log says answered', async () => {
@@ -129,43 +83,39 @@ test('outbound: the agent dials from the dial pad, the customer answers, hold ch
 });
 
 test('three-way call (三方通话): the agent talks to 2002, dials 2003, mixes both calls, RTP flows on both, then each hangs up', async ({ browser }) => {
-  const second = await CustomerPhone.open(browser, customerPage.url, { wsUrl: kamailio.wsUrl, user: SECOND_NUMBER, password: KAMAILIO_TEST_PASSWORD });
-  try {
-    await customer.call(AGENT_NUMBER);
-    const incoming = agent.page.getByRole('group', { name: `来电 ${CUSTOMER_NUMBER}` });
-    await expect(incoming).toBeVisible();
-    await incoming.getByRole('button', { name: '接听' }).click();
-    await expectRtpBothWays(agent.page, customer);
-    const [first] = await deskMedia(agent.page);
+  const second = await desk.customer(browser, SECOND_NUMBER);
+  await customer.call(AGENT_NUMBER);
+  const incoming = agent.page.getByRole('group', { name: `来电 ${CUSTOMER_NUMBER}` });
+  await expect(incoming).toBeVisible();
+  await incoming.getByRole('button', { name: '接听' }).click();
+  await expectRtpBothWays(agent.page, customer);
+  const [first] = await deskMedia(agent.page);
 
-    // Dialing 2003 holds 2002 (the first call).
-    const pad = agent.page.getByRole('complementary', { name: '拨号盘' }).getByRole('group', { name: '拨号盘' });
-    await pad.getByLabel('电话号码').fill(SECOND_NUMBER);
-    await pad.getByRole('button', { name: '呼叫' }).click();
-    await second.answerWhenRinging();
-    await expect.poll(async () => (await deskMedia(agent.page)).length).toBe(2);
-    const secondCall = (await deskMedia(agent.page)).find((c) => c.callId !== first!.callId)!;
-    await expectRtpBothWays(agent.page, second, secondCall.callId);
+  // Dialing 2003 holds 2002 (the first call).
+  const pad = agent.page.getByRole('complementary', { name: '拨号盘' }).getByRole('group', { name: '拨号盘' });
+  await pad.getByLabel('电话号码').fill(SECOND_NUMBER);
+  await pad.getByRole('button', { name: '呼叫' }).click();
+  await second.answerWhenRinging();
+  await expect.poll(async () => (await deskMedia(agent.page)).length).toBe(2);
+  const secondCall = (await deskMedia(agent.page)).find((c) => c.callId !== first!.callId)!;
+  await expectRtpBothWays(agent.page, second, secondCall.callId);
 
-    const panel = agent.page.getByRole('region', { name: '当前通话' });
-    await panel.getByRole('button', { name: '三方通话' }).click();
-    await expect(panel.getByText('三方通话中').first()).toBeVisible();
-    await expect
-      .poll(async () => (await deskMedia(agent.page)).map((c) => c.mixed), { message: 'both calls send the mixed track' })
-      .toEqual([true, true]);
-    // The held call was resumed: both peer connections send and receive again.
-    await expect.poll(async () => (await deskMedia(agent.page)).every((c) => c.directions.includes('sendrecv'))).toBe(true);
-    await expectRtpBothWays(agent.page, customer, first!.callId);
-    await expectRtpBothWays(agent.page, second, secondCall.callId);
+  const panel = agent.page.getByRole('region', { name: '当前通话' });
+  await panel.getByRole('button', { name: '三方通话' }).click();
+  await expect(panel.getByText('三方通话中').first()).toBeVisible();
+  await expect
+    .poll(async () => (await deskMedia(agent.page)).map((c) => c.mixed), { message: 'both calls send the mixed track' })
+    .toEqual([true, true]);
+  // The held call was resumed: both peer connections send and receive again.
+  await expect.poll(async () => (await deskMedia(agent.page)).every((c) => c.directions.includes('sendrecv'))).toBe(true);
+  await expectRtpBothWays(agent.page, customer, first!.callId);
+  await expectRtpBothWays(agent.page, second, secondCall.callId);
 
-    // 2003 leaves: 2002's call sends the plain microphone again and keeps flowing.
-    await second.hangup();
-    await expect.poll(async () => (await deskMedia(agent.page)).map((c) => [c.callId, c.mixed])).toEqual([[first!.callId, false]]);
-    await expectRtpBothWays(agent.page, customer, first!.callId);
-    await panel.getByRole('button', { name: '挂断' }).click();
-    await expect.poll(() => customer.sessionState()).toMatch(/^(Terminated|none)$/);
-    await expect.poll(async () => (await deskMedia(agent.page)).length).toBe(0);
-  } finally {
-    await second.close();
-  }
+  // 2003 leaves: 2002's call sends the plain microphone again and keeps flowing.
+  await second.hangup();
+  await expect.poll(async () => (await deskMedia(agent.page)).map((c) => [c.callId, c.mixed])).toEqual([[first!.callId, false]]);
+  await expectRtpBothWays(agent.page, customer, first!.callId);
+  await panel.getByRole('button', { name: '挂断' }).click();
+  await expect.poll(() => customer.sessionState()).toMatch(/^(Terminated|none)$/);
+  await expect.poll(async () => (await deskMedia(agent.page)).length).toBe(0);
 });

@@ -11,21 +11,17 @@ import type { LiveCall } from '../../../shared/ipc/phone.js';
 import type { Log } from '../logger.js';
 import { BridgedSessionDescriptionHandler } from './bridged-sdh.js';
 import { sendDtmfAsInfo, sentOverMedia } from './dtmf-info.js';
-import { acknowledged, replacesTarget } from './sip-dialog.js';
+import { acknowledged, reInvite, replacesTarget } from './sip-dialog.js';
 import { finishRecord, numberOf, startRecord, unansweredResult, type Unanswered } from './call-record.js';
+import { CallError, type Entry } from './call-entry.js';
+import { leaveConference, muteTargets, startConference } from './conference.js';
+import { referAndWait } from './transfer.js';
+
+export { CallError } from './call-entry.js';
 
 /** One call on the line plus one waiting: a third caller hears busy. */
 export const MAX_CALLS = 2;
 const AUDIO_ONLY = { constraints: { audio: true, video: false } };
-
-interface Entry {
-  live: LiveCall;
-  session: Session;
-  record: CallRecord;
-  /** Set when we decided how an unanswered call ends (reject, cancel, busy). */
-  outcome: Unanswered | null;
-  transferred: boolean;
-}
 
 export interface CallManagerDeps {
   localUri: string;
@@ -34,6 +30,8 @@ export interface CallManagerDeps {
   doNotDisturb: () => boolean;
   lookupCustomer: (number: string) => Promise<CustomerCard | null>;
   target: (number: string) => URI | undefined;
+  /** How long a transfer target may take to answer before the caller stays with the agent. */
+  transferTimeoutMs: number;
   makeInviter: (target: URI) => Inviter;
   /** The record was created or changed: write it to the cache (before anything else happens). */
   saveLive: (record: CallRecord) => void;
@@ -41,15 +39,6 @@ export interface CallManagerDeps {
   changed: () => void;
   incoming: (call: LiveCall, card: CustomerCard | null) => void;
   log: Log;
-}
-
-export class CallError extends Error {
-  constructor(
-    readonly code: 'NOT_FOUND' | 'INVALID_STATE' | 'VALIDATION_FAILED' | 'CONFLICT',
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export class CallManager {
@@ -152,7 +141,7 @@ export class CallManager {
     // 491 (glare) and 500 (our ACK not there yet, RFC 3261 §14.2) are worth a bounded retry.
     for (let attempt = 0; attempt < 4; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
-      refused = await this.reInvite(entry, hold);
+      refused = await reInvite(entry.session, hold, AUDIO_ONLY);
       if (!refused || (refused.code !== 491 && refused.code !== 500)) break;
     }
     if (refused) throw new CallError('CONFLICT', `the other side refused the hold request (${refused.code} ${refused.text})`);
@@ -160,27 +149,12 @@ export class CallManager {
     return { ...entry.live };
   }
 
-  private reInvite(entry: Entry, hold: boolean): Promise<{ code: number; text: string } | null> {
-    return new Promise((resolve, reject) => {
-      entry.session
-        .invite({
-          // Sticky options (ENVIRONMENT.md): say hold: false explicitly to resume.
-          sessionDescriptionHandlerOptions: { ...AUDIO_ONLY, hold } as object,
-          requestDelegate: {
-            onAccept: () => resolve(null),
-            onReject: (response) => resolve({ code: response.message.statusCode ?? 0, text: response.message.reasonPhrase ?? '' }),
-          },
-        })
-        .catch(reject);
-    });
-  }
-
   async setMute(callId: string, muted: boolean): Promise<LiveCall> {
     const entry = this.need(callId);
     const sdh = entry.session.sessionDescriptionHandler;
     if (!(sdh instanceof BridgedSessionDescriptionHandler)) throw new CallError('INVALID_STATE', 'the call has no media yet');
     await sdh.setMute(muted);
-    this.update(entry, { muted });
+    for (const target of muteTargets(entry, this.entries)) this.update(target, { muted });
     return { ...entry.live };
   }
 
@@ -213,15 +187,22 @@ export class CallManager {
       if (!target) throw new CallError('INVALID_STATE', 'the consultation call has no dialog');
       referTo = target;
     }
-    const refused = await new Promise<number | null>((resolve, reject) => {
-      entry.session
-        .refer(referTo, { requestDelegate: { onAccept: () => resolve(null), onReject: (response) => resolve(response.message.statusCode ?? 0) } })
-        .catch(reject);
-    });
-    if (refused !== null) throw new CallError('CONFLICT', `the other side refused the transfer (${refused})`);
-    // Marked before any BYE: the target may end the consultation call before ours is sent.
+    const target = 'number' in to ? to.number : consult!.live.remoteNumber;
+    this.update(entry, { transfer: { target, state: 'trying', reason: null } });
+    const outcome = await referAndWait(entry.session, referTo, {
+      timeoutMs: this.deps.transferTimeoutMs,
+      // Marked before any BYE: the target may end the consultation call before the NOTIFY comes.
+      onAccepted: () => {
+        if (consult) consult.transferred = true;
+      },
+    }).catch((error: unknown) => ({ ok: false as const, statusCode: null, reason: error instanceof Error ? error.message : String(error) }));
+    if (!outcome.ok) {
+      if (consult && this.entries.has(consult.live.id)) consult.transferred = false;
+      // The caller stays with the agent, and the call says why the transfer failed.
+      if (this.entries.has(callId)) this.update(entry, { transfer: { target, state: 'failed', reason: outcome.reason } });
+      throw new CallError('CONFLICT', `the transfer to ${target} failed: ${outcome.reason}; the caller is still on the line`);
+    }
     entry.transferred = true;
-    if (consult) consult.transferred = true;
     await this.end(entry, { by: 'us', how: 'cancelled' });
     // Attended: the target replaces the consultation call and BYEs it; we end it if it lingers.
     if (consult) {
@@ -233,32 +214,7 @@ export class CallManager {
   /** Three-way call (三方通话): both calls connected, the held one resumed, then the page mixes the audio. */
   async conference(callId: string, otherCallId: string): Promise<void> {
     if (callId === otherCallId) throw new CallError('VALIDATION_FAILED', 'a call cannot be conferenced with itself');
-    const pair = [this.need(callId), this.need(otherCallId)];
-    if (pair.some((entry) => entry.session.state !== SessionState.Established)) throw new CallError('INVALID_STATE', 'both calls must be connected');
-    if (pair.some((entry) => entry.live.conferenceWith !== null)) throw new CallError('CONFLICT', 'a call is already in a three-way call');
-    const media = pair[0]!.session.sessionDescriptionHandler;
-    if (!(media instanceof BridgedSessionDescriptionHandler) || !pair.every((entry) => entry.session.sessionDescriptionHandler)) {
-      throw new CallError('INVALID_STATE', 'the call has no media yet');
-    }
-    for (const entry of pair) if (entry.live.onHold) await this.setHold(entry.live.id, false);
-    await media.conference(otherCallId);
-    this.update(pair[0]!, { conferenceWith: otherCallId });
-    this.update(pair[1]!, { conferenceWith: callId });
-  }
-
-  /** One call of a three-way call ended: the other one sends the plain microphone again. */
-  private leaveConference(entry: Entry): void {
-    const partner = entry.live.conferenceWith === null ? undefined : this.entries.get(entry.live.conferenceWith);
-    entry.live.conferenceWith = null;
-    if (!partner) return;
-    partner.live.conferenceWith = null;
-    const media = partner.session.sessionDescriptionHandler;
-    if (!(media instanceof BridgedSessionDescriptionHandler)) return;
-    try {
-      media.unconference().catch((error: unknown) => this.deps.log('phone: unconference failed', String(error), 'warn'));
-    } catch (error) {
-      this.deps.log('phone: unconference failed', String(error), 'warn');
-    }
+    await startConference([this.need(callId), this.need(otherCallId)], { setHold: (id, hold) => this.setHold(id, hold), update: (entry, patch) => this.update(entry, patch) });
   }
 
   /** The media of these calls is gone (page reloaded or failed): end them with BYE/CANCEL. */
@@ -312,7 +268,7 @@ export class CallManager {
 
   private finish(entry: Entry): void {
     if (!this.entries.delete(entry.live.id)) return;
-    this.leaveConference(entry);
+    leaveConference(entry, this.entries, this.deps.log);
     const answeredAt = entry.live.answeredAt;
     const result: CallResult = entry.transferred ? 'transferred' : answeredAt !== null ? 'answered' : unansweredResult(entry.live.direction, entry.outcome ?? { by: 'remote', statusCode: null });
     entry.live.state = 'ended';

@@ -3,77 +3,34 @@
  * customer (2002) calls in, the agent dials 2003 (which holds the customer), then conferences the
  * two. The stand-in media side records what the page is asked to mix and un-mix.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SessionState, type Session } from 'sip.js';
 import type { MediaOp } from '../../../shared/ipc/phone.js';
-import { removeTempDirs } from '../test-support/temp-dir.js';
 import { waitFor } from '../test-support/wait-for.js';
-import { startPlainPhone, type PlainPhone } from './testing/plain-phone.js';
-import { startPhoneStack, type PhoneStack } from './testing/phone-stack.js';
+import { established, useCallFixture, value } from './testing/call-fixture.js';
 
-let stack: PhoneStack;
-let customer: PlainPhone;
-let third: PlainPhone;
-
-beforeAll(async () => {
-  stack = await startPhoneStack({ wrapUpSeconds: 0 });
-  customer = await startPlainPhone({ wsUrl: stack.kamailio.wsUrl, user: '2002', password: 'kefu-sip-secret' });
-  third = await startPlainPhone({ wsUrl: stack.kamailio.wsUrl, user: '2003', password: 'kefu-sip-secret', autoAnswer: true });
-}, 60_000);
-
-afterAll(async () => {
-  for (const phone of [customer, third]) {
-    for (const session of phone?.sessions ?? []) if (session.state === SessionState.Established) await session.bye().catch(() => undefined);
-    await phone?.stop();
-  }
-  await stack?.close();
-  removeTempDirs();
-});
-
-afterEach(async () => {
-  for (const call of (await stack.phoneState()).calls) await invoke('phone:hang-up', { callId: call.id });
-  for (const phone of [customer, third]) for (const session of phone.sessions) if (established(session)) await session.bye().catch(() => undefined);
-  await idle();
-});
-
-const invoke: PhoneStack['desk']['invoke'] = (channel, request) => stack.desk.invoke(channel, request);
-const value = async <T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>) => {
-  const settled = await result;
-  if (!settled.ok) throw new Error(settled.error.message);
-  return settled.value;
-};
-const liveCall = async (callId: string) => (await stack.phoneState()).calls.find((call) => call.id === callId);
-const idle = async () => waitFor('no live call on the desk', async () => (await stack.phoneState()).calls.length === 0);
-const established = (session: Session | undefined) => session?.state === SessionState.Established;
-const opsSince = (index: number): MediaOp[] => stack.media.ops.slice(index);
-
-function nextIncoming(): Promise<string> {
-  return new Promise((resolve) => {
-    const off = stack.desk.workstation.on('phone:incoming', ({ call }) => {
-      off();
-      resolve(call.id);
-    });
-  });
-}
+const fx = useCallFixture();
+const { invoke, liveCall, idle, nextIncoming } = fx;
+const opsSince = (index: number): MediaOp[] => fx.stack.media.ops.slice(index);
 
 /** The customer calls in and is answered; then the agent dials 2003, which holds the customer. */
 async function twoCalls(): Promise<{ customerCall: string; thirdCall: string; atCustomer: Session; atThird: Session }> {
   const incoming = nextIncoming();
-  const atCustomer = customer.call('1001');
+  const atCustomer = fx.customer.call('1001');
   const customerCall = await incoming;
   await value(invoke('phone:answer', { callId: customerCall }));
   await waitFor('customer established', async () => (await liveCall(customerCall))?.state === 'established' && established(atCustomer));
-  const thirdBefore = third.sessions.length;
+  const thirdBefore = fx.third.sessions.length;
   const dialed = await value(invoke('phone:dial', { number: '2003' }));
-  await waitFor('2003 established', async () => (await liveCall(dialed.id))?.state === 'established' && established(third.sessions[thirdBefore]));
-  return { customerCall, thirdCall: dialed.id, atCustomer, atThird: third.sessions[thirdBefore]! };
+  await waitFor('2003 established', async () => (await liveCall(dialed.id))?.state === 'established' && established(fx.third.sessions[thirdBefore]));
+  return { customerCall, thirdCall: dialed.id, atCustomer, atThird: fx.third.sessions[thirdBefore]! };
 }
 
 describe('three-way call (三方通话) with a real Kamailio', () => {
   it('conferences two established calls (resuming the held one) and un-mixes the survivor when one ends', async () => {
     const { customerCall, thirdCall, atCustomer, atThird } = await twoCalls();
     expect(await liveCall(customerCall)).toMatchObject({ onHold: true, state: 'held', conferenceWith: null });
-    const before = stack.media.ops.length;
+    const before = fx.stack.media.ops.length;
 
     await value(invoke('phone:conference', { callId: thirdCall, otherCallId: customerCall }));
 
@@ -89,7 +46,7 @@ describe('three-way call (三方通话) with a real Kamailio', () => {
     expect(established(atCustomer) && established(atThird)).toBe(true);
 
     // 2003 hangs up: the customer's call goes back to the plain microphone.
-    const beforeEnd = stack.media.ops.length;
+    const beforeEnd = fx.stack.media.ops.length;
     await atThird.bye();
     await waitFor('2003 call ended', async () => (await liveCall(thirdCall)) === undefined);
     await waitFor('unconference sent', () => opsSince(beforeEnd).some((op) => op.op === 'unconference'));
@@ -102,7 +59,7 @@ describe('three-way call (三方通话) with a real Kamailio', () => {
 
   it('refuses an unknown call, an ended call, a ringing call and the call itself, and changes nothing', async () => {
     const { customerCall, thirdCall, atThird } = await twoCalls();
-    const before = stack.media.ops.length;
+    const before = fx.stack.media.ops.length;
     const unknown = await invoke('phone:conference', { callId: thirdCall, otherCallId: '01900000-0000-7000-8000-000000000000' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const self = await invoke('phone:conference', { callId: thirdCall, otherCallId: thirdCall });
@@ -114,13 +71,13 @@ describe('three-way call (三方通话) with a real Kamailio', () => {
     // The consultation ends; conferencing with it now finds nothing.
     await atThird.bye();
     await waitFor('2003 call ended', async () => (await liveCall(thirdCall)) === undefined);
-    const afterEnd = stack.media.ops.length;
+    const afterEnd = fx.stack.media.ops.length;
     const ended = await invoke('phone:conference', { callId: customerCall, otherCallId: thirdCall });
     expect(ended).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     // A second caller still ringing cannot join: INVALID_STATE, the held customer stays held.
     const incoming = nextIncoming();
-    const ringingAtThird = third.call('1001');
+    const ringingAtThird = fx.third.call('1001');
     const ringing = await incoming;
     const notConnected = await invoke('phone:conference', { callId: customerCall, otherCallId: ringing });
     expect(notConnected).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
@@ -129,5 +86,24 @@ describe('three-way call (三方通话) with a real Kamailio', () => {
     expect(await liveCall(ringing)).toMatchObject({ state: 'ringing', conferenceWith: null });
     await value(invoke('phone:reject', { callId: ringing }));
     await waitFor('the second caller is rejected', () => ringingAtThird.state === SessionState.Terminated);
+  });
+
+  it('mute in a three-way call mutes the agent on both legs (one microphone), and the survivor keeps it after the other leg ends', async () => {
+    const { customerCall, thirdCall, atThird } = await twoCalls();
+    await value(invoke('phone:conference', { callId: thirdCall, otherCallId: customerCall }));
+    const before = fx.stack.media.ops.length;
+    await value(invoke('phone:set-mute', { callId: thirdCall, muted: true }));
+    // The page is asked once; it silences the microphone inside the mix (conference-mixer).
+    expect(opsSince(before)).toEqual([{ op: 'setMute', callId: thirdCall, muted: true }]);
+    expect(await liveCall(thirdCall)).toMatchObject({ muted: true });
+    expect(await liveCall(customerCall)).toMatchObject({ muted: true });
+
+    await atThird.bye();
+    await waitFor('2003 call ended', async () => (await liveCall(thirdCall)) === undefined);
+    expect(await liveCall(customerCall)).toMatchObject({ muted: true, conferenceWith: null });
+    await value(invoke('phone:set-mute', { callId: customerCall, muted: false }));
+    expect(await liveCall(customerCall)).toMatchObject({ muted: false });
+    await value(invoke('phone:hang-up', { callId: customerCall }));
+    await idle();
   });
 });

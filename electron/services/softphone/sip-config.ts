@@ -14,6 +14,8 @@ export interface SoftphoneTiming {
   wrapUpSeconds: number;
   /** How long the media side may take for one request. */
   mediaTimeoutMs: number;
+  /** How long a transfer target may take to answer the transferred caller before the call stays with the agent. */
+  transferTimeoutMs: number;
 }
 
 export const DEFAULT_SOFTPHONE_TIMING: SoftphoneTiming = {
@@ -22,6 +24,7 @@ export const DEFAULT_SOFTPHONE_TIMING: SoftphoneTiming = {
   keepAliveSeconds: 25,
   wrapUpSeconds: 30,
   mediaTimeoutMs: 15_000,
+  transferTimeoutMs: 30_000,
 };
 
 /** Never log a password: the settings as they may appear in a log line. */

@@ -34,3 +34,19 @@ export async function acknowledged(session: Session, timeoutMs = 5000): Promise<
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** A hold (or resume) re-INVITE: null when accepted, else the refusal. */
+export function reInvite(session: Session, hold: boolean, sdhOptions: object): Promise<{ code: number; text: string } | null> {
+  return new Promise((resolve, reject) => {
+    session
+      .invite({
+        // Sticky options (ENVIRONMENT.md): say hold: false explicitly to resume.
+        sessionDescriptionHandlerOptions: { ...sdhOptions, hold } as object,
+        requestDelegate: {
+          onAccept: () => resolve(null),
+          onReject: (response) => resolve({ code: response.message.statusCode ?? 0, text: response.message.reasonPhrase ?? '' }),
+        },
+      })
+      .catch(reject);
+  });
+}

@@ -109,6 +109,7 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
       doNotDisturb: () => manual === 'dnd',
       lookupCustomer,
       target: (number) => sip.target(number),
+      transferTimeoutMs: timing.transferTimeoutMs,
       makeInviter: (target) => new Inviter(sip.userAgent, target),
       saveLive: (record) => saveCall(db, agentId, record, 'live'),
       ended: callEnded,

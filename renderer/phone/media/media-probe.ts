@@ -12,6 +12,12 @@ export interface MediaProbeCall {
   directions: (RTCRtpTransceiverDirection | null)[];
   /** The call's sender sends the three-way call's mixed track (三方通话). */
   mixed: boolean;
+  /** DTMF tones this call's RTP sender played (RFC 4733). */
+  dtmfPlayed: string;
+  /** The microphone the call sends from (getSettings().deviceId of the captured track). */
+  inputDeviceId: string | null;
+  /** The speaker the remote audio plays on (the audio element's sinkId; '' = default). */
+  outputSinkId: string | null;
 }
 
 declare global {
@@ -24,10 +30,11 @@ type MixedTrackOf = (callId: string) => MediaStreamTrack | null;
 
 async function probe(callId: string, handler: PageSessionDescriptionHandler, mixedTrackOf: MixedTrackOf): Promise<MediaProbeCall> {
   const pc = handler.peerConnection;
-  const result: MediaProbeCall = { callId, connectionState: pc?.connectionState ?? 'closed', packetsReceived: 0, packetsSent: 0, directions: [], mixed: false };
+  const result: MediaProbeCall = { callId, connectionState: pc?.connectionState ?? 'closed', packetsReceived: 0, packetsSent: 0, directions: [], mixed: false, dtmfPlayed: handler.tonesPlayed, inputDeviceId: null, outputSinkId: handler.outputSinkId };
   if (!pc) return result;
   const mixedTrack = mixedTrackOf(callId);
   result.mixed = mixedTrack !== null && pc.getSenders().some((sender) => sender.track === mixedTrack);
+  result.inputDeviceId = handler.localMediaStream.getAudioTracks()[0]?.getSettings().deviceId ?? null;
   result.directions = pc.getTransceivers().map((transceiver) => transceiver.currentDirection);
   const report = await pc.getStats();
   report.forEach((entry: { type: string; kind?: string; packetsReceived?: number; packetsSent?: number }) => {

@@ -26,6 +26,9 @@ type SinkAudio = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> 
 
 export class PageSessionDescriptionHandler extends Web.SessionDescriptionHandler {
   private audio: SinkAudio | null = null;
+  private dtmfSender: RTCDTMFSender | null = null;
+  /** Tones the RTP DTMF sender actually played (RFC 4733 events), for the media probe. */
+  tonesPlayed = '';
 
   constructor(private readonly pageOptions: PageSdhOptions) {
     super(
@@ -58,6 +61,24 @@ export class PageSessionDescriptionHandler extends Web.SessionDescriptionHandler
       const current = transceiver.currentDirection;
       if (current && current !== 'stopped' && transceiver.direction !== current) transceiver.direction = current;
     }
+  }
+
+  /** sip.js's RTP DTMF, plus a note of each tone as the sender plays it (a browser cannot read received ones). */
+  override sendDtmf(tones: string, options?: { duration: number; interToneGap: number }): boolean {
+    const sent = super.sendDtmf(tones, options);
+    const sender = this.peerConnection?.getSenders()[0]?.dtmf ?? null;
+    if (sent && sender && sender !== this.dtmfSender) {
+      this.dtmfSender = sender;
+      sender.addEventListener('tonechange', (event) => {
+        if (event.tone) this.tonesPlayed += event.tone;
+      });
+    }
+    return sent;
+  }
+
+  /** The speaker this call plays on ('' = the system default), for the media probe. */
+  get outputSinkId(): string | null {
+    return (this.audio as (SinkAudio & { sinkId?: string }) | null)?.sinkId ?? null;
   }
 
   setOutputDevice(deviceId: string | null): void {

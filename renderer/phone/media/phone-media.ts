@@ -63,7 +63,9 @@ export function startPhoneMedia(kefu: KefuApi): () => void {
         handlers.delete(op.callId);
         return null;
       case 'setMute':
-        need(op.callId).enableSenderTracks(!op.muted);
+        // In a three-way call the sender carries the mix: mute the microphone inside it instead.
+        if (mixer.has(op.callId)) mixer.setMuted(op.callId, op.muted);
+        else need(op.callId).enableSenderTracks(!op.muted);
         return null;
       case 'selectDevices':
         devices.input = op.inputDeviceId;

@@ -1,66 +1,25 @@
 /**
- * The customer's phone for the phone spec: a plain sip.js page (Web.SimpleUser, sip.js's own
- * WebRTC handler) in Chromium with fake media. sip.js 0.21's lib/ is plain ESM with relative
- * imports only, so it is served as-is from node_modules by a tiny HTTP server on 127.0.0.1.
+ * The customer's phone for the phone specs: a plain sip.js page (phone-customer-page.ts) in
+ * Chromium with fake media. sip.js 0.21's lib/ is plain ESM with relative imports only, so it is
+ * served as-is from node_modules by a tiny HTTP server on 127.0.0.1.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Browser, type Page } from '@playwright/test';
+import { CUSTOMER_PAGE } from './phone-customer-page.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SIP_LIB = join(ROOT, 'node_modules/sip.js/lib');
-
-// The page keeps one SimpleUser; the test drives it through window.customer.
-const PAGE = `<!doctype html><meta charset="utf-8"><title>customer phone</title>
-<audio id="remote" autoplay></audio>
-<script type="module">
-import { Web } from '/sip/index.js';
-let user = null;
-let ringing = false;
-const peer = () => user?.session?.sessionDescriptionHandler?.peerConnection ?? null;
-window.customer = {
-  async start(wsUrl, aor, authUser, password) {
-    user = new Web.SimpleUser(wsUrl, {
-      aor,
-      media: { constraints: { audio: true, video: false }, remote: { audio: document.getElementById('remote') } },
-      userAgentOptions: {
-        authorizationUsername: authUser,
-        authorizationPassword: password,
-        logLevel: 'error',
-        sessionDescriptionHandlerFactoryOptions: { peerConnectionConfiguration: { iceServers: [] } },
-      },
-      delegate: { onCallReceived: () => { ringing = true; }, onCallHangup: () => { ringing = false; } },
-    });
-    await user.connect();
-    await user.register();
-  },
-  ringing: () => ringing,
-  call: (target) => user.call(target),
-  async answer() { ringing = false; await user.answer(); },
-  hangup: () => user.hangup(),
-  sessionState: () => user?.session?.state ?? 'none',
-  async stats() {
-    const pc = peer();
-    if (!pc) return { connectionState: 'none', packetsReceived: 0, packetsSent: 0, directions: [] };
-    const result = { connectionState: pc.connectionState, packetsReceived: 0, packetsSent: 0, directions: pc.getTransceivers().map((t) => t.currentDirection) };
-    (await pc.getStats()).forEach((e) => {
-      if (e.type === 'inbound-rtp' && e.kind === 'audio') result.packetsReceived += e.packetsReceived ?? 0;
-      if (e.type === 'outbound-rtp' && e.kind === 'audio') result.packetsSent += e.packetsSent ?? 0;
-    });
-    return result;
-  },
-  async stop() { if (user) { await user.unregister().catch(() => {}); await user.disconnect().catch(() => {}); } },
-};
-window.customerReady = true;
-</script>`;
 
 export interface PeerStats {
   connectionState: string;
   packetsReceived: number;
   packetsSent: number;
   directions: (string | null)[];
+  /** The user part of who the customer's current call is with (null on the desk side). */
+  peer?: string | null;
 }
 
 export interface CustomerPageServer {
@@ -72,7 +31,7 @@ export function serveCustomerPage(): Promise<CustomerPageServer> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (path === '/' || path === '/phone.html') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(CUSTOMER_PAGE);
       return;
     }
     if (path.startsWith('/sip/')) {
@@ -97,7 +56,10 @@ export function serveCustomerPage(): Promise<CustomerPageServer> {
 
 /** A registered customer phone in its own browser context. */
 export class CustomerPhone {
-  constructor(readonly page: Page) {}
+  constructor(
+    readonly page: Page,
+    readonly user: string,
+  ) {}
 
   static async open(browser: Browser, pageUrl: string, account: { wsUrl: string; user: string; password: string }): Promise<CustomerPhone> {
     const context = await browser.newContext({ permissions: ['microphone'] });
@@ -105,15 +67,15 @@ export class CustomerPhone {
     await page.goto(pageUrl);
     await page.waitForFunction(() => (window as unknown as { customerReady?: boolean }).customerReady === true);
     await page.evaluate(
-      ([wsUrl, aor, user, password]) => (window as unknown as { customer: { start(...a: string[]): Promise<void> } }).customer.start(wsUrl!, aor!, user!, password!),
-      [account.wsUrl, `sip:${account.user}@127.0.0.1`, account.user, account.password],
+      ([wsUrl, user, password]) => (window as unknown as { customer: { start(...a: string[]): Promise<void> } }).customer.start(wsUrl!, user!, password!),
+      [account.wsUrl, account.user, account.password],
     );
-    return new CustomerPhone(page);
+    return new CustomerPhone(page, account.user);
   }
 
-  private run<T>(method: string, arg?: string): Promise<T> {
+  private run<T>(method: string, arg?: string | number | boolean): Promise<T> {
     return this.page.evaluate(
-      ([name, value]) => (window as unknown as { customer: Record<string, (v?: string) => T> }).customer[name!]!(value),
+      ([name, value]) => (window as unknown as { customer: Record<string, (v?: unknown) => T> }).customer[name as string]!(value),
       [method, arg] as const,
     ) as Promise<T>;
   }
@@ -121,19 +83,57 @@ export class CustomerPhone {
   call(number: string): Promise<void> {
     return this.run('call', `sip:${number}@127.0.0.1`);
   }
+  ringing(): Promise<boolean> {
+    return this.run('ringing');
+  }
   async answerWhenRinging(): Promise<void> {
-    await expect.poll(() => this.run<boolean>('ringing'), { message: 'the customer phone rings' }).toBe(true);
+    await expect.poll(() => this.ringing(), { message: `the phone of ${this.user} rings` }).toBe(true);
     await this.run('answer');
   }
+  async rejectWhenRinging(statusCode: number): Promise<void> {
+    await expect.poll(() => this.ringing(), { message: `the phone of ${this.user} rings` }).toBe(true);
+    await this.run('reject', statusCode);
+  }
+  /** Ends the current call: BYE when talking, CANCEL while it rings at the far side. */
   hangup(): Promise<void> {
     return this.run('hangup');
   }
-  /** sip.js SessionState, or 'none' once SimpleUser has dropped the ended session. */
+  /** Re-register after the SIP server restarted. */
+  reconnect(): Promise<void> {
+    return this.run('reconnect');
+  }
+  /** Leave telephone-event out of this phone's SDP from now on (the far side must use SIP INFO). */
+  setNoRtpDtmf(value: boolean): Promise<void> {
+    return this.run('setNoRtpDtmf', value);
+  }
+  setMicEnabled(enabled: boolean): Promise<void> {
+    return this.run('setMicEnabled', enabled);
+  }
+  /** sip.js SessionState of the current call, or 'none' before any. */
   sessionState(): Promise<string> {
     return this.run('sessionState');
   }
+  openCalls(): Promise<number> {
+    return this.run('openCalls');
+  }
+  /** The user part of the party the current call is with. */
+  peer(): Promise<string | null> {
+    return this.run('peer');
+  }
+  /** DTMF digits received as SIP INFO, in order. */
+  dtmf(): Promise<string> {
+    return this.run('dtmf');
+  }
+  /** Final status codes of the calls this phone placed that were refused (e.g. 486). */
+  rejections(): Promise<number[]> {
+    return this.run('rejections');
+  }
   stats(): Promise<PeerStats> {
     return this.run('stats');
+  }
+  /** Peak level of the received audio over `windowMs` (0 = silence). */
+  receivedLevel(windowMs = 600): Promise<number> {
+    return this.run('receivedLevel', windowMs);
   }
   async close(): Promise<void> {
     await this.run('stop').catch(() => undefined);

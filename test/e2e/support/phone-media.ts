@@ -6,6 +6,10 @@ export interface DeskCallMedia extends PeerStats {
   callId: string;
   /** The call sends the three-way call's mixed track (三方通话). */
   mixed: boolean;
+  /** DTMF tones the desk's RTP sender played for this call. */
+  dtmfPlayed: string;
+  inputDeviceId: string | null;
+  outputSinkId: string | null;
 }
 
 export function deskMedia(page: Page): Promise<DeskCallMedia[]> {
@@ -27,4 +31,19 @@ export async function expectRtpBothWays(page: Page, customer: CustomerPhone, cal
   const customerBefore = (await customer.stats()).packetsReceived;
   await expect.poll(async () => (await desk())?.packetsReceived ?? 0, { message: 'RTP reaches the workstation', timeout: 10_000 }).toBeGreaterThan(deskBefore);
   await expect.poll(async () => (await customer.stats()).packetsReceived, { message: 'RTP reaches the customer', timeout: 10_000 }).toBeGreaterThan(customerBefore);
+}
+
+/** Two customer phones talk to each other: both connected, each receiving RTP now. */
+export async function expectRtpBetween(a: CustomerPhone, b: CustomerPhone): Promise<void> {
+  for (const [phone, other] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    await expect.poll(() => phone.peer(), { message: `${phone.user} talks to ${other.user}`, timeout: 15_000 }).toBe(other.user);
+    await expect.poll(async () => (await phone.stats()).connectionState, { message: `${phone.user} peer connection`, timeout: 15_000 }).toBe('connected');
+  }
+  for (const phone of [a, b]) {
+    const before = (await phone.stats()).packetsReceived;
+    await expect.poll(async () => (await phone.stats()).packetsReceived, { message: `RTP reaches ${phone.user}`, timeout: 10_000 }).toBeGreaterThan(before);
+  }
 }

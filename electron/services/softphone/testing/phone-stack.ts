@@ -44,7 +44,7 @@ export function sipSettingsFor(kamailio: Kamailio, user: string, password = KAMA
   return { enabled: true, wsServer: kamailio.wsUrl, uri: `sip:${user}@127.0.0.1`, authUser: user, password, displayName: '', iceServers: [] };
 }
 
-export async function startPhoneStack(options: { wrapUpSeconds?: number; auth?: boolean } = {}): Promise<PhoneStack> {
+export async function startPhoneStack(options: { wrapUpSeconds?: number; auth?: boolean; transferTimeoutMs?: number } = {}): Promise<PhoneStack> {
   const kamailio = await startKamailio({ auth: options.auth ?? true });
   const server = await startServerProcess(tempDir('kefu-phone-server-'));
   const admin = await loginToken(server.url, 'admin', 'admin123');
@@ -55,7 +55,12 @@ export async function startPhoneStack(options: { wrapUpSeconds?: number; auth?: 
     serverUrl: server.url,
     secretStore: createMemorySecretStore(),
     timing: FAST_TIMING,
-    phone: { wrapUpSeconds: options.wrapUpSeconds ?? 0, reconnect: { initialMs: 100, maxMs: 800 }, mediaTimeoutMs: 5000 },
+    phone: {
+      wrapUpSeconds: options.wrapUpSeconds ?? 0,
+      reconnect: { initialMs: 100, maxMs: 800 },
+      mediaTimeoutMs: 5000,
+      ...(options.transferTimeoutMs === undefined ? {} : { transferTimeoutMs: options.transferTimeoutMs }),
+    },
   });
   const dispatch = createDispatcher(workstation);
   const desk: Desk = {
