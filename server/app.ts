@@ -10,9 +10,11 @@ import { startAutoReplyEngine } from './domain/phrases/auto-reply-engine.js';
 import { installErrorHandlers } from './http/errors.js';
 import { createHandlers } from './http/handlers.js';
 import { buildOpenApi } from './http/openapi.js';
-import { JSON_BODY_MAX, registerRoutes } from './http/register-routes.js';
+import { JSON_BODY_MAX, RAW_BODY_ROUTES, registerRoutes } from './http/register-routes.js';
 import { registerWidget } from './http/widget.js';
 import { RealtimeHub } from './realtime/hub.js';
+import { notifyCustomerChanged } from './realtime/customer-changed.js';
+import { setCustomerNotifier } from './domain/customers/notify.js';
 import { seedIfEmpty } from './store/seed.js';
 import { openSqliteStore } from './store/sqlite/store.js';
 import type { Store } from './store/types.js';
@@ -33,6 +35,11 @@ export interface ServerOptions {
   clock?: () => number;
   /** Seed the demo accounts into an empty database (default true). */
   seed?: boolean;
+  /**
+   * Behind a reverse proxy: take the client IP (for the visitor's region) from X-Forwarded-For.
+   * Off by default, so a client cannot pick its own address by sending the header.
+   */
+  trustProxy?: boolean;
   /** How often the auto-close check runs (default 15 s). */
   autoCloseIntervalMs?: number;
 }
@@ -62,8 +69,9 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   const hub = new RealtimeHub();
   const ctx = createContext(store, clock, hub);
   hub.attach(ctx);
+  setCustomerNotifier(ctx, (visitorId) => notifyCustomerChanged(ctx, hub, visitorId));
 
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: JSON_BODY_MAX, trustProxy: false });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: JSON_BODY_MAX, trustProxy: opts.trustProxy ?? false });
   installErrorHandlers(app);
   // An empty JSON body means "no body" (clients send it on POSTs without one); malformed is 400.
   app.removeContentTypeParser(['application/json', 'text/plain']);
@@ -80,12 +88,12 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
 
   const handlers = createHandlers(ctx);
   const names = Object.keys(handlers) as (keyof typeof handlers)[];
-  registerRoutes(app, ctx, handlers, names.filter((n) => n !== 'upload'));
+  registerRoutes(app, ctx, handlers, names.filter((n) => !RAW_BODY_ROUTES.includes(n)));
   // Uploads take raw bytes of any type, so they get their own parser scope.
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: LIMITS.fileBytesMax }, (_req, body, done) => done(null, body));
-    registerRoutes(scope, ctx, handlers, ['upload']);
+    registerRoutes(scope, ctx, handlers, [...RAW_BODY_ROUTES]);
   });
 
   let openApi: unknown;

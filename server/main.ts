@@ -1,6 +1,7 @@
 /**
  * CLI: npx tsx server/main.ts [--data DIR] [--port N] [--host 127.0.0.1]
- * Env: KEFU_DATA_DIR, KEFU_PORT. Seeds demo accounts into an empty database and says so.
+ * [--trust-proxy]  (client IPs from X-Forwarded-For; only behind your own reverse proxy)
+ * Env: KEFU_DATA_DIR, KEFU_PORT, KEFU_TRUST_PROXY=1. Seeds demo accounts into an empty database and says so.
  */
 import { parseArgs } from 'node:util';
 import { createServer } from './app.js';
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     host: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    'trust-proxy': { type: 'boolean', default: false },
   },
 });
 
@@ -23,7 +25,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const server = await createServer({ dataDir, port, host: values.host ?? '127.0.0.1', logger: !values.quiet });
+const server = await createServer({ dataDir, port, host: values.host ?? '127.0.0.1', logger: !values.quiet, trustProxy: values['trust-proxy'] || /^(1|true|yes)$/i.test(process.env.KEFU_TRUST_PROXY ?? '') });
 console.log(`Kefu Desk server listening on ${server.url}  (data: ${dataDir})`);
 console.log(`  visitor widget: ${server.url}/widget    API docs: ${server.url}/api/docs/json`);
 if (server.seeded) {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { IMAGE_MIME_TYPES, LIMITS } from './limits.js';
+import { MessageStyleSchema } from './message-style.js';
 
 export const RoleSchema = z.enum(['admin', 'agent']);
 export type Role = z.infer<typeof RoleSchema>;
@@ -115,6 +116,8 @@ export const MessageSchema = z.object({
   text: z.string(),
   attachment: AttachmentSchema.nullable(),
   createdAt: z.number(),
+  /** 字体设置 of an agent's text message; absent for the default font and for everyone else. */
+  style: MessageStyleSchema.optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

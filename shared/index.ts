@@ -18,3 +18,7 @@ export * from './ipc/knowledge.js';
 export * from './protocol/rest-records.js';
 export * from './ipc/records.js';
 export * from './ipc/desktop.js';
+export * from './ipc/alerts.js';
+export * from './customers.js';
+export * from './protocol/rest-customers.js';
+export * from './ipc/customers.js';

@@ -31,6 +31,15 @@ export const LIMITS = {
   messagePageMax: 500,
   /** Bytes of one realtime frame. */
   frameBytesMax: 64 * 1024,
+  /** 顾客信息 / 轨迹: characters of a page URL or referrer, of a page title. */
+  pageUrlMax: 2048,
+  pageTitleMax: 256,
+  /** Page views kept per visitor (oldest dropped) and shown in the trail (轨迹). */
+  pageViewsKeptMax: 500,
+  trailShownMax: 100,
+  /** 名片分类: characters of one customer tag, tags per visitor. */
+  customerTagMax: 20,
+  customerTagsMax: 20,
 } as const;
 
 /** Image types accepted, recognised by their first bytes, never by name. */

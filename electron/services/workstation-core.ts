@@ -23,6 +23,8 @@ import { createRealtimeClient, type RealtimeClient, type RealtimePhase } from '.
 import { createWorkstationEvents, type WorkstationEvents } from './workstation-events.js';
 import { createSoftphone, type Softphone } from './softphone/softphone.js';
 import type { SoftphoneTiming } from './softphone/sip-config.js';
+import { styleToCarry } from '../../shared/message-style.js';
+import { getMessageStyle } from './phrases/phrase-cache.js';
 
 export interface WorkstationOptions {
   dataDir: string;
@@ -108,7 +110,9 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
 
   const softphone = createSoftphone({ db, rest, events, agentId, clock, log, timing: options.phone });
 
-  const outbox: Outbox = createOutbox({ db, events, rest, realtime, agent: () => session.current()?.agent ?? null, clock, onCountChanged: emitConnection, log });
+  const outbox: Outbox = createOutbox({ db, events, rest, realtime, agent: () => session.current()?.agent ?? null, clock, onCountChanged: emitConnection, log,
+    // 字体设置 (kept with the phrases' local prefs) travels on each text message.
+    messageStyle: () => styleToCarry(getMessageStyle(db)) ?? null });
 
   /** The agent's open conversations, fresh from the server (the replay brings what changed while away). */
   async function refreshConversations() {

@@ -12,8 +12,11 @@ import { saveSettings } from './cache/settings-repo.js';
 import { conversationMessages } from './sync/local-messages.js';
 import { createDesktopHandlers } from './desktop/desktop-handlers.js';
 import { createPhraseHandlers } from './phrases/phrase-handlers.js';
+import { createFilePhraseHandlers } from './phrases/file-phrase-handlers.js';
 import { createKnowledgeHandlers } from './knowledge/handlers.js';
 import { createRecordHandlers } from './records/record-handlers.js';
+import { createCustomerHandlers } from './customers/customer-handlers.js';
+import { createAlertHandlers } from './alerts/alert-handlers.js';
 import type { WorkstationCore } from './workstation-core.js';
 import { createPhoneHandlers } from './softphone/phone-handlers.js';
 
@@ -40,8 +43,11 @@ export function createHandlers(core: WorkstationCore): InvokeHandlers {
   return {
     ...createDesktopHandlers(),
     ...createPhraseHandlers(core),
+    ...createFilePhraseHandlers(core),
     ...createKnowledgeHandlers(core),
     ...createRecordHandlers(core),
+    ...createCustomerHandlers(core),
+    ...createAlertHandlers(core),
     ...createPhoneHandlers({
       softphone: core.softphone,
       db,

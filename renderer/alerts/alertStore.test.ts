@@ -4,15 +4,16 @@ import { flashedTitle, useAlertStore } from './alertStore.js';
 describe('alert store', () => {
   beforeEach(() => useAlertStore.setState({ pending: {} }));
 
-  it('keeps one alert per conversation until the agent acts on it', () => {
+  it('keeps one alert per event and conversation until the agent acts on it', () => {
     const { raise, acknowledge } = useAlertStore.getState();
     raise({ kind: 'conversation-assigned', conversationId: 'c1', title: '新对话', body: '访客123456' });
     raise({ kind: 'message-received', conversationId: 'c1', title: '新消息', body: '你好' });
+    raise({ kind: 'message-received', conversationId: 'c1', title: '新消息', body: '还在吗' });
     raise({ kind: 'message-received', conversationId: 'c2', title: '新消息', body: '在吗' });
-    expect(Object.keys(useAlertStore.getState().pending).sort()).toEqual(['c1', 'c2']);
-    expect(useAlertStore.getState().pending.c1?.body).toBe('你好');
+    expect(Object.keys(useAlertStore.getState().pending).sort()).toEqual(['conversation-assigned:c1', 'message-received:c1', 'message-received:c2']);
+    expect(useAlertStore.getState().pending['message-received:c1']?.body).toBe('还在吗');
     acknowledge('c1');
-    expect(Object.keys(useAlertStore.getState().pending)).toEqual(['c2']);
+    expect(Object.keys(useAlertStore.getState().pending)).toEqual(['message-received:c2']);
   });
 
   it('drops queue alerts for visitors that left the queue', () => {
@@ -21,7 +22,17 @@ describe('alert store', () => {
     raise({ kind: 'visitor-queued', conversationId: 'q2', title: '访客排队', body: '' });
     raise({ kind: 'message-received', conversationId: 'c9', title: '新消息', body: '' });
     dropQueuedExcept(['q2']);
-    expect(Object.keys(useAlertStore.getState().pending).sort()).toEqual(['c9', 'q2']);
+    expect(Object.keys(useAlertStore.getState().pending).sort()).toEqual(['message-received:c9', 'visitor-queued:q2']);
+  });
+
+  it('settles against what is in view', () => {
+    const { raise, settle } = useAlertStore.getState();
+    raise({ kind: 'conversation-assigned', conversationId: 'c1', title: '', body: '' });
+    raise({ kind: 'message-received', conversationId: 'c2', title: '', body: '' });
+    settle({ selectedId: 'c2', focused: false, queuedIds: [] });
+    expect(Object.keys(useAlertStore.getState().pending).sort()).toEqual(['conversation-assigned:c1', 'message-received:c2']);
+    settle({ selectedId: 'c2', focused: true, queuedIds: [] });
+    expect(Object.keys(useAlertStore.getState().pending)).toEqual(['conversation-assigned:c1']);
   });
 });
 

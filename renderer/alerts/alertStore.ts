@@ -1,33 +1,67 @@
 import { create } from 'zustand';
-import type { EventPayload } from '../../shared/ipc/contract.js';
+import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../shared/ipc/alerts.js';
+import type { AppError } from '../../shared/errors.js';
+import { invoke } from '../app/kefu.js';
+import { actedKeys, alertKey, type Alert, type AlertView } from './alertDecision.js';
 
-export type Alert = EventPayload<'alert:raised'>;
+export type { Alert } from './alertDecision.js';
 
 interface AlertState {
-  /** Alerts the agent has not acted on yet, one per conversation (the newest wins). */
+  /** Alerts the agent has not acted on yet, one per event kind and conversation (the newest wins). */
   pending: Record<string, Alert>;
+  /** 提醒设置, kept by the services (alert-settings:get/set). */
+  settings: AlertSettings;
   raise(alert: Alert): void;
-  /** The agent opened, accepted or answered that conversation. */
+  /** The agent opened, accepted or answered that conversation: every alert about it stops. */
   acknowledge(conversationId: string): void;
   /** Visitors no longer queued need no alert. */
   dropQueuedExcept(queuedIds: readonly string[]): void;
+  /** Drops what the agent has acted on, given what is in view now. */
+  settle(view: AlertView): void;
+  loadSettings(): Promise<AppError | null>;
+  saveSettings(settings: AlertSettings): Promise<AppError | null>;
+  applySettings(settings: AlertSettings): void;
 }
+
+const without = (pending: Record<string, Alert>, drop: (key: string, alert: Alert) => boolean): Record<string, Alert> | null => {
+  const keep = Object.fromEntries(Object.entries(pending).filter(([key, alert]) => !drop(key, alert)));
+  return Object.keys(keep).length === Object.keys(pending).length ? null : keep;
+};
 
 export const useAlertStore = create<AlertState>()((set, get) => ({
   pending: {},
+  settings: DEFAULT_ALERT_SETTINGS,
   raise(alert) {
-    set({ pending: { ...get().pending, [alert.conversationId]: alert } });
+    set({ pending: { ...get().pending, [alertKey(alert)]: alert } });
   },
   acknowledge(conversationId) {
-    if (!(conversationId in get().pending)) return;
-    const { [conversationId]: _gone, ...rest } = get().pending;
-    set({ pending: rest });
+    const keep = without(get().pending, (_key, alert) => alert.conversationId === conversationId);
+    if (keep) set({ pending: keep });
   },
   dropQueuedExcept(queuedIds) {
-    const keep = Object.fromEntries(
-      Object.entries(get().pending).filter(([id, alert]) => alert.kind !== 'visitor-queued' || queuedIds.includes(id)),
-    );
-    if (Object.keys(keep).length !== Object.keys(get().pending).length) set({ pending: keep });
+    const keep = without(get().pending, (_key, alert) => alert.kind === 'visitor-queued' && !queuedIds.includes(alert.conversationId));
+    if (keep) set({ pending: keep });
+  },
+  settle(view) {
+    const acted = new Set(actedKeys(get().pending, view));
+    if (acted.size === 0) return;
+    const keep = without(get().pending, (key) => acted.has(key));
+    if (keep) set({ pending: keep });
+  },
+  async loadSettings() {
+    const result = await invoke('alert-settings:get', undefined);
+    if (!result.ok) return result.error;
+    set({ settings: result.value });
+    return null;
+  },
+  async saveSettings(settings) {
+    const result = await invoke('alert-settings:set', settings);
+    if (!result.ok) return result.error;
+    set({ settings: result.value });
+    return null;
+  },
+  applySettings(settings) {
+    set({ settings });
   },
 }));
 

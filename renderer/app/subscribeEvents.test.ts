@@ -54,7 +54,7 @@ describe('contract events drive the stores', () => {
   it('an alert stays until the agent opens that conversation, which marks it read', () => {
     api.emit('conversation:updated', conversation({ id: 'c3', unread: 1 }));
     api.emit('alert:raised', { kind: 'message-received', conversationId: 'c3', title: '新消息', body: '在吗' });
-    expect(Object.keys(useAlertStore.getState().pending)).toEqual(['c3']);
+    expect(Object.keys(useAlertStore.getState().pending)).toEqual(['message-received:c3']);
     useConversationsStore.getState().select('c3');
     expect(useAlertStore.getState().pending).toEqual({});
     expect(api.callsTo('conversations:mark-read')).toEqual([{ conversationId: 'c3' }]);

@@ -5,7 +5,7 @@ import { useConversationsStore } from '../visitors/conversationsStore.js';
 import { useMessagesStore } from '../dialog/messagesStore.js';
 import { useOfflineStore } from '../offline/offlineStore.js';
 import { useAlertStore } from '../alerts/alertStore.js';
-import { showNotification } from '../alerts/notify.js';
+import { onAlertRaised } from '../alerts/raiseAlert.js';
 import { loadPhone, subscribePhone } from '../phone/subscribePhone.js';
 import { subscribeDesktop } from '../desktop/subscribeDesktop.js';
 
@@ -38,12 +38,8 @@ export function subscribeEvents(api: KefuApi): () => void {
     }),
     api.on('draft:changed', ({ conversationId, text }) => useMessagesStore.getState().applyDraft(conversationId, text)),
     api.on('offline-message:updated', (m) => useOfflineStore.getState().apply(m)),
-    api.on('alert:raised', (alert) => {
-      // Already looking at it with the window focused: nothing to alert.
-      if (alert.conversationId === conversations().selectedId && document.hasFocus()) return;
-      useAlertStore.getState().raise(alert);
-      showNotification(alert, openConversation);
-    }),
+    // 提醒设置 decide the sound, the notification and whether it is kept until acted on.
+    api.on('alert:raised', (alert) => onAlertRaised(alert, openConversation)),
     subscribePhone(api),
     subscribeDesktop(api),
   ];

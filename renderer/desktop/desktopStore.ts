@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppError } from '../../shared/errors.js';
+import type { AppError, Result } from '../../shared/errors.js';
 import type { DesktopSettings, DesktopState } from '../../shared/ipc/desktop.js';
 import { invoke } from '../app/kefu.js';
 
@@ -24,13 +24,10 @@ interface DesktopStore {
 /** INVALID_STATE is how a shell without Electron says "no desktop here" — not a failure to report. */
 const noDesktop = (error: AppError) => error.code === 'INVALID_STATE';
 
-export const useDesktopStore = create<DesktopStore>((set, get) => ({
-  state: null,
-  unavailable: false,
-  settingsRequests: 0,
-  screenshotRequests: 0,
-  async load() {
-    const result = await invoke('desktop:get-state', undefined);
+export const useDesktopStore = create<DesktopStore>((set, get) => {
+  /** Both load and update answer a DesktopState: apply it, or note that this shell has no desktop. */
+  async function applyAnswer(pending: Promise<Result<DesktopState>>): Promise<AppError | null> {
+    const result = await pending;
     if (result.ok) {
       get().apply(result.value);
       return null;
@@ -40,26 +37,27 @@ export const useDesktopStore = create<DesktopStore>((set, get) => ({
       return null;
     }
     return result.error;
-  },
-  async update(patch) {
-    const result = await invoke('desktop:update-settings', patch);
-    if (result.ok) {
-      get().apply(result.value);
-      return null;
-    }
-    if (noDesktop(result.error)) {
-      set({ unavailable: true });
-      return null;
-    }
-    return result.error;
-  },
-  apply(state) {
-    set({ state, unavailable: !state.available || state.settings === null });
-  },
-  requestSettings() {
-    set({ settingsRequests: get().settingsRequests + 1 });
-  },
-  requestScreenshot() {
-    set({ screenshotRequests: get().screenshotRequests + 1 });
-  },
-}));
+  }
+
+  return {
+    state: null,
+    unavailable: false,
+    settingsRequests: 0,
+    screenshotRequests: 0,
+    load() {
+      return applyAnswer(invoke('desktop:get-state', undefined));
+    },
+    update(patch) {
+      return applyAnswer(invoke('desktop:update-settings', patch));
+    },
+    apply(state) {
+      set({ state, unavailable: !state.available || state.settings === null });
+    },
+    requestSettings() {
+      set({ settingsRequests: get().settingsRequests + 1 });
+    },
+    requestScreenshot() {
+      set({ screenshotRequests: get().screenshotRequests + 1 });
+    },
+  };
+});

@@ -14,6 +14,28 @@ afterEach(() => {
 });
 
 describe('MessageItem', () => {
+  it("renders the agent's 字体设置 from the message as inline properties, never from a bad object", () => {
+    const style = { fontFace: 'KaiTi' as const, fontSize: 18, bold: true, italic: true, underline: true, color: '#c41d7f' };
+    const { container } = renderWithApp(<MessageItem message={message({ sender: 'agent', senderName: '小王', text: '有样式', style })} />);
+    const bubble = container.querySelector<HTMLElement>('.kefu-bubble')!;
+    expect(bubble.style.fontFamily).toContain('KaiTi');
+    expect(bubble.style.fontSize).toBe('18px');
+    expect(bubble.style.fontWeight).toBe('700');
+    expect(bubble.style.fontStyle).toBe('italic');
+    expect(bubble.style.textDecoration).toBe('underline');
+    expect(bubble.style.color).toBe('rgb(196, 29, 127)');
+    cleanup();
+    // A message that somehow carries a bad style (not from our schema) is shown unstyled.
+    const bad = { ...style, color: 'red;background:url(https://evil.example/x)' } as unknown as typeof style;
+    const again = renderWithApp(<MessageItem message={message({ sender: 'agent', text: '坏样式', style: bad })} />);
+    const plain = again.container.querySelector<HTMLElement>('.kefu-bubble')!;
+    expect(plain.getAttribute('style')).toBeNull();
+    cleanup();
+    // A visitor's message never takes a style, even if one came along.
+    const visitor = renderWithApp(<MessageItem message={message({ sender: 'visitor', text: '访客', style })} />);
+    expect(visitor.container.querySelector<HTMLElement>('.kefu-bubble')!.getAttribute('style')).toBeNull();
+  });
+
   it('shows visitor markup as text and links only http(s) safely', () => {
     const text = '<script>window.hacked=1</script><img src=x onerror=alert(1)> 详见 https://example.com/p';
     const { container } = renderWithApp(<MessageItem message={message({ text })} />);

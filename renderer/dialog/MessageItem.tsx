@@ -5,6 +5,7 @@ import type { LocalMessage } from '../../shared/ipc/contract.js';
 import { assertNever } from '../../shared/errors.js';
 import { splitLinks } from './messageLogic.js';
 import { AttachmentFile, AttachmentImage } from './AttachmentView.js';
+import { messageStyleProps } from '../phrases/messageStyle.js';
 
 /** Text as text (React escapes it); only http(s) URLs become links, opened without an opener. */
 export function MessageText({ text }: { text: string }) {
@@ -49,7 +50,8 @@ export function MessageItem({ message, onRetry }: { message: LocalMessage; onRet
           {message.senderName} · {time(message.createdAt)}
         </div>
       )}
-      <div className="kefu-bubble">
+      {/* 字体设置 travels with the agent's text message as a validated object, mapped to properties. */}
+      <div className="kefu-bubble" style={message.kind === 'text' && message.sender === 'agent' ? messageStyleProps(message.style) : undefined}>
         <Body message={message} />
       </div>
       {own && message.delivery === 'sending' && (

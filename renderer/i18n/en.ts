@@ -1,4 +1,7 @@
+import { alertsEn } from './alerts.en.js';
+import { filesEn } from './files.en.js';
 import { phoneEn } from './phone.en.js';
+import { customerEn } from './customer.en.js';
 import type { Messages } from './zh-CN.js';
 
 export const en: Messages = {
@@ -159,7 +162,10 @@ export const en: Messages = {
     error: 'Something went wrong',
     loading: 'Loading…',
   },
+  files: filesEn,
   phone: phoneEn,
+  customer: customerEn,
+  alerts: alertsEn,
   phrases: {
     helperPanel: 'Helper panel',
     title: 'Phrases',

@@ -1,4 +1,7 @@
+import { alertsZhCN } from './alerts.zh-CN.js';
+import { filesZhCN } from './files.zh-CN.js';
 import { phoneZhCN } from './phone.zh-CN.js';
+import { customerZhCN } from './customer.zh-CN.js';
 
 /** Chinese labels first: the words agents already know (SPEC.md). en.ts must have the same keys. */
 export const zhCN = {
@@ -159,7 +162,10 @@ export const zhCN = {
     error: '操作失败',
     loading: '加载中…',
   },
+  files: filesZhCN,
   phone: phoneZhCN,
+  customer: customerZhCN,
+  alerts: alertsZhCN,
   phrases: {
     helperPanel: '对话交流辅助窗口',
     title: '常用语',

@@ -3,18 +3,18 @@ import { Button, Checkbox, ColorPicker, Popover, Select, Space, Tooltip } from '
 import { FontSizeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_FONT_FACES, type MessageStyle } from '../../shared/ipc/phrases.js';
-import { messageStyleCss, useMessageStyleStore } from './messageStyle.js';
+import { useMessageStyleStore } from './messageStyle.js';
 
 const SIZES = [12, 13, 14, 16, 18, 20, 24];
 
-/** 字体设置 for the agent's own messages: kept by the workstation, applied to how they are shown here. */
+/** 字体设置 for the agent's own messages: kept by the workstation, carried on each text message the agent sends. */
 export function MessageStyleButton({ disabled }: { disabled?: boolean }) {
   const { t } = useTranslation();
-  const { style, load, save } = useMessageStyleStore();
+  const { style, load, update } = useMessageStyleStore();
   useEffect(() => {
     void load();
   }, [load]);
-  const change = (patch: Partial<MessageStyle>) => void save({ ...style, ...patch });
+  const change = (patch: Partial<MessageStyle>) => void update(patch);
 
   const form = (
     <Space direction="vertical" aria-label={t('phrases.font')}>
@@ -44,14 +44,13 @@ export function MessageStyleButton({ disabled }: { disabled?: boolean }) {
     </Space>
   );
 
+  // No stylesheet any more: the services put this style on each text message the agent sends,
+  // and the dialog and the visitor's widget render it from the message itself.
   return (
-    <>
-      <style>{messageStyleCss(style)}</style>
-      <Popover content={form} trigger="click" title={t('phrases.font')}>
-        <Tooltip title={t('phrases.font')}>
-          <Button type="text" icon={<FontSizeOutlined />} aria-label={t('phrases.font')} disabled={disabled} />
-        </Tooltip>
-      </Popover>
-    </>
+    <Popover content={form} trigger="click" title={t('phrases.font')}>
+      <Tooltip title={t('phrases.font')}>
+        <Button type="text" icon={<FontSizeOutlined />} aria-label={t('phrases.font')} disabled={disabled} />
+      </Tooltip>
+    </Popover>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Collapse, Empty, Input, Popconfirm, Tooltip } from 'antd';
+import { App, Button, Collapse, Empty, Input, Popconfirm, Segmented, Tooltip } from 'antd';
 import { DeleteOutlined, EditOutlined, LinkOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { phraseMatches, type Phrase } from '../../shared/phrases.js';
@@ -8,17 +8,44 @@ import { phraseInsertText } from './phraseLogic.js';
 import { subscribePhrases, usePhrasesStore } from './phrasesStore.js';
 import { usePhraseVariables } from './usePhraseVariables.js';
 import { PhraseEditModal } from './PhraseEditModal.js';
+import { FilePhrasesPanel } from './FilePhrasesPanel.js';
+
+type Section = 'phrases' | 'files';
+
+/** The 常用语 tab: 常用语/常用链接 or 常用文件, switched by a segmented control. */
+export function PhrasesPanel() {
+  const { t } = useTranslation();
+  const [section, setSection] = useState<Section>('phrases');
+  // Categories are shared by phrases and files: keep them loaded whichever section is shown.
+  useEffect(() => subscribePhrases(), []);
+  return (
+    <div>
+      <div style={{ padding: '8px 8px 0' }}>
+        <Segmented<Section>
+          block
+          size="small"
+          aria-label={t('files.sections')}
+          value={section}
+          onChange={setSection}
+          options={[
+            { value: 'phrases', label: t('files.phrasesSection') },
+            { value: 'files', label: t('files.title') },
+          ]}
+        />
+      </div>
+      {section === 'phrases' ? <PhraseList /> : <FilePhrasesPanel />}
+    </div>
+  );
+}
 
 /** 常用语 / 常用链接: public ones by category, then 我的; a click puts the text into the input box. */
-export function PhrasesPanel() {
+function PhraseList() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { phrases, categories, refresh, remove } = usePhrasesStore();
   const variables = usePhraseVariables();
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Phrase | null | 'new'>(null);
-
-  useEffect(() => subscribePhrases(), []);
 
   const groups = useMemo(() => {
     const shown = phrases.filter((p) => phraseMatches(p, query));

@@ -1,32 +1,27 @@
+import type { CSSProperties } from 'react';
 import { create } from 'zustand';
-import { DEFAULT_MESSAGE_STYLE, MessageStyleSchema, type MessageStyle } from '../../shared/ipc/phrases.js';
+import { DEFAULT_MESSAGE_STYLE, type MessageStyle } from '../../shared/ipc/phrases.js';
+import { messageStyleDeclarations } from '../../shared/message-style.js';
 import type { AppError } from '../../shared/errors.js';
 import { invoke } from '../app/kefu.js';
 
-/**
- * CSS for the agent's own bubbles from the 字体设置 object. Only values the schema allows get in
- * (a font from a fixed list, a #rrggbb colour, an integer size), so nothing here can inject CSS.
- */
-export function messageStyleCss(input: MessageStyle): string {
-  const style = MessageStyleSchema.parse(input);
-  const rules = [
-    style.fontFace === 'default' ? null : `font-family: "${style.fontFace}", sans-serif`,
-    `font-size: ${style.fontSize}px`,
-    `font-weight: ${style.bold ? 700 : 400}`,
-    `font-style: ${style.italic ? 'italic' : 'normal'}`,
-    `text-decoration: ${style.underline ? 'underline' : 'none'}`,
-    `color: ${style.color}`,
-  ].filter(Boolean);
-  return `.kefu-msg.agent .kefu-bubble { ${rules.join('; ')}; }`;
+/** Inline style properties for a message that carries a 字体设置 object (never a CSS string). */
+export function messageStyleProps(input: unknown): CSSProperties | undefined {
+  return messageStyleDeclarations(input);
 }
 
 interface MessageStyleState {
   style: MessageStyle;
   load(): Promise<void>;
   save(style: MessageStyle): Promise<AppError | null>;
+  /**
+   * One field changed in the 字体设置 popover: shown at once and merged into the newest style, so
+   * two quick clicks (加粗 then 斜体) both stick instead of the second undoing the first.
+   */
+  update(patch: Partial<MessageStyle>): Promise<AppError | null>;
 }
 
-export const useMessageStyleStore = create<MessageStyleState>()((set) => ({
+export const useMessageStyleStore = create<MessageStyleState>()((set, get) => ({
   style: DEFAULT_MESSAGE_STYLE,
   async load() {
     const result = await invoke('message-style:get', undefined);
@@ -36,5 +31,13 @@ export const useMessageStyleStore = create<MessageStyleState>()((set) => ({
     const result = await invoke('message-style:set', style);
     if (result.ok) set({ style: result.value });
     return result.ok ? null : result.error;
+  },
+  async update(patch) {
+    set({ style: { ...get().style, ...patch } });
+    const result = await invoke('message-style:set', get().style);
+    if (result.ok) return null;
+    // Refused (cannot happen from the popover's closed choices): show what the services keep.
+    await get().load();
+    return result.error;
   },
 }));

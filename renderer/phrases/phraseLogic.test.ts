@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillPhraseVariables, type Phrase } from '../../shared/phrases.js';
 import { spliceAtCursor } from '../dialog/composerStore.js';
-import { DEFAULT_MESSAGE_STYLE } from '../../shared/ipc/phrases.js';
 import { hotkeyOf, phraseInsertText, slashMatches, slashTokenAt } from './phraseLogic.js';
-import { messageStyleCss } from './messageStyle.js';
 
 const phrase = (over: Partial<Phrase>): Phrase => ({
   id: over.title ?? 'p',
@@ -74,17 +72,5 @@ describe('insert at cursor and hotkeys', () => {
     expect(hotkeyOf({ key: 'H', code: 'KeyH', ctrlKey: true, altKey: false, shiftKey: true })).toBe('Ctrl+Shift+H');
     expect(hotkeyOf({ key: 'a', code: 'KeyA', ctrlKey: false, altKey: false, shiftKey: false })).toBeNull();
     expect(hotkeyOf({ key: 'A', code: 'KeyA', ctrlKey: false, altKey: false, shiftKey: true })).toBeNull();
-  });
-});
-
-describe('font settings', () => {
-  it('turns the style object into CSS for the agent bubbles and refuses anything else', () => {
-    const css = messageStyleCss({ ...DEFAULT_MESSAGE_STYLE, fontFace: 'SimSun', bold: true, underline: true, color: '#ff0000', fontSize: 18 });
-    expect(css).toContain('.kefu-msg.agent .kefu-bubble');
-    expect(css).toContain('font-family: "SimSun"');
-    expect(css).toContain('font-weight: 700');
-    expect(css).toContain('text-decoration: underline');
-    expect(css).toContain('color: #ff0000');
-    expect(() => messageStyleCss({ ...DEFAULT_MESSAGE_STYLE, color: 'red;} body{display:none' })).toThrow();
   });
 });

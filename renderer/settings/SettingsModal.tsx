@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { WorkstationSettings } from '../../shared/ipc/contract.js';
 import { useSessionStore } from '../login/sessionStore.js';
 import { DesktopSection } from './DesktopSection.js';
+import { AlertSection } from './AlertSection.js';
 
-/** Language, send key, sound and 桌面; each change is saved at once (settings:update / desktop:update-settings). */
+/** Language, send key, sound, 提醒设置 and 桌面; each change is saved at once (settings:update / desktop:update-settings). */
 export function SettingsModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -45,6 +46,7 @@ export function SettingsModal({ open, onClose }: { open: boolean; onClose: () =>
         <Form.Item label={t('settings.sound')} htmlFor="settings-sound">
           <Switch id="settings-sound" aria-label={t('settings.sound')} checked={settings.soundEnabled} onChange={(soundEnabled) => void save({ soundEnabled })} />
         </Form.Item>
+        <AlertSection />
         <DesktopSection />
       </Form>
     </Modal>

@@ -1,5 +1,6 @@
 /** Rows → the shapes of shared/domain.ts that clients receive. */
 import type { Agent, Attachment, Conversation, Message, OfflineMessage, QueueEntry } from '../../shared/index.js';
+import { MessageStyleSchema, type MessageStyle } from '../../shared/message-style.js';
 import type { AgentRow, AttachmentRow, ConversationRow, MessageRow, OfflineMessageRow } from '../store/types.js';
 import type { DomainContext } from './context.js';
 
@@ -80,7 +81,19 @@ export function toMessage(ctx: DomainContext, row: MessageRow): Message {
     text: row.text,
     attachment: attachment ? toAttachment(attachment) : null,
     createdAt: row.createdAt,
+    ...storedStyle(row.style),
   };
+}
+
+/** The stored 字体设置, read back through its schema: a row that does not parse shows unstyled. */
+function storedStyle(json: string | null | undefined): { style?: MessageStyle } {
+  if (!json) return {};
+  try {
+    const parsed = MessageStyleSchema.safeParse(JSON.parse(json));
+    return parsed.success ? { style: parsed.data } : {};
+  } catch {
+    return {};
+  }
 }
 
 export function toOfflineMessage(row: OfflineMessageRow): OfflineMessage {

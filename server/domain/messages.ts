@@ -30,8 +30,12 @@ export function sendMessage(ctx: DomainContext, principal: Principal, conversati
 
     let text: string;
     let attachmentId: string | null = null;
+    let style: string | null = null;
     if (body.kind === 'text') {
       text = body.text;
+      // 字体设置 is the agent's; the schema has already checked every field of it.
+      if (body.style && principal.kind === 'visitor') refuse('VALIDATION_FAILED', 'Only agents send a message style', { style: 'agents only' });
+      if (body.style) style = JSON.stringify(body.style);
     } else {
       const attachment = ctx.store.attachments.byId(body.attachmentId);
       // Another conversation's attachment looks the same as none at all.
@@ -49,6 +53,7 @@ export function sendMessage(ctx: DomainContext, principal: Principal, conversati
       kind: body.kind,
       text,
       attachmentId,
+      style,
     }, conversation);
     return { message: emitMessageCreatedIn(ctx, conversation, row), created: true };
   });

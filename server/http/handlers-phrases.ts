@@ -1,4 +1,4 @@
-/** Route name → domain call for canned phrases and auto-reply (shared/protocol/rest-phrases.ts). */
+/** Route name → domain call for canned phrases, canned files and auto-reply (shared/protocol/rest-phrases.ts). */
 import type { phraseRoutes } from '../../shared/protocol/rest-phrases.js';
 import type { DomainContext } from '../domain/context.js';
 import { autoReplyState, setCompanyAutoReply, setMyAutoReply } from '../domain/phrases/auto-reply.js';
@@ -11,6 +11,8 @@ import {
   updatePhrase,
   updatePhraseCategory,
 } from '../domain/phrases/phrases.js';
+import { attachFilePhrase, deleteFilePhrase, listFilePhrases, updateFilePhrase, uploadFilePhrase } from '../domain/phrases/file-phrases.js';
+import { refuse } from '../domain/errors.js';
 import type { Handlers } from './register-routes.js';
 
 export function createPhraseHandlers(ctx: DomainContext): Pick<Handlers, keyof typeof phraseRoutes> {
@@ -22,6 +24,14 @@ export function createPhraseHandlers(ctx: DomainContext): Pick<Handlers, keyof t
     createPhraseCategory: ({ principal, body }) => createPhraseCategory(ctx, principal, body),
     updatePhraseCategory: ({ principal, params, body }) => updatePhraseCategory(ctx, principal, params.id, body),
     deletePhraseCategory: ({ principal, params }) => deletePhraseCategory(ctx, principal, params.id),
+    listFilePhrases: ({ principal }) => listFilePhrases(ctx, principal),
+    uploadFilePhrase: ({ principal, query, body }) => {
+      if (!Buffer.isBuffer(body)) return refuse('VALIDATION_FAILED', 'Send the file bytes as the request body', { body: 'missing' });
+      return uploadFilePhrase(ctx, principal, query, body);
+    },
+    updateFilePhrase: ({ principal, params, body }) => updateFilePhrase(ctx, principal, params.id, body),
+    deleteFilePhrase: ({ principal, params }) => deleteFilePhrase(ctx, principal, params.id),
+    attachFilePhrase: ({ principal, params, body }) => attachFilePhrase(ctx, principal, params.id, body.conversationId),
     getAutoReply: ({ principal }) => autoReplyState(ctx, principal.agent.id),
     setMyAutoReply: ({ principal, body }) => setMyAutoReply(ctx, principal.agent.id, body.autoReply),
     setCompanyAutoReply: ({ body }) => setCompanyAutoReply(ctx, body),

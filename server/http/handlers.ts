@@ -17,6 +17,7 @@ import { createPhoneHandlers } from './handlers-phone.js';
 import { createPhraseHandlers } from './handlers-phrases.js';
 import { createKnowledgeHandlers } from './handlers-knowledge.js';
 import { createRecordHandlers } from './handlers-records.js';
+import { createCustomerHandlers } from './handlers-customers.js';
 
 export function createHandlers(ctx: DomainContext): Handlers {
   const conversation = (row: Parameters<typeof toConversation>[1]) => toConversation(ctx, row);
@@ -94,5 +95,6 @@ export function createHandlers(ctx: DomainContext): Handlers {
     ...createPhraseHandlers(ctx),
     ...createKnowledgeHandlers(ctx),
     ...createRecordHandlers(ctx),
+    ...createCustomerHandlers(ctx),
   };
 }

@@ -1,6 +1,7 @@
 /** The OpenAPI 3.1 document, generated from the same route table the server registers. */
 import { z } from 'zod';
-import { ErrorBodySchema, routes, type RouteDef } from '../../shared/index.js';
+import { ErrorBodySchema, routes, type RouteDef, type RouteName } from '../../shared/index.js';
+import { RAW_BODY_ROUTES } from './register-routes.js';
 
 const schema = (type: z.ZodType, io: 'input' | 'output'): unknown => z.toJSONSchema(type, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 
@@ -30,7 +31,7 @@ export function buildOpenApi(): unknown {
     };
     if (def.access !== 'public') operation.security = [{ bearer: [] }];
     if (def.body) operation.requestBody = { required: true, content: { 'application/json': { schema: schema(def.body, 'input') } } };
-    if (name === 'upload') operation.requestBody = { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
+    if (RAW_BODY_ROUTES.includes(name as RouteName)) operation.requestBody = { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
     (paths[path] ??= {})[def.method.toLowerCase()] = operation;
   }
   return {

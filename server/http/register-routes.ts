@@ -26,6 +26,8 @@ export type Handlers = { [N in RouteName]: Handler<N> };
 
 /** JSON bodies are small; only uploads take big raw bodies (their own limit). */
 export const JSON_BODY_MAX = 256 * 1024;
+/** Routes whose body is the raw bytes of a file (any content type), registered in their own parser scope. */
+export const RAW_BODY_ROUTES: readonly RouteName[] = ['upload', 'uploadFilePhrase'];
 
 function bearer(request: FastifyRequest, allowQuery: boolean): string | undefined {
   const header = request.headers.authorization;
@@ -65,7 +67,7 @@ const isJson = (type: string | undefined): boolean => !!type && /^application\/j
 export function registerRoutes(app: FastifyInstance, ctx: DomainContext, handlers: Handlers, names: RouteName[] = Object.keys(routes) as RouteName[]): void {
   for (const name of names) {
     const def: RouteDef = routes[name];
-    const rawBody = name === 'upload';
+    const rawBody = RAW_BODY_ROUTES.includes(name);
     app.route({
       method: def.method,
       url: def.path,

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttachmentStore } from './types.js';
 
@@ -28,5 +28,19 @@ export function fileAttachmentStore(dir: string): AttachmentStore {
       }
     },
     remove: (id) => rmSync(pathOf(id), { force: true }),
+    link: (fromId, toId) => {
+      const from = pathOf(fromId);
+      if (!existsSync(from)) return false;
+      const tmp = `${pathOf(toId)}.tmp`;
+      rmSync(tmp, { force: true });
+      // A hard link shares the bytes and outlives the source's removal; copy where links are not allowed.
+      try {
+        linkSync(from, tmp);
+      } catch {
+        copyFileSync(from, tmp);
+      }
+      renameSync(tmp, pathOf(toId));
+      return true;
+    },
   };
 }

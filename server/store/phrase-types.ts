@@ -3,6 +3,7 @@
  * synchronous and SQL-free, so another store can implement them.
  */
 import type { AutoReply, CompanyAutoReply, Phrase, PhraseCategory } from '../../shared/phrases.js';
+import type { FilePhrase } from '../../shared/file-phrases.js';
 
 export type PhraseRow = Phrase;
 export type PhraseCategoryRow = PhraseCategory;
@@ -44,8 +45,22 @@ export interface AutoReplyRepository {
   unanswered(assignedBefore: number): { conversationId: string; agentId: string }[];
 }
 
+/** A canned file (常用文件); its bytes are in the attachment store under the same id. */
+export type FilePhraseRow = FilePhrase & { sha256: string };
+
+export interface FilePhraseRepository {
+  visibleTo(agentId: string): FilePhraseRow[];
+  byId(id: string): FilePhraseRow | undefined;
+  countFor(ownerId: string | null): number;
+  insert(row: FilePhraseRow): void;
+  update(id: string, patch: Partial<Pick<FilePhraseRow, 'name' | 'categoryId' | 'sortOrder' | 'updatedAt'>>): void;
+  remove(id: string): void;
+  nextSortOrder(ownerId: string | null): number;
+}
+
 export interface PhraseRepositories {
   phrases: PhraseRepository;
+  filePhrases: FilePhraseRepository;
   phraseCategories: PhraseCategoryRepository;
   autoReplies: AutoReplyRepository;
 }

@@ -8,6 +8,7 @@
  * PostgreSQL implementation would run the same functions on a dedicated connection per
  * transaction.
  */
+import type { CustomerTrailRepositories } from './customer-types.js';
 import type {
   AgentStatus,
   ConversationState,
@@ -173,6 +174,8 @@ export interface MessageRow {
   text: string;
   attachmentId: string | null;
   createdAt: number;
+  /** 字体设置 as JSON (MessageStyleSchema), agents' text messages only; absent/null for none. */
+  style?: string | null;
 }
 
 export interface MessageRepository {
@@ -203,6 +206,8 @@ export interface AttachmentStore {
   write(id: string, bytes: Buffer): void;
   read(id: string): Buffer | undefined;
   remove(id: string): void;
+  /** Makes `toId` name the same bytes as `fromId` (a canned file sent into a conversation); false if `fromId` has none. */
+  link(fromId: string, toId: string): boolean;
 }
 
 export interface OfflineMessageRow {
@@ -254,7 +259,7 @@ export interface EventLog {
 export type UnitResult<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /** The softphone repositories (./phone-types.ts) are part of the same store and its transactions. */
-export interface Store extends PhoneRepositories, PhraseRepositories, KnowledgeRepositories, RecordRepositories {
+export interface Store extends PhoneRepositories, PhraseRepositories, KnowledgeRepositories, RecordRepositories, CustomerTrailRepositories {
   agents: AgentRepository;
   sessions: SessionRepository;
   visitors: VisitorRepository;

@@ -25,6 +25,8 @@ import { phoneEventChannels, phoneInvokeChannels } from './phone.js';
 import { phraseEventChannels, phraseInvokeChannels } from './phrases.js';
 import { knowledgeInvokeChannels } from './knowledge.js';
 import { recordInvokeChannels } from './records.js';
+import { customerEventChannels, customerInvokeChannels } from './customers.js';
+import { alertEventChannels, alertInvokeChannels } from './alerts.js';
 
 const Id = z.string().min(1).max(64);
 
@@ -145,7 +147,7 @@ const chatInvokeChannels = {
 } as const;
 
 /** Every invoke channel, one map composed of one section per domain. */
-export const invokeChannels = { ...chatInvokeChannels, ...phoneInvokeChannels, ...desktopInvokeChannels, ...phraseInvokeChannels, ...knowledgeInvokeChannels, ...recordInvokeChannels } as const;
+export const invokeChannels = { ...chatInvokeChannels, ...phoneInvokeChannels, ...desktopInvokeChannels, ...phraseInvokeChannels, ...knowledgeInvokeChannels, ...recordInvokeChannels, ...alertInvokeChannels, ...customerInvokeChannels } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['request']>;
@@ -174,7 +176,7 @@ const chatEventChannels = {
 } as const;
 
 /** Every event channel, one map composed of one section per domain. */
-export const eventChannels = { ...chatEventChannels, ...phoneEventChannels, ...desktopEventChannels, ...phraseEventChannels } as const;
+export const eventChannels = { ...chatEventChannels, ...phoneEventChannels, ...desktopEventChannels, ...phraseEventChannels, ...alertEventChannels, ...customerEventChannels } as const;
 
 export type EventChannel = keyof typeof eventChannels;
 export type EventPayload<C extends EventChannel> = z.infer<(typeof eventChannels)[C]>;

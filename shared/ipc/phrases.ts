@@ -16,24 +16,14 @@ import {
   type PhraseList,
   UpdatePhraseBodySchema,
 } from '../phrases.js';
+import { MessageStyleSchema, type MessageStyle } from '../message-style.js';
+import { filePhraseEventChannels, filePhraseInvokeChannels } from './file-phrases.js';
 
 const Id = z.string().min(1).max(64);
 const Void = z.undefined();
 
-export const MESSAGE_FONT_FACES = ['default', 'Microsoft YaHei', 'SimSun', 'SimHei', 'KaiTi', 'Arial', 'Times New Roman'] as const;
-
-/** 字体设置: a small style object, never HTML. */
-export const MessageStyleSchema = z.strictObject({
-  fontFace: z.enum(MESSAGE_FONT_FACES),
-  fontSize: z.number().int().min(12).max(24),
-  bold: z.boolean(),
-  italic: z.boolean(),
-  underline: z.boolean(),
-  /** #rrggbb */
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, '#rrggbb'),
-});
-export type MessageStyle = z.infer<typeof MessageStyleSchema>;
-export const DEFAULT_MESSAGE_STYLE: MessageStyle = { fontFace: 'default', fontSize: 14, bold: false, italic: false, underline: false, color: '#1f1f1f' };
+// 字体设置 lives in shared/message-style.ts (messages carry it too); re-exported for existing importers.
+export { DEFAULT_MESSAGE_STYLE, MESSAGE_FONT_FACES, MessageStyleSchema, type MessageStyle } from '../message-style.js';
 
 const invokePhrases =
   <Res>() =>
@@ -55,9 +45,11 @@ export const phraseInvokeChannels = {
   'auto-reply:set': invokePhrases<AutoReplyState>()(z.strictObject({ autoReply: AutoReplySchema.nullable() })),
   'message-style:get': invokePhrases<MessageStyle>()(Void),
   'message-style:set': invokePhrases<MessageStyle>()(MessageStyleSchema),
+  ...filePhraseInvokeChannels,
 } as const;
 
 export const phraseEventChannels = {
   /** The cached phrases changed (sync or an own change): reload with `phrases:list`. */
   'phrases:changed': z.object({ count: z.number().int() }),
+  ...filePhraseEventChannels,
 } as const;

@@ -42,6 +42,11 @@ export const DurableEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('offline-message.updated'), offlineMessage: OfflineMessageSchema }),
   /** The agent pushed the satisfaction form to the visitor. */
   z.object({ type: z.literal('evaluation.requested'), conversationId: z.string() }),
+  /**
+   * Canned phrases, links or files changed on the server: a hint to re-sync them (the lists are
+   * small). ownerId null = public ones (every staff member); else that agent's personal ones.
+   */
+  z.object({ type: z.literal('phrases.changed'), ownerId: z.string().nullable() }),
 ]);
 export type DurableEvent = z.infer<typeof DurableEventSchema>;
 
@@ -59,6 +64,8 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('queue'), entries: z.array(QueueEntrySchema) }),
   z.object({ type: z.literal('presence'), conversationId: z.string(), visitorOnline: z.boolean() }),
   z.object({ type: z.literal('agent'), agent: AgentSchema }),
+  /** 顾客信息 / 轨迹 of this visitor changed (page view, tags, contact): re-read the profile. To staff who serve them. */
+  z.object({ type: z.literal('customer.changed'), visitorId: z.string() }),
   /** A frame was refused; the connection stays open unless the code is UNAUTHENTICATED. */
   z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string() }) }),
   z.object({ type: z.literal('pong') }),

@@ -24,10 +24,12 @@ import {
 } from '../domain.js';
 import { LIMITS } from '../limits.js';
 import { UUID_PATTERN } from '../ids.js';
+import { MessageStyleSchema } from '../message-style.js';
 import { phoneRoutes } from './rest-phone.js';
 import { phraseRoutes } from './rest-phrases.js';
 import { knowledgeRoutes } from './rest-knowledge.js';
 import { recordRoutes } from './rest-records.js';
+import { customerRoutes } from './rest-customers.js';
 
 /** Who may call a route. 'staff' = any logged-in agent or admin. */
 export type Access = 'public' | 'visitor' | 'staff' | 'admin';
@@ -49,7 +51,8 @@ const Ok = z.strictObject({ ok: z.literal(true) });
 export const ClientIdSchema = z.string().regex(UUID_PATTERN, 'must be a UUID');
 
 export const SendMessageBodySchema = z.discriminatedUnion('kind', [
-  z.strictObject({ clientId: ClientIdSchema, kind: z.literal('text'), text: messageText }),
+  /** `style` (字体设置) is accepted from agents only; the server refuses it from a visitor. */
+  z.strictObject({ clientId: ClientIdSchema, kind: z.literal('text'), text: messageText, style: MessageStyleSchema.optional() }),
   z.strictObject({ clientId: ClientIdSchema, kind: z.enum(['image', 'file']), attachmentId: Id }),
 ]);
 export type SendMessageBody = z.infer<typeof SendMessageBodySchema>;
@@ -187,7 +190,7 @@ const chatRoutes = {
 } as const satisfies Record<string, RouteDef>;
 
 /** Every route of the API, one table composed of one section per domain. */
-export const routes = { ...chatRoutes, ...phoneRoutes, ...phraseRoutes, ...knowledgeRoutes, ...recordRoutes } as const satisfies Record<string, RouteDef>;
+export const routes = { ...chatRoutes, ...phoneRoutes, ...phraseRoutes, ...knowledgeRoutes, ...recordRoutes, ...customerRoutes } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;

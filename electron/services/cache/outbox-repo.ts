@@ -1,5 +1,6 @@
 /** The agent's messages waiting for the server's ack, in creation order. Written before anything is sent. */
 import { AttachmentSchema, type Attachment } from '../../../shared/domain.js';
+import { MessageStyleSchema, type MessageStyle } from '../../../shared/message-style.js';
 import type { Db } from './database.js';
 
 export type OutboxKind = 'text' | 'image' | 'file';
@@ -18,9 +19,11 @@ export interface OutboxEntry {
   state: 'sending' | 'failed';
   failure: string | null;
   createdAt: number;
+  /** 字体设置 of a text message, fixed when it was written (null: default font). */
+  style: MessageStyle | null;
 }
 
-export type NewOutboxEntry = Omit<OutboxEntry, 'orderNo' | 'attachment' | 'state' | 'failure'>;
+export type NewOutboxEntry = Omit<OutboxEntry, 'orderNo' | 'attachment' | 'state' | 'failure' | 'style'> & { style?: MessageStyle | null };
 
 interface Row {
   order_no: number;
@@ -35,6 +38,7 @@ interface Row {
   state: 'sending' | 'failed';
   failure: string | null;
   created_at: number;
+  style: string | null;
 }
 
 const toEntry = (row: Row): OutboxEntry => ({
@@ -50,16 +54,26 @@ const toEntry = (row: Row): OutboxEntry => ({
   state: row.state,
   failure: row.failure,
   createdAt: row.created_at,
+  style: parseStyle(row.style),
 });
+
+/** Written by us from a validated object; one that no longer parses is sent unstyled rather than refused. */
+function parseStyle(json: string | null): MessageStyle | null {
+  if (!json) return null;
+  const parsed = MessageStyleSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
+}
+
+const styleJson = (style: MessageStyle | null): string | null => (style ? JSON.stringify(style) : null);
 
 export function addOutboxEntry(db: Db, entry: NewOutboxEntry): OutboxEntry {
   const info = db
     .prepare(
-      `INSERT INTO outbox (client_id, agent_id, conversation_id, kind, text, file_name, file_bytes, state, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'sending', ?)`,
+      `INSERT INTO outbox (client_id, agent_id, conversation_id, kind, text, file_name, file_bytes, state, created_at, style)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'sending', ?, ?)`,
     )
-    .run(entry.clientId, entry.agentId, entry.conversationId, entry.kind, entry.text, entry.fileName, entry.fileBytes, entry.createdAt);
-  return { ...entry, orderNo: Number(info.lastInsertRowid), attachment: null, state: 'sending', failure: null };
+    .run(entry.clientId, entry.agentId, entry.conversationId, entry.kind, entry.text, entry.fileName, entry.fileBytes, entry.createdAt, styleJson(entry.style ?? null));
+  return { ...entry, style: entry.style ?? null, orderNo: Number(info.lastInsertRowid), attachment: null, state: 'sending', failure: null };
 }
 
 export function getOutboxEntry(db: Db, clientId: string): OutboxEntry | null {
@@ -98,10 +112,10 @@ export function requeueOutboxEntry(db: Db, clientId: string): OutboxEntry | null
     if (!entry) return null;
     db.prepare('DELETE FROM outbox WHERE client_id = ?').run(clientId);
     db.prepare(
-      `INSERT INTO outbox (client_id, agent_id, conversation_id, kind, text, file_name, file_bytes, attachment, state, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?)`,
+      `INSERT INTO outbox (client_id, agent_id, conversation_id, kind, text, file_name, file_bytes, attachment, state, created_at, style)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?, ?)`,
     ).run(entry.clientId, entry.agentId, entry.conversationId, entry.kind, entry.text, entry.fileName, entry.fileBytes,
-      entry.attachment ? JSON.stringify(entry.attachment) : null, entry.createdAt);
+      entry.attachment ? JSON.stringify(entry.attachment) : null, entry.createdAt, styleJson(entry.style));
     return getOutboxEntry(db, clientId);
   })();
 }

@@ -6,6 +6,7 @@
 import type { Agent, AgentStatus } from '../../../shared/domain.js';
 import type { Result } from '../../../shared/errors.js';
 import type { EventChannel, EventPayload } from '../../../shared/ipc/contract.js';
+import { DEFAULT_ALERT_SETTINGS, type AlertEvent, type AlertSettings } from '../../../shared/ipc/alerts.js';
 import { trayView, type TrayMenuId, type TrayMenuItem, type TrayState } from './tray-model.js';
 
 /** The Electron edge: everything the controller does to the real tray. */
@@ -42,6 +43,12 @@ export interface TrayController {
 export function createTrayController(deps: TrayControllerDeps): TrayController {
   const state: TrayState = { status: 'offline', phone: null, unread: 0, queued: 0, disconnected: false, attention: false, windowFocused: true };
   const unreadByConversation = new Map<string, number>();
+  // 提醒设置 decide which events flash the tray; the services send the stored ones on login.
+  let alertSettings: AlertSettings = DEFAULT_ALERT_SETTINGS;
+  const attentionFrom = new Set<AlertEvent>();
+  const setAttention = () => {
+    state.attention = attentionFrom.size > 0;
+  };
   let shown: { icon?: string; tooltip?: string; menu?: string; flashing?: boolean } = {};
 
   function render() {
@@ -67,7 +74,8 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
       unreadByConversation.clear();
       state.unread = 0;
       state.queued = 0;
-      state.attention = false;
+      attentionFrom.clear();
+      setAttention();
     }
   };
 
@@ -103,11 +111,17 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
           render();
         }),
         source.on('alert:raised', (alert) => {
-          if (alert.kind === 'conversation-assigned' || alert.kind === 'visitor-queued') {
-            // Focused window: the agent sees it already, nothing to draw attention to.
-            state.attention = !state.windowFocused;
-            render();
-          }
+          // Focused window: the agent sees it already, nothing to draw attention to.
+          if (!alertSettings[alert.kind].flashTray || state.windowFocused) return;
+          attentionFrom.add(alert.kind);
+          setAttention();
+          render();
+        }),
+        source.on('alert-settings:changed', (settings) => {
+          alertSettings = settings;
+          for (const kind of attentionFrom) if (!settings[kind].flashTray) attentionFrom.delete(kind);
+          setAttention();
+          render();
         }),
         source.on('phone:state-changed', (phone) => {
           state.phone = phone.registration;
@@ -119,7 +133,8 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
     },
     windowFocused(focused) {
       state.windowFocused = focused;
-      if (focused) state.attention = false;
+      if (focused) attentionFrom.clear();
+      setAttention();
       render();
     },
     async menuClicked(id) {

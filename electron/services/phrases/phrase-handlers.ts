@@ -1,10 +1,12 @@
 /**
  * IPC handlers of the phrases section (shared/ipc/phrases.ts). Reads come from the cache, so the
  * panel works offline and instantly; changes go to the server first, then the cache is refreshed.
- * The cache is synced when the connection comes (back) online — which covers login and reconnect.
+ * The cache is synced when the connection comes (back) online — which covers login and reconnect —
+ * and when the server hints that phrases changed (realtime `phrases.changed` → `phrases:outdated`).
  */
 import { fail, ok, type Result } from '../../../shared/errors.js';
 import type { phraseInvokeChannels } from '../../../shared/ipc/phrases.js';
+import type { filePhraseInvokeChannels } from '../../../shared/ipc/file-phrases.js';
 import type { PhraseList } from '../../../shared/phrases.js';
 import type { InvokeHandlers } from '../workstation-handlers.js';
 import type { WorkstationCore } from '../workstation-core.js';
@@ -12,7 +14,10 @@ import { cachedCategories, cachedPhrases, getMessageStyle, replacePhrases, saveM
 
 const needLogin = () => fail('UNAUTHENTICATED', 'log in first');
 
-export function createPhraseHandlers(core: WorkstationCore): Pick<InvokeHandlers, keyof typeof phraseInvokeChannels> {
+/** The canned files' channels are composed into the same section but served by file-phrase-handlers.ts. */
+type PhraseChannel = Exclude<keyof typeof phraseInvokeChannels, keyof typeof filePhraseInvokeChannels>;
+
+export function createPhraseHandlers(core: WorkstationCore): Pick<InvokeHandlers, PhraseChannel> {
   const { db, rest, events, session } = core;
   const agentId = () => session.current()?.agent.id ?? null;
 
@@ -38,6 +43,27 @@ export function createPhraseHandlers(core: WorkstationCore): Pick<InvokeHandlers
         if (!r.ok) core.log('phrase sync failed', r.error.message);
       });
     }
+  });
+
+  // The server's `phrases.changed` hint (another workstation or an admin changed something):
+  // at most one fetch in flight plus one queued, however many hints a replay brings.
+  let syncing = false;
+  let syncAgain = false;
+  events.on('phrases:outdated', () => {
+    if (syncing) {
+      syncAgain = true;
+      return;
+    }
+    syncing = true;
+    void (async () => {
+      do {
+        syncAgain = false;
+        const r = await sync();
+        if (!r.ok) core.log('phrase sync failed', r.error.message);
+      } while (syncAgain);
+    })().finally(() => {
+      syncing = false;
+    });
   });
 
   /** After a change on the server: refresh the cache (a failed refresh is retried on the next reconnect). */

@@ -55,6 +55,10 @@ export function createEphemeralHandler(ctx: EphemeralContext): (frame: Ephemeral
       case 'agent':
         ctx.agentChanged(frame.agent);
         return;
+      case 'customer.changed':
+        // 顾客信息 re-reads the profile when the panel shows this visitor.
+        ctx.events.emit('customers:profile-changed', { visitorId: frame.visitorId });
+        return;
       default:
         assertNever(frame);
     }

@@ -100,6 +100,10 @@ function applyInTransaction(ctx: EventApplierContext, agentId: string, event: Du
       return [() => events.emit('conversation:removed', { conversationId: event.conversationId })];
     case 'offline-message.updated':
       return [() => events.emit('offline-message:updated', event.offlineMessage)];
+    case 'phrases.changed':
+      // A hint only: the phrases services re-fetch the lists (public ones, or this agent's own).
+      if (event.ownerId !== null && event.ownerId !== agentId) return [];
+      return [() => events.emit('phrases:outdated', { ownerId: event.ownerId })];
     case 'evaluation.requested':
       // The agent learns this from the conversation.updated that comes with it (evaluationPushed).
       return [];

@@ -26,6 +26,7 @@ export function outboxMessage(entry: OutboxEntry, agent: Pick<Agent, 'id' | 'nic
         ? null
         : { id: '', name: entry.fileName ?? '', size: entry.fileBytes?.length ?? 0, mime: isImage ? 'image/*' : 'application/octet-stream', isImage }),
     createdAt: entry.createdAt,
+    ...(entry.style ? { style: entry.style } : {}),
     delivery: entry.state,
     failure: entry.failure,
   };

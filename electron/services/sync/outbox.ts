@@ -12,6 +12,7 @@ import { fail, ok, type ErrorCode, type Result } from '../../../shared/errors.js
 import type { Agent, Message } from '../../../shared/domain.js';
 import type { InvokeRequest, LocalMessage } from '../../../shared/ipc/contract.js';
 import type { SendMessageBody } from '../../../shared/protocol/rest.js';
+import type { MessageStyle } from '../../../shared/message-style.js';
 import type { RestClient } from '../api/rest-client.js';
 import type { Db } from '../cache/database.js';
 import { insertMessage } from '../cache/messages-repo.js';
@@ -44,6 +45,8 @@ export interface OutboxDeps {
   onCountChanged: () => void;
   log: (message: string, detail?: unknown, level?: 'info' | 'warn' | 'error') => void;
   retryBackoff?: { initialMs: number; maxMs: number };
+  /** The agent's 字体设置 to carry on text messages; null/absent for the default font. */
+  messageStyle?: () => MessageStyle | null;
 }
 
 export interface Outbox {
@@ -96,7 +99,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const { attachment } = ready.value;
     const body: SendMessageBody = attachment
       ? { clientId: entry.clientId, kind: attachment.isImage ? 'image' : 'file', attachmentId: attachment.id }
-      : { clientId: entry.clientId, kind: 'text', text: entry.text };
+      : { clientId: entry.clientId, kind: 'text', text: entry.text, ...(entry.style ? { style: entry.style } : {}) };
     if (deps.realtime.phase === 'online') return deps.realtime.sendMessage(entry.conversationId, body);
     return deps.rest.call('sendMessage', { params: { id: entry.conversationId }, body });
   }
@@ -161,6 +164,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         fileName: request.kind === 'text' ? null : request.file.name,
         fileBytes,
         createdAt: deps.clock(),
+        // 字体设置 as set when the message was written; files and images carry none.
+        style: request.kind === 'text' ? (deps.messageStyle?.() ?? null) : null,
       });
       deps.onCountChanged();
       kick();

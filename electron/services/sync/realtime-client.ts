@@ -12,7 +12,7 @@ import type { SendMessageBody } from '../../../shared/protocol/rest.js';
 import { createBackoff } from './backoff.js';
 
 export type RealtimePhase = 'offline' | 'connecting' | 'syncing' | 'online';
-export type EphemeralFrame = Extract<ServerFrame, { type: 'draft' | 'typing' | 'queue' | 'presence' | 'agent' }>;
+export type EphemeralFrame = Extract<ServerFrame, { type: 'draft' | 'typing' | 'queue' | 'presence' | 'agent' | 'customer.changed' }>;
 
 export interface RealtimeHandlers {
   /** Apply one durable event and persist `seq` with it, atomically. Throwing drops the socket so the event is replayed. */
@@ -187,6 +187,7 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
       case 'queue':
       case 'presence':
       case 'agent':
+      case 'customer.changed':
         handlers.ephemeral(frame);
         return;
       default:

@@ -40,8 +40,9 @@ export function lookupCustomer(ctx: DomainContext, number: string): CustomerCard
   const key = phoneKey(number);
   const customer = ctx.store.customers.byPhoneKey(key);
   const recentCalls = ctx.store.calls.list({ remoteKey: key, limit: CARD_CALLS }).map((row) => toStoredCall(ctx, row));
-  const conversations: ConversationRow[] = ctx.store.customers
-    .visitorIdsByContactKey(key)
+  // Visitors are found by the contact of their offline messages and, since 顾客信息, by the phone an agent set on their profile.
+  const visitorIds = new Set([...ctx.store.customers.visitorIdsByContactKey(key), ...ctx.store.visitorProfiles.visitorIdsByPhoneKey(key, 20)]);
+  const conversations: ConversationRow[] = [...visitorIds]
     .flatMap((visitorId) => ctx.store.conversations.list({ visitorId, limit: CARD_CONVERSATIONS }));
   conversations.sort((a, b) => b.createdAt - a.createdAt);
   return {

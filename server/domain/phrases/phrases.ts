@@ -7,18 +7,19 @@ import type { NewPhraseBody, Phrase, PhraseCategory, PhraseList, PhraseScope, Up
 import type { AgentRow } from '../../store/types.js';
 import type { DomainContext, Principal } from '../context.js';
 import { refuse } from '../errors.js';
+import { emitPhrasesChanged } from './changes.js';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
 
 /** The owner a row of this scope gets when the caller creates it; refuses agents making public rows. */
-function ownerFor(staff: Staff, scope: PhraseScope): string | null {
+export function ownerFor(staff: Staff, scope: PhraseScope): string | null {
   if (scope === 'personal') return staff.agent.id;
   if (staff.agent.role !== 'admin') refuse('FORBIDDEN', 'Only admins manage public phrases');
   return null;
 }
 
 /** The caller may change this row: admins the public ones, an owner their personal ones. */
-function assertCanEdit(agent: AgentRow, row: { scope: PhraseScope; ownerId: string | null }, what: string): void {
+export function assertCanEdit(agent: AgentRow, row: { scope: PhraseScope; ownerId: string | null }, what: string): void {
   if (row.scope === 'public') {
     if (agent.role !== 'admin') refuse('FORBIDDEN', `Only admins manage public ${what}`);
   } else if (row.ownerId !== agent.id) {
@@ -27,7 +28,7 @@ function assertCanEdit(agent: AgentRow, row: { scope: PhraseScope; ownerId: stri
 }
 
 /** A category the new/changed phrase may point at: same scope and, if personal, the same owner. */
-function assertCategoryFits(ctx: DomainContext, categoryId: string | null | undefined, scope: PhraseScope, ownerId: string | null): void {
+export function assertCategoryFits(ctx: DomainContext, categoryId: string | null | undefined, scope: PhraseScope, ownerId: string | null): void {
   if (!categoryId) return;
   const category = ctx.store.phraseCategories.byId(categoryId);
   if (!category || category.scope !== scope || category.ownerId !== ownerId) {
@@ -63,6 +64,7 @@ export function createPhrase(ctx: DomainContext, staff: Staff, body: NewPhraseBo
       updatedAt: now,
     };
     ctx.store.phrases.insert(row);
+    emitPhrasesChanged(ctx, row);
     return row;
   });
 }
@@ -79,6 +81,7 @@ export function updatePhrase(ctx: DomainContext, staff: Staff, id: string, patch
     }
     const updatedAt = ctx.clock();
     ctx.store.phrases.update(id, { ...patch, updatedAt });
+    emitPhrasesChanged(ctx, row);
     return { ...next, updatedAt };
   });
 }
@@ -88,6 +91,7 @@ export function deletePhrase(ctx: DomainContext, staff: Staff, id: string): { ok
     const row = ctx.store.phrases.byId(id) ?? refuse('NOT_FOUND', 'No such phrase');
     assertCanEdit(staff.agent, row, 'phrases');
     ctx.store.phrases.remove(id);
+    emitPhrasesChanged(ctx, row);
   });
   return { ok: true };
 }
@@ -106,6 +110,7 @@ export function createPhraseCategory(ctx: DomainContext, staff: Staff, body: { s
       updatedAt: now,
     };
     ctx.store.phraseCategories.insert(row);
+    emitPhrasesChanged(ctx, row);
     return row;
   });
 }
@@ -116,6 +121,7 @@ export function updatePhraseCategory(ctx: DomainContext, staff: Staff, id: strin
     assertCanEdit(staff.agent, row, 'categories');
     const updatedAt = ctx.clock();
     ctx.store.phraseCategories.update(id, { ...patch, updatedAt });
+    emitPhrasesChanged(ctx, row);
     return { ...row, ...patch, updatedAt };
   });
 }
@@ -125,6 +131,7 @@ export function deletePhraseCategory(ctx: DomainContext, staff: Staff, id: strin
     const row = ctx.store.phraseCategories.byId(id) ?? refuse('NOT_FOUND', 'No such category');
     assertCanEdit(staff.agent, row, 'categories');
     ctx.store.phraseCategories.remove(id);
+    emitPhrasesChanged(ctx, row);
   });
   return { ok: true };
 }

@@ -2,6 +2,7 @@ import type { AutoReply, CompanyAutoReply } from '../../../shared/phrases.js';
 import { AUTO_REPLY_CLIENT_PREFIX } from '../../../shared/phrases.js';
 import type { AutoReplyRepository, PhraseCategoryRepository, PhraseCategoryRow, PhraseRepositories, PhraseRepository, PhraseRow } from '../phrase-types.js';
 import { type Db, fromRow, fromRows, insertRow, updateRow } from './db.js';
+import { sqliteFilePhrases } from './repos-file-phrases.js';
 
 // Public first, then personal; each by its order, then age.
 const ORDER = "ORDER BY scope = 'personal', sort_order, updated_at, id";
@@ -90,5 +91,5 @@ function sqliteAutoReplies(db: Db): AutoReplyRepository {
 }
 
 export function sqlitePhraseRepositories(db: Db): PhraseRepositories {
-  return { phrases: sqlitePhrases(db), phraseCategories: sqlitePhraseCategories(db), autoReplies: sqliteAutoReplies(db) };
+  return { phrases: sqlitePhrases(db), filePhrases: sqliteFilePhrases(db), phraseCategories: sqlitePhraseCategories(db), autoReplies: sqliteAutoReplies(db) };
 }

@@ -11,6 +11,7 @@ import { sqlitePhoneRepositories } from './repos-phone.js';
 import { sqlitePhraseRepositories } from './repos-phrases.js';
 import { sqliteKnowledgeRepositories } from './repos-knowledge.js';
 import { sqliteRecordRepositories } from './repos-records.js';
+import { sqliteCustomerTrailRepositories } from './repos-customers.js';
 
 /** The SQLite store: one database file `kefu.db` and an attachments folder inside dataDir. */
 export function openSqliteStore(dataDir: string): Store {
@@ -59,6 +60,7 @@ export function openSqliteStore(dataDir: string): Store {
     ...sqlitePhraseRepositories(db),
     ...sqliteKnowledgeRepositories(db),
     ...sqliteRecordRepositories(db),
+    ...sqliteCustomerTrailRepositories(db),
     transaction<T>(fn: () => T): T {
       if (depth > 0) return fn();
       // IMMEDIATE takes the write lock up front, so a check-then-write can never interleave

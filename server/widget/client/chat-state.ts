@@ -101,6 +101,7 @@ export class ChatState {
       case 'draft':
       case 'presence':
       case 'agent':
+      case 'customer.changed':
       case 'error':
       case 'pong':
         return effects;
@@ -123,6 +124,9 @@ export class ChatState {
       case 'offline-message.updated':
         this.offlineMessages.set(event.offlineMessage.id, event.offlineMessage);
         effects.changed = true;
+        return;
+      case 'phrases.changed':
+        // Staff-only hint; a visitor is never in its audience.
         return;
       case 'evaluation.requested':
         if (event.conversationId !== this.conversation?.id) return;

@@ -5,6 +5,7 @@
  * origin. Built as one self-contained IIFE; it touches nothing on the host page but its own nodes.
  */
 import { parseLang, validId, widgetQuery, type WidgetParams } from './params.js';
+import { installTrailFrame } from './trail-embed.js';
 
 const CLOSE_MESSAGE = 'kefu-widget:close';
 const LABELS = {
@@ -79,6 +80,7 @@ function install(): void {
     if (typeof data === 'object' && data !== null && (data as { type?: unknown }).type === CLOSE_MESSAGE) setOpen(false);
   });
   document.body.appendChild(button);
+  installTrailFrame(origin, widgetQuery(params));
 }
 
 if (document.body) install();

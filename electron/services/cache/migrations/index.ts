@@ -6,6 +6,8 @@ import { migration001 } from './001-initial.js';
 import { migration002 } from './002-calls.js';
 import { migration003 } from './003-phrases.js';
 import { migration004 } from './004-knowledge.js';
+import { migration006 } from './006-file-phrases.js';
+import { migration007 } from './007-message-style.js';
 
 export interface Migration {
   version: number;
@@ -13,4 +15,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006, migration007];

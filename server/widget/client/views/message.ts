@@ -1,6 +1,7 @@
 /** One chat bubble: visitor right, agent left, system centred. User text only ever as text nodes. */
 import type { Message } from '../../../../shared/domain.js';
 import { assertNever } from '../../../../shared/errors.js';
+import { messageStyleDeclarations } from '../../../../shared/message-style.js';
 import { h, formatBytes, formatTime } from '../dom.js';
 import { renderLinkified } from '../linkify.js';
 import { t } from '../i18n.js';
@@ -17,8 +18,19 @@ export function renderMessage(message: Message, attachmentUrl: (id: string) => s
     'li',
     { className: `msg ${side}`, 'data-seq': message.seq, 'data-client-id': message.clientId },
     h('div', { className: 'msg-meta' }, `${who} ${formatTime(message.createdAt)}`),
-    h('div', { className: 'msg-bubble' }, messageBody(message, attachmentUrl)),
+    applyMessageStyle(h('div', { className: 'msg-bubble' }, messageBody(message, attachmentUrl)), message),
   );
+}
+
+/**
+ * The agent's 字体设置, carried as a small object: validated again here and set property by
+ * property on element.style — never a CSS string, so nothing in it can reach a stylesheet.
+ */
+export function applyMessageStyle(bubble: HTMLElement, message: Pick<Message, 'kind' | 'sender' | 'style'>): HTMLElement {
+  if (message.kind !== 'text' || message.sender !== 'agent' || message.style === undefined) return bubble;
+  const declarations = messageStyleDeclarations(message.style);
+  if (declarations) Object.assign(bubble.style, declarations);
+  return bubble;
 }
 
 function messageBody(message: Message, attachmentUrl: (id: string) => string): Node {

@@ -1,0 +1,132 @@
+/**
+ * Canned files (常用文件): the same ownership rules as phrases (public: admins; personal: their
+ * owner only), bytes checked like uploads (size, type by content), and "attach": a new attachment
+ * of a conversation the caller handles, sharing the canned file's bytes. The message itself then
+ * goes through the normal path (sendMessage, idempotent on clientId).
+ */
+import { createHash } from 'node:crypto';
+import { LIMITS, uuidv7, type Attachment } from '../../../shared/index.js';
+import { FILE_PHRASE_LIMITS, type FilePhrase, type FilePhraseList, type UpdateFilePhraseBody, type UploadFilePhraseQuery } from '../../../shared/file-phrases.js';
+import type { FilePhraseRow } from '../../store/phrase-types.js';
+import type { AttachmentRow } from '../../store/types.js';
+import { handledConversation } from '../access.js';
+import type { DomainContext, Principal } from '../context.js';
+import { toAttachment } from '../dto.js';
+import { refuse } from '../errors.js';
+import { cleanFileName } from '../uploads.js';
+import { emitPhrasesChanged } from './changes.js';
+import { sniffFileType, typeMismatch } from './file-type.js';
+import { assertCanEdit, assertCategoryFits, ownerFor } from './phrases.js';
+
+type Staff = Extract<Principal, { kind: 'staff' }>;
+
+const toFilePhrase = ({ sha256: _sha256, ...file }: FilePhraseRow): FilePhrase => file;
+
+export function listFilePhrases(ctx: DomainContext, staff: Staff): FilePhraseList {
+  return { files: ctx.store.filePhrases.visibleTo(staff.agent.id).map(toFilePhrase) };
+}
+
+/** A canned file the caller may use: public, or their own personal one. Others' look missing. */
+function usableFile(ctx: DomainContext, staff: Staff, id: string): FilePhraseRow {
+  const row = ctx.store.filePhrases.byId(id);
+  if (!row || (row.scope === 'personal' && row.ownerId !== staff.agent.id)) return refuse('NOT_FOUND', 'No such canned file');
+  return row;
+}
+
+export function uploadFilePhrase(ctx: DomainContext, staff: Staff, query: UploadFilePhraseQuery, bytes: Buffer): FilePhrase {
+  // Every check before anything is written: a refused upload stores nothing.
+  const ownerId = ownerFor(staff, query.scope);
+  if (bytes.length === 0) refuse('VALIDATION_FAILED', 'The file is empty', { body: 'empty' });
+  if (bytes.length > FILE_PHRASE_LIMITS.bytesMax) refuse('PAYLOAD_TOO_LARGE', `Files may be at most ${FILE_PHRASE_LIMITS.bytesMax} bytes`);
+  const type = sniffFileType(bytes);
+  if (type.isImage && bytes.length > LIMITS.imageBytesMax) refuse('PAYLOAD_TOO_LARGE', `Images may be at most ${LIMITS.imageBytesMax} bytes`);
+  const name = cleanFileName(query.name);
+  const mismatch = typeMismatch(name, type);
+  if (mismatch) refuse('UNSUPPORTED_MEDIA_TYPE', `This file is not what its name says: ${mismatch}`, { name: mismatch });
+  const now = ctx.clock();
+  const row: FilePhraseRow = {
+    id: uuidv7(now),
+    scope: query.scope,
+    ownerId,
+    categoryId: query.categoryId ?? null,
+    name,
+    size: bytes.length,
+    mime: type.mime,
+    isImage: type.isImage,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sortOrder: 0,
+    updatedAt: now,
+  };
+  // Bytes first, outside the write lock, as uploads do: a crash leaves an orphan file, never a row without bytes.
+  ctx.store.attachmentBytes.write(row.id, bytes);
+  try {
+    return ctx.store.transaction(() => {
+      if (ctx.store.filePhrases.countFor(ownerId) >= FILE_PHRASE_LIMITS.perOwnerMax) {
+        refuse('CAPACITY_REACHED', `At most ${FILE_PHRASE_LIMITS.perOwnerMax} canned files here; delete some first`);
+      }
+      assertCategoryFits(ctx, row.categoryId, row.scope, ownerId);
+      row.sortOrder = ctx.store.filePhrases.nextSortOrder(ownerId);
+      ctx.store.filePhrases.insert(row);
+      emitPhrasesChanged(ctx, row);
+      return toFilePhrase(row);
+    });
+  } catch (err) {
+    ctx.store.attachmentBytes.remove(row.id);
+    throw err;
+  }
+}
+
+export function updateFilePhrase(ctx: DomainContext, staff: Staff, id: string, patch: UpdateFilePhraseBody): FilePhrase {
+  return ctx.store.transaction(() => {
+    const row = ctx.store.filePhrases.byId(id) ?? refuse('NOT_FOUND', 'No such canned file');
+    assertCanEdit(staff.agent, row, 'files');
+    assertCategoryFits(ctx, patch.categoryId, row.scope, row.ownerId);
+    const name = patch.name === undefined ? undefined : cleanFileName(patch.name);
+    if (name !== undefined) {
+      const mismatch = typeMismatch(name, row);
+      if (mismatch) refuse('VALIDATION_FAILED', `This name does not fit the file: ${mismatch}`, { name: mismatch });
+    }
+    const changes = { ...patch, ...(name === undefined ? {} : { name }), updatedAt: ctx.clock() };
+    ctx.store.filePhrases.update(id, changes);
+    emitPhrasesChanged(ctx, row);
+    return toFilePhrase({ ...row, ...changes });
+  });
+}
+
+export function deleteFilePhrase(ctx: DomainContext, staff: Staff, id: string): { ok: true } {
+  ctx.store.transaction(() => {
+    const row = ctx.store.filePhrases.byId(id) ?? refuse('NOT_FOUND', 'No such canned file');
+    assertCanEdit(staff.agent, row, 'files');
+    ctx.store.filePhrases.remove(id);
+    emitPhrasesChanged(ctx, row);
+  });
+  // After the commit: sent copies are hard links (or copies) of their own, so they keep their bytes.
+  ctx.store.attachmentBytes.remove(id);
+  return { ok: true };
+}
+
+/** A new attachment of the conversation naming the canned file's bytes; the caller then sends it. */
+export function attachFilePhrase(ctx: DomainContext, staff: Staff, id: string, conversationId: string): Attachment {
+  const file = usableFile(ctx, staff, id);
+  const conversation = handledConversation(ctx, staff, conversationId);
+  if (conversation.state !== 'active') refuse('INVALID_STATE', conversation.state === 'ended' ? 'This conversation has ended' : 'Accept the conversation before sending');
+  const now = ctx.clock();
+  const row: AttachmentRow = {
+    id: uuidv7(now),
+    conversationId,
+    name: file.name,
+    size: file.size,
+    mime: file.mime === 'text/html' ? 'application/octet-stream' : file.mime,
+    isImage: file.isImage,
+    sha256: file.sha256,
+    createdAt: now,
+  };
+  if (!ctx.store.attachmentBytes.link(file.id, row.id)) refuse('NOT_FOUND', 'The canned file’s content is missing');
+  try {
+    ctx.store.transaction(() => ctx.store.attachments.insert(row));
+  } catch (err) {
+    ctx.store.attachmentBytes.remove(row.id);
+    throw err;
+  }
+  return toAttachment(row);
+}

@@ -1,0 +1,10 @@
+/** `customer.changed` to the staff who may read the visitor's profile now: admins and the agent of the open conversation. */
+import type { DomainContext } from '../domain/context.js';
+import { servingAgentIds } from '../domain/customers/notify.js';
+import { isAdmin } from './client.js';
+import type { RealtimeHub } from './hub.js';
+
+export function notifyCustomerChanged(ctx: DomainContext, hub: RealtimeHub, visitorId: string): void {
+  const agents = servingAgentIds(ctx, visitorId);
+  hub.toStaff({ type: 'customer.changed', visitorId }, (c) => isAdmin(c) || (c.principal?.kind === 'staff' && agents.has(c.principal.agent.id)));
+}

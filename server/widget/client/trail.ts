@@ -1,0 +1,92 @@
+/**
+ * The widget-origin half of 轨迹: makes sure the visitor has an identity before any chat, reports
+ * the page view, and reports leaving (pagehide / hidden) with fetch keepalive, which — unlike
+ * sendBeacon — can carry the Authorization header and outlives the unloading page.
+ */
+import { PageViewReportSchema, type PageViewReport } from '../../../shared/customers.js';
+import { routePath, routes } from '../../../shared/protocol/rest.js';
+import { WidgetApi } from './api.js';
+import { WidgetStore } from './storage.js';
+import { PAGE_MESSAGE, hostPage } from './trail-embed.js';
+
+/**
+ * The stored token, or a new identity opened now and stored, so the chat app (mounted after this)
+ * resumes the same visitor instead of racing us to create a second one. Null if the server is
+ * unreachable: the chat app then shows its own error.
+ */
+export async function ensureVisitorToken(api: WidgetApi = new WidgetApi(), store: WidgetStore = new WidgetStore()): Promise<string | null> {
+  const known = store.token;
+  if (known) return known;
+  const result = await api.call('visitorSession', { body: {} });
+  if (!result.ok) return null;
+  store.setToken(result.value.token);
+  return result.value.token;
+}
+
+export class PageViewTracker {
+  private pageViewId: string | null = null;
+  private leaveWanted = false;
+
+  constructor(private readonly api: WidgetApi) {}
+
+  async report(page: PageViewReport): Promise<void> {
+    const result = await this.api.call('reportPageView', { body: page });
+    if (!result.ok) {
+      console.warn(`[kefu widget] page view not recorded: ${result.error.message}`);
+      return;
+    }
+    this.pageViewId = result.value.id;
+    if (this.leaveWanted) this.leave();
+  }
+
+  /** Called on every hide and on pagehide; the server keeps the latest time. */
+  leave(): void {
+    if (!this.pageViewId) {
+      this.leaveWanted = true;
+      return;
+    }
+    const url = this.api.url(routePath(routes.leavePageView.path, { id: this.pageViewId }));
+    void fetch(url, { method: 'POST', keepalive: true, headers: this.api.authHeaders() }).catch(() => undefined);
+  }
+
+  /** Reports leaving when the page is hidden or unloaded (the only reliable moments on mobile). */
+  watch(win: Window = window): void {
+    win.addEventListener('pagehide', () => this.leave());
+    win.document.addEventListener('visibilitychange', () => {
+      if (win.document.visibilityState === 'hidden') this.leave();
+    });
+  }
+}
+
+async function track(page: PageViewReport): Promise<void> {
+  const api = new WidgetApi();
+  const token = await ensureVisitorToken(api);
+  if (!token) return;
+  api.setToken(token);
+  const tracker = new PageViewTracker(api);
+  tracker.watch();
+  await tracker.report(page);
+}
+
+/** Trail mode (hidden iframe from widget.js): waits for the host page's facts from our parent. */
+export function startTrailFrame(win: Window = window): void {
+  let started = false;
+  win.addEventListener('message', (event: MessageEvent) => {
+    if (started || event.source !== win.parent) return;
+    const data = event.data as { type?: unknown; page?: unknown } | null;
+    if (typeof data !== 'object' || data === null || data.type !== PAGE_MESSAGE) return;
+    const page = PageViewReportSchema.safeParse(data.page);
+    if (!page.success) {
+      console.warn('[kefu widget] the host page cannot be recorded (only http/https pages are)');
+      return;
+    }
+    started = true;
+    void track(page.data);
+  });
+}
+
+/** /widget opened directly (a link, not embedded): its own landing URL and referrer are the trail. */
+export async function reportDirectVisit(): Promise<void> {
+  const page = PageViewReportSchema.safeParse(hostPage());
+  if (page.success) await track(page.data);
+}

@@ -1,0 +1,24 @@
+/**
+ * 顾客信息 / 轨迹 / 名片分类 over IPC. Profiles go to the server every time (no cache): the trail
+ * is live data that changes while the visitor browses, and an agent needs the current one.
+ */
+import { z } from 'zod';
+import { CustomerProfilePatchSchema, type CustomerProfile } from '../customers.js';
+
+const VisitorId = z.string().min(1).max(64);
+
+const invokeCustomers =
+  <Res>() =>
+  <Req extends z.ZodType>(request: Req) => ({ request, response: undefined as Res });
+
+export const customerInvokeChannels = {
+  /** Profile + trail of a visitor this agent serves (admins: any). */
+  'customers:get-profile': invokeCustomers<CustomerProfile>()(z.strictObject({ visitorId: VisitorId })),
+  /** Change 名片分类 tags, phone, e-mail. */
+  'customers:update-profile': invokeCustomers<CustomerProfile>()(z.strictObject({ visitorId: VisitorId, patch: CustomerProfilePatchSchema })),
+} as const;
+
+export const customerEventChannels = {
+  /** The visitor's profile or trail changed on the server: read it again with customers:get-profile. */
+  'customers:profile-changed': z.object({ visitorId: z.string() }),
+} as const;
