@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PAGE_MESSAGE, hostPage, installTrailFrame } from './trail-embed.js';
+import { ensureVisitorToken } from './trail.js';
+import type { WidgetApi } from './api.js';
+import { WidgetStore } from './storage.js';
 
 // The reporting itself (identity, page view, keepalive leave) runs against a real server and real
 // Chromium in test/e2e/customer-trail.spec.ts; these are the host-page parts jsdom can show.
@@ -21,5 +24,37 @@ describe('widget trail, host page side', () => {
     Object.defineProperty(frame, 'contentWindow', { value: { postMessage: (data: unknown, origin: string) => posted.push([data, origin]) } });
     frame.dispatchEvent(new Event('load'));
     expect(posted).toEqual([[{ type: PAGE_MESSAGE, page: hostPage() }, 'https://kefu.example.cn']]);
+  });
+});
+
+describe('widget trail, one identity for both frames', () => {
+  afterEach(() => {
+    localStorage.clear();
+    Reflect.deleteProperty(navigator, 'locks');
+  });
+
+  it('the trail frame and the chat frame racing on a first visit open one visitor, not two', async () => {
+    // A Web Locks stand-in with the same contract: one holder per name, the rest wait in order.
+    let tail: Promise<unknown> = Promise.resolve();
+    const locks = {
+      request: (_name: string, callback: () => Promise<unknown>) => {
+        const run = tail.then(callback);
+        tail = run.catch(() => undefined);
+        return run;
+      },
+    };
+    Object.defineProperty(navigator, 'locks', { value: locks, configurable: true });
+    let opened = 0;
+    const api = {
+      call: async () => {
+        opened += 1;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return { ok: true as const, value: { token: `token-${opened}` } };
+      },
+    } as unknown as WidgetApi;
+    const [trailFrame, chatFrame] = await Promise.all([ensureVisitorToken(api, new WidgetStore()), ensureVisitorToken(api, new WidgetStore())]);
+    expect(opened).toBe(1);
+    expect(chatFrame).toBe(trailFrame);
+    expect(new WidgetStore().token).toBe(trailFrame);
   });
 });

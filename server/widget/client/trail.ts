@@ -11,17 +11,25 @@ import { PAGE_MESSAGE, hostPage } from './trail-embed.js';
 
 /**
  * The stored token, or a new identity opened now and stored, so the chat app (mounted after this)
- * resumes the same visitor instead of racing us to create a second one. Null if the server is
- * unreachable: the chat app then shows its own error.
+ * resumes the same visitor instead of racing us to create a second one. The hidden trail frame and
+ * the chat frame are both our origin, so a Web Lock makes "read, else create and store" one step
+ * across them (where locks exist: secure contexts). Null if the server is unreachable: the chat
+ * app then shows its own error.
  */
 export async function ensureVisitorToken(api: WidgetApi = new WidgetApi(), store: WidgetStore = new WidgetStore()): Promise<string | null> {
-  const known = store.token;
-  if (known) return known;
-  const result = await api.call('visitorSession', { body: {} });
-  if (!result.ok) return null;
-  store.setToken(result.value.token);
-  return result.value.token;
+  const create = async (): Promise<string | null> => {
+    const known = store.token;
+    if (known) return known;
+    const result = await api.call('visitorSession', { body: {} });
+    if (!result.ok) return null;
+    store.setToken(result.value.token);
+    return result.value.token;
+  };
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? locks.request(IDENTITY_LOCK, create) : create();
 }
+
+const IDENTITY_LOCK = 'kefu.widget.identity';
 
 export class PageViewTracker {
   private pageViewId: string | null = null;
