@@ -103,8 +103,11 @@ test('attended transfer (咨询转接): the agent consults 2003 while 2002 is he
   await target.answerWhenRinging();
   await expect(callPanel(desk.page).getByText(`正在咨询 ${target.user}`)).toBeVisible();
   // The agent talks to 2003; the customer is held (it receives no media direction to send to).
-  const consult = (await deskMedia(desk.page)).find((c) => c.directions.includes('sendrecv') && c.connectionState === 'connected');
-  await expectRtpBothWays(desk.page, target, consult?.callId);
+  // The consultation leg is the one sending both ways; wait for it, since its peer connection may
+  // still be connecting when the panel already says 正在咨询 (without it, the held leg is measured).
+  const consultLeg = async () => (await deskMedia(desk.page)).find((c) => c.directions.includes('sendrecv') && c.connectionState === 'connected');
+  await expect.poll(async () => (await consultLeg())?.callId, { message: 'the consultation leg is connected', timeout: 15_000 }).toBeDefined();
+  await expectRtpBothWays(desk.page, target, (await consultLeg())!.callId);
   await expect.poll(async () => (await customer.stats()).directions).toEqual(expect.arrayContaining([expect.stringMatching(/^(recvonly|inactive)$/)]));
 
   await callPanel(desk.page).getByRole('button', { name: '完成转接' }).click();
