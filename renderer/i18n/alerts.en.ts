@@ -12,6 +12,8 @@ export const alertsEn: Messages['alerts'] = {
   sound: 'Sound',
   repeat: 'Repeat until handled',
   repeatSeconds: 'Repeat every (seconds)',
+  every: 'every',
+  secondsUnit: 's',
   notification: 'System notification',
   flashTray: 'Flash the tray',
   fieldOf: '{{event}}: {{field}}',

@@ -10,6 +10,8 @@ export const alertsZhCN = {
   sound: '声音',
   repeat: '重复提醒直到处理',
   repeatSeconds: '重复间隔（秒）',
+  every: '每',
+  secondsUnit: '秒',
   notification: '系统通知',
   flashTray: '托盘闪烁',
   fieldOf: '{{event}}：{{field}}',

@@ -67,6 +67,7 @@ export function AlertSection() {
 
 /** Saved on blur or Enter, not per keystroke: typing "15" must not pass through "1". */
 function RepeatSeconds({ label, value, disabled, onSave }: { label: string; value: number; disabled: boolean; onSave: (seconds: number) => void }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<number | null>(value);
   useEffect(() => setDraft(value), [value]);
   const commit = () => {
@@ -81,13 +82,14 @@ function RepeatSeconds({ label, value, disabled, onSave }: { label: string; valu
       min={ALERT_REPEAT_SECONDS.min}
       max={ALERT_REPEAT_SECONDS.max}
       precision={0}
-      suffix="s"
+      prefix={t('alerts.every')}
+      suffix={t('alerts.secondsUnit')}
       value={draft}
       disabled={disabled}
       onChange={(next) => setDraft(next)}
       onBlur={commit}
       onPressEnter={commit}
-      style={{ width: 96 }}
+      style={{ width: 112 }}
     />
   );
 }
