@@ -25,6 +25,14 @@ describe('decideRaised', () => {
     expect(decideRaised(message, DEFAULT_ALERT_SETTINGS, view({ selectedId: 'c2', focused: false }), true).keep).toBe(true);
     expect(decideRaised(message, DEFAULT_ALERT_SETTINGS, view({ selectedId: 'other' }), true).keep).toBe(true);
   });
+
+  it('an assignment from the agent’s own accept (接收对话) does not chime, even before it is selected', () => {
+    expect(decideRaised(assigned, DEFAULT_ALERT_SETTINGS, view({ ownAcceptIds: ['c1'] }), true)).toEqual({ keep: false, play: false, notify: false });
+    // Someone else's conversation pushed to the agent still alerts.
+    expect(decideRaised(assigned, DEFAULT_ALERT_SETTINGS, view({ ownAcceptIds: ['c9'] }), true)).toEqual({ keep: true, play: true, notify: true });
+    // An own accept silences only the assignment, not the visitor's messages in it.
+    expect(decideRaised({ ...message, conversationId: 'c1' }, DEFAULT_ALERT_SETTINGS, view({ ownAcceptIds: ['c1'] }), true).keep).toBe(true);
+  });
 });
 
 describe('actedKeys', () => {

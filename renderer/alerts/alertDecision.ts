@@ -17,6 +17,12 @@ export interface AlertView {
   focused: boolean;
   /** Visitors still waiting in the queue. */
   queuedIds: readonly string[];
+  /**
+   * Conversations the agent has just accepted from the queue (接收对话). The server's assignment
+   * event can arrive before the accept returns and selects the conversation; the agent's own
+   * accept must not chime as if the conversation had been pushed to them.
+   */
+  ownAcceptIds?: readonly string[];
 }
 
 export interface RaisedDecision {
@@ -33,14 +39,15 @@ export const alertKey = (alert: Pick<Alert, 'kind' | 'conversationId'>): string 
 
 /**
  * "Acted" per event: a queued visitor was accepted, taken by someone else or left (no longer
- * queued); an assigned conversation was opened; a message's conversation is open in a focused window.
+ * queued); an assigned conversation was opened or accepted by the agent themselves; a message's
+ * conversation is open in a focused window.
  */
 export function isActedOn(alert: Alert, view: AlertView): boolean {
   switch (alert.kind) {
     case 'visitor-queued':
       return !view.queuedIds.includes(alert.conversationId);
     case 'conversation-assigned':
-      return view.selectedId === alert.conversationId;
+      return view.selectedId === alert.conversationId || (view.ownAcceptIds ?? []).includes(alert.conversationId);
     case 'message-received':
       return view.selectedId === alert.conversationId && view.focused;
     default:

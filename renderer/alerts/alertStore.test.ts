@@ -1,8 +1,8 @@
 import { describe, expect, it, beforeEach } from 'vitest';
-import { flashedTitle, useAlertStore } from './alertStore.js';
+import { flashedTitle, OWN_ACCEPT_GRACE_MS, useAlertStore } from './alertStore.js';
 
 describe('alert store', () => {
-  beforeEach(() => useAlertStore.setState({ pending: {} }));
+  beforeEach(() => useAlertStore.setState({ pending: {}, ownAccepts: {} }));
 
   it('keeps one alert per event and conversation until the agent acts on it', () => {
     const { raise, acknowledge } = useAlertStore.getState();
@@ -33,6 +33,22 @@ describe('alert store', () => {
     expect(Object.keys(useAlertStore.getState().pending).sort()).toEqual(['conversation-assigned:c1', 'message-received:c2']);
     settle({ selectedId: 'c2', focused: true, queuedIds: [] });
     expect(Object.keys(useAlertStore.getState().pending)).toEqual(['conversation-assigned:c1']);
+  });
+});
+
+describe('own accepts (接收对话)', () => {
+  beforeEach(() => useAlertStore.setState({ pending: {}, ownAccepts: {} }));
+
+  it('remembers the accept for a grace period and drops the queued visitor’s alert at once', () => {
+    const { raise, noteOwnAccept } = useAlertStore.getState();
+    raise({ kind: 'visitor-queued', conversationId: 'q1', title: '访客排队', body: '' });
+    noteOwnAccept('q1', 1_000);
+    expect(useAlertStore.getState().pending).toEqual({});
+    expect(useAlertStore.getState().ownAcceptIds(1_000 + OWN_ACCEPT_GRACE_MS - 1)).toEqual(['q1']);
+    // Later, a transfer back to this agent must chime again.
+    expect(useAlertStore.getState().ownAcceptIds(1_000 + OWN_ACCEPT_GRACE_MS)).toEqual([]);
+    noteOwnAccept('q2', 1_000 + OWN_ACCEPT_GRACE_MS);
+    expect(Object.keys(useAlertStore.getState().ownAccepts)).toEqual(['q2']);
   });
 });
 

@@ -16,6 +16,12 @@ interface AlertState {
   acknowledge(conversationId: string): void;
   /** Visitors no longer queued need no alert. */
   dropQueuedExcept(queuedIds: readonly string[]): void;
+  /** When the agent accepted a conversation themselves (接收对话), by conversation id. */
+  ownAccepts: Record<string, number>;
+  /** Called before the accept goes out, so its own assignment event never chimes. */
+  noteOwnAccept(conversationId: string, now?: number): void;
+  /** The conversations accepted by the agent within the grace period (for the alert view). */
+  ownAcceptIds(now?: number): string[];
   /** Drops what the agent has acted on, given what is in view now. */
   settle(view: AlertView): void;
   loadSettings(): Promise<AppError | null>;
@@ -28,8 +34,15 @@ const without = (pending: Record<string, Alert>, drop: (key: string, alert: Aler
   return Object.keys(keep).length === Object.keys(pending).length ? null : keep;
 };
 
+/**
+ * How long an own accept silences that conversation's assignment alert: long enough for the
+ * event to arrive, short enough that a later transfer back to this agent still chimes.
+ */
+export const OWN_ACCEPT_GRACE_MS = 10_000;
+
 export const useAlertStore = create<AlertState>()((set, get) => ({
   pending: {},
+  ownAccepts: {},
   settings: DEFAULT_ALERT_SETTINGS,
   raise(alert) {
     set({ pending: { ...get().pending, [alertKey(alert)]: alert } });
@@ -41,6 +54,17 @@ export const useAlertStore = create<AlertState>()((set, get) => ({
   dropQueuedExcept(queuedIds) {
     const keep = without(get().pending, (_key, alert) => alert.kind === 'visitor-queued' && !queuedIds.includes(alert.conversationId));
     if (keep) set({ pending: keep });
+  },
+  noteOwnAccept(conversationId, now = Date.now()) {
+    const recent = Object.entries(get().ownAccepts).filter(([, at]) => now - at < OWN_ACCEPT_GRACE_MS);
+    set({ ownAccepts: { ...Object.fromEntries(recent), [conversationId]: now } });
+    // An alert that arrived before this accept (it was queued) is acted on now.
+    get().acknowledge(conversationId);
+  },
+  ownAcceptIds(now = Date.now()) {
+    return Object.entries(get().ownAccepts)
+      .filter(([, at]) => now - at < OWN_ACCEPT_GRACE_MS)
+      .map(([id]) => id);
   },
   settle(view) {
     const acted = new Set(actedKeys(get().pending, view));

@@ -8,7 +8,12 @@ import { playChime } from './sound.js';
 /** What is in view now, read from the stores and the window. */
 export function currentAlertView(): AlertView {
   const { selectedId, queue } = useConversationsStore.getState();
-  return { selectedId, focused: document.hasFocus(), queuedIds: queue.map((entry) => entry.conversationId) };
+  return {
+    selectedId,
+    focused: document.hasFocus(),
+    queuedIds: queue.map((entry) => entry.conversationId),
+    ownAcceptIds: useAlertStore.getState().ownAcceptIds(),
+  };
 }
 
 /** The master 提示音 switch of the workstation settings (per-event sounds come under it). */

@@ -25,7 +25,9 @@ export function PhraseEditModal({ open, phrase, onClose }: { open: boolean; phra
   }, [open, phrase, form]);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    // Invalid: the form already shows what is wrong beside each field; nothing is sent.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     const fields = { kind: values.kind, title: values.title, content: values.content, shortcut: values.shortcut?.trim() || null, hotkey: values.hotkey?.trim() || null };
     const error = phrase ? await update(phrase.id, fields) : await create(fields);
     if (error) {
@@ -44,8 +46,9 @@ export function PhraseEditModal({ open, phrase, onClose }: { open: boolean; phra
         <Form.Item name="title" label={t('phrases.titleField')} rules={[{ required: true, whitespace: true, message: t('phrases.titleRequired') }, { max: PHRASE_LIMITS.titleMax }]}>
           <Input aria-label={t('phrases.titleField')} />
         </Form.Item>
+        {/* A count, not maxLength: a pasted over-long text is shown as too long, never cut silently. */}
         <Form.Item name="content" label={t('phrases.content')} extra={t('phrases.variablesHint')} rules={[{ required: true, whitespace: true, message: t('phrases.contentRequired') }, { max: LIMITS.messageTextMax }]}>
-          <Input.TextArea aria-label={t('phrases.content')} autoSize={{ minRows: 3, maxRows: 8 }} showCount maxLength={LIMITS.messageTextMax} />
+          <Input.TextArea aria-label={t('phrases.content')} autoSize={{ minRows: 3, maxRows: 8 }} count={{ show: true, max: LIMITS.messageTextMax }} />
         </Form.Item>
         <Form.Item name="shortcut" label={t('phrases.shortcut')} rules={[{ pattern: /^\/?[A-Za-z0-9_-]{0,20}$/, message: t('phrases.shortcutInvalid') }]}>
           <Input aria-label={t('phrases.shortcut')} placeholder="/th" />

@@ -50,6 +50,7 @@ export const useConversationsStore = create<ConversationsState>()((set, get) => 
     set({ showQueue });
   },
   async accept(conversationId) {
+    useAlertStore.getState().noteOwnAccept(conversationId);
     const result = await invoke('conversations:accept', { conversationId });
     if (!result.ok) return result.error;
     const existing = get().conversations.find((c) => c.id === conversationId);

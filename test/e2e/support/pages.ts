@@ -37,7 +37,8 @@ export class AgentDesk {
 
   async setStatus(label: '在线' | '忙碌' | '离开'): Promise<void> {
     await this.page.getByLabel('我的状态').click();
-    await this.page.getByRole('option', { name: label }).or(this.page.locator('.ant-select-dropdown').getByText(label, { exact: true })).first().click();
+    // exact: a visitor row (also an option) may contain 在线 in its name.
+    await this.page.getByRole('option', { name: label, exact: true }).or(this.page.locator('.ant-select-dropdown').getByText(label, { exact: true })).first().click();
     await expect(this.page.getByRole('banner')).toContainText(label);
   }
 
