@@ -22,6 +22,11 @@ export const AgentSchema = z.object({
   nickname: z.string(),
   role: RoleSchema,
   status: AgentStatusSchema,
+  /**
+   * 未响应: when the not-responding rule set this agent 离开 (an offered conversation went
+   * unanswered); null or absent otherwise, and cleared by the agent's next status change.
+   */
+  notRespondingSince: z.number().nullable().optional(),
   /** True while the agent has a live realtime connection. */
   connected: z.boolean(),
   /** 最大接线量 */

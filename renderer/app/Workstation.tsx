@@ -84,7 +84,7 @@ export function Workstation({ agent }: { agent: Agent }) {
         <span className="kefu-spacer" />
         <HeaderPhone onOpenPhone={() => setView('phone')} />
         <span className="kefu-agent">{agent.nickname}</span>
-        <StatusSwitcher status={agent.status} />
+        <StatusSwitcher status={agent.status} notResponding={Boolean(agent.notRespondingSince)} />
         <Tooltip title={t('app.settings')}>
           <Button type="text" style={{ color: '#fff' }} icon={<SettingOutlined />} aria-label={t('app.settings')} onClick={() => setSettingsOpen(true)} />
         </Tooltip>

@@ -33,6 +33,8 @@ export const en: Messages = {
     online: 'Online',
     busy: 'Busy',
     away: 'Away',
+    notResponding: 'Not responding',
+    notRespondingHint: 'A conversation went unanswered and was sent back to the queue; you were set away. Pick any status to come back.',
   },
   visitors: {
     title: 'Visitors',

@@ -33,6 +33,8 @@ export const zhCN = {
     online: '在线',
     busy: '忙碌',
     away: '离开',
+    notResponding: '未响应',
+    notRespondingHint: '有对话未及时响应，已转回排队，您已被设为离开。选择任一状态即可恢复。',
   },
   visitors: {
     title: '访客列表',

@@ -38,8 +38,9 @@ export function authenticate(ctx: DomainContext, token: string): Principal | und
   return visitor ? { kind: 'visitor', visitor } : undefined;
 }
 
-export function setStatus(ctx: DomainContext, agentId: string, status: AgentStatus): Agent {
-  ctx.store.transaction(() => ctx.store.agents.update(agentId, { status }));
+/** Any status change (by the agent, the tray, lock/idle) ends 未响应. */
+export function setStatus(ctx: DomainContext, agentId: string, status: AgentStatus, notRespondingSince: number | null = null): Agent {
+  ctx.store.transaction(() => ctx.store.agents.update(agentId, { status, notRespondingSince }));
   // Becoming 在线 may free the queue's head for this agent.
   if (status === 'online') drainQueue(ctx);
   ctx.signal();
@@ -68,6 +69,7 @@ export async function createAgent(ctx: DomainContext, input: NewAgentInput): Pro
       role: input.role,
       passwordHash,
       status: 'away',
+      notRespondingSince: null,
       maxConcurrent: input.maxConcurrent,
       groupId: input.groupId,
       createdAt: ctx.clock(),

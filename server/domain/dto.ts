@@ -11,6 +11,7 @@ export function toAgent(ctx: DomainContext, row: AgentRow, load?: number): Agent
     nickname: row.nickname,
     role: row.role,
     status: row.status,
+    notRespondingSince: row.notRespondingSince ?? null,
     connected: ctx.presence.isAgentConnected(row.id),
     maxConcurrent: row.maxConcurrent,
     groupId: row.groupId,

@@ -33,6 +33,7 @@ export function seedIfEmpty(store: Store, now: number = Date.now()): boolean {
         role: p.role,
         passwordHash: hashPasswordSync(p.password),
         status: 'away',
+        notRespondingSince: null,
         maxConcurrent: 5,
         // Demo agents sit in 售前 so a widget link with that group reaches them.
         groupId: p.role === 'agent' ? (groupIds[0] ?? null) : null,

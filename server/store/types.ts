@@ -31,6 +31,8 @@ export interface AgentRow {
   role: Role;
   passwordHash: string;
   status: AgentStatus;
+  /** Set away by the not-responding rule (未响应) at this time; null otherwise. */
+  notRespondingSince: number | null;
   maxConcurrent: number;
   groupId: string | null;
   createdAt: number;
@@ -41,7 +43,7 @@ export interface AgentRepository {
   byAccount(account: string): AgentRow | undefined;
   list(): AgentRow[];
   insert(row: AgentRow): void;
-  update(id: string, patch: Partial<Pick<AgentRow, 'nickname' | 'status' | 'maxConcurrent' | 'groupId' | 'passwordHash'>>): void;
+  update(id: string, patch: Partial<Pick<AgentRow, 'nickname' | 'status' | 'notRespondingSince' | 'maxConcurrent' | 'groupId' | 'passwordHash'>>): void;
   /** Active conversations assigned to the agent right now. */
   loadOf(id: string): number;
   loads(): Map<string, number>;

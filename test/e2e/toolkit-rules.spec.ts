@@ -1,7 +1,7 @@
 /**
  * The agent toolkit's rules end to end (issue 5): 自动应答 (greeting on accept, one busy reply),
  * bad input and authorization on canned phrases, a knowledge spreadsheet with broken rows, and
- * 未响应 — a conversation nobody answers goes back to the queue and the agent to 离开.
+ * 未响应 — a conversation nobody answers goes back to the queue and the agent to 离开, shown as 未响应.
  */
 import { expect, test } from '@playwright/test';
 import type { Agent } from '../../shared/domain.js';
@@ -172,7 +172,7 @@ test.describe('one agent', () => {
 test.describe('two agents', () => {
   const stack = useStack(2);
 
-  test('未响应: an offered conversation nobody answers goes back to the queue; the agent is set to 离开', async ({ browser }) => {
+  test('未响应: an offered conversation nobody answers goes back to the queue; the agent is set away, shown as 未响应', async ({ browser }) => {
     test.setTimeout(90_000);
     const url = stack.server.url;
     const admin = await login(url);
@@ -202,10 +202,11 @@ test.describe('two agents', () => {
     // Agent 1 does nothing. Within 10 s + one sweep (5 s) the conversation is taken back.
     await expect(agent1.visitorRow(roomNo)).toHaveCount(0, { timeout: 30_000 });
     expect(Date.now() - offeredAt).toBeGreaterThanOrEqual(9_000);
-    await expect(agent1.page.getByRole('banner')).toContainText('离开');
+    await expect(agent1.page.getByRole('banner')).toContainText('未响应');
     await expect(visitor.page.getByText(/排队中/)).toBeVisible();
     const agents = await call<Agent[]>(url, 'GET', '/api/agents', admin);
     expect(agents.find((a) => a.account === 'agent1')).toMatchObject({ status: 'away', load: 0 });
+    expect(agents.find((a) => a.account === 'agent1')?.notRespondingSince).toEqual(expect.any(Number));
 
     // Nobody online: it waits in the queue, where the busy agent 2 takes it by hand and answers.
     await agent2.page.getByRole('switch', { name: '显示队列' }).click();

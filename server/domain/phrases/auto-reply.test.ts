@@ -119,8 +119,10 @@ describe('auto-reply (自动应答) and the not-responding rule', () => {
     expect(row.state).toBe('queued');
     expect(row.agentId).toBeNull();
     expect(scene.server.store.conversations.byId(answered.conversationId)!.state).toBe('active');
-    expect(scene.server.store.agents.byId(scene.agent1.agentId)!.status).toBe('away');
+    expect(scene.server.store.agents.byId(scene.agent1.agentId)).toMatchObject({ status: 'away', notRespondingSince: scene.server.clock.now });
     await scene.agent1.ws!.waitFor((f) => f.type === 'event' && f.event.type === 'conversation.removed' && f.event.conversationId === silent.conversationId);
+    // The agent's own workstation is told why (未响应), over the same agent frame as any status.
+    await scene.agent1.ws!.waitFor((f) => f.type === 'agent' && f.agent.id === scene.agent1.agentId && f.agent.notRespondingSince === scene.server.clock.now);
     const system = (await messages(silent.token, silent.conversationId)).filter((m) => m.sender === 'system');
     expect(system.at(-1)?.text).toContain('未及时响应');
 
@@ -129,5 +131,9 @@ describe('auto-reply (自动应答) and the not-responding rule', () => {
     const taken = await waitForMessages(silent.token, silent.conversationId, (m) => auto(m) && m.senderId === scene.agent2.agentId, 1);
     expect(taken).toHaveLength(1);
     expect(scene.server.store.conversations.byId(silent.conversationId)!.agentId).toBe(scene.agent2.agentId);
+
+    // Any status the agent picks ends 未响应, 离开 included.
+    await goLive(scene, scene.agent1, 'away');
+    expect(scene.server.store.agents.byId(scene.agent1.agentId)).toMatchObject({ status: 'away', notRespondingSince: null });
   });
 });

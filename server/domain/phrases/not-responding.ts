@@ -1,7 +1,7 @@
 /**
  * "Never miss a chat": a conversation assigned to an agent who sends nothing (automatic replies do
- * not count) within N seconds goes back to the queue, and the agent is set to 离开 so routing stops
- * giving them more. Off when the company setting is 0 (the default).
+ * not count) within N seconds goes back to the queue, and the agent is set to 离开 marked 未响应
+ * (notRespondingSince) so routing stops giving them more and the agent sees why. Off when the company setting is 0 (the default).
  */
 import { audience } from '../../store/types.js';
 import { setStatus } from '../accounts.js';
@@ -42,10 +42,10 @@ export function sweepNotResponding(ctx: DomainContext): string[] {
       agents.add(agentId);
     }
   }
-  // 离开 first, so the queue is not handed straight back to the agent who did not answer.
+  // 离开 (shown as 未响应) first, so the queue is not handed straight back to the agent who did not answer.
   for (const agentId of agents) {
     const agent = ctx.store.agents.byId(agentId);
-    if (agent && agent.status !== 'away') setStatus(ctx, agentId, 'away');
+    if (agent && agent.notRespondingSince === null) setStatus(ctx, agentId, 'away', ctx.clock());
   }
   if (requeued.length > 0) {
     drainQueue(ctx);
