@@ -1,6 +1,11 @@
-/** The knowledge base in the workstation cache: entries (with their FTS index), categories, sync cursor. */
+/**
+ * The knowledge base in the workstation cache: entries (with their FTS indexes), categories, sync
+ * cursor. Triggers keep the trigram index in step and drop a deleted entry's bigram row; the bigram
+ * tokens of a written entry are computed here (no SQL function can), in the same transaction.
+ */
 import { KnowledgeEntrySchema, type KnowledgeCategory, type KnowledgeChange, type KnowledgeEntry } from '../../../shared/knowledge.js';
 import type { Db } from '../cache/database.js';
+import { entryBigrams } from './bigrams.js';
 
 export interface KnowledgeSyncState {
   serverUrl: string;
@@ -26,17 +31,12 @@ export function resetKnowledge(db: Db, serverUrl: string): void {
 /** Applies one page of the server's changes feed atomically, cursor included. Returns entries changed. */
 export function applyKnowledgeChanges(db: Db, page: { changes: KnowledgeChange[]; categories: KnowledgeCategory[]; cursor: number }, serverUrl: string, now: number): number {
   const remove = db.prepare('DELETE FROM knowledge_entries WHERE id = ?');
-  const upsert = db.prepare(
-    `INSERT INTO knowledge_entries (id, category_id, question, keywords, answer_text, data, rev)
-     VALUES (@id, @categoryId, @question, @keywords, @answerText, @data, @rev)
-     ON CONFLICT(id) DO UPDATE SET category_id = excluded.category_id, question = excluded.question, keywords = excluded.keywords,
-       answer_text = excluded.answer_text, data = excluded.data, rev = excluded.rev`,
-  );
+  const write = entryWriter(db);
   const insertCategory = db.prepare('INSERT INTO knowledge_categories (id, name, sort_order) VALUES (?, ?, ?)');
   return db.transaction(() => {
     for (const change of page.changes) {
       if (!change.entry) remove.run(change.id);
-      else upsertEntry(upsert, change.entry);
+      else write(change.entry);
     }
     db.exec('DELETE FROM knowledge_categories');
     for (const c of page.categories) insertCategory.run(c.id, c.name, c.sortOrder);
@@ -45,29 +45,36 @@ export function applyKnowledgeChanges(db: Db, page: { changes: KnowledgeChange[]
   })();
 }
 
-type Upsert = ReturnType<Db['prepare']>;
-function upsertEntry(statement: Upsert, entry: KnowledgeEntry): void {
-  statement.run({
-    id: entry.id,
-    categoryId: entry.categoryId,
-    question: entry.question,
-    keywords: entry.keywords.join('\n'),
-    answerText: entry.answerText,
-    data: JSON.stringify(entry),
-    rev: entry.rev,
-  });
-}
-
-/** Bulk load for benchmarks and first syncs: many entries in one transaction. */
-export function putKnowledgeEntries(db: Db, entries: KnowledgeEntry[]): void {
+/** Upserts entries (the doc rowid survives an update) and rewrites their bigram row; call inside a transaction. */
+function entryWriter(db: Db): (entry: KnowledgeEntry) => void {
   const upsert = db.prepare(
     `INSERT INTO knowledge_entries (id, category_id, question, keywords, answer_text, data, rev)
      VALUES (@id, @categoryId, @question, @keywords, @answerText, @data, @rev)
      ON CONFLICT(id) DO UPDATE SET category_id = excluded.category_id, question = excluded.question, keywords = excluded.keywords,
-       answer_text = excluded.answer_text, data = excluded.data, rev = excluded.rev`,
+       answer_text = excluded.answer_text, data = excluded.data, rev = excluded.rev
+     RETURNING doc`,
   );
+  const bigrams = db.prepare('INSERT OR REPLACE INTO knowledge_bigrams (rowid, tokens) VALUES (?, ?)');
+  return (entry) => {
+    const keywords = entry.keywords.join('\n');
+    const { doc } = upsert.get({
+      id: entry.id,
+      categoryId: entry.categoryId,
+      question: entry.question,
+      keywords,
+      answerText: entry.answerText,
+      data: JSON.stringify(entry),
+      rev: entry.rev,
+    }) as { doc: number };
+    bigrams.run(doc, entryBigrams({ ...entry, keywords }));
+  };
+}
+
+/** Bulk load for benchmarks and first syncs: many entries in one transaction. */
+export function putKnowledgeEntries(db: Db, entries: KnowledgeEntry[]): void {
+  const write = entryWriter(db);
   db.transaction(() => {
-    for (const entry of entries) upsertEntry(upsert, entry);
+    for (const entry of entries) write(entry);
   })();
 }
 

@@ -35,7 +35,7 @@ describe('knowledge search on the SQLite cache', () => {
   });
   const search = (query: string, categoryId: string | null = null) => searchKnowledge(db, { query, limit: 20, categoryId });
 
-  it('finds a 1-character Chinese query through LIKE, question matches first', () => {
+  it('finds a 1-character Chinese query (bigram index, mode like), question matches first', () => {
     const result = search('退');
     expect(result.mode).toBe('like');
     expect(result.hits.map((h) => h.id)).toEqual(['question', 'percent', 'keyword', 'answer-only']);

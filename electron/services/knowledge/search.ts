@@ -1,11 +1,16 @@
 /**
  * Knowledge search over the cache. ENVIRONMENT.md: FTS5 trigram finds substrings of 3+ characters
- * (fast, ranked by bm25); 1–2 character terms find nothing through MATCH, so they go to LIKE with
- * a LIMIT. Ranking everywhere: a match in the question above one in the keywords above one in the
- * answer; bm25 orders within a tier. Results carry highlight ranges, never markup.
+ * (fast, ranked by bm25); 1–2 character terms find nothing through MATCH. A query of only such
+ * terms goes to the bigram index (cache migration 008, see bigrams.ts) — a LIKE scan was ~100 ms
+ * at 100k entries whenever the term was rare — and to LIKE only for a term the index cannot hold
+ * (ASCII control characters). Short terms beside a 3+ character one stay LIKE filters on the
+ * trigram matches. Ranking everywhere: a match in the question above one in the keywords above
+ * one in the answer; bm25 orders within a tier for trigram queries, entry order for short ones.
+ * Results carry highlight ranges, never markup.
  */
 import type { KnowledgeHit, KnowledgeSearchResult } from '../../../shared/ipc/knowledge.js';
 import type { Db } from '../cache/database.js';
+import { bigramMatch, bigramSearchable, categoryToken, FIELD_TAGS } from './bigrams.js';
 import { findRanges, snippetOf } from './highlight.js';
 
 export interface KnowledgeQuery {
@@ -93,6 +98,33 @@ function likeRows(db: Db, terms: string[], q: KnowledgeQuery): Row[] {
   return [...rows, ...(statement(db, elsewhere).all({ ...params, limit: q.limit - rows.length }) as Row[])];
 }
 
+/**
+ * Short terms through the bigram index: one MATCH per tier, in tier order, each in entry order
+ * and stopping at the LIMIT (as the LIKE scan did), so a frequent term reads only a page of rows
+ * and a rare one only its own doclists. The first (longest) term decides the tier; the others may
+ * match in any field.
+ */
+function bigramRows(db: Db, terms: string[], q: KnowledgeQuery): Row[] {
+  const [first, ...others] = terms;
+  const [inQuestion, inKeywords, inAnswer] = FIELD_TAGS.map((tag) => bigramMatch(tag, first!));
+  const tierMatches = [inQuestion, `${inKeywords} NOT ${inQuestion}`, `${inAnswer} NOT ${inQuestion} NOT ${inKeywords}`];
+  const rest = others.map((term) => ` AND (${FIELD_TAGS.map((tag) => bigramMatch(tag, term)).join(' OR ')})`).join('');
+  // The category token narrows the MATCH itself; the category_id check keeps the answer exact regardless.
+  const inCategory = q.categoryId ? ` AND "${categoryToken(q.categoryId)}"` : '';
+  const category = q.categoryId ? ' AND e.category_id = @category' : '';
+  const sql = `SELECT ${COLUMNS}, @tier AS tier
+    FROM knowledge_bigrams b JOIN knowledge_entries e ON e.doc = b.rowid
+    WHERE knowledge_bigrams MATCH @match${category}
+    ORDER BY b.rowid LIMIT @limit`;
+  const rows: Row[] = [];
+  for (const [tier, match] of tierMatches.entries()) {
+    if (rows.length >= q.limit) break;
+    const params = { match: `(${match})${rest}${inCategory}`, tier, limit: q.limit - rows.length, ...(q.categoryId ? { category: q.categoryId } : {}) };
+    rows.push(...(statement(db, sql).all(params) as Row[]));
+  }
+  return rows;
+}
+
 function toHit(row: Row, terms: string[]): KnowledgeHit {
   const { snippet, ranges } = snippetOf(row.answer_text, terms);
   return {
@@ -113,6 +145,6 @@ export function searchKnowledge(db: Db, q: KnowledgeQuery): Omit<KnowledgeSearch
   const long = terms.filter((t) => [...t].length >= 3);
   const short = terms.filter((t) => [...t].length < 3);
   const mode = long.length > 0 ? 'fts' : 'like';
-  const rows = mode === 'fts' ? ftsRows(db, long, short, q) : likeRows(db, short, q);
+  const rows = mode === 'fts' ? ftsRows(db, long, short, q) : short.every(bigramSearchable) ? bigramRows(db, short, q) : likeRows(db, short, q);
   return { hits: rows.map((row) => toHit(row, terms)), mode };
 }

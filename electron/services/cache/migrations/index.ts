@@ -8,6 +8,7 @@ import { migration003 } from './003-phrases.js';
 import { migration004 } from './004-knowledge.js';
 import { migration006 } from './006-file-phrases.js';
 import { migration007 } from './007-message-style.js';
+import { migration008 } from './008-knowledge-bigrams.js';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006, migration007];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006, migration007, migration008];
