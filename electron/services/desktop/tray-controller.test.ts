@@ -57,6 +57,11 @@ describe('tray controller', () => {
     expect(calls.flash.at(-1)).toBe(false);
     events.emit('phone:state-changed', { registration: 'registered' } as never);
     expect(calls.image.at(-1)).toBe('away-phone-unread');
+    // The server sets 离开 marked 未响应 (the agent frame arrives as agent:updated).
+    events.emit('agent:updated', { ...agent('away'), notRespondingSince: 1 });
+    expect(calls.tooltip.at(-1)).toContain('未响应');
+    events.emit('agent:updated', agent('online'));
+    expect(calls.tooltip.at(-1)).not.toContain('未响应');
     events.emit('session:changed', snapshot(null));
     expect(calls.image.at(-1)).toBe('offline-phone');
     expect(calls.tooltip.at(-1)).not.toContain('未读');

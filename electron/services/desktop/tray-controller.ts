@@ -70,6 +70,7 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
 
   const agentSeen = (agent: Agent | null) => {
     state.status = agent ? agent.status : 'offline';
+    state.notResponding = Boolean(agent?.notRespondingSince);
     if (!agent) {
       unreadByConversation.clear();
       state.unread = 0;

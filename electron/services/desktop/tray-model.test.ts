@@ -20,6 +20,9 @@ describe('tray model', () => {
     expect(view.tooltip).toBe('客服工作台 · 忙碌\n未读 3 · 排队 2\n电话未注册');
     expect(trayView({ ...base, status: 'offline', unread: 5 }).tooltip).toBe('客服工作台 · 离线');
     expect(trayView({ ...base, disconnected: true }).tooltip).toContain('网络已断开');
+    // 未响应 only qualifies 离开: a stale mark on another status says nothing.
+    expect(trayView({ ...base, status: 'away', notResponding: true }).tooltip.split('\n')[0]).toBe('客服工作台 · 未响应（已设为离开）');
+    expect(trayView({ ...base, status: 'online', notResponding: true }).tooltip.split('\n')[0]).toBe('客服工作台 · 在线');
   });
 
   it('flashes on a new conversation only while the window is not focused', () => {

@@ -22,6 +22,8 @@ export interface TrayState {
   /** A new conversation (or queued visitor) arrived that the agent has not looked at yet. */
   attention: boolean;
   windowFocused: boolean;
+  /** Set away by the not-responding rule (未响应): the tooltip says why. */
+  notResponding?: boolean;
 }
 
 export type TrayMenuId = `status:${AgentStatus}` | 'open' | 'settings' | 'quit';
@@ -82,7 +84,8 @@ export function allTrayIconNames(): string[] {
 }
 
 export function trayView(state: TrayState): TrayView {
-  const lines = [`客服工作台 · ${STATUS_LABELS[state.status]}`];
+  const notResponding = state.status === 'away' && state.notResponding === true;
+  const lines = [`客服工作台 · ${notResponding ? '未响应（已设为离开）' : STATUS_LABELS[state.status]}`];
   if (state.status !== 'offline') lines.push(`未读 ${state.unread} · 排队 ${state.queued}`);
   if (state.disconnected && state.status !== 'offline') lines.push('网络已断开，正在重连');
   if (state.phone) lines.push(phoneLabel(state.phone));
