@@ -3,7 +3,7 @@
  * One sync at a time (callers share the running one). Search asks for a fresh-enough cache
  * before it runs, but never waits long: offline, the cache is what we have.
  */
-import { ok, type Result } from '../../../shared/errors.js';
+import { fail, ok, type Result } from '../../../shared/errors.js';
 import type { RestClient } from '../api/rest-client.js';
 import type { Db } from '../cache/database.js';
 import { applyKnowledgeChanges, readSyncState, resetKnowledge } from './knowledge-repo.js';
@@ -35,6 +35,8 @@ export function createKnowledgeSync(options: { db: Db; rest: RestClient; serverU
     for (let page = 0; page < MAX_PAGES; page++) {
       const result = await rest.call('knowledgeChanges', { query: { after: cursor, limit: PAGE } });
       if (!result.ok) return result;
+      // The services may have shut down (cache closed) while the request was out.
+      if (!db.open) return fail('INTERNAL', 'the workstation cache is closed');
       changed += applyKnowledgeChanges(db, result.value, serverUrl, options.clock());
       cursor = result.value.cursor;
       if (!result.value.more) break;

@@ -33,6 +33,8 @@ export function createFilePhraseHandlers(core: WorkstationCore): Pick<InvokeHand
     const result = core.watchAuth(await rest.call('listFilePhrases'));
     if (!result.ok) return result;
     if (agentId() !== id) return needLogin();
+    // The services may have shut down (cache closed) while the request was out: nothing to keep.
+    if (!db.open) return fail('INTERNAL', 'the workstation cache is closed');
     replaceFilePhrases(db, id, result.value.files);
     events.emit('phrases:changed', { count: result.value.files.length });
     return result;
@@ -60,9 +62,12 @@ export function createFilePhraseHandlers(core: WorkstationCore): Pick<InvokeHand
     return running;
   }
   const syncInBackground = () =>
-    void sync().then((r) => {
-      if (!r.ok) core.log('file phrase sync failed', r.error.message);
-    });
+    void sync().then(
+      (r) => {
+        if (!r.ok) core.log('file phrase sync failed', r.error.message);
+      },
+      (error: unknown) => core.log('file phrase sync failed', String(error)),
+    );
 
   let online = false;
   events.on('connection:changed', ({ state }) => {

@@ -29,6 +29,8 @@ export function createPhraseHandlers(core: WorkstationCore): Pick<InvokeHandlers
     if (!result.ok) return result;
     // The agent may have logged out while the request was out.
     if (agentId() !== id) return needLogin();
+    // The services may have shut down (cache closed) while the request was out: nothing to keep.
+    if (!db.open) return fail('INTERNAL', 'the workstation cache is closed');
     replacePhrases(db, id, result.value);
     events.emit('phrases:changed', { count: result.value.phrases.length });
     return result;
@@ -39,9 +41,12 @@ export function createPhraseHandlers(core: WorkstationCore): Pick<InvokeHandlers
     const wasOnline = online;
     online = state === 'online';
     if (online && !wasOnline) {
-      void sync().then((r) => {
-        if (!r.ok) core.log('phrase sync failed', r.error.message);
-      });
+      void sync().then(
+        (r) => {
+          if (!r.ok) core.log('phrase sync failed', r.error.message);
+        },
+        (error: unknown) => core.log('phrase sync failed', String(error)),
+      );
     }
   });
 
@@ -61,9 +66,11 @@ export function createPhraseHandlers(core: WorkstationCore): Pick<InvokeHandlers
         const r = await sync();
         if (!r.ok) core.log('phrase sync failed', r.error.message);
       } while (syncAgain);
-    })().finally(() => {
-      syncing = false;
-    });
+    })()
+      .catch((error: unknown) => core.log('phrase sync failed', String(error)))
+      .finally(() => {
+        syncing = false;
+      });
   });
 
   /** After a change on the server: refresh the cache (a failed refresh is retried on the next reconnect). */
