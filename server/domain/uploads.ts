@@ -45,6 +45,11 @@ export function uploadAttachment(ctx: DomainContext, principal: Principal, conve
   };
   // Bytes first: a crash between the two leaves an orphan file, never a row without bytes.
   ctx.store.attachmentBytes.write(row.id, bytes);
+  return insertAttachmentRow(ctx, row);
+}
+
+/** Records an attachment whose bytes are already stored; if the row cannot be written, the bytes go too. */
+export function insertAttachmentRow(ctx: DomainContext, row: AttachmentRow): Attachment {
   try {
     ctx.store.transaction(() => ctx.store.attachments.insert(row));
   } catch (err) {

@@ -11,9 +11,8 @@ import type { FilePhraseRow } from '../../store/phrase-types.js';
 import type { AttachmentRow } from '../../store/types.js';
 import { handledConversation } from '../access.js';
 import type { DomainContext, Principal } from '../context.js';
-import { toAttachment } from '../dto.js';
 import { refuse } from '../errors.js';
-import { cleanFileName } from '../uploads.js';
+import { cleanFileName, insertAttachmentRow } from '../uploads.js';
 import { emitPhrasesChanged } from './changes.js';
 import { sniffFileType, typeMismatch } from './file-type.js';
 import { assertCanEdit, assertCategoryFits, ownerFor } from './phrases.js';
@@ -122,11 +121,5 @@ export function attachFilePhrase(ctx: DomainContext, staff: Staff, id: string, c
     createdAt: now,
   };
   if (!ctx.store.attachmentBytes.link(file.id, row.id)) refuse('NOT_FOUND', 'The canned file’s content is missing');
-  try {
-    ctx.store.transaction(() => ctx.store.attachments.insert(row));
-  } catch (err) {
-    ctx.store.attachmentBytes.remove(row.id);
-    throw err;
-  }
-  return toAttachment(row);
+  return insertAttachmentRow(ctx, row);
 }
