@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Unit tests sit beside their code as *.test.ts(x). Playwright specs (test/e2e) are kept out.
+// test/packaging/*.test.ts check the packaging inputs here; test/packaging/app needs the built
+// bundles and runs after the build with its own config (vitest.packaging.config.ts).
 export default defineConfig({
   test: {
     projects: [
@@ -8,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'electron/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'electron/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/packaging/*.test.ts'],
           exclude: ['server/widget/client/**', 'node_modules/**'],
           testTimeout: 20_000,
         },

@@ -2,8 +2,12 @@
 ; directory page; when ticked, the same login item the app writes itself (HKCU Run, --hidden).
 ; The app keeps it in step with its own setting on every start (desktop-host reconcileAutoStart).
 !include nsDialogs.nsh
-Var AutoStartCheckbox
-Var AutoStartWanted
+; electron-builder compiles this file twice with -WX: the uninstaller pass (BUILD_UNINSTALLER)
+; never uses these, and an unreferenced Var is warning 6001, which -WX turns into an error.
+!ifndef BUILD_UNINSTALLER
+  Var AutoStartCheckbox
+  Var AutoStartWanted
+!endif
 
 !macro customPageAfterChangeDir
   Page custom AutoStartPageCreate AutoStartPageLeave

@@ -1,22 +1,24 @@
 #!/usr/bin/env node
-// Adds up the unit (vitest JSON) and end-to-end (Playwright JSON) results into the one closing
-// line CI reads: "N passed, N failed, N skipped". Usage: test-summary.mjs UNIT.json [E2E.json ...]
-// (one Playwright report per run: the phone project runs separately, in a network namespace).
+// Adds up the vitest JSON reports (unit tests, packaged-app checks) and the end-to-end Playwright
+// JSON reports into the one closing line CI reads: "N passed, N failed, N skipped".
+// Usage: test-summary.mjs REPORT.json ... — each file is told apart by its shape (vitest's has
+// numPassedTests, Playwright's has stats); one Playwright report per run (the phone project runs
+// separately, in a network namespace).
 import { existsSync, readFileSync } from 'node:fs';
 
-const [unitFile, ...e2eFiles] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-if (unitFile && existsSync(unitFile)) {
-  const unit = JSON.parse(readFileSync(unitFile, 'utf8'));
-  passed += unit.numPassedTests ?? 0;
-  failed += unit.numFailedTests ?? 0;
-  skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
-}
-for (const e2eFile of e2eFiles) {
-  if (!existsSync(e2eFile)) continue;
-  const stats = JSON.parse(readFileSync(e2eFile, 'utf8')).stats ?? {};
+for (const file of process.argv.slice(2)) {
+  if (!existsSync(file)) continue;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  if ('numPassedTests' in report) {
+    passed += report.numPassedTests ?? 0;
+    failed += report.numFailedTests ?? 0;
+    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    continue;
+  }
+  const stats = report.stats ?? {};
   passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
   failed += stats.unexpected ?? 0;
   skipped += stats.skipped ?? 0;

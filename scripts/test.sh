@@ -9,7 +9,9 @@ echo "== typecheck (one tsconfig per layer) =="; bash scripts/typecheck.sh
 echo "== electron static checks (electronegativity, HIGH findings gate) =="; node build/scripts/electronegativity-gate.mjs
 echo "== unit tests =="; npx vitest run --reporter=default --reporter=json --outputFile.json="$results/unit.json"
 echo "== build =="; npm run build
-echo "== electron window suite (skipped without an Electron binary) =="; npx playwright test -c playwright.electron.config.ts
+echo "== packaged app checks (built main under a stand-in electron; electron-builder --dir layout) =="
+npx vitest run -c vitest.packaging.config.ts --reporter=default --reporter=json --outputFile.json="$results/packaging.json"
+echo "== electron window suite (skipped without an Electron binary) =="; npx tsx test/electron/run.ts
 echo "== end-to-end tests =="
 e2e_status=0
 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --project=e2e --reporter=list,json || e2e_status=$?
@@ -27,6 +29,6 @@ else
   echo "WARNING: cannot create a network namespace here; the phone spec runs on the host's loopback" >&2
   PLAYWRIGHT_JSON_OUTPUT_NAME="$results/phone.json" npx playwright test --project=phone --reporter=list,json || phone_status=$?
 fi
-node scripts/test-summary.mjs "$results/unit.json" "$results/e2e.json" "$results/phone.json"
+node scripts/test-summary.mjs "$results/unit.json" "$results/packaging.json" "$results/e2e.json" "$results/phone.json"
 # A Playwright run that crashed before writing its report still fails the command.
 [ "$e2e_status" -eq 0 ] && [ "$phone_status" -eq 0 ]

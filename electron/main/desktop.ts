@@ -4,6 +4,7 @@
  * only adapts Electron objects to their ports.
  */
 import { app, dialog, globalShortcut, Notification, powerMonitor, type BrowserWindow } from 'electron';
+import { EventEmitter } from 'node:events';
 import type { AgentStatus } from '../../shared/domain.js';
 import { fail, ok, type Result } from '../../shared/errors.js';
 import type { LocalConversation } from '../../shared/ipc/contract.js';
@@ -11,6 +12,7 @@ import { createAutoStart } from '../services/desktop/autostart.js';
 import { bindDesktopHost } from '../services/desktop/desktop-handlers.js';
 import { createDesktopHost, type ElectronDesktopHost } from '../services/desktop/desktop-host.js';
 import { openDesktopSettings } from '../services/desktop/desktop-settings.js';
+import { createLockStateTracker, platformSendsLockEvents } from '../services/desktop/lock-state.js';
 import { createPresenceWatcher, type PowerEvent } from '../services/desktop/presence-watcher.js';
 import { runQuitFlow } from '../services/desktop/quit-flow.js';
 import type { SafeSecretStore } from '../services/desktop/safe-storage-secret-store.js';
@@ -20,6 +22,7 @@ import { quitQuestion } from '../services/desktop/window-rules.js';
 import type { Dispatch } from '../services/ipc/dispatcher.js';
 import type { Workstation } from '../services/workstation.js';
 import { selectScreenRegion } from './screenshot-overlay.js';
+import { trackOwnStatus } from './own-status.js';
 import { createElectronTrayPort } from './tray.js';
 
 export interface DesktopShellOptions {
@@ -38,26 +41,29 @@ export interface DesktopShellOptions {
 export interface DesktopShell {
   host: ElectronDesktopHost;
   quit(): Promise<boolean>;
+  /** The OS session ends (logoff, shutdown): 离开 on the server and quit, without asking. */
+  endSession(): Promise<boolean>;
   stop(): void;
 }
 
+/** Seconds of no input before getSystemIdleState says 'idle'; only 'locked' is read from it. */
+const IDLE_STATE_THRESHOLD_S = 60;
+
 export function startDesktopShell(options: DesktopShellOptions): DesktopShell {
   const { workstation, dispatch } = options;
-  let status: AgentStatus | null = null;
-  workstation.on('session:changed', (snapshot) => (status = snapshot.agent?.status ?? null));
-  workstation.on('agent:updated', (agent) => {
-    if (status !== null) status = agent.status;
-  });
+  const status = trackOwnStatus(workstation);
   const setStatus = async (next: AgentStatus) => (await dispatch('agent:set-status', { status: next })) as Result<never>;
 
-  const quit = () =>
+  const quitFlow = (ask: boolean) =>
     runQuitFlow({
-      loggedIn: () => status !== null,
+      loggedIn: () => status() !== null,
       openConversations: async () => {
         const list = await dispatch('conversations:list', undefined);
         return list.ok ? (list.value as LocalConversation[]).filter((c) => c.state !== 'ended').length : 0;
       },
       async confirm(open) {
+        // The session is ending: the agent already chose to leave, and nobody would answer.
+        if (!ask) return true;
         const question = quitQuestion(open);
         const window = options.window();
         const answer = window
@@ -72,6 +78,9 @@ export function startDesktopShell(options: DesktopShellOptions): DesktopShell {
       },
       log: (message) => workstation.log(message),
     });
+  const quit = () => quitFlow(true);
+  let ending: Promise<boolean> | null = null;
+  const endSession = () => (ending ??= quitFlow(false));
 
   const settings = openDesktopSettings(options.dataDir);
   const autoStart = createAutoStart({
@@ -133,20 +142,38 @@ export function startDesktopShell(options: DesktopShellOptions): DesktopShell {
   };
   watchFocus(options.window());
 
+  // Linux sends no lock-screen/unlock-screen: read the lock from the idle state on the presence
+  // timer and raise the same events (lock-state.ts).
+  const polledLockEvents = new EventEmitter();
+  const lockTracker = platformSendsLockEvents(process.platform) ? null : createLockStateTracker((event) => polledLockEvents.emit(event));
   const presence = createPresenceWatcher({
     power: {
       on(event: PowerEvent, listener: () => void) {
         powerMonitor.on(event as 'lock-screen', listener);
-        return () => void powerMonitor.removeListener(event as 'lock-screen', listener);
+        polledLockEvents.on(event, listener);
+        return () => {
+          powerMonitor.removeListener(event as 'lock-screen', listener);
+          polledLockEvents.removeListener(event, listener);
+        };
       },
       getSystemIdleTime: () => powerMonitor.getSystemIdleTime(),
     },
-    currentStatus: () => status,
+    currentStatus: status,
     setStatus,
     settings: () => settings.get(),
     log: (message) => workstation.log(message),
   });
-  const idleTimer = setInterval(() => void presence.checkIdle(), 15_000);
+  const idleTimer = setInterval(() => {
+    lockTracker?.update(powerMonitor.getSystemIdleState(IDLE_STATE_THRESHOLD_S));
+    void presence.checkIdle();
+  }, 15_000);
+  // Linux and macOS shutdown or reboot: delay it until 离开 is on the server, then quit. Electron
+  // passes a preventable event (its typings leave the argument out).
+  const onShutdown = (...args: unknown[]) => {
+    (args[0] as Electron.Event | undefined)?.preventDefault();
+    void endSession();
+  };
+  powerMonitor.on('shutdown', onShutdown);
 
   const shortcut = settings.get().screenshotShortcut;
   if (shortcut) {
@@ -157,8 +184,10 @@ export function startDesktopShell(options: DesktopShellOptions): DesktopShell {
   return {
     host,
     quit,
+    endSession,
     stop() {
       clearInterval(idleTimer);
+      powerMonitor.removeListener('shutdown', onShutdown);
       presence.stop();
       detachTray();
       globalShortcut.unregisterAll();

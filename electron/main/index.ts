@@ -1,20 +1,31 @@
 /**
- * Electron main: thin glue. Data dir = userData; server URL from KEFU_SERVER_URL or the stored
- * setting; the services (electron/services) do the work; the renderer talks to them only through
- * the contract registered in ipc.ts. Desktop behaviour (tray, close to tray, quit rules,
- * auto-start, away on lock, screenshots) is decided in electron/services/desktop.
+ * Electron main: thin glue. Data dir = userData (KEFU_DATA_DIR moves it); server URL from
+ * KEFU_SERVER_URL or the stored setting; the services (electron/services) do the work; the
+ * renderer talks to them only through the contract registered in ipc.ts. Desktop behaviour (tray,
+ * close to tray, quit rules, auto-start, away on lock, screenshots) is decided in
+ * electron/services/desktop.
  */
-import { app, BrowserWindow, Notification, safeStorage, session } from 'electron';
-import { dirname, join } from 'node:path';
+import { app, BrowserWindow, dialog, Notification, safeStorage, session } from 'electron';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createSafeStorageSecretStore } from '../services/desktop/safe-storage-secret-store.js';
 import { startedHidden } from '../services/desktop/autostart.js';
-import { decideWindowClose, isOwnPageUrl, secondInstanceSteps, STILL_RUNNING_NOTICE } from '../services/desktop/window-rules.js';
+import { decideWindowClose, isOwnPageUrl, secondInstanceSteps, startupFailureMessage, STILL_RUNNING_NOTICE } from '../services/desktop/window-rules.js';
 import { createDispatcher } from '../services/ipc/dispatcher.js';
+import { createLog } from '../services/logger.js';
 import { createWorkstation, type Workstation } from '../services/workstation.js';
+import { APP_USER_MODEL_ID } from './app-identity.js';
 import { startDesktopShell, type DesktopShell } from './desktop.js';
 import { forwardEvents, registerIpc } from './ipc.js';
+import { osKeychain } from './keychain.js';
 import { createMainWindow, secureSession } from './window.js';
+
+const log = createLog('main');
+// Before anything can show a notification: Windows shows toasts only for the installer's id.
+if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+// The whole profile (our data and Chromium's) moves, so a second profile or a test never touches
+// the agent's own; it only takes effect before 'ready'.
+if (process.env.KEFU_DATA_DIR) app.setPath('userData', resolve(process.env.KEFU_DATA_DIR));
 
 const here = dirname(fileURLToPath(import.meta.url));
 const preloadPath = join(here, '../preload/index.cjs');
@@ -49,6 +60,9 @@ function openWindow(visible: boolean): void {
     stopForwarding();
     if (window === opened) window = null;
   });
+  // Windows logoff or shutdown: 'before-quit' never comes, so go 离开 here without asking. Not on
+  // 'query-session-end': another program may still cancel the logoff, and we would have quit.
+  opened.on('session-end', () => void desktop?.endSession());
   opened.on('close', (event) => {
     const decision = decideWindowClose({ quitting, stillRunningNoticeShown: desktop?.host.state().settings?.closeToTrayNoticeShown ?? true });
     if (decision.action === 'close') return;
@@ -67,7 +81,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = app.getPath('userData');
   const backend = process.env.KEFU_SERVER_URL;
-  const secrets = createSafeStorageSecretStore(dataDir, safeStorage);
+  const secrets = createSafeStorageSecretStore(dataDir, osKeychain(safeStorage, process.platform));
   workstation = createWorkstation({ dataDir, serverUrl: backend, secretStore: secrets });
   const dispatch = createDispatcher(workstation);
   // CSP: our code only; the backend (REST + realtime); SIP over WebSocket from KEFU_SIP_WS_URL (the
@@ -105,8 +119,26 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
+/**
+ * A start that throws would otherwise leave no window, no tray and no word, in a process that
+ * holds the single-instance lock, so every later start quits silently: say what failed, log it,
+ * close what was opened, and end (which lets go of the lock).
+ */
+function failedToStart(error: unknown): void {
+  quitting = true;
+  log('start-up failed', error instanceof Error ? error.stack : error, 'error');
+  const box = startupFailureMessage(error, app.getPath('userData'));
+  dialog.showErrorBox(box.title, box.content);
+  try {
+    desktop?.stop();
+    workstation?.close();
+  } finally {
+    app.exit(1);
+  }
+}
+
 if (!app.requestSingleInstanceLock()) app.quit();
 else {
   app.on('second-instance', () => showWindow());
-  void start();
+  start().catch(failedToStart);
 }

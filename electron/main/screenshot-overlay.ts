@@ -20,10 +20,15 @@ export async function selectScreenRegion(resourcesDir: string, overlayPreload: s
   const overlays: BrowserWindow[] = [];
   const pageUrl = pathToFileURL(join(resourcesDir, 'screenshot/overlay.html')).toString();
   return new Promise((resolve) => {
+    let settled = false;
     const finish = (result: CapturedSelection | null) => {
+      // destroy() emits 'closed' synchronously, and each overlay's 'closed' calls finish(null):
+      // the first answer is the one that counts, so settle before closing anything.
+      if (settled) return;
+      settled = true;
       ipcMain.removeListener('overlay:done', onDone);
-      for (const overlay of overlays) if (!overlay.isDestroyed()) overlay.destroy();
       resolve(result);
+      for (const overlay of overlays) if (!overlay.isDestroyed()) overlay.destroy();
     };
     const onDone = (event: IpcMainEvent, raw: unknown) => {
       const index = overlays.findIndex((overlay) => overlay.webContents === event.sender);

@@ -24,6 +24,9 @@ export function createMainWindow(preloadPath: string, iconPath: string): Browser
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Hidden in the tray is this window's normal state, and it still plays the ringtone, carries
+      // call audio (WebRTC) and raises alerts: throttled timers would delay or drop them.
+      backgroundThrottling: false,
       // Middle-click must not open links in new windows (electronegativity AUXCLICK).
       disableBlinkFeatures: 'Auxclick',
     },

@@ -1,39 +1,35 @@
 /**
- * The real Electron window, tray wiring and preload contract. Runs only where an Electron binary
- * exists (`npx playwright test -c playwright.electron.config.ts`); skipped here.
+ * The real Electron window, tray wiring and preload contract, in the app as packaged (built by
+ * app.setup.ts: better-sqlite3 for Electron's ABI, the package.json that names the app). Runs only
+ * where an Electron binary exists (`npx tsx test/electron/run.ts`); skipped here with one line.
  */
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { electronBinary, NO_BINARY, packagedExecutable } from './electron-binary.js';
 
-/**
- * The installed binary, found the way the electron package records it (path.txt) — never by
- * `require('electron')`, which starts a download when the binary is missing.
- */
-function electronBinary(): string | null {
-  const pkg = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  const pathFile = join(pkg, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkg, 'dist'), readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
+test.skip(!electronBinary(), NO_BINARY);
 
-const binary = electronBinary();
-test.skip(!binary, 'no Electron binary on this machine (ENVIRONMENT.md: it cannot be downloaded here); runs where one exists');
-
-test('secure window, preload exposes exactly the contract, tray menu and close-to-tray', async () => {
-  const app = await electron.launch({ executablePath: binary!, args: [join(process.cwd(), 'dist/electron/main/index.js')], env: { ...process.env, KEFU_SERVER_URL: 'http://127.0.0.1:9' } });
+test('secure window, preload exposes exactly the contract, its own name and data folder, close to tray', async () => {
+  // The app's own data folder (KEFU_DATA_DIR moves userData): the tester's profile stays untouched.
+  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-electron-'));
+  const app = await electron.launch({ executablePath: packagedExecutable(), env: { ...process.env, KEFU_SERVER_URL: 'http://127.0.0.1:9', KEFU_DATA_DIR: dataDir } });
   try {
     const page = await app.firstWindow();
     expect(await page.title()).toContain('客服工作台');
+    expect(await app.evaluate(({ app: electronApp }) => ({ name: electronApp.getName(), userData: electronApp.getPath('userData'), packaged: electronApp.isPackaged }))).toEqual({
+      name: 'Kefu Desk',
+      userData: dataDir,
+      packaged: true,
+    });
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const w = BrowserWindow.getAllWindows()[0]!;
       // getLastWebPreferences exists at run time (Electron ≥ 30) but is not in the typings.
       const p = (w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
-      return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webviewTag: p.webviewTag };
+      return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webviewTag: p.webviewTag, backgroundThrottling: p.backgroundThrottling };
     });
-    expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, backgroundThrottling: false });
     expect(await page.evaluate(() => Object.keys((window as unknown as { kefu: object }).kefu).sort())).toEqual(['invoke', 'on']);
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
     const state = await page.evaluate(() => (window as unknown as { kefu: { invoke(c: string, r: unknown): Promise<unknown> } }).kefu.invoke('desktop:get-state', undefined));
@@ -42,5 +38,6 @@ test('secure window, preload exposes exactly the contract, tray menu and close-t
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.isVisible())).toBe(false);
   } finally {
     await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });

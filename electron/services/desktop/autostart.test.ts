@@ -4,15 +4,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { removeTempDirs, tempDir } from '../test-support/temp-dir.js';
 import { createAutoStart, desktopExecArgument, startedHidden, type LoginItemsPort } from './autostart.js';
 
-function recordingLoginItems() {
+/**
+ * Login items as Electron keeps them. On Windows the Run entry is matched by path AND args:
+ * getLoginItemSettings reports openAtLogin only when asked with the args the entry was written
+ * with (Electron docs, app.getLoginItemSettings); macOS ignores args.
+ */
+function recordingLoginItems(platform: NodeJS.Platform = 'win32') {
   const calls: Parameters<LoginItemsPort['setLoginItemSettings']>[0][] = [];
-  let openAtLogin = false;
+  let stored = { openAtLogin: false, args: [] as string[] };
   const port: LoginItemsPort = {
     setLoginItemSettings(settings) {
       calls.push(settings);
-      openAtLogin = settings.openAtLogin;
+      stored = { openAtLogin: settings.openAtLogin, args: settings.args ?? [] };
     },
-    getLoginItemSettings: () => ({ openAtLogin }),
+    getLoginItemSettings(options) {
+      const asked = options?.args ?? [];
+      const argsMatch = platform !== 'win32' || (asked.length === stored.args.length && asked.every((arg, i) => arg === stored.args[i]));
+      return { openAtLogin: stored.openAtLogin && argsMatch };
+    },
   };
   return { port, calls };
 }
@@ -51,7 +60,7 @@ describe('auto-start', () => {
 
   it('Windows and macOS: login items with --hidden / openAsHidden', () => {
     for (const platform of ['win32', 'darwin'] as const) {
-      const { port, calls } = recordingLoginItems();
+      const { port, calls } = recordingLoginItems(platform);
       const autoStart = createAutoStart({ platform, home: '/nonexistent', executable: 'C:\\Kefu\\kefu.exe', loginItems: port });
       autoStart.set(true);
       expect(autoStart.isEnabled()).toBe(true);

@@ -11,7 +11,8 @@ export const AUTOSTART_FILE = 'kefu-desk.desktop';
 
 export interface LoginItemsPort {
   setLoginItemSettings(settings: { openAtLogin: boolean; openAsHidden?: boolean; args?: string[] }): void;
-  getLoginItemSettings(): { openAtLogin: boolean };
+  /** Windows matches the Run entry by path and args: ask with the args it was set with. */
+  getLoginItemSettings(options?: { args?: string[] }): { openAtLogin: boolean };
 }
 
 export interface AutoStartOptions {
@@ -73,7 +74,8 @@ export function createAutoStart(options: AutoStartOptions): AutoStart {
       // Windows reads args; macOS reads openAsHidden. Both stay in the tray when started at login.
       options.loginItems.setLoginItemSettings({ openAtLogin: enabled, openAsHidden: enabled, args: enabled ? [HIDDEN_FLAG] : [] });
     },
-    isEnabled: () => options.loginItems.getLoginItemSettings().openAtLogin,
+    // Asked without the args, Windows compares against an empty list and always reads false.
+    isEnabled: () => options.loginItems.getLoginItemSettings({ args: [HIDDEN_FLAG] }).openAtLogin,
   };
 }
 

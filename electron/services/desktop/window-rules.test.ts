@@ -8,6 +8,7 @@ import {
   isOwnPageUrl,
   quitQuestion,
   secondInstanceSteps,
+  startupFailureMessage,
 } from './window-rules.js';
 
 describe('window rules', () => {
@@ -23,6 +24,15 @@ describe('window rules', () => {
     expect(decideQuit({ loggedIn: true, openConversations: 0, confirmed: false })).toEqual({ action: 'quit', setAwayFirst: true });
     expect(decideQuit({ loggedIn: false, openConversations: 0, confirmed: false })).toEqual({ action: 'quit', setAwayFirst: false });
     expect(quitQuestion(2).message).toContain('2 个对话未结束');
+  });
+
+  it('a failed start says what failed and where the data is, in Chinese and English', () => {
+    const box = startupFailureMessage(new Error('file is not a database'), '/home/a/.config/Kefu Desk');
+    expect(box.title).toBe('客服工作台无法启动 / Kefu Desk could not start');
+    expect(box.content).toContain('启动时出错：file is not a database');
+    expect(box.content).toContain('Kefu Desk hit an error while starting: file is not a database');
+    expect(box.content.match(/\/home\/a\/\.config\/Kefu Desk/g)).toHaveLength(2);
+    expect(startupFailureMessage('plain text', '/d').content).toContain('plain text');
   });
 
   it('a second start brings the running window back from wherever it is', () => {
@@ -56,6 +66,12 @@ describe('window rules', () => {
     expect(decidePermission({ permission: 'display-capture', requestingUrl: 'file:///app/index.html' }, own)).toBe(true);
     expect(decidePermission({ permission: 'geolocation', requestingUrl: 'file:///app/index.html' }, own)).toBe(false);
     expect(decidePermission({ permission: 'media', mediaTypes: ['audio'], requestingUrl: 'https://evil.example' }, own)).toBe(false);
+  });
+
+  it('permissions: system notifications (alerts for new conversations and messages) for our page only', () => {
+    const own = (url: string) => url.startsWith('file:///app/');
+    expect(decidePermission({ permission: 'notifications', requestingUrl: 'file:///app/index.html' }, own)).toBe(true);
+    expect(decidePermission({ permission: 'notifications', requestingUrl: 'https://evil.example' }, own)).toBe(false);
   });
 
   it('CSP: nothing by default, connect-src has the backend (http + ws) and the SIP WebSocket, media-src for audio', () => {

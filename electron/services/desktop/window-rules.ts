@@ -32,6 +32,26 @@ export function quitQuestion(openConversations: number): { title: string; messag
   };
 }
 
+/**
+ * The message box when start-up fails (a corrupt cache, better-sqlite3 built for another ABI…):
+ * both languages, because the failure may come before the agent's language is known.
+ */
+export function startupFailureMessage(error: unknown, dataDir: string): { title: string; content: string } {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    title: '客服工作台无法启动 / Kefu Desk could not start',
+    content: [
+      `启动时出错：${reason}`,
+      `数据文件夹：${dataDir}`,
+      '请重新启动客服工作台；如果仍然失败，请把这条信息发给管理员。',
+      '',
+      `Kefu Desk hit an error while starting: ${reason}`,
+      `Data folder: ${dataDir}`,
+      'Start it again; if it fails again, send this message to your administrator.',
+    ].join('\n'),
+  };
+}
+
 export const STILL_RUNNING_NOTICE = { title: '客服工作台仍在运行', body: '窗口已隐藏到系统托盘，仍会接收新对话。右键托盘图标选择“退出系统”可退出。' };
 
 /** Starting the app again: bring the running window to the front, whatever state it is in. */
@@ -74,14 +94,18 @@ export interface PermissionRequest {
   mediaTypes?: string[];
 }
 
-/** Only our own page, and only the microphone (softphone) and screen capture (截屏). */
+/**
+ * Only our own page, and only the microphone (softphone), screen capture (截屏) and system
+ * notifications (the page raises new-conversation and new-message alerts with the Notification
+ * API; refused, no alert would ever show while the window is hidden in the tray).
+ */
 export function decidePermission(request: PermissionRequest, isOwnPage: (url: string) => boolean): boolean {
   if (!isOwnPage(request.requestingUrl)) return false;
   if (request.permission === 'media') {
     const types = request.mediaTypes ?? [];
     return types.length > 0 && types.every((type) => type === 'audio');
   }
-  return request.permission === 'display-capture';
+  return request.permission === 'display-capture' || request.permission === 'notifications';
 }
 
 /** The Content-Security-Policy of the workstation page: our code only, the backend and the SIP WebSocket to talk to. */

@@ -1,0 +1,14 @@
+// Node resolve hook (module.register): the bare specifier 'electron' becomes the stand-in.
+// Everything else resolves as Node would, so the main bundle's other imports must really be
+// there (from the app's own node_modules in the packaged layout).
+let standIn = '';
+
+export function initialize(data) {
+  standIn = data.standIn;
+}
+
+export function resolve(specifier, context, next) {
+  // Through the rest of the chain, so tsx (registered before) resolves and compiles the .ts file.
+  if (specifier === 'electron') return next(standIn, context);
+  return next(specifier, context);
+}

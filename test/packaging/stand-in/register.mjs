@@ -1,0 +1,4 @@
+// Loaded with `node --import` before the main bundle: installs the 'electron' → stand-in hook.
+import { register } from 'node:module';
+
+register('./electron-hook.mjs', import.meta.url, { data: { standIn: new URL('./electron.ts', import.meta.url).href } });
