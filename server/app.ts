@@ -7,10 +7,13 @@ import { LIMITS, REALTIME_PATH, type ServerSettings } from '../shared/index.js';
 import { createContext, type DomainContext } from './domain/context.js';
 import { autoCloseSilent } from './domain/lifecycle.js';
 import { startAutoReplyEngine } from './domain/phrases/auto-reply-engine.js';
-import { installErrorHandlers } from './http/errors.js';
+import { errorEnvelopeOptions, installErrorHandlers, refuseNonWebSocket } from './http/errors.js';
 import { createHandlers } from './http/handlers.js';
 import { buildOpenApi } from './http/openapi.js';
 import { JSON_BODY_MAX, RAW_BODY_ROUTES, registerRoutes } from './http/register-routes.js';
+import { registerRateLimit } from './http/rate-limit.js';
+import { resolveWidgetRateLimits, type WidgetRateLimitOptions } from './http/widget-rate-limit-config.js';
+import { registerWidgetRateLimits } from './http/widget-rate-limits.js';
 import { registerWidget } from './http/widget.js';
 import { RealtimeHub } from './realtime/hub.js';
 import { notifyCustomerChanged } from './realtime/customer-changed.js';
@@ -19,6 +22,8 @@ import { seedIfEmpty } from './store/seed.js';
 import { openSqliteStore } from './store/sqlite/store.js';
 import type { Store } from './store/types.js';
 import { DomainError } from './domain/errors.js';
+import { DEFAULT_ACCOUNT_LOCK, setAccountLockPolicy, type AccountLockPolicy } from './domain/login-guard.js';
+import { createLoginIpLimit, DEFAULT_IP_LIMIT, type IpLimitPolicy } from './http/login-ip-limit.js';
 
 export interface ServerOptions {
   dataDir: string;
@@ -42,6 +47,17 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** How often the auto-close check runs (default 15 s). */
   autoCloseIntervalMs?: number;
+  /**
+   * Budgets of the visitor widget's endpoints per visitor and per client IP (sessions,
+   * conversations, messages over REST and realtime, uploads, page views, 留言). Defaults are far
+   * above a person's pace; tests set them low; `{ enabled: false }` turns them off. A deployment
+   * sets them with KEFU_WIDGET_RATE_LIMITS (server/main.ts).
+   */
+  widgetRateLimits?: WidgetRateLimitOptions;
+  /** How often open realtime sockets are checked against their session's lifetime (default 15 s). */
+  sessionSweepIntervalMs?: number;
+  /** Brute-force limits on logins, per account (stored lock) and per client address. */
+  loginGuard?: { account?: Partial<AccountLockPolicy>; address?: Partial<IpLimitPolicy> };
 }
 
 export interface RunningServer {
@@ -57,6 +73,8 @@ export interface RunningServer {
   hub: RealtimeHub;
   /** Runs the 系统关闭 check now; returns the ids it closed. */
   runAutoClose(): string[];
+  /** Runs the session sweep now: sockets of ended or aged-out sessions close, open ones count as activity. */
+  sweepSessions(): void;
 }
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -71,7 +89,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   hub.attach(ctx);
   setCustomerNotifier(ctx, (visitorId) => notifyCustomerChanged(ctx, hub, visitorId));
 
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: JSON_BODY_MAX, trustProxy: opts.trustProxy ?? false });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: JSON_BODY_MAX, trustProxy: opts.trustProxy ?? false, ...errorEnvelopeOptions });
   installErrorHandlers(app);
   // An empty JSON body means "no body" (clients send it on POSTs without one); malformed is 400.
   app.removeContentTypeParser(['application/json', 'text/plain']);
@@ -85,8 +103,15 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     }
   });
   await app.register(websocket, { options: { maxPayload: LIMITS.frameBytesMax * 2 } });
+  // @fastify/rate-limit, registered once for the whole app with no global limit (each limit is
+  // asked for where it applies). Its store is chosen in http/rate-limit.ts and only there.
+  await registerRateLimit(app);
+  // Before the routes: it hooks the widget's routes as they are registered.
+  const widgetLimiter = registerWidgetRateLimits(app, ctx, resolveWidgetRateLimits(opts.widgetRateLimits));
+  if (widgetLimiter) hub.limitVisitorSends(widgetLimiter);
 
-  const handlers = createHandlers(ctx);
+  setAccountLockPolicy(ctx, { ...DEFAULT_ACCOUNT_LOCK, ...opts.loginGuard?.account });
+  const handlers = createHandlers(ctx, createLoginIpLimit(app, { ...DEFAULT_IP_LIMIT, ...opts.loginGuard?.address }));
   const names = Object.keys(handlers) as (keyof typeof handlers)[];
   registerRoutes(app, ctx, handlers, names.filter((n) => !RAW_BODY_ROUTES.includes(n)));
   // Uploads take raw bytes of any type, so they get their own parser scope.
@@ -100,7 +125,8 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   app.get('/api/docs/json', () => (openApi ??= buildOpenApi()));
   app.get('/api/health', () => ({ ok: true }));
   // request.socket is the TCP stream ws took over; the hub corks it to batch writes.
-  app.get(REALTIME_PATH, { websocket: true }, (socket, request) => hub.handle(socket, request.socket));
+  // A plain GET (no Upgrade) gets our envelope, not the plugin's empty 404.
+  app.route({ method: 'GET', url: REALTIME_PATH, handler: refuseNonWebSocket, wsHandler: (socket, request) => hub.handle(socket, request.socket, request.ip) });
   registerWidget(app, opts.widgetDir ?? join(REPO_ROOT, 'dist', 'widget'));
 
   const timer = setInterval(() => {
@@ -111,6 +137,14 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     }
   }, opts.autoCloseIntervalMs ?? 15_000);
   timer.unref();
+  const sessionSweep = setInterval(() => {
+    try {
+      hub.sweepSessions();
+    } catch (err) {
+      app.log.error({ err }, 'session sweep failed');
+    }
+  }, opts.sessionSweepIntervalMs ?? 15_000);
+  sessionSweep.unref();
   const autoReply = startAutoReplyEngine(ctx, { onError: (err) => app.log.error({ err }, 'auto-reply failed') });
 
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
@@ -127,6 +161,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     store,
     hub,
     runAutoClose: () => autoCloseSilent(ctx),
+    sweepSessions: () => hub.sweepSessions(),
     close: async () => {
       if (closed) return;
       closed = true;
@@ -134,6 +169,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       // hub (flushes pending sends, silences socket handlers), then HTTP (waits for requests
       // in flight), and only then the database.
       clearInterval(timer);
+      clearInterval(sessionSweep);
       autoReply.stop();
       await hub.close();
       await app.close();

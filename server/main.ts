@@ -1,11 +1,13 @@
 /**
  * CLI: npx tsx server/main.ts [--data DIR] [--port N] [--host 127.0.0.1]
  * [--trust-proxy]  (client IPs from X-Forwarded-For; only behind your own reverse proxy)
- * Env: KEFU_DATA_DIR, KEFU_PORT, KEFU_TRUST_PROXY=1. Seeds demo accounts into an empty database and says so.
+ * Env: KEFU_DATA_DIR, KEFU_PORT, KEFU_TRUST_PROXY=1, KEFU_WIDGET_RATE_LIMITS (see
+ * server/http/widget-rate-limit-config.ts). Seeds demo accounts into an empty database and says so.
  */
 import { parseArgs } from 'node:util';
 import { createServer } from './app.js';
 import { DEFAULT_PORT, defaultDataDir } from './config.js';
+import { widgetRateLimitsFromEnv, type WidgetRateLimitOptions } from './http/widget-rate-limit-config.js';
 import { SEED_CREDENTIALS } from './store/seed.js';
 
 const { values } = parseArgs({
@@ -25,7 +27,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const server = await createServer({ dataDir, port, host: values.host ?? '127.0.0.1', logger: !values.quiet, trustProxy: values['trust-proxy'] || /^(1|true|yes)$/i.test(process.env.KEFU_TRUST_PROXY ?? '') });
+let widgetRateLimits: WidgetRateLimitOptions;
+try {
+  widgetRateLimits = widgetRateLimitsFromEnv(process.env.KEFU_WIDGET_RATE_LIMITS);
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(2);
+}
+
+const server = await createServer({ dataDir, port, host: values.host ?? '127.0.0.1', logger: !values.quiet, trustProxy: values['trust-proxy'] || /^(1|true|yes)$/i.test(process.env.KEFU_TRUST_PROXY ?? ''), widgetRateLimits });
 console.log(`Kefu Desk server listening on ${server.url}  (data: ${dataDir})`);
 console.log(`  visitor widget: ${server.url}/widget    API docs: ${server.url}/api/docs/json`);
 if (server.seeded) {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
-import { textField } from './domain.js';
+import { nameField } from './domain.js';
 
 /** An absolute http: or https: URL; anything else (javascript:, data:, file:, relative) is refused. */
 export const WebUrlSchema = z
@@ -47,7 +47,7 @@ export const CampaignSchema = z.object({
 });
 export type Campaign = z.infer<typeof CampaignSchema>;
 
-export const CustomerTagSchema = textField(LIMITS.customerTagMax);
+export const CustomerTagSchema = nameField(LIMITS.customerTagMax);
 
 /** A contact phone an agent types: digits with optional leading + and spaces or dashes between. */
 export const ContactPhoneSchema = z

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { IMAGE_MIME_TYPES, LIMITS } from './limits.js';
 import { MessageStyleSchema } from './message-style.js';
+import { stripInvisible } from './visible-text.js';
+import { isUnsafeText, UNSAFE_TEXT_MESSAGE } from './text-safety.js';
 
 export const RoleSchema = z.enum(['admin', 'agent']);
 export type Role = z.infer<typeof RoleSchema>;
@@ -163,9 +165,32 @@ export const ServerSettingsSchema = z.object({
   autoCloseMinutes: z.number().int().min(1).max(24 * 60),
   /** Seconds a visitor may wait in the queue before the widget offers the leave-a-message form. */
   queueTimeoutSeconds: z.number().int().min(10).max(24 * 3600),
+  /**
+   * A staff token with no activity (REST call, open realtime socket) for this many minutes is
+   * expired; the workstation renews it with its refresh token without asking the agent.
+   */
+  sessionIdleMinutes: z.number().int().min(5).max(7 * 24 * 60),
+  /** A staff token expires this many hours after it was issued, however busy it is. */
+  sessionMaxHours: z.number().int().min(1).max(30 * 24),
+  /** A login's refresh token (记住密码 / 自动登录 without typing) works for this many days after the password login. */
+  refreshTokenDays: z.number().int().min(1).max(365),
 });
 export type ServerSettings = z.infer<typeof ServerSettingsSchema>;
 
-export const textField = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Text a person types. Refuses NUL and lone surrogates itself (the server refuses them in every
+ * field anyway): so the workstation and the widget turn such text away before it reaches an
+ * outbox, instead of learning it from the server.
+ */
+export const textField = (max: number) => z.string().trim().min(1).max(max).refine((text) => !isUnsafeText(text), UNSAFE_TEXT_MESSAGE);
+/**
+ * A name a person will read (nickname, visitor or customer name, file, topic or category name):
+ * a textField without invisible and bidi-control characters (shared/visible-text.ts), and still
+ * not empty once they are gone.
+ */
+export const nameField = (max: number) =>
+  textField(max)
+    .transform((name) => stripInvisible(name).trim())
+    .refine((name) => name.length > 0, 'must contain visible characters');
 export const messageText = textField(LIMITS.messageTextMax);
 export const ImageMimeSchema = z.enum(IMAGE_MIME_TYPES);

@@ -12,6 +12,12 @@ export const ERROR_CODES = [
   'SUMMARY_REQUIRED',
   'ALREADY_EVALUATED',
   'RATE_LIMITED',
+  /**
+   * Too many failed logins for this account: refused even with the right password until the
+   * lock ends (details.retryAfterSeconds) or an admin lifts it. Distinct from RATE_LIMITED
+   * (too many from this address) because an admin can lift this one.
+   */
+  'ACCOUNT_LOCKED',
   'NETWORK',
   'TIMEOUT',
   'INTERNAL',
@@ -48,6 +54,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SUMMARY_REQUIRED: 422,
   ALREADY_EVALUATED: 409,
   RATE_LIMITED: 429,
+  ACCOUNT_LOCKED: 429,
   NETWORK: 503,
   TIMEOUT: 504,
   INTERNAL: 500,

@@ -5,7 +5,7 @@
  * (client id, outbox, idempotent), so the visitor downloads it like any other file.
  */
 import { z } from 'zod';
-import { textField } from './domain.js';
+import { nameField } from './domain.js';
 import { LIMITS } from './limits.js';
 import { PhraseScopeSchema } from './phrases.js';
 
@@ -39,7 +39,7 @@ export type FilePhraseList = z.infer<typeof FilePhraseListSchema>;
 
 const categoryId = z.string().min(1).max(64).nullable();
 const sortOrder = z.number().int().min(0).max(1_000_000);
-export const filePhraseName = textField(LIMITS.fileNameMax);
+export const filePhraseName = nameField(LIMITS.fileNameMax);
 
 /** Upload: the bytes are the raw body; what the file is called and where it goes ride in the query. */
 export const UploadFilePhraseQuerySchema = z.strictObject({

@@ -22,3 +22,6 @@ export * from './ipc/alerts.js';
 export * from './customers.js';
 export * from './protocol/rest-customers.js';
 export * from './ipc/customers.js';
+export * from './password-policy.js';
+export * from './protocol/rest-login-guard.js';
+export * from './session.js';

@@ -19,7 +19,8 @@ export const LIMITS = {
   /** Characters in names, accounts, contacts. */
   nameMax: 64,
   contactMax: 128,
-  passwordMin: 6,
+  /** Password policy (shared/password-policy.ts): the fewest characters a new password may have. */
+  passwordMin: 8,
   passwordMax: 128,
   /** Characters in an evaluation comment. */
   evaluationCommentMax: 500,
@@ -40,6 +41,15 @@ export const LIMITS = {
   /** 名片分类: characters of one customer tag, tags per visitor. */
   customerTagMax: 20,
   customerTagsMax: 20,
+  /**
+   * Epoch milliseconds a client may send (call times, record filters): 2000-01-01 to 2100-01-01
+   * UTC. Nothing this product stores happened earlier or will happen later; outside that range a
+   * value is a unit mix-up (seconds for ms) or a probe, and it would skew every report it reaches.
+   */
+  timestampMinMs: 946_684_800_000,
+  timestampMaxMs: 4_102_444_800_000,
+  /** Talk time of one call record: at most a day (a carrier drops a call long before that). */
+  callSecondsMax: 86_400,
 } as const;
 
 /** Image types accepted, recognised by their first bytes, never by name. */

@@ -3,7 +3,7 @@
  * customers found by phone number for the screen pop (客户资料自动弹出).
  */
 import { z } from 'zod';
-import { ConversationSchema, textField } from './domain.js';
+import { ConversationSchema, nameField } from './domain.js';
 import { LIMITS } from './limits.js';
 
 /** Digits, *, #, + and a leading sip: URI are what a dial pad or a record can hold. */
@@ -44,6 +44,9 @@ export const CallDirectionSchema = z.enum(['inbound', 'outbound']);
 export const CallResultSchema = z.enum(['answered', 'missed', 'rejected', 'busy', 'failed', 'cancelled', 'transferred']);
 export type CallResult = z.infer<typeof CallResultSchema>;
 
+/** A moment of a call, in epoch ms, within the bounds every client time must keep (LIMITS). */
+const callTime = z.number().int().min(LIMITS.timestampMinMs).max(LIMITS.timestampMaxMs);
+
 /** One call as written to the call log (通话记录), first locally, then synced (idempotent on id). */
 export const CallRecordSchema = z.strictObject({
   /** UUID v7 made by the workstation when the call starts. */
@@ -53,11 +56,11 @@ export const CallRecordSchema = z.strictObject({
   remoteNumber: z.string().max(256),
   /** The agent's own SIP URI. */
   localUri: z.string().max(256),
-  startedAt: z.number().int(),
-  answeredAt: z.number().int().nullable(),
-  endedAt: z.number().int(),
-  /** Talk time in seconds (0 when never answered). */
-  durationSeconds: z.number().int().min(0),
+  startedAt: callTime,
+  answeredAt: callTime.nullable(),
+  endedAt: callTime,
+  /** Talk time in seconds (0 when never answered); the server also checks it against the times. */
+  durationSeconds: z.number().int().min(0).max(LIMITS.callSecondsMax),
   result: CallResultSchema,
   wrapUpCodeId: z.string().max(64).nullable(),
   note: z.string().max(LIMITS.summaryNoteMax),
@@ -80,7 +83,7 @@ export const CustomerSchema = z.object({
 export type Customer = z.infer<typeof CustomerSchema>;
 
 export const NewCustomerBodySchema = z.strictObject({
-  name: textField(LIMITS.nameMax),
+  name: nameField(LIMITS.nameMax),
   phone: PhoneNumberSchema,
   email: z.union([z.literal(''), z.string().email().max(LIMITS.contactMax)]).default(''),
   note: z.string().max(LIMITS.summaryNoteMax).default(''),

@@ -5,7 +5,7 @@
  * fills variables and filters with the helpers at the bottom.
  */
 import { z } from 'zod';
-import { textField } from './domain.js';
+import { nameField, textField } from './domain.js';
 import { LIMITS } from './limits.js';
 
 export const PHRASE_LIMITS = {
@@ -126,8 +126,8 @@ export const UpdatePhraseBodySchema = z
   .superRefine(linkContentIsUrl);
 export type UpdatePhraseBody = z.infer<typeof UpdatePhraseBodySchema>;
 
-export const NewPhraseCategoryBodySchema = z.strictObject({ scope: PhraseScopeSchema, name: textField(LIMITS.nameMax), sortOrder: sortOrder.optional() });
-export const UpdatePhraseCategoryBodySchema = z.strictObject({ name: textField(LIMITS.nameMax).optional(), sortOrder: sortOrder.optional() });
+export const NewPhraseCategoryBodySchema = z.strictObject({ scope: PhraseScopeSchema, name: nameField(LIMITS.nameMax), sortOrder: sortOrder.optional() });
+export const UpdatePhraseCategoryBodySchema = z.strictObject({ name: nameField(LIMITS.nameMax).optional(), sortOrder: sortOrder.optional() });
 
 // — auto-reply (自动应答) —
 

@@ -6,6 +6,7 @@ import type { Agent } from '../../shared/domain.js';
 import type { Result } from '../../shared/errors.js';
 import type { ConnectionState, WorkstationSettings } from '../../shared/ipc/contract.js';
 import { LIMITS } from '../../shared/limits.js';
+import { sessionEndReasonOf, type SessionEndReason } from '../../shared/session.js';
 import { createRestClient, type RestClient } from './api/rest-client.js';
 import { openDatabase, type Db } from './cache/database.js';
 import { getConversation, upsertConversation, toLocalConversation } from './cache/conversations-repo.js';
@@ -19,6 +20,7 @@ import { createEphemeralHandler } from './sync/ephemeral.js';
 import { applyDurableEvent } from './sync/event-applier.js';
 import { sentMessage } from './sync/local-messages.js';
 import { createOutbox, type Outbox } from './sync/outbox.js';
+import { rebuildFromServer } from './sync/resync.js';
 import { createRealtimeClient, type RealtimeClient, type RealtimePhase } from './sync/realtime-client.js';
 import { createWorkstationEvents, type WorkstationEvents } from './workstation-events.js';
 import { createSoftphone, type Softphone } from './softphone/softphone.js';
@@ -59,6 +61,8 @@ export interface WorkstationCore {
 }
 
 const DEFAULT_SERVER_URL = 'http://127.0.0.1:3000';
+/** After a renewal that got no answer, how long before the realtime socket tries again. */
+const RENEW_RETRY_MS = 5_000;
 
 export function createWorkstationCore(options: WorkstationOptions): WorkstationCore {
   const log = createLog('workstation');
@@ -73,7 +77,12 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
 
   const agentId = () => session.current()?.agent.id ?? null;
   const token = () => session.current()?.token ?? null;
-  const rest = createRestClient({ baseUrl: () => settings().serverUrl, token, timeoutMs: options.timing?.restTimeoutMs });
+  const rest = createRestClient({
+    baseUrl: () => settings().serverUrl,
+    token,
+    timeoutMs: options.timing?.restTimeoutMs,
+    renewToken: async () => (await session.renew()) === 'renewed',
+  });
   const connectionState = (): ConnectionState => ({ state: phase, progress, outbox: outbox.count() });
   const emitConnection = () => events.emit('connection:changed', connectionState());
   const alertsEnabled = () => phase === 'online';
@@ -84,9 +93,11 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
     if (agent.id === agentId()) events.emit('session:changed', session.snapshot());
   }
 
+  /** The token the realtime socket last said hello with: a refusal of an older one is no news. */
+  let socketToken: string | null = null;
   const realtime = createRealtimeClient({
     serverUrl: () => settings().serverUrl,
-    token,
+    token: () => (socketToken = token()),
     lastSeq: () => {
       const id = agentId();
       return id ? getLastSeq(db, id) : 0;
@@ -103,7 +114,8 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
         emitConnection();
         if (next === 'online') outbox.kick();
       },
-      unauthenticated: () => session.expire(),
+      unauthenticated: (reason) => void sessionRefused(reason),
+      resync: (headSeq) => rebuildFromServer({ db, rest, events, agentId, backfillMessages }, headSeq),
       log,
     },
   });
@@ -146,6 +158,20 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
     log,
   });
 
+  /**
+   * The realtime socket was refused (the server closed it, or refused the hello): an expired
+   * token is renewed and the socket comes back with the new one; any other reason ends the
+   * session. With no answer to the renewal, it tries again a little later.
+   */
+  async function sessionRefused(reason: SessionEndReason | null) {
+    // Renewed by a REST call while this hello was on its way: just say hello with the new token.
+    const current = token();
+    if (current && socketToken !== current) return realtime.start();
+    const outcome = await session.refused(reason);
+    if (outcome === 'renewed') return realtime.start();
+    if (outcome === 'unreachable') setTimeout(() => session.current() && realtime.start(), RENEW_RETRY_MS).unref();
+  }
+
   async function backfillMessages(conversationId: string) {
     const conversation = getConversation(db, conversationId);
     let afterSeq = contiguousMessageSeq(db, conversationId);
@@ -175,7 +201,8 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
     agentChanged,
     backfillMessages,
     watchAuth(result) {
-      if (!result.ok && result.error.code === 'UNAUTHENTICATED') session.expire();
+      // The REST client already renewed an expired token if it could: this refusal is final.
+      if (!result.ok && result.error.code === 'UNAUTHENTICATED') session.expire(sessionEndReasonOf(result.error.details?.reason) ?? 'expired');
       return result;
     },
     ready: session.resume().catch((error: unknown) => log('resume failed', error instanceof Error ? error.message : error)),

@@ -27,6 +27,16 @@ export const en: Messages = {
     accountRequired: 'Enter your account',
     passwordRequired: 'Enter your password',
     failed: 'Login failed: {{message}}',
+    accountLocked: 'Too many wrong passwords: the account is locked for now. Try again after {{time}} (about {{minutes}} min), or ask an admin to unlock it.',
+    tooManyAttempts: 'Too many failed logins from this network. Try again in about {{minutes}} min.',
+    sessionEnded: {
+      title: 'You were logged out',
+      loggedOut: 'This login was ended elsewhere. Log in again.',
+      passwordChanged: 'Your password was changed. Log in with the new password.',
+      expired: 'Your login has expired. Log in again.',
+      disabled: 'This account has been disabled. Contact an administrator.',
+      revoked: 'For your security this login was ended (its sign-in credential was used twice). Log in again.',
+    },
   },
   status: {
     label: 'My status',

@@ -27,6 +27,16 @@ export const zhCN = {
     accountRequired: '请输入账号',
     passwordRequired: '请输入密码',
     failed: '登录失败：{{message}}',
+    accountLocked: '密码错误次数过多，账号已临时锁定。请在 {{time}} 后重试（约 {{minutes}} 分钟），或联系管理员解锁。',
+    tooManyAttempts: '本网络登录失败次数过多，请约 {{minutes}} 分钟后再试。',
+    sessionEnded: {
+      title: '您已退出登录',
+      loggedOut: '此次登录已在别处退出，请重新登录。',
+      passwordChanged: '密码已被修改，请使用新密码重新登录。',
+      expired: '登录已过期，请重新登录。',
+      disabled: '账号已被停用，请联系管理员。',
+      revoked: '为保护账号安全，此次登录已被注销（登录凭证被重复使用），请重新登录。',
+    },
   },
   status: {
     label: '我的状态',

@@ -7,6 +7,8 @@ import { LIMITS } from '../../shared/limits.js';
 import { useSessionStore } from './sessionStore.js';
 import { requestNotificationPermission } from '../alerts/notify.js';
 import { useAutoLogin } from './useAutoLogin.js';
+import { SessionEndedNotice } from './SessionEndedNotice.js';
+import { loginErrorText } from './login-error.js';
 
 interface LoginFields {
   account: string;
@@ -40,7 +42,7 @@ export function LoginPage({ snapshot }: { snapshot: SessionSnapshot }) {
       autoStart: fields.autoStart,
     });
     setBusy(false);
-    if (failure) setError(failure.message);
+    if (failure) setError(loginErrorText(t, failure, Date.now()));
     else requestNotificationPermission();
   };
   useAutoLogin(snapshot, submit);
@@ -51,6 +53,7 @@ export function LoginPage({ snapshot }: { snapshot: SessionSnapshot }) {
         <Typography.Title level={3} className="kefu-login-title">
           {t('app.title')} · {t('login.title')}
         </Typography.Title>
+        <SessionEndedNotice reason={snapshot.endReason} />
         <Form<LoginFields>
           form={form}
           layout="vertical"

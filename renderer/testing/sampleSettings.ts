@@ -30,5 +30,6 @@ export const snapshot = (overrides: Partial<SessionSnapshot> = {}): SessionSnaps
   agent: null,
   settings: settings(),
   hasRememberedPassword: false,
+  endReason: null,
   ...overrides,
 });

@@ -1,41 +1,57 @@
 /** Staff accounts, sessions, status, topics and settings. */
-import { uuidv7, type Agent, type AgentStatus, type ServerSettings, type Topic } from '../../shared/index.js';
+import { uuidv7, type Agent, type AgentStatus, type ServerSettings, type SessionEndReason, type Topic } from '../../shared/index.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords.js';
-import { hashToken, newToken } from '../auth/tokens.js';
+import { hashToken } from '../auth/tokens.js';
 import type { AgentRow } from '../store/types.js';
 import type { DomainContext, Principal } from './context.js';
 import { refuse } from './errors.js';
 import { toAgent } from './dto.js';
 import { drainQueue } from './routing.js';
+import { beginLoginAttempt, loginSucceeded } from './login-guard.js';
+import { refusePasswordLikeAccount } from './password-rules.js';
+import { checkAccessToken, endAgentSessions, endSession, refreshSession, startSession, type TokenPair } from './sessions.js';
 
-export async function login(ctx: DomainContext, account: string, password: string): Promise<{ token: string; agent: Agent }> {
+export async function login(ctx: DomainContext, account: string, password: string): Promise<TokenPair & { agent: Agent }> {
+  beginLoginAttempt(ctx, account); // brute-force guard: refuses a locked account, counts this attempt
   const found = ctx.store.agents.byAccount(account);
   const okPassword = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
   // Re-read after the wait: the account may have changed while scrypt ran on the thread pool.
   const row = found ? ctx.store.agents.byId(found.id) : undefined;
   if (!row || !okPassword || row.passwordHash !== found?.passwordHash) return refuse('UNAUTHENTICATED', 'Wrong account or password');
-  const token = newToken();
-  ctx.store.transaction(() => {
-    ctx.store.sessions.insert(hashToken(token), row.id, ctx.clock());
-  });
-  return { token, agent: toAgent(ctx, row) };
+  loginSucceeded(ctx, account);
+  return { ...startSession(ctx, row.id), agent: toAgent(ctx, row) };
 }
 
+/** A new token pair for the login the refresh token belongs to (记住密码 / 自动登录 without the password). */
+export function refresh(ctx: DomainContext, refreshToken: string): TokenPair & { agent: Agent } {
+  const { agentId, ...pair } = refreshSession(ctx, refreshToken);
+  return { ...pair, agent: toAgent(ctx, ctx.store.agents.byId(agentId)!) };
+}
+
+/** Ends this login (its refresh token too); its realtime sockets close with 'logged-out'. */
 export function logout(ctx: DomainContext, principal: Principal): void {
   if (principal.kind !== 'staff') return;
-  ctx.store.transaction(() => ctx.store.sessions.remove(principal.tokenHash));
+  endSession(ctx, principal.session.id, 'logged-out');
 }
 
-/** Staff session or visitor token → who is calling; undefined when the token means nothing. */
-export function authenticate(ctx: DomainContext, token: string): Principal | undefined {
-  const tokenHash = hashToken(token);
-  const agentId = ctx.store.sessions.agentIdFor(tokenHash);
-  if (agentId) {
-    const agent = ctx.store.agents.byId(agentId);
-    return agent ? { kind: 'staff', agent, tokenHash } : undefined;
+/** Who is calling, or why a staff token is refused (null: the token means nothing). */
+export type Authentication = { principal: Principal } | { principal: null; reason: SessionEndReason | null };
+
+/** Staff session or visitor token → who is calling; a staff token that expired or ended says why. */
+export function authenticateToken(ctx: DomainContext, token: string): Authentication {
+  const check = checkAccessToken(ctx, token);
+  if (check.kind === 'refused') return { principal: null, reason: check.reason };
+  if (check.kind === 'live') {
+    const agent = ctx.store.agents.byId(check.session.agentId);
+    return agent ? { principal: { kind: 'staff', agent, session: { id: check.session.id, lastSeenAt: check.session.lastSeenAt } } } : { principal: null, reason: null };
   }
-  const visitor = ctx.store.visitors.byTokenHash(tokenHash);
-  return visitor ? { kind: 'visitor', visitor } : undefined;
+  const visitor = ctx.store.visitors.byTokenHash(hashToken(token));
+  return visitor ? { principal: { kind: 'visitor', visitor } } : { principal: null, reason: null };
+}
+
+/** Staff session or visitor token → who is calling; undefined when the token is not (or no longer) valid. */
+export function authenticate(ctx: DomainContext, token: string): Principal | undefined {
+  return authenticateToken(ctx, token).principal ?? undefined;
 }
 
 /** Any status change (by the agent, the tray, lock/idle) ends 未响应. */
@@ -85,7 +101,10 @@ export async function updateAgent(
   ctx: DomainContext,
   id: string,
   patch: { nickname?: string; maxConcurrent?: number; groupId?: string | null; password?: string },
+  /** The caller's own login stays when an admin changes their own password. */
+  options: { keepSessionId?: string } = {},
 ): Promise<Agent> {
+  if (patch.password !== undefined) refusePasswordLikeAccount(ctx, id, patch.password);
   const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
   ctx.store.transaction(() => {
     if (!ctx.store.agents.byId(id)) refuse('NOT_FOUND', 'No such agent');
@@ -97,6 +116,8 @@ export async function updateAgent(
       passwordHash,
     });
   });
+  // Whoever knew the old password may be logged in with it: every other login of the agent ends now.
+  if (passwordHash !== undefined) endAgentSessions(ctx, id, 'password-changed', { exceptSessionId: options.keepSessionId });
   // A raised cap may let the queue move.
   drainQueue(ctx);
   ctx.signal();

@@ -7,7 +7,14 @@ export interface Presence {
   isVisitorOnline(visitorId: string): boolean;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { autoCloseMinutes: 6, queueTimeoutSeconds: 120 };
+/** Session lifetimes: an idle half hour, a working day, a month of 自动登录 before the password is asked again. */
+export const DEFAULT_SETTINGS: ServerSettings = {
+  autoCloseMinutes: 6,
+  queueTimeoutSeconds: 120,
+  sessionIdleMinutes: 30,
+  sessionMaxHours: 12,
+  refreshTokenDays: 30,
+};
 
 /** Everything a domain service needs; no Fastify, no sockets. */
 export interface DomainContext {
@@ -21,7 +28,14 @@ export interface DomainContext {
 
 export type Principal =
   | { kind: 'visitor'; visitor: VisitorRow }
-  | { kind: 'staff'; agent: AgentRow; tokenHash: string };
+  | { kind: 'staff'; agent: AgentRow; session: StaffSessionRef };
+
+/** The login a staff call belongs to: one per password login, the same across token refreshes. */
+export interface StaffSessionRef {
+  id: string;
+  /** As stored when the call was authenticated: the throttled activity update compares with it. */
+  lastSeenAt: number;
+}
 
 export function createContext(store: Store, clock: () => number, presence: Presence): DomainContext {
   const ctx: DomainContext = {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, uuidv7 } from '../../shared/index.js';
 import { call } from '../testing/harness.js';
 import { createScene, dbFingerprint, goLive, visitorChat, type Scene } from '../testing/scene.js';
-import { sniffImage } from './uploads.js';
+import { sniffImage } from './files/file-type.js';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
@@ -44,8 +44,8 @@ describe('uploads and attachments', () => {
     expect(Buffer.from(await got.arrayBuffer()).equals(PNG)).toBe(true);
   });
 
-  it('a .png name with non-image bytes is a file, and cannot be sent as an image', async () => {
-    const res = await upload('fake.png', 'not really a png');
+  it('non-image bytes are a file, and cannot be sent as an image (a .png name on them is refused: file-rule.test.ts)', async () => {
+    const res = await upload('fake.dat', 'not really a png');
     expect(res.body).toMatchObject({ isImage: false, mime: 'application/octet-stream' });
     const asImage = await call<{ error: { code: string } }>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/messages`, { token: chat.token, body: { clientId: uuidv7(), kind: 'image', attachmentId: res.body.id } });
     expect(asImage.body.error.code).toBe('VALIDATION_FAILED');

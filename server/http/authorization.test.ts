@@ -97,9 +97,56 @@ describe('authorization on every route', () => {
     expect(wrong.status).toBe(401);
   });
 
+  it('refresh is public: the refresh token alone decides who it renews, whatever Bearer token comes with it', async () => {
+    const url = scene.server.url;
+    type Pair = { token: string; refreshToken: string; agent: { id: string; role: string }; error?: { code: string } };
+    const loginPair = async (account: string, password: string) => (await call<Pair>(url, 'POST', '/api/auth/login', { body: { account, password } })).body;
+    const agentPair = await loginPair('agent2', 'agent123');
+    const adminPair = await loginPair('admin', 'admin123');
+    const before = dbFingerprint(scene.server);
+    // Neither an access token (of any role) nor a visitor token is a refresh token.
+    for (const [who, refreshToken] of [['visitor token', chatA.token], ['agent access token', agentPair.token], ['admin access token', adminPair.token]] as const) {
+      for (const bearer of [undefined, chatA.token, ownerOfA.token, scene.admin.token]) {
+        const res = await call<Pair>(url, 'POST', '/api/auth/refresh', { token: bearer, body: { refreshToken } });
+        expect(res.status, `${who} with bearer ${bearer ? 'set' : 'none'}`).toBe(401);
+        expect(res.body.error?.code).toBe('UNAUTHENTICATED');
+      }
+    }
+    expect((await call(url, 'POST', '/api/auth/refresh', { token: scene.admin.token, body: {} })).status).toBe(400);
+    expect(dbFingerprint(scene.server)).toBe(before);
+    // An agent's refresh token renews that agent, even sent with an admin's Bearer token; an admin's renews the admin.
+    const agentRenewed = await call<Pair>(url, 'POST', '/api/auth/refresh', { token: scene.admin.token, body: { refreshToken: agentPair.refreshToken } });
+    expect(agentRenewed.status).toBe(200);
+    expect(agentRenewed.body.agent).toMatchObject({ id: otherAgent.agentId, role: 'agent' });
+    const asAgent = await call(url, 'GET', '/api/admin/lockouts', { token: agentRenewed.body.token });
+    expect(asAgent.status).toBe(403);
+    const adminRenewed = await call<Pair>(url, 'POST', '/api/auth/refresh', { token: chatA.token, body: { refreshToken: adminPair.refreshToken } });
+    expect(adminRenewed.body.agent.role).toBe('admin');
+    expect((await call(url, 'GET', '/api/admin/lockouts', { token: adminRenewed.body.token })).status).toBe(200);
+  });
+
   it('the same visitor token keeps the same identity', async () => {
     const first = await newVisitor(scene.server.url, { name: '老顾客' });
     const again = await call<{ visitor: { id: string; name: string } }>(scene.server.url, 'POST', '/api/visitor/session', { body: { token: first.token } });
     expect(again.body.visitor).toEqual({ id: first.visitorId, name: '老顾客' });
+  });
+
+  it('only admins list and lift login lockouts: public 401, visitor 403, agent 403, admin 200', async () => {
+    const url = scene.server.url;
+    const created = await call<{ id: string }>(url, 'POST', '/api/admin/agents', { token: scene.admin.token, body: { account: 'locked.out', password: 'Kefu-2026!', nickname: '被锁' } });
+    const lift = `/api/admin/agents/${created.body.id}/lockout`;
+    for (let i = 0; i < 5; i++) await call(url, 'POST', '/api/auth/login', { body: { account: 'locked.out', password: 'wrong-password' } });
+    const before = dbFingerprint(scene.server);
+    for (const [who, token, status] of [['public', undefined, 401], ['visitor', chatA.token, 403], ['agent', ownerOfA.token, 403]] as const) {
+      expect((await call(url, 'GET', '/api/admin/lockouts', { token })).status, `${who} lists`).toBe(status);
+      expect((await call(url, 'DELETE', lift, { token })).status, `${who} lifts`).toBe(status);
+    }
+    expect(dbFingerprint(scene.server)).toBe(before);
+    const listed = await call<{ agentId: string }[]>(url, 'GET', '/api/admin/lockouts', { token: scene.admin.token });
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((l) => l.agentId)).toEqual([created.body.id]);
+    expect((await call(url, 'POST', '/api/auth/login', { body: { account: 'locked.out', password: 'Kefu-2026!' } })).status).toBe(429);
+    expect((await call(url, 'DELETE', lift, { token: scene.admin.token })).status).toBe(200);
+    expect((await call(url, 'POST', '/api/auth/login', { body: { account: 'locked.out', password: 'Kefu-2026!' } })).status).toBe(200);
   });
 });

@@ -3,6 +3,7 @@ import type { recordRoutes } from '../../shared/protocol/rest-records.js';
 import type { DomainContext } from '../domain/context.js';
 import { queryRecords, recordsForExport } from '../domain/records.js';
 import { EXPORT_MIME, recordsCsv, recordsXlsx } from '../domain/records-export.js';
+import { contentDisposition } from '../domain/files/file-name.js';
 import type { Handlers } from './register-routes.js';
 
 export function createRecordHandlers(ctx: DomainContext): Pick<Handlers, keyof typeof recordRoutes> {
@@ -13,7 +14,7 @@ export function createRecordHandlers(ctx: DomainContext): Pick<Handlers, keyof t
       const bytes = query.format === 'csv' ? recordsCsv(items) : await recordsXlsx(items);
       const name = `对话记录-${new Date(ctx.clock()).toISOString().slice(0, 10)}.${query.format}`;
       reply.header('Content-Type', EXPORT_MIME[query.format]);
-      reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+      reply.header('Content-Disposition', contentDisposition('attachment', name));
       reply.header('X-Content-Type-Options', 'nosniff');
       // The client can tell the file was cut at the cap.
       reply.header('X-Total-Count', String(total));

@@ -9,6 +9,7 @@ import { listMessages, sendMessage } from '../domain/messages.js';
 import { getOfflineMessage, leaveOfflineMessage, listOfflineMessages, replyOfflineMessage } from '../domain/offline-messages.js';
 import { acceptConversation, drainQueue, transferConversation } from '../domain/routing.js';
 import { readAttachment, uploadAttachment } from '../domain/uploads.js';
+import { contentDisposition } from '../domain/files/file-name.js';
 import { openVisitorSession, startConversation } from '../domain/visitors.js';
 import { refuse } from '../domain/errors.js';
 import { visitorHistory } from '../domain/history.js';
@@ -18,11 +19,14 @@ import { createPhraseHandlers } from './handlers-phrases.js';
 import { createKnowledgeHandlers } from './handlers-knowledge.js';
 import { createRecordHandlers } from './handlers-records.js';
 import { createCustomerHandlers } from './handlers-customers.js';
+import { createLoginGuardHandlers } from './handlers-login-guard.js';
+import type { LoginIpLimit } from './login-ip-limit.js';
 
-export function createHandlers(ctx: DomainContext): Handlers {
+export function createHandlers(ctx: DomainContext, loginIpLimit: LoginIpLimit): Handlers {
   const conversation = (row: Parameters<typeof toConversation>[1]) => toConversation(ctx, row);
   return {
-    login: ({ body }) => accounts.login(ctx, body.account, body.password),
+    login: ({ body, request, reply }) => loginIpLimit.guard(request, reply, () => accounts.login(ctx, body.account, body.password)),
+    refreshSession: ({ body }) => accounts.refresh(ctx, body.refreshToken),
     logout: ({ principal }) => {
       accounts.logout(ctx, principal);
       return { ok: true };
@@ -35,7 +39,7 @@ export function createHandlers(ctx: DomainContext): Handlers {
     createTopic: ({ body }) => accounts.createTopic(ctx, body.name),
     updateTopic: ({ params, body }) => accounts.updateTopic(ctx, params.id, body),
     createAgent: ({ body }) => accounts.createAgent(ctx, body),
-    updateAgent: ({ params, body }) => accounts.updateAgent(ctx, params.id, body),
+    updateAgent: ({ principal, params, body }) => accounts.updateAgent(ctx, params.id, body, { keepSessionId: principal.session.id }),
     getSettings: () => ctx.settings(),
     updateSettings: ({ body }) => accounts.updateSettings(ctx, body),
 
@@ -75,10 +79,10 @@ export function createHandlers(ctx: DomainContext): Handlers {
       reply.header('Cache-Control', 'private, max-age=86400');
       if (attachment.isImage) {
         reply.header('Content-Type', attachment.mime);
-        reply.header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(attachment.name)}`);
+        reply.header('Content-Disposition', contentDisposition('inline', attachment.name));
       } else {
         reply.header('Content-Type', 'application/octet-stream');
-        reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.name)}`);
+        reply.header('Content-Disposition', contentDisposition('attachment', attachment.name));
       }
       return reply.send(bytes);
     },
@@ -96,5 +100,6 @@ export function createHandlers(ctx: DomainContext): Handlers {
     ...createKnowledgeHandlers(ctx),
     ...createRecordHandlers(ctx),
     ...createCustomerHandlers(ctx),
+    ...createLoginGuardHandlers(ctx),
   };
 }

@@ -6,8 +6,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { LIMITS, routes, type RouteDef, type RouteName, type Routes } from '../../shared/index.js';
 import type { DomainContext, Principal } from '../domain/context.js';
-import { authenticate } from '../domain/accounts.js';
+import { authenticate, authenticateToken } from '../domain/accounts.js';
+import { sessionRefusal, touchSession } from '../domain/sessions.js';
 import { DomainError, refuse } from '../domain/errors.js';
+import { assertQueryDecodes, assertSafeText } from './request-text.js';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 type Part<N extends RouteName, K extends string> = Routes[N] extends Record<K, infer S> ? Out<S> : undefined;
@@ -43,16 +45,20 @@ function principalFor(ctx: DomainContext, def: RouteDef, request: FastifyRequest
   const token = bearer(request, allowQuery);
   if (def.access === 'public') return token ? (authenticate(ctx, token) ?? null) : null;
   if (!token) return refuse('UNAUTHENTICATED', 'Log in first (Authorization: Bearer <token>)');
-  const principal = authenticate(ctx, token);
-  if (!principal) return refuse('UNAUTHENTICATED', 'The token is not valid; log in again');
+  const auth = authenticateToken(ctx, token);
+  // Says why (expired, logged out, password changed…): the workstation refreshes or shows it.
+  if (auth.principal === null) throw sessionRefusal(auth.reason);
+  const principal = auth.principal;
   if (def.access === 'visitor') return principal;
   if (principal.kind !== 'staff') return refuse('FORBIDDEN', 'Only agents may call this');
   if (def.access === 'admin' && principal.agent.role !== 'admin') return refuse('FORBIDDEN', 'Only admins may call this');
   return principal;
 }
 
-function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 'query' | 'body'): unknown {
   if (!schema) return undefined;
+  // Before the schema: NUL and lone surrogates are refused in every field of every route at once.
+  assertSafeText(value, where);
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (!result.success) {
     const details: Record<string, string> = {};
@@ -75,6 +81,7 @@ export function registerRoutes(app: FastifyInstance, ctx: DomainContext, handler
       handler: async (request, reply) => {
         const principal = principalFor(ctx, def, request, name === 'getAttachment');
         const params = parse(def.params, request.params, 'params');
+        if (def.query) assertQueryDecodes(request.url);
         const query = parse(def.query, request.query, 'query');
         let body: unknown;
         if (rawBody) {
@@ -87,6 +94,8 @@ export function registerRoutes(app: FastifyInstance, ctx: DomainContext, handler
         }
         const handler = handlers[name] as Handler<RouteName>;
         const result = await handler({ params, query, body, principal, request, reply } as HandlerInput<RouteName>);
+        // Activity keeps a staff token from going idle; counted only for calls that did something.
+        if (principal?.kind === 'staff' && name !== 'logout') touchSession(ctx, principal.session);
         if (reply.sent) return reply;
         return reply.code(200).send(result);
       },

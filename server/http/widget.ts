@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { HTTP_STATUS } from '../../shared/index.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,10 +26,8 @@ async function sendFile(reply: FastifyReply, file: string, extra: Record<string,
   try {
     bytes = await readFile(file);
   } catch {
-    return reply
-      .code(503)
-      .header('Content-Type', 'text/plain; charset=utf-8')
-      .send(`The visitor widget is not built (${file} is missing): run npm run build`);
+    // A server set up without its widget build: our fault, said in the envelope like every error.
+    return reply.code(HTTP_STATUS.INTERNAL).send({ error: { code: 'INTERNAL', message: `The visitor widget is not built (${file} is missing): run npm run build` } });
   }
   reply.header('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
   reply.header('X-Content-Type-Options', 'nosniff');

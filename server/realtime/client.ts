@@ -1,6 +1,6 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
-import type { ServerFrame } from '../../shared/index.js';
+import type { ServerFrame, SessionEndReason } from '../../shared/index.js';
 import type { Principal } from '../domain/context.js';
 import type { EventReader } from '../store/types.js';
 import { audience } from '../store/types.js';
@@ -10,6 +10,8 @@ export interface Client {
   socket: WebSocket;
   /** The TCP stream under the WebSocket, corked during a batch so its frames leave in one write. */
   stream?: Duplex;
+  /** The client's address as the upgrade request saw it (X-Forwarded-For only behind a trusted proxy). */
+  ip: string;
   principal: Principal | null;
   /** Live events flow only once the replay is done. */
   ready: boolean;
@@ -17,6 +19,8 @@ export interface Client {
   drafts: Map<string, { lastAt: number; pending: string | null; timer: NodeJS.Timeout | null }>;
   /** Last `queue` frame sent to this visitor, to send only changes. */
   lastQueueJson?: string;
+  /** Set when the staff session behind this socket ended: from then on its frames act for no one. */
+  sessionEnded?: SessionEndReason;
 }
 
 export function send(client: Client, frame: ServerFrame): void {

@@ -4,9 +4,10 @@
  */
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
-import { ClientFrameSchema, LIMITS, type ClientFrame, type ServerFrame } from '../../shared/index.js';
+import { ClientFrameSchema, LIMITS, SESSION_ENDED_CLOSE_CODE, type ClientFrame, type ServerFrame, type SessionEndReason } from '../../shared/index.js';
 import type { DomainContext, Presence } from '../domain/context.js';
-import { authenticate } from '../domain/accounts.js';
+import { authenticateToken } from '../domain/accounts.js';
+import { onSessionsEnded, sessionRefusal, touchSession } from '../domain/sessions.js';
 import { toAppError } from '../http/errors.js';
 import type { StoredEvent } from '../store/types.js';
 import { audience } from '../store/types.js';
@@ -14,11 +15,17 @@ import { AudienceIndex } from './audience-index.js';
 import { type Client, isAdmin, readerOf, send, sendEncoded } from './client.js';
 import { handleDraft, handleTyping } from './frames.js';
 import { MessageBatch } from './message-batch.js';
+import { SendAdmission } from './send-admission.js';
+import type { WidgetLimiter } from '../http/widget-rate-limits.js';
+import { clientsOfSessions, mayAct, sweepSessionSockets } from './session-guard.js';
 import { StaffState } from './staff-state.js';
 
 const HELLO_TIMEOUT_MS = 10_000;
 /** On shutdown, how long to wait for terminated sockets to report closed. */
 const CLOSE_WAIT_MS = 2_000;
+
+/** Close code after a `resync` frame (the hello's lastSeq was beyond the head of the log). */
+const RESYNC_CLOSE_CODE = 4409;
 
 /** WebSocket close code when the connection died without a close frame (network drop, killed process). */
 const ABNORMAL_CLOSURE = 1006;
@@ -46,6 +53,8 @@ export class RealtimeHub implements Presence {
   private readonly staffState: StaffState;
   private ctx!: DomainContext;
   private batch!: MessageBatch;
+  /** Visitors' message.send frames pass the widget's rate limit here first (when it is on). */
+  private admission: SendAdmission | null = null;
   /** Set by close(): from then on no frame is handled and no handler touches the store. */
   private closing = false;
 
@@ -57,7 +66,11 @@ export class RealtimeHub implements Presence {
   /** Wires the hub to the domain: events after commit, ephemeral refresh on signal. */
   attach(ctx: DomainContext): void {
     this.ctx = ctx;
-    this.batch = new MessageBatch(ctx);
+    this.batch = new MessageBatch(ctx, this.endClient);
+    // Logout, password change, disabling, revocation: every socket of those sessions ends now.
+    onSessionsEnded(ctx, (sessionIds, reason) => {
+      for (const client of clientsOfSessions(this.clients, sessionIds)) this.endClient(client, reason);
+    });
     this.staffState.attach(ctx);
     ctx.store.onCommit((events) => {
       this.broadcast(events);
@@ -71,17 +84,23 @@ export class RealtimeHub implements Presence {
     return (this.agentConnections.get(agentId) ?? 0) > 0 || this.graceTimers.has(agentId);
   }
 
+  /** Called by app.ts once the widget's limiter exists (after attach). */
+  limitVisitorSends(limiter: WidgetLimiter): void {
+    this.admission = new SendAdmission(limiter, (client, frame) => this.batch.add(client, frame), () => this.closing);
+  }
+
   isVisitorOnline(visitorId: string): boolean {
     return (this.visitorConnections.get(visitorId) ?? 0) > 0;
   }
 
-  handle(socket: WebSocket, stream?: Duplex): void {
+  handle(socket: WebSocket, stream?: Duplex, ip = 'unknown'): void {
     if (this.closing) return void socket.terminate();
-    const client: Client = { socket, stream, principal: null, ready: false, drafts: new Map() };
+    const client: Client = { socket, stream, ip, principal: null, ready: false, drafts: new Map() };
     this.clients.add(client);
     const helloTimer = setTimeout(() => this.refuse(client, 'No hello frame in time'), HELLO_TIMEOUT_MS);
     socket.on('message', (data: Buffer, isBinary: boolean) => {
-      if (this.closing) return;
+      // A closing socket still delivers what the peer sent before it saw the close: drop it.
+      if (this.closing || client.sessionEnded) return;
       if (isBinary || data.length > LIMITS.frameBytesMax) {
         send(client, { type: 'error', error: { code: isBinary ? 'VALIDATION_FAILED' : 'PAYLOAD_TOO_LARGE', message: isBinary ? 'Send JSON text frames' : `Frames may be at most ${LIMITS.frameBytesMax} bytes` } });
         if (!client.principal) this.refuse(client, 'Say hello first');
@@ -104,6 +123,8 @@ export class RealtimeHub implements Presence {
         if (frame.type !== 'hello') return this.refuse(client, 'The first frame must be hello');
         return this.welcome(client, frame.token, frame.lastSeq);
       }
+      // Re-checked on every frame: the session may have ended elsewhere or outlived its lifetime.
+      if (!mayAct(this.ctx, client, this.endClient)) return;
       try {
         this.dispatch(client, frame);
       } catch (err) {
@@ -127,6 +148,27 @@ export class RealtimeHub implements Presence {
     client.socket.close(4401, 'unauthenticated');
   }
 
+  /**
+   * The staff session behind this socket ended: say why, close, and stop counting the socket at
+   * once — no frame goes out to it and routing stops seeing the agent without waiting for the
+   * closing handshake.
+   */
+  private readonly endClient = (client: Client, reason: SessionEndReason): void => {
+    if (client.sessionEnded) return;
+    client.sessionEnded = reason;
+    send(client, { type: 'error', error: { code: 'UNAUTHENTICATED', message: sessionRefusal(reason).message, reason } });
+    client.socket.close(SESSION_ENDED_CLOSE_CODE, reason);
+    if (!client.ready) return;
+    client.ready = false;
+    this.ready.remove(client);
+    if (!this.closing) this.disconnected(client, SESSION_ENDED_CLOSE_CODE);
+  };
+
+  /** Open sockets count as activity; those whose session ended or aged out are closed (app.ts runs this every 15 s). */
+  sweepSessions(): void {
+    if (!this.closing) sweepSessionSockets(this.ctx, this.clients, this.endClient);
+  }
+
   private dispatch(client: Client, frame: ClientFrame): void {
     switch (frame.type) {
       case 'hello':
@@ -134,7 +176,7 @@ export class RealtimeHub implements Presence {
       case 'ping':
         return send(client, { type: 'pong' });
       case 'message.send':
-        return this.batch.add(client, frame);
+        return this.admission ? this.admission.add(client, frame) : this.batch.add(client, frame);
       case 'draft':
         return handleDraft(this.ctx, this, client, frame);
       case 'typing':
@@ -144,13 +186,16 @@ export class RealtimeHub implements Presence {
 
   /** Welcome, replay after lastSeq page by page, then go live — all in one tick, so nothing slips between. */
   private welcome(client: Client, token: string, lastSeq: number): void {
-    const principal = authenticate(this.ctx, token);
-    if (!principal) return this.refuse(client, 'The token is not valid; log in again');
+    const auth = authenticateToken(this.ctx, token);
+    if (auth.principal === null) return auth.reason ? this.endClient(client, auth.reason) : this.refuse(client, 'The token is not valid; log in again');
+    const principal = auth.principal;
     client.principal = principal;
+    if (principal.kind === 'staff') touchSession(this.ctx, principal.session);
     const events = this.ctx.store.events;
     const headSeq = events.head();
     const role = principal.kind === 'visitor' ? 'visitor' : principal.agent.role;
     send(client, { type: 'welcome', role, headSeq });
+    if (lastSeq > headSeq) return this.resync(client, headSeq);
     const reader = readerOf(principal);
     const total = events.countAfter(lastSeq, reader);
     let after = lastSeq;
@@ -167,6 +212,16 @@ export class RealtimeHub implements Presence {
     client.ready = true;
     this.ready.add(client);
     this.connected(client);
+  }
+
+  /**
+   * The client claims events this log never had: replaying from its seq would skip every event up
+   * to it, and echoing it back would make that permanent. It must rebuild from REST and come back
+   * from the head; the connection ends here (never ready, so presence and routing never saw it).
+   */
+  private resync(client: Client, headSeq: number): void {
+    send(client, { type: 'resync', headSeq });
+    client.socket.close(RESYNC_CLOSE_CODE, 'resync');
   }
 
   private connected(client: Client): void {

@@ -15,6 +15,8 @@ import { toAppError } from '../http/errors.js';
 import type { UnitResult } from '../store/types.js';
 import type { Message } from '../../shared/index.js';
 import { type Client, send, withCorkedWrites } from './client.js';
+import { type EndClient, sessionCheckForBatch } from './session-guard.js';
+import { sessionEndReasonOf, type SessionEndReason } from '../../shared/index.js';
 
 type SendFrame = Extract<ClientFrame, { type: 'message.send' }>;
 
@@ -25,7 +27,11 @@ export class MessageBatch {
   private queue: { client: Client; frame: SendFrame }[] = [];
   private scheduled = false;
 
-  constructor(private readonly ctx: DomainContext) {}
+  constructor(
+    private readonly ctx: DomainContext,
+    /** A queued message whose session ended before its commit: the socket is ended too. */
+    private readonly endClient: EndClient,
+  ) {}
 
   add(client: Client, frame: SendFrame): void {
     this.queue.push({ client, frame });
@@ -49,20 +55,30 @@ export class MessageBatch {
 
   private commit(items: { client: Client; frame: SendFrame }[]): void {
     let results: UnitResult<Message>[];
+    // A message queued while its session was live is still refused if the session ended since.
+    const sessionLive = sessionCheckForBatch(this.ctx);
     try {
       results = this.ctx.store.transactionEach(
-        items.map(({ client, frame }) => () => sendMessage(this.ctx, client.principal!, frame.conversationId, frame.message).message),
+        items.map(({ client, frame }) => () => {
+          sessionLive(client);
+          return sendMessage(this.ctx, client.principal!, frame.conversationId, frame.message).message;
+        }),
       );
     } catch (err) {
       // The commit itself failed: nothing of this batch is stored, so every message is nacked.
       results = items.map(() => ({ ok: false, error: err }));
     }
+    const endedSessions = new Map<Client, SessionEndReason>();
     items.forEach(({ client, frame }, i) => {
       const result = results[i]!;
       const clientId = frame.message.clientId;
       if (result.ok) return send(client, { type: 'ack', clientId, message: result.value });
       const error = toAppError(result.error);
       send(client, { type: 'nack', clientId, error: { code: error.code, message: error.message } });
+      const ended = error.code === 'UNAUTHENTICATED' ? sessionEndReasonOf(error.details?.reason) : null;
+      if (ended) endedSessions.set(client, ended);
     });
+    // After every nack of the batch went out: closing first would swallow the later ones.
+    for (const [client, reason] of endedSessions) this.endClient(client, reason);
   }
 }

@@ -36,6 +36,7 @@ export interface KnowledgeRepository {
   categoryByName(name: string): KnowledgeCategoryRow | undefined;
   insertCategory(row: KnowledgeCategoryRow): void;
   updateCategory(row: KnowledgeCategoryRow): void;
+  /** Removes the category; tombstones (deleted entries) that still name it let go of it first. */
   deleteCategory(id: string): void;
   /** Live (not deleted) entries in a category. */
   countInCategory(id: string): number;

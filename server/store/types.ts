@@ -18,11 +18,13 @@ import type {
   Role,
   Sender,
   ServerSettings,
+  SessionEndReason,
 } from '../../shared/index.js';
 import type { PhoneRepositories } from './phone-types.js';
 import type { PhraseRepositories } from './phrase-types.js';
 import type { KnowledgeRepositories } from './knowledge-types.js';
 import type { RecordRepositories } from './records-types.js';
+import type { LoginGuardRepositories } from './login-guard-types.js';
 
 export interface AgentRow {
   id: string;
@@ -50,10 +52,37 @@ export interface AgentRepository {
   count(): number;
 }
 
+/** One password login of a staff member; see migration 009. */
+export interface SessionRow {
+  id: string;
+  agentId: string;
+  /** SHA-256 of the current access token. */
+  tokenHash: string;
+  tokenIssuedAt: number;
+  lastSeenAt: number;
+  /** SHA-256 of the current refresh token; null for sessions from before refresh tokens. */
+  refreshHash: string | null;
+  createdAt: number;
+  endedAt: number | null;
+  endReason: SessionEndReason | null;
+}
+
 export interface SessionRepository {
-  insert(tokenHash: string, agentId: string, now: number): void;
-  agentIdFor(tokenHash: string): string | undefined;
-  remove(tokenHash: string): void;
+  insert(row: SessionRow): void;
+  byId(id: string): SessionRow | undefined;
+  byTokenHash(tokenHash: string): SessionRow | undefined;
+  byRefreshHash(refreshHash: string): SessionRow | undefined;
+  /** The session a refresh token belonged to before it was traded in. */
+  bySpentRefreshHash(refreshHash: string): SessionRow | undefined;
+  /** Sessions of this agent not ended yet (expired ones included: their refresh token may still work). */
+  liveIdsOf(agentId: string): string[];
+  /** A refresh: new token pair, the old refresh hash remembered as spent. */
+  rotate(id: string, next: { tokenHash: string; refreshHash: string; now: number }, spentRefreshHash: string): void;
+  touch(id: string, now: number): void;
+  /** Ends the session if it has not ended yet; false when it already had. */
+  end(id: string, reason: SessionEndReason, now: number): boolean;
+  /** Deletes sessions ended before `endedBefore` or created before `createdBefore`. */
+  prune(endedBefore: number, createdBefore: number): number;
 }
 
 export interface VisitorRow {
@@ -261,7 +290,7 @@ export interface EventLog {
 export type UnitResult<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /** The softphone repositories (./phone-types.ts) are part of the same store and its transactions. */
-export interface Store extends PhoneRepositories, PhraseRepositories, KnowledgeRepositories, RecordRepositories, CustomerTrailRepositories {
+export interface Store extends PhoneRepositories, PhraseRepositories, KnowledgeRepositories, RecordRepositories, CustomerTrailRepositories, LoginGuardRepositories {
   agents: AgentRepository;
   sessions: SessionRepository;
   visitors: VisitorRepository;

@@ -27,7 +27,8 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(opts: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kefu-server-test-'));
   const clock = new TestClock();
-  const server = await createServer({ clock: clock.fn, autoCloseIntervalMs: 3_600_000, ...opts, dataDir });
+  // Timers that follow the clock run when a test says so (runAutoClose, sweepSessions), never by themselves.
+  const server = await createServer({ clock: clock.fn, autoCloseIntervalMs: 3_600_000, sessionSweepIntervalMs: 3_600_000, ...opts, dataDir });
   return {
     ...server,
     dataDir,

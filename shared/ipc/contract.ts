@@ -19,6 +19,7 @@ import {
   textField,
 } from '../domain.js';
 import { LIMITS } from '../limits.js';
+import { SessionEndReasonSchema } from '../session.js';
 import { CloseBodySchema, TransferBodySchema } from '../protocol/rest.js';
 import { desktopEventChannels, desktopInvokeChannels } from './desktop.js';
 import { phoneEventChannels, phoneInvokeChannels } from './phone.js';
@@ -78,6 +79,8 @@ export const SessionSnapshotSchema = z.object({
   settings: WorkstationSettingsSchema,
   /** True when a password is remembered (the password itself never reaches the renderer). */
   hasRememberedPassword: z.boolean(),
+  /** Why the last session ended when the agent did not log out here (shown on the login page); null otherwise. */
+  endReason: SessionEndReasonSchema.nullable(),
 });
 export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;
 

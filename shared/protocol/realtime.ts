@@ -11,6 +11,8 @@ import { z } from 'zod';
 import { AgentSchema, ConversationSchema, MessageSchema, OfflineMessageSchema, QueueEntrySchema } from '../domain.js';
 import { LIMITS } from '../limits.js';
 import { SendMessageBodySchema } from './rest.js';
+import { refuseUnsafeText } from '../text-safety.js';
+import { SessionEndReasonSchema } from '../session.js';
 
 export const REALTIME_PATH = '/api/realtime';
 
@@ -29,7 +31,9 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
   /** The agent is typing (shown to the visitor). */
   z.strictObject({ type: z.literal('typing'), conversationId: z.string().min(1).max(64), typing: z.boolean() }),
   z.strictObject({ type: z.literal('ping') }),
-]);
+])
+  // NUL and lone surrogates are refused in every string of every frame, present and future (shared/text-safety.ts).
+  .superRefine(refuseUnsafeText);
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 
 // — durable events —
@@ -57,6 +61,13 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
   /** Catch-up progress after hello: `done` of `total` events replayed. */
   z.object({ type: z.literal('replay.progress'), done: z.number().int(), total: z.number().int() }),
   z.object({ type: z.literal('replay.done'), headSeq: z.number().int() }),
+  /**
+   * The hello's lastSeq is beyond the head of the log (a cache restored from a backup, a server
+   * restored from an older one, another server): replaying cannot bring this client up to date.
+   * The server closes the connection; the client rebuilds what it shows from the REST routes, sets
+   * its lastSeq to `headSeq` and says hello again. Its unsent messages stay in its outbox.
+   */
+  z.object({ type: z.literal('resync'), headSeq: z.number().int() }),
   z.object({ type: z.literal('ack'), clientId: z.string(), message: MessageSchema }),
   z.object({ type: z.literal('nack'), clientId: z.string(), error: z.object({ code: z.string(), message: z.string() }) }),
   z.object({ type: z.literal('draft'), conversationId: z.string(), text: z.string() }),
@@ -66,8 +77,12 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('agent'), agent: AgentSchema }),
   /** 顾客信息 / 轨迹 of this visitor changed (page view, tags, contact): re-read the profile. To staff who serve them. */
   z.object({ type: z.literal('customer.changed'), visitorId: z.string() }),
-  /** A frame was refused; the connection stays open unless the code is UNAUTHENTICATED. */
-  z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string() }) }),
+  /**
+   * A frame was refused; the connection stays open unless the code is UNAUTHENTICATED. With a
+   * `reason`, the session has ended (logout, password change, expiry, disabling, revocation): the
+   * server closes with code 4401 and the reason as the close text.
+   */
+  z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string(), reason: SessionEndReasonSchema.optional() }) }),
   z.object({ type: z.literal('pong') }),
 ]);
 export type ServerFrame = z.infer<typeof ServerFrameSchema>;

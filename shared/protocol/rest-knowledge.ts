@@ -10,13 +10,14 @@ import {
   NewKnowledgeEntryBodySchema,
   UpdateKnowledgeEntryBodySchema,
 } from '../knowledge.js';
-import { textField } from '../domain.js';
+import { nameField } from '../domain.js';
+import { queryInt } from '../query-number.js';
 import type { RouteDef } from './rest.js';
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
 const Ok = z.strictObject({ ok: z.literal(true) });
 const CategoryBody = z.strictObject({
-  name: textField(KNOWLEDGE_LIMITS.categoryNameMax),
+  name: nameField(KNOWLEDGE_LIMITS.categoryNameMax),
   sortOrder: z.number().int().min(0).max(1_000_000).default(0),
 });
 
@@ -27,8 +28,8 @@ export const knowledgeRoutes = {
     access: 'staff',
     summary: 'Entries changed after a cursor (agents: enabled entries only; others come as removals)',
     query: z.strictObject({
-      after: z.coerce.number().int().min(0).default(0),
-      limit: z.coerce.number().int().min(1).max(KNOWLEDGE_LIMITS.changesPageMax).default(500),
+      after: queryInt(0, Number.MAX_SAFE_INTEGER).prefault(0),
+      limit: queryInt(1, KNOWLEDGE_LIMITS.changesPageMax).prefault(500),
     }),
     response: KnowledgeChangesSchema,
   },
@@ -42,8 +43,8 @@ export const knowledgeRoutes = {
     query: z.strictObject({
       categoryId: z.string().min(1).max(64).optional(),
       q: z.string().max(KNOWLEDGE_LIMITS.queryMax).optional(),
-      limit: z.coerce.number().int().min(1).max(500).default(100),
-      offset: z.coerce.number().int().min(0).default(0),
+      limit: queryInt(1, 500).prefault(100),
+      offset: queryInt(0, Number.MAX_SAFE_INTEGER).prefault(0),
     }),
     response: z.array(KnowledgeEntrySchema),
   },
@@ -57,7 +58,7 @@ export const knowledgeRoutes = {
     access: 'admin',
     summary: 'Rename or reorder a category',
     params: IdParams,
-    body: z.strictObject({ name: textField(KNOWLEDGE_LIMITS.categoryNameMax).optional(), sortOrder: z.number().int().min(0).max(1_000_000).optional() }),
+    body: z.strictObject({ name: nameField(KNOWLEDGE_LIMITS.categoryNameMax).optional(), sortOrder: z.number().int().min(0).max(1_000_000).optional() }),
     response: KnowledgeCategorySchema,
   },
   deleteKnowledgeCategory: { method: 'DELETE', path: '/api/admin/knowledge/categories/:id', access: 'admin', summary: 'Delete an unused category', params: IdParams, response: Ok },

@@ -10,7 +10,8 @@ import {
   StoredCallSchema,
   WrapUpCodeSchema,
 } from '../phone.js';
-import { textField } from '../domain.js';
+import { nameField } from '../domain.js';
+import { queryInt } from '../query-number.js';
 import { LIMITS } from '../limits.js';
 import type { RouteDef } from './rest.js';
 
@@ -20,14 +21,14 @@ export const phoneRoutes = {
   mySipSettings: { method: 'GET', path: '/api/me/sip', access: 'staff', summary: "The logged-in agent's SIP account (with its password, for this agent only)", response: SipSettingsSchema.nullable() },
   setSipSettings: { method: 'PUT', path: '/api/admin/agents/:id/sip', access: 'admin', summary: "Set an agent's SIP account", params: IdParams, body: SipSettingsSchema, response: SipSettingsSchema.omit({ password: true }) },
   listWrapUpCodes: { method: 'GET', path: '/api/wrap-up-codes', access: 'staff', summary: '话后处理 codes', response: z.array(WrapUpCodeSchema) },
-  createWrapUpCode: { method: 'POST', path: '/api/admin/wrap-up-codes', access: 'admin', summary: 'Add a wrap-up code', body: z.strictObject({ name: textField(LIMITS.nameMax) }), response: WrapUpCodeSchema },
+  createWrapUpCode: { method: 'POST', path: '/api/admin/wrap-up-codes', access: 'admin', summary: 'Add a wrap-up code', body: z.strictObject({ name: nameField(LIMITS.nameMax) }), response: WrapUpCodeSchema },
   syncCall: { method: 'POST', path: '/api/calls', access: 'staff', summary: 'Store a call record from the workstation; idempotent on its id', body: CallRecordSchema, response: StoredCallSchema },
   listCalls: {
     method: 'GET',
     path: '/api/calls',
     access: 'staff',
     summary: 'Call log (agents: their own; admins: all); missed=true for 未接来电',
-    query: z.strictObject({ missed: z.enum(['true', 'false']).optional(), number: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+    query: z.strictObject({ missed: z.enum(['true', 'false']).optional(), number: z.string().max(64).optional(), limit: queryInt(1, 500).prefault(100) }),
     response: z.array(StoredCallSchema),
   },
   lookupCustomer: { method: 'GET', path: '/api/customers/lookup', access: 'staff', summary: 'Screen pop: the customer with this number and their history', query: z.strictObject({ number: PhoneNumberSchema }), response: CustomerCardSchema },

@@ -1,6 +1,8 @@
 /** REST routes of conversation records (对话记录): query with filters, server-side sort and pages, export. */
 import { z } from 'zod';
 import { ConversationSchema, EndedBySchema, StartedBySchema } from '../domain.js';
+import { LIMITS } from '../limits.js';
+import { queryInt } from '../query-number.js';
 import type { RouteDef } from './rest.js';
 
 export const RECORD_LIMITS = {
@@ -14,7 +16,7 @@ export const RecordSortSchema = z.enum(['createdAt', 'endedAt', 'rating', 'roomN
 export type RecordSort = z.infer<typeof RecordSortSchema>;
 
 const Id = z.string().min(1).max(64);
-const epochMs = z.coerce.number().int().min(0).max(8_640_000_000_000_000);
+const epochMs = queryInt(LIMITS.timestampMinMs, LIMITS.timestampMaxMs);
 /** Query strings carry booleans as text (only these two spellings); IPC may pass a real boolean. */
 const boolText = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true');
 
@@ -30,7 +32,7 @@ const recordFilterShape = {
   startedBy: StartedBySchema.optional(),
   endedBy: EndedBySchema.optional(),
   valid: boolText.optional(),
-  rating: z.coerce.number().int().min(1).max(5).optional(),
+  rating: queryInt(1, 5).optional(),
   topicId: Id.optional(),
   sort: RecordSortSchema.default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
@@ -39,8 +41,8 @@ const recordFilterShape = {
 export const RecordQuerySchema = z
   .strictObject({
     ...recordFilterShape,
-    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(RECORD_LIMITS.pageSizeMax).default(20),
+    page: queryInt(1, 1_000_000).prefault(1),
+    pageSize: queryInt(1, RECORD_LIMITS.pageSizeMax).prefault(20),
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 export type RecordQuery = z.output<typeof RecordQuerySchema>;

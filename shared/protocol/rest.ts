@@ -20,16 +20,20 @@ import {
   TopicSchema,
   VisitorSchema,
   messageText,
+  nameField,
   textField,
 } from '../domain.js';
 import { LIMITS } from '../limits.js';
 import { UUID_PATTERN } from '../ids.js';
+import { queryInt } from '../query-number.js';
 import { MessageStyleSchema } from '../message-style.js';
+import { PasswordSchema, withPasswordUnlikeAccount } from '../password-policy.js';
 import { phoneRoutes } from './rest-phone.js';
 import { phraseRoutes } from './rest-phrases.js';
 import { knowledgeRoutes } from './rest-knowledge.js';
 import { recordRoutes } from './rest-records.js';
 import { customerRoutes } from './rest-customers.js';
+import { loginGuardRoutes } from './rest-login-guard.js';
 
 /** Who may call a route. 'staff' = any logged-in agent or admin. */
 export type Access = 'public' | 'visitor' | 'staff' | 'admin';
@@ -73,13 +77,18 @@ export const LoginBodySchema = z.strictObject({
   account: textField(LIMITS.nameMax),
   password: z.string().min(1).max(LIMITS.passwordMax),
 });
-export const LoginResponseSchema = z.object({ token: z.string(), agent: AgentSchema });
+/**
+ * A login's token pair: `token` (Bearer; expires when idle or old, see ServerSettings) and
+ * `refreshToken`, traded once on POST /api/auth/refresh for a new pair until refreshExpiresAt.
+ */
+export const LoginResponseSchema = z.object({ token: z.string(), refreshToken: z.string(), refreshExpiresAt: z.number(), agent: AgentSchema });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+export const RefreshBodySchema = z.strictObject({ refreshToken: z.string().min(1).max(128) });
 
 export const VisitorSessionBodySchema = z.strictObject({
   /** The token the widget kept from an earlier visit; keeps the same identity. */
   token: z.string().max(128).optional(),
-  name: textField(LIMITS.nameMax).optional(),
+  name: nameField(LIMITS.nameMax).optional(),
   /** A widget link may name a group or an agent (指定客服). */
   groupId: Id.optional(),
   agentId: Id.optional(),
@@ -103,7 +112,7 @@ export const StartConversationResponseSchema = z.discriminatedUnion('outcome', [
 ]);
 
 export const OfflineMessageBodySchema = z.strictObject({
-  name: textField(LIMITS.nameMax),
+  name: nameField(LIMITS.nameMax),
   contact: textField(LIMITS.contactMax),
   text: textField(LIMITS.offlineTextMax),
 });
@@ -114,14 +123,14 @@ export const EvaluationBodySchema = z.strictObject({
 });
 
 export const MessagesQuerySchema = z.strictObject({
-  afterSeq: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(LIMITS.messagePageMax).default(200),
+  afterSeq: queryInt(0, Number.MAX_SAFE_INTEGER).prefault(0),
+  limit: queryInt(1, LIMITS.messagePageMax).prefault(200),
 });
 
 export const ConversationsQuerySchema = z.strictObject({
   state: z.enum(['queued', 'active', 'ended', 'open']).optional(),
   visitorId: Id.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
+  limit: queryInt(1, 500).prefault(200),
 });
 
 export const UploadQuerySchema = z.strictObject({
@@ -131,32 +140,44 @@ export const UploadQuerySchema = z.strictObject({
 
 export const AttachmentQuerySchema = z.strictObject({ token: z.string().max(128).optional() });
 
-export const NewAgentBodySchema = z.strictObject({
-  account: textField(LIMITS.nameMax).regex(/^[A-Za-z0-9_.@-]+$/, 'letters, digits, _ . @ - only'),
-  password: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax),
-  nickname: textField(LIMITS.nameMax),
-  role: RoleSchema.default('agent'),
-  maxConcurrent: z.number().int().min(1).max(LIMITS.maxConcurrentCeiling).default(5),
-  groupId: Id.nullable().default(null),
-});
+/** The password policy applies here; the account-name rule too, since both are in the body. */
+export const NewAgentBodySchema = withPasswordUnlikeAccount(
+  z.strictObject({
+    account: textField(LIMITS.nameMax).regex(/^[A-Za-z0-9_.@-]+$/, 'letters, digits, _ . @ - only'),
+    password: PasswordSchema,
+    nickname: nameField(LIMITS.nameMax),
+    role: RoleSchema.default('agent'),
+    maxConcurrent: z.number().int().min(1).max(LIMITS.maxConcurrentCeiling).default(5),
+    groupId: Id.nullable().default(null),
+  }),
+);
 export const UpdateAgentBodySchema = z.strictObject({
-  nickname: textField(LIMITS.nameMax).optional(),
+  nickname: nameField(LIMITS.nameMax).optional(),
   maxConcurrent: z.number().int().min(1).max(LIMITS.maxConcurrentCeiling).optional(),
   groupId: Id.nullable().optional(),
-  password: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax).optional(),
+  /** The password policy; the account-name rule is checked by the server, which knows the account. */
+  password: PasswordSchema.optional(),
 });
 
 const chatRoutes = {
   // — accounts —
   login: { method: 'POST', path: '/api/auth/login', access: 'public', summary: 'Agent or admin login', body: LoginBodySchema, response: LoginResponseSchema },
-  logout: { method: 'POST', path: '/api/auth/logout', access: 'staff', summary: 'End this session token', response: Ok },
+  refreshSession: {
+    method: 'POST',
+    path: '/api/auth/refresh',
+    access: 'public',
+    summary: 'Trade the refresh token for a new token pair (both rotate; a refresh token used twice ends its login)',
+    body: RefreshBodySchema,
+    response: LoginResponseSchema,
+  },
+  logout: { method: 'POST', path: '/api/auth/logout', access: 'staff', summary: 'End this login (its token and refresh token); its realtime sockets close', response: Ok },
   me: { method: 'GET', path: '/api/me', access: 'staff', summary: 'The logged-in agent', response: AgentSchema },
   setStatus: { method: 'PUT', path: '/api/me/status', access: 'staff', summary: 'Switch 在线/忙碌/离开', body: z.strictObject({ status: AgentStatusSchema }), response: AgentSchema },
   listAgents: { method: 'GET', path: '/api/agents', access: 'staff', summary: 'Agents with status and load (transfer targets)', response: z.array(AgentSchema) },
   listGroups: { method: 'GET', path: '/api/groups', access: 'staff', summary: 'Agent groups', response: z.array(GroupSchema) },
   listTopics: { method: 'GET', path: '/api/topics', access: 'staff', summary: 'Summary topics (对话主题)', response: z.array(TopicSchema) },
-  createTopic: { method: 'POST', path: '/api/admin/topics', access: 'admin', summary: 'Add a summary topic', body: z.strictObject({ name: textField(LIMITS.nameMax) }), response: TopicSchema },
-  updateTopic: { method: 'PATCH', path: '/api/admin/topics/:id', access: 'admin', summary: 'Rename or disable a topic', params: IdParams, body: z.strictObject({ name: textField(LIMITS.nameMax).optional(), enabled: z.boolean().optional() }), response: TopicSchema },
+  createTopic: { method: 'POST', path: '/api/admin/topics', access: 'admin', summary: 'Add a summary topic', body: z.strictObject({ name: nameField(LIMITS.nameMax) }), response: TopicSchema },
+  updateTopic: { method: 'PATCH', path: '/api/admin/topics/:id', access: 'admin', summary: 'Rename or disable a topic', params: IdParams, body: z.strictObject({ name: nameField(LIMITS.nameMax).optional(), enabled: z.boolean().optional() }), response: TopicSchema },
   createAgent: { method: 'POST', path: '/api/admin/agents', access: 'admin', summary: 'Create an agent or admin', body: NewAgentBodySchema, response: AgentSchema },
   updateAgent: { method: 'PATCH', path: '/api/admin/agents/:id', access: 'admin', summary: 'Change nickname, 最大接线量, group, password', params: IdParams, body: UpdateAgentBodySchema, response: AgentSchema },
   getSettings: { method: 'GET', path: '/api/settings', access: 'staff', summary: 'Company settings', response: ServerSettingsSchema },
@@ -190,7 +211,7 @@ const chatRoutes = {
 } as const satisfies Record<string, RouteDef>;
 
 /** Every route of the API, one table composed of one section per domain. */
-export const routes = { ...chatRoutes, ...phoneRoutes, ...phraseRoutes, ...knowledgeRoutes, ...recordRoutes, ...customerRoutes } as const satisfies Record<string, RouteDef>;
+export const routes = { ...chatRoutes, ...phoneRoutes, ...phraseRoutes, ...knowledgeRoutes, ...recordRoutes, ...customerRoutes, ...loginGuardRoutes } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;

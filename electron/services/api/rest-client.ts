@@ -34,15 +34,22 @@ export interface RestClientOptions {
   baseUrl: () => string;
   token: () => string | null;
   timeoutMs?: number;
+  /**
+   * Called when the server says the token expired: trades the refresh token for a new one and
+   * answers whether that worked; the call is then sent once more with the new token.
+   */
+  renewToken?: () => Promise<boolean>;
 }
+
+/** Calls that never renew: they are how a session starts or renews itself. */
+const NOT_RENEWED: ReadonlySet<RouteName> = new Set(['login', 'refreshSession']);
 
 const isErrorCode = (code: string): code is ErrorCode => (ERROR_CODES as readonly string[]).includes(code);
 
 export function createRestClient(options: RestClientOptions): RestClient {
   const defaultTimeout = options.timeoutMs ?? 15_000;
 
-  async function request(url: string, init: RequestInit, timeoutMs: number): Promise<Result<Response>> {
-    const token = options.token();
+  async function request(url: string, init: RequestInit, timeoutMs: number, token = options.token()): Promise<Result<Response>> {
     const headers = new Headers(init.headers);
     if (token) headers.set('authorization', `Bearer ${token}`);
     try {
@@ -52,6 +59,21 @@ export function createRestClient(options: RestClientOptions): RestClient {
       if (name === 'TimeoutError' || name === 'AbortError') return fail('TIMEOUT', `the server did not answer within ${timeoutMs} ms`);
       return fail('NETWORK', `cannot reach the server: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  /**
+   * One request, and on a 401 one more: at once if another call renewed the token meanwhile, or
+   * after renewToken() when the refusal says 'expired'. Any other refusal stands.
+   */
+  async function authorized(url: string, init: RequestInit, timeoutMs: number, renewable: boolean): Promise<Result<Response>> {
+    const used = options.token();
+    const first = await request(url, init, timeoutMs, used);
+    if (!renewable || !options.renewToken || !first.ok || first.value.status !== 401 || used === null) return first;
+    if (options.token() !== used) return request(url, init, timeoutMs);
+    const refusal = ErrorBodySchema.safeParse(await first.value.clone().json().catch(() => null));
+    if (!refusal.success || refusal.data.error.details?.reason !== 'expired') return first;
+    if (!(await options.renewToken())) return first;
+    return request(url, init, timeoutMs);
   }
 
   async function errorFrom(response: Response): Promise<Result<never>> {
@@ -80,7 +102,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
         init.body = JSON.stringify(callOptions.body);
         init.headers = { 'content-type': 'application/json' };
       }
-      const response = await request(url.toString(), init, callOptions.timeoutMs ?? defaultTimeout);
+      const response = await authorized(url.toString(), init, callOptions.timeoutMs ?? defaultTimeout, !NOT_RENEWED.has(name));
       if (!response.ok) return response;
       if (!response.value.ok) return errorFrom(response.value);
       let json: unknown;
@@ -95,7 +117,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
     },
 
     async download(path) {
-      const response = await request(new URL(path, options.baseUrl()).toString(), { method: 'GET' }, defaultTimeout);
+      const response = await authorized(new URL(path, options.baseUrl()).toString(), { method: 'GET' }, defaultTimeout, true);
       if (!response.ok) return response;
       if (!response.value.ok) return errorFrom(response.value);
       const disposition = response.value.headers.get('content-disposition') ?? '';

@@ -12,3 +12,14 @@ export function setLastSeq(db: Db, agentId: string, seq: number): void {
      ON CONFLICT (agent_id) DO UPDATE SET last_seq = MAX(last_seq, excluded.last_seq)`,
   ).run(agentId, seq);
 }
+
+/**
+ * Sets the seq exactly, even lower than the stored one: only after a resync, when the stored seq
+ * was beyond the server's log and the cache was rebuilt from the server's REST routes.
+ */
+export function resetLastSeq(db: Db, agentId: string, seq: number): void {
+  db.prepare(
+    `INSERT INTO sync_state (agent_id, last_seq) VALUES (?, ?)
+     ON CONFLICT (agent_id) DO UPDATE SET last_seq = excluded.last_seq`,
+  ).run(agentId, seq);
+}

@@ -9,6 +9,7 @@ import type { Message } from '../../../shared/domain.js';
 import { assertNever, fail, ok, ERROR_CODES, type ErrorCode, type Result } from '../../../shared/errors.js';
 import { REALTIME_PATH, ServerFrameSchema, type ClientFrame, type DurableEvent, type ServerFrame } from '../../../shared/protocol/realtime.js';
 import type { SendMessageBody } from '../../../shared/protocol/rest.js';
+import type { SessionEndReason } from '../../../shared/session.js';
 import { createBackoff } from './backoff.js';
 
 export type RealtimePhase = 'offline' | 'connecting' | 'syncing' | 'online';
@@ -19,8 +20,17 @@ export interface RealtimeHandlers {
   applyEvent(seq: number, event: DurableEvent): void;
   ephemeral(frame: EphemeralFrame): void;
   phase(phase: RealtimePhase, progress: { done: number; total: number } | null): void;
-  /** The server refused the token: stop, the session is over. */
-  unauthenticated(): void;
+  /**
+   * The server refused the token or ended the session (the reason it gave, if any): the client
+   * has stopped; the session decides whether it renews the token and starts it again.
+   */
+  unauthenticated(reason: SessionEndReason | null): void;
+  /**
+   * The stored seq is beyond the server's log (`resync` frame): rebuild from REST and store
+   * `headSeq` as the new lastSeq. The client says hello again once this resolves; a rejection
+   * retries through the normal reconnect (and the server asks for a resync again).
+   */
+  resync(headSeq: number): Promise<void>;
   log?(message: string, detail?: unknown, level?: 'info' | 'warn' | 'error'): void;
 }
 
@@ -69,6 +79,8 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
   let pingTimer: NodeJS.Timeout | null = null;
   let lastFrameAt = 0;
   let appliedSeq = 0;
+  /** A rebuild after `resync` is running: no hello may go out with the old seq until it is stored. */
+  let resyncing = false;
 
   const setPhase = (next: RealtimePhase, progress: { done: number; total: number } | null = null) => {
     phase = next;
@@ -98,6 +110,7 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
     if (pingTimer) clearInterval(pingTimer);
     pingTimer = null;
     failPending('NETWORK', 'the connection to the server dropped before it acknowledged');
+    if (resyncing && running) return; // afterResync() reconnects
     setPhase(running ? 'connecting' : 'offline');
     scheduleReconnect();
   }
@@ -121,6 +134,30 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
     });
     ws.on('close', () => onClosed(ws));
     ws.on('error', (error) => handlers.log?.('realtime socket error', error.message, 'info'));
+  }
+
+  function beginResync(ws: WebSocket, headSeq: number) {
+    handlers.log?.('the stored seq is ahead of the server; rebuilding from REST', { appliedSeq, headSeq }, 'warn');
+    resyncing = true;
+    ws.removeAllListeners('message');
+    ws.terminate();
+    setPhase('syncing', null);
+    handlers.resync(headSeq).then(
+      () => afterResync(true),
+      (error: unknown) => {
+        handlers.log?.('rebuild after resync failed; will try again', error instanceof Error ? error.message : error);
+        afterResync(false);
+      },
+    );
+  }
+
+  function afterResync(rebuilt: boolean) {
+    resyncing = false;
+    if (!running || socket) return;
+    setPhase('connecting');
+    if (!rebuilt) return scheduleReconnect();
+    backoff.reset();
+    connect();
   }
 
   function keepAlive(ws: WebSocket) {
@@ -154,6 +191,9 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
       case 'replay.done':
         setPhase('online');
         return;
+      case 'resync':
+        beginResync(ws, frame.headSeq);
+        return;
       case 'event':
         if (frame.seq <= appliedSeq) return; // already applied (replayed twice): exactly once
         try {
@@ -177,7 +217,7 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
         if (frame.error.code === 'UNAUTHENTICATED') {
           running = false;
           ws.close();
-          handlers.unauthenticated();
+          handlers.unauthenticated(frame.error.reason ?? null);
         } else handlers.log?.('server refused a frame', frame.error);
         return;
       case 'pong':

@@ -98,8 +98,19 @@ export function deleteEntry(ctx: DomainContext, id: string): { ok: true } {
   return ctx.store.transaction(() => {
     const row = ctx.store.knowledge.entryById(id);
     if (!row || row.deleted) return refuse('NOT_FOUND', 'No such knowledge entry');
-    // The tombstone keeps no content: a deleted answer should not linger anywhere.
-    ctx.store.knowledge.putEntry({ ...row, question: '', keywords: [], answer: [], answerText: '', deleted: true, rev: ctx.store.knowledge.nextRev(), updatedAt: ctx.clock() });
+    // The tombstone keeps no content (a deleted answer should not linger anywhere) and no
+    // category: the sync needs only its id and rev, and the category must stay deletable.
+    ctx.store.knowledge.putEntry({
+      ...row,
+      categoryId: null,
+      question: '',
+      keywords: [],
+      answer: [],
+      answerText: '',
+      deleted: true,
+      rev: ctx.store.knowledge.nextRev(),
+      updatedAt: ctx.clock(),
+    });
     return { ok: true as const };
   });
 }

@@ -5,7 +5,7 @@
  * the row number the spreadsheet shows, and no row is ever half written.
  */
 import { readSheet } from 'read-excel-file/node';
-import { textField } from '../../../shared/domain.js';
+import { nameField } from '../../../shared/domain.js';
 import { KNOWLEDGE_LIMITS, NewKnowledgeEntryBodySchema, type KnowledgeImportResult } from '../../../shared/knowledge.js';
 import type { DomainContext } from '../context.js';
 import { DomainError, refuse } from '../errors.js';
@@ -23,7 +23,8 @@ const HEADER_NAMES: Record<Column, readonly string[]> = {
 };
 const YES = new Set(['', '1', 'true', 'yes', 'y', '是', '启用', '有效']);
 const NO = new Set(['0', 'false', 'no', 'n', '否', '禁用', '停用', '无效']);
-const CategoryName = textField(KNOWLEDGE_LIMITS.categoryNameMax);
+/** A category name from a spreadsheet cell gets the same rule as one an admin types. */
+const CategoryName = nameField(KNOWLEDGE_LIMITS.categoryNameMax);
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -97,7 +98,7 @@ function rowUnit(ctx: DomainContext, cells: string[], columns: Partial<Record<Co
   }
   const categoryText = cell('category');
   const category = categoryText ? CategoryName.safeParse(categoryText) : null;
-  if (category && !category.success) refuse('VALIDATION_FAILED', 'The category name is too long', { category: 'too long' });
+  if (category && !category.success) refuse('VALIDATION_FAILED', 'The category name is not valid', { category: category.error.issues[0]?.message ?? 'not valid' });
   return () => {
     const categoryId = category?.success ? categoryNamed(ctx, category.data).id : null;
     createEntry(ctx, { ...parsed.data, categoryId });

@@ -2,6 +2,7 @@
  * The call log (通话记录). The workstation writes each call locally first and sends it until it is
  * stored, so a record may arrive more than once: the id (made by the workstation) makes that safe.
  */
+import { LIMITS } from '../../../shared/limits.js';
 import type { CallRecord, StoredCall } from '../../../shared/phone.js';
 import type { CallRow } from '../../store/phone-types.js';
 import type { DomainContext, Principal } from '../context.js';
@@ -33,6 +34,14 @@ function checkRecord(ctx: DomainContext, record: CallRecord): void {
   if (record.endedAt < record.startedAt) refuse('VALIDATION_FAILED', 'A call cannot end before it starts', { 'body.endedAt': 'before startedAt' });
   if (record.answeredAt !== null && (record.answeredAt < record.startedAt || record.answeredAt > record.endedAt)) {
     refuse('VALIDATION_FAILED', 'answeredAt must lie between startedAt and endedAt', { 'body.answeredAt': 'out of range' });
+  }
+  if (record.endedAt - record.startedAt > LIMITS.callSecondsMax * 1000) {
+    refuse('VALIDATION_FAILED', `A call cannot last more than ${LIMITS.callSecondsMax} seconds`, { 'body.endedAt': 'too long after startedAt' });
+  }
+  // Talk time is endedAt − answeredAt rounded to the nearest second (the workstation's rule), so at most half a second more.
+  const talkMs = record.answeredAt === null ? 0 : record.endedAt - record.answeredAt;
+  if (record.durationSeconds * 1000 > talkMs + 500) {
+    refuse('VALIDATION_FAILED', 'The talk time is longer than the call', { 'body.durationSeconds': 'longer than endedAt − answeredAt' });
   }
   if (record.wrapUpCodeId !== null && !ctx.store.wrapUpCodes.byId(record.wrapUpCodeId)) {
     refuse('VALIDATION_FAILED', 'Unknown wrap-up code', { 'body.wrapUpCodeId': 'unknown wrap-up code' });

@@ -4,17 +4,18 @@
  * of a conversation the caller handles, sharing the canned file's bytes. The message itself then
  * goes through the normal path (sendMessage, idempotent on clientId).
  */
-import { createHash } from 'node:crypto';
-import { LIMITS, uuidv7, type Attachment } from '../../../shared/index.js';
+import { uuidv7, type Attachment } from '../../../shared/index.js';
 import { FILE_PHRASE_LIMITS, type FilePhrase, type FilePhraseList, type UpdateFilePhraseBody, type UploadFilePhraseQuery } from '../../../shared/file-phrases.js';
 import type { FilePhraseRow } from '../../store/phrase-types.js';
 import type { AttachmentRow } from '../../store/types.js';
 import { handledConversation } from '../access.js';
 import type { DomainContext, Principal } from '../context.js';
 import { refuse } from '../errors.js';
-import { cleanFileName, insertAttachmentRow } from '../uploads.js';
+import { insertAttachmentRow } from '../uploads.js';
+import { acceptFile } from '../files/accept-file.js';
+import { cleanFileName } from '../files/file-name.js';
+import { typeMismatch } from '../files/file-type.js';
 import { emitPhrasesChanged } from './changes.js';
-import { sniffFileType, typeMismatch } from './file-type.js';
 import { assertCanEdit, assertCategoryFits, ownerFor } from './phrases.js';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
@@ -35,24 +36,19 @@ function usableFile(ctx: DomainContext, staff: Staff, id: string): FilePhraseRow
 export function uploadFilePhrase(ctx: DomainContext, staff: Staff, query: UploadFilePhraseQuery, bytes: Buffer): FilePhrase {
   // Every check before anything is written: a refused upload stores nothing.
   const ownerId = ownerFor(staff, query.scope);
-  if (bytes.length === 0) refuse('VALIDATION_FAILED', 'The file is empty', { body: 'empty' });
-  if (bytes.length > FILE_PHRASE_LIMITS.bytesMax) refuse('PAYLOAD_TOO_LARGE', `Files may be at most ${FILE_PHRASE_LIMITS.bytesMax} bytes`);
-  const type = sniffFileType(bytes);
-  if (type.isImage && bytes.length > LIMITS.imageBytesMax) refuse('PAYLOAD_TOO_LARGE', `Images may be at most ${LIMITS.imageBytesMax} bytes`);
-  const name = cleanFileName(query.name);
-  const mismatch = typeMismatch(name, type);
-  if (mismatch) refuse('UNSUPPORTED_MEDIA_TYPE', `This file is not what its name says: ${mismatch}`, { name: mismatch });
+  // The same rule as an upload in a conversation (FILE_PHRASE_LIMITS.bytesMax is that limit).
+  const file = acceptFile(query.name, bytes);
   const now = ctx.clock();
   const row: FilePhraseRow = {
     id: uuidv7(now),
     scope: query.scope,
     ownerId,
     categoryId: query.categoryId ?? null,
-    name,
+    name: file.name,
     size: bytes.length,
-    mime: type.mime,
-    isImage: type.isImage,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    mime: file.mime,
+    isImage: file.isImage,
+    sha256: file.sha256,
     sortOrder: 0,
     updatedAt: now,
   };
@@ -113,7 +109,8 @@ export function attachFilePhrase(ctx: DomainContext, staff: Staff, id: string, c
   const row: AttachmentRow = {
     id: uuidv7(now),
     conversationId,
-    name: file.name,
+    // Cleaned again: a canned file stored before names were cleaned still reaches the visitor here.
+    name: cleanFileName(file.name),
     size: file.size,
     mime: file.mime === 'text/html' ? 'application/octet-stream' : file.mime,
     isImage: file.isImage,

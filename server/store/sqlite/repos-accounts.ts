@@ -4,6 +4,7 @@ import type {
   GroupRepository,
   GroupRow,
   SessionRepository,
+  SessionRow,
   SettingsRepository,
   TopicRepository,
   TopicRow,
@@ -39,13 +40,31 @@ export function sqliteAgents(db: Db): AgentRepository {
 }
 
 export function sqliteSessions(db: Db): SessionRepository {
-  const insert = db.prepare('INSERT INTO sessions (token_hash, agent_id, created_at) VALUES (?, ?, ?)');
-  const find = db.prepare('SELECT agent_id FROM sessions WHERE token_hash = ?');
-  const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+  const byId = db.prepare('SELECT * FROM sessions WHERE id = ?');
+  const byToken = db.prepare('SELECT * FROM sessions WHERE token_hash = ?');
+  const byRefresh = db.prepare('SELECT * FROM sessions WHERE refresh_hash = ?');
+  const bySpent = db.prepare('SELECT s.* FROM spent_refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE t.refresh_hash = ?');
+  const liveOf = db.prepare('SELECT id FROM sessions WHERE agent_id = ? AND ended_at IS NULL');
+  const rotate = db.prepare('UPDATE sessions SET token_hash = ?, refresh_hash = ?, token_issued_at = ?, last_seen_at = ? WHERE id = ?');
+  const spend = db.prepare('INSERT OR IGNORE INTO spent_refresh_tokens (refresh_hash, session_id, spent_at) VALUES (?, ?, ?)');
+  const touch = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?');
+  const end = db.prepare('UPDATE sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL');
+  const prune = db.prepare('DELETE FROM sessions WHERE (ended_at IS NOT NULL AND ended_at < ?) OR created_at < ?');
+  const one = (row: unknown): SessionRow | undefined => (row ? fromRow<SessionRow>(row) : undefined);
   return {
-    insert: (hash, agentId, now) => void insert.run(hash, agentId, now),
-    agentIdFor: (hash) => (find.get(hash) as { agent_id: string } | undefined)?.agent_id,
-    remove: (hash) => void remove.run(hash),
+    insert: (row) => insertRow(db, 'sessions', row),
+    byId: (id) => one(byId.get(id)),
+    byTokenHash: (hash) => one(byToken.get(hash)),
+    byRefreshHash: (hash) => one(byRefresh.get(hash)),
+    bySpentRefreshHash: (hash) => one(bySpent.get(hash)),
+    liveIdsOf: (agentId) => (liveOf.all(agentId) as { id: string }[]).map((r) => r.id),
+    rotate: (id, next, spentRefreshHash) => {
+      rotate.run(next.tokenHash, next.refreshHash, next.now, next.now, id);
+      spend.run(spentRefreshHash, id, next.now);
+    },
+    touch: (id, now) => void touch.run(now, id, now),
+    end: (id, reason, now) => end.run(now, reason, id).changes > 0,
+    prune: (endedBefore, createdBefore) => prune.run(endedBefore, createdBefore).changes,
   };
 }
 

@@ -17,6 +17,10 @@ export function sqliteKnowledge(db: Db): KnowledgeRepository {
   const categoryByName = db.prepare('SELECT id, name, sort_order, created_at FROM knowledge_categories WHERE name = ?');
   const updateCategory = db.prepare('UPDATE knowledge_categories SET name = @name, sort_order = @sortOrder WHERE id = @id');
   const deleteCategory = db.prepare('DELETE FROM knowledge_categories WHERE id = ?');
+  // A tombstone only tells workstations "this id is gone" (they look at id and rev, never at its
+  // category), so it need not name a category; rows deleted before tombstones dropped theirs
+  // still did, and their foreign key would block the category's delete.
+  const detachTombstones = db.prepare('UPDATE knowledge_entries SET category_id = NULL WHERE category_id = ? AND deleted = 1');
   const countInCategory = db.prepare('SELECT COUNT(*) AS n FROM knowledge_entries WHERE category_id = ? AND deleted = 0');
   const entryById = db.prepare('SELECT * FROM knowledge_entries WHERE id = ?');
   const head = db.prepare('SELECT COALESCE(MAX(rev), 0) AS rev FROM knowledge_entries');
@@ -36,7 +40,10 @@ export function sqliteKnowledge(db: Db): KnowledgeRepository {
     categoryByName: (name) => toCategory(categoryByName.get(name)),
     insertCategory: (row) => insertRow(db, 'knowledge_categories', row),
     updateCategory: (row) => void updateCategory.run({ id: row.id, name: row.name, sortOrder: row.sortOrder }),
-    deleteCategory: (id) => void deleteCategory.run(id),
+    deleteCategory: (id) => {
+      detachTombstones.run(id);
+      deleteCategory.run(id);
+    },
     countInCategory: (id) => (countInCategory.get(id) as { n: number }).n,
     entryById: (id) => {
       const raw = entryById.get(id);

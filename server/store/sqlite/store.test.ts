@@ -52,11 +52,11 @@ describe('SQLite store', () => {
 });
 
 describe('widget serving', () => {
-  it('answers 503 with a build hint when the widget is not built, and serves it when it is', async () => {
+  it('answers 500 INTERNAL with a build hint when the widget is not built, and serves it when it is', async () => {
     const missing = await startTestServer({ widgetDir: join(tempDir(), 'nothing') });
     const res = await fetch(`${missing.url}/widget`);
-    expect(res.status).toBe(503);
-    expect(await res.text()).toMatch(/npm run build/);
+    expect(res.status).toBe(500);
+    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/npm run build/) });
     await missing.dispose();
 
     const widgetDir = tempDir();

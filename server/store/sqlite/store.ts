@@ -12,6 +12,7 @@ import { sqlitePhraseRepositories } from './repos-phrases.js';
 import { sqliteKnowledgeRepositories } from './repos-knowledge.js';
 import { sqliteRecordRepositories } from './repos-records.js';
 import { sqliteCustomerTrailRepositories } from './repos-customers.js';
+import { sqliteLoginGuardRepositories } from './repos-login-guard.js';
 
 /** The SQLite store: one database file `kefu.db` and an attachments folder inside dataDir. */
 export function openSqliteStore(dataDir: string): Store {
@@ -61,6 +62,7 @@ export function openSqliteStore(dataDir: string): Store {
     ...sqliteKnowledgeRepositories(db),
     ...sqliteRecordRepositories(db),
     ...sqliteCustomerTrailRepositories(db),
+    ...sqliteLoginGuardRepositories(db),
     transaction<T>(fn: () => T): T {
       if (depth > 0) return fn();
       // IMMEDIATE takes the write lock up front, so a check-then-write can never interleave

@@ -15,6 +15,7 @@ import { t } from './i18n.js';
 import { Outbox } from './outbox.js';
 import type { WidgetParams } from './params.js';
 import { RealtimeClient, type ConnectionState } from './realtime.js';
+import { readChatSnapshot } from './resync.js';
 import { MessageSender } from './sender.js';
 import { browserStorage, WidgetStore } from './storage.js';
 import { checkUpload, uploadFile, type UploadKind } from './upload.js';
@@ -104,6 +105,7 @@ export class WidgetApp {
         this.connection = state;
         this.render();
       },
+      resync: (headSeq) => this.resync(headSeq),
     });
     this.realtime.start();
     this.sender.flush();
@@ -121,6 +123,26 @@ export class WidgetApp {
     // A conversation started elsewhere (another tab) or resumed: show it.
     if (conversation && conversation.id !== before && conversation.state !== 'ended') void this.enterConversation(conversation);
     else if (effects.changed) this.render();
+  }
+
+  /**
+   * The server's log is behind our lastSeq: what we show is rebuilt from REST and the seq reset to
+   * its head before the realtime client says hello again. The outbox is left alone: whatever is
+   * unsent goes out once the socket is back (the server stores a clientId once).
+   */
+  private async resync(headSeq: number): Promise<void> {
+    const before = this.state.conversation?.id;
+    const session = { token: this.store.token, groupId: this.params.groupId, agentId: this.params.agentId };
+    const snapshot = await readChatSnapshot(this.api, session, this.state.conversation);
+    if (!snapshot.ok) throw new Error(snapshot.error.message);
+    this.state.rebuild(snapshot.value, headSeq);
+    this.store.resetLastSeq(headSeq);
+    this.refreshReplies();
+    const conversation = this.state.conversation;
+    if (conversation?.id !== before) this.evaluationDone = false;
+    if (conversation && conversation.id !== before && conversation.state !== 'ended') this.go('chat');
+    else if (!conversation && this.screen === 'chat') this.go(snapshot.value.agentsAvailable ? 'start' : 'leave');
+    else this.render();
   }
 
   private async enterConversation(conversation: Conversation): Promise<void> {

@@ -18,6 +18,13 @@ export interface FrameEffects {
   changed: boolean;
 }
 
+/** What the widget shows, read again from the server's REST routes (after a `resync` frame). */
+export interface ChatSnapshot {
+  conversation: Conversation | null;
+  messages: Message[];
+  offlineMessages: OfflineMessage[];
+}
+
 export class ChatState {
   conversation: Conversation | null = null;
   evaluationRequested = false;
@@ -47,6 +54,21 @@ export class ChatState {
     }
     this.conversation = conversation;
     this.queuePosition = conversation?.queuePosition ?? null;
+  }
+
+  /**
+   * After a `resync`: the server's answer replaces everything shown (messages it does not have go,
+   * even in the same conversation), and events count again from the server's head, which may be
+   * lower than the seq we had.
+   */
+  rebuild(snapshot: ChatSnapshot, headSeq: number): void {
+    this.setConversation(snapshot.conversation);
+    this.messagesById.clear();
+    for (const message of snapshot.messages) this.addMessage(message);
+    this.offlineMessages.clear();
+    for (const offline of snapshot.offlineMessages) this.offlineMessages.set(offline.id, offline);
+    this.lastSeq = headSeq;
+    this.replay = null;
   }
 
   /** Adds a message if it belongs to the current conversation; false when it was already here. */
@@ -97,6 +119,7 @@ export class ChatState {
         this.replay = null;
         effects.changed = true;
         return effects;
+      case 'resync': // realtime.ts stops the socket and the app rebuilds (rebuild above)
       case 'welcome':
       case 'draft':
       case 'presence':

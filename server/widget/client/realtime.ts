@@ -12,6 +12,11 @@ export interface RealtimeOptions {
   lastSeq: () => number;
   onFrame: (frame: ServerFrame) => void;
   onState: (state: ConnectionState) => void;
+  /**
+   * The server's log is behind our lastSeq (`resync` frame): reload from REST and make lastSeq()
+   * answer `headSeq`. The next hello waits for it; a rejection retries through the normal backoff.
+   */
+  resync: (headSeq: number) => Promise<void>;
   /** ws:// or wss:// URL; defaults to this page's origin. */
   url?: string;
   createSocket?: (url: string) => WebSocket;
@@ -36,6 +41,8 @@ export class RealtimeClient {
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
+  /** A rebuild after `resync` is running: no hello may go out with the old seq meanwhile. */
+  private resyncing = false;
   private state: ConnectionState = 'closed';
 
   constructor(private readonly options: RealtimeOptions) {}
@@ -67,7 +74,7 @@ export class RealtimeClient {
 
   /** Forces a reconnect now (e.g. the browser came back online). */
   reconnectNow(): void {
-    if (this.stopped || this.isOpen) return;
+    if (this.stopped || this.isOpen || this.resyncing) return;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.socket?.close();
     this.connect();
@@ -103,6 +110,7 @@ export class RealtimeClient {
       const parsed = ServerFrameSchema.safeParse(json);
       if (!parsed.success) return;
       const frame = parsed.data;
+      if (frame.type === 'resync') return this.beginResync(socket, frame.headSeq);
       if (frame.type === 'replay.done') {
         this.attempt = 0;
         this.setState('open');
@@ -116,6 +124,26 @@ export class RealtimeClient {
       if (this.pingTimer) clearInterval(this.pingTimer);
       if (!this.stopped) this.scheduleReconnect();
     });
+  }
+
+  private beginResync(socket: WebSocket, headSeq: number): void {
+    // Forget the socket first, so its close does not schedule a hello with the old seq.
+    this.socket = null;
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    socket.close();
+    this.resyncing = true;
+    this.options.resync(headSeq).then(
+      () => this.afterResync(true),
+      () => this.afterResync(false),
+    );
+  }
+
+  private afterResync(rebuilt: boolean): void {
+    this.resyncing = false;
+    if (this.stopped || this.socket) return;
+    if (!rebuilt) return this.scheduleReconnect();
+    this.attempt = 0;
+    this.connect();
   }
 
   private scheduleReconnect(): void {

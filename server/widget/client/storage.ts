@@ -38,6 +38,11 @@ export class WidgetStore {
     if (seq > this.lastSeq) this.write(LAST_SEQ_KEY, String(seq));
   }
 
+  /** After a resync only: the server's head, even below what we had (its log is behind ours). */
+  resetLastSeq(seq: number): void {
+    this.write(LAST_SEQ_KEY, String(seq));
+  }
+
   private read(key: string): string | null {
     try {
       return this.storage?.getItem(key) ?? null;

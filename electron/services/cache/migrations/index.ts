@@ -9,6 +9,7 @@ import { migration004 } from './004-knowledge.js';
 import { migration006 } from './006-file-phrases.js';
 import { migration007 } from './007-message-style.js';
 import { migration008 } from './008-knowledge-bigrams.js';
+import { migration009 } from './009-session-refresh-token.js';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006, migration007, migration008];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006, migration007, migration008, migration009];

@@ -1,9 +1,9 @@
 /**
- * What a canned file really is, from its bytes. Canned files are sent to visitors by a click, so a
- * name that promises one type while the bytes are another (a .png that is an HTML page) is
- * refused rather than passed on under a false name.
+ * What a file really is, from its bytes, and whether its name agrees. A name that promises one
+ * type while the bytes are another (a .png that is an HTML page) is how a page or a program gets
+ * opened by someone who thinks it is a picture; accept-file.ts refuses it on every path.
  */
-import { sniffImage } from '../uploads.js';
+import type { ImageMimeType } from '../../../shared/index.js';
 
 export interface SniffedType {
   mime: string;
@@ -11,6 +11,17 @@ export interface SniffedType {
 }
 
 const startsWith = (bytes: Buffer, signature: string): boolean => bytes.subarray(0, signature.length).toString('latin1') === signature;
+const startsWithBytes = (bytes: Buffer, signature: number[], offset = 0): boolean =>
+  bytes.length >= offset + signature.length && signature.every((b, i) => bytes[offset + i] === b);
+
+/** PNG, JPEG, GIF or WebP by magic bytes; null for anything else. */
+export function sniffImage(bytes: Buffer): ImageMimeType | null {
+  if (startsWithBytes(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (startsWithBytes(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (startsWithBytes(bytes, [0x47, 0x49, 0x46, 0x38]) && (bytes[4] === 0x37 || bytes[4] === 0x39) && bytes[5] === 0x61) return 'image/gif';
+  if (startsWithBytes(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWithBytes(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+  return null;
+}
 
 /** Markup a browser would run or render: HTML, SVG, XML, scripts (after an optional BOM and spaces). */
 function looksLikeMarkup(bytes: Buffer): boolean {
