@@ -1,4 +1,5 @@
 /** Pure helpers: a live call's row in the call log, and how a SIP outcome maps to a CallResult. */
+import { LIMITS } from '../../../shared/limits.js';
 import type { CallRecord, CallResult } from '../../../shared/phone.js';
 import type { LiveCall } from '../../../shared/ipc/phone.js';
 
@@ -20,8 +21,20 @@ export function startRecord(call: LiveCall, localUri: string, customerId: string
 }
 
 export function finishRecord(record: CallRecord, answeredAt: number | null, endedAt: number, result: CallResult): CallRecord {
-  const durationSeconds = answeredAt === null ? 0 : Math.max(0, Math.round((endedAt - answeredAt) / 1000));
-  return { ...record, answeredAt, endedAt: Math.max(endedAt, record.startedAt), durationSeconds, result };
+  return boundedTimes({ ...record, answeredAt, endedAt, result });
+}
+
+/**
+ * Times the server (and the cache's own schema) accept: the end not before the start nor more
+ * than a day after it, the answer between them, the talk time what they span. The clock can
+ * jump during a call (a laptop that slept, a time sync); a record outside the bounds would be
+ * refused for good and hold back every call after it, so it is kept, with the end cut to the bound.
+ */
+export function boundedTimes(record: CallRecord): CallRecord {
+  const endedAt = Math.min(Math.max(record.endedAt, record.startedAt), record.startedAt + LIMITS.callSecondsMax * 1000);
+  const answeredAt = record.answeredAt === null ? null : Math.min(Math.max(record.answeredAt, record.startedAt), endedAt);
+  const durationSeconds = answeredAt === null ? 0 : Math.round((endedAt - answeredAt) / 1000);
+  return { ...record, answeredAt, endedAt, durationSeconds };
 }
 
 /** Why a call that was never answered ended. */

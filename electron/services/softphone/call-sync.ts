@@ -45,11 +45,16 @@ export function createCallSyncer(deps: CallSyncDeps): CallSyncer {
   }
 
   async function drain() {
+    // Refused in this pass: tried again on the next one, but they do not hold back the calls after them.
+    const refused = new Set<string>();
     for (;;) {
       const agentId = deps.agentId();
       if (!agentId || stopped) return;
-      const next = unsyncedCalls(deps.db, agentId, ['pending'])[0];
-      if (!next) return;
+      const next = unsyncedCalls(deps.db, agentId, ['pending']).find((call) => !refused.has(call.id));
+      if (!next) {
+        if (refused.size > 0) scheduleRetry();
+        return;
+      }
       const result = await deps.rest.call('syncCall', { body: next });
       if (result.ok) {
         markCallSynced(deps.db, next.id);
@@ -60,12 +65,13 @@ export function createCallSyncer(deps: CallSyncDeps): CallSyncer {
       markCallError(deps.db, next.id, `${result.error.code}: ${result.error.message}`);
       if (RETRYABLE.has(result.error.code)) {
         deps.log('calls: will retry sync', { id: next.id, code: result.error.code }, 'info');
-      } else {
-        // A record the server refuses stays local (and visible as pending); retried on the next kick.
-        deps.log('calls: server refused a call record', { id: next.id, error: result.error });
+        scheduleRetry();
+        return;
       }
-      scheduleRetry();
-      return;
+      // A record the server refuses stays local (and visible as pending with its error); the
+      // calls after it still go now, and it is offered again on the next pass.
+      deps.log('calls: server refused a call record', { id: next.id, error: result.error });
+      refused.add(next.id);
     }
   }
 

@@ -1,6 +1,7 @@
 /** The calls table of the workstation cache (migration 002): the call log, written locally first. */
 import { CallRecordSchema, type CallRecord } from '../../../shared/phone.js';
 import type { Db } from '../cache/database.js';
+import { boundedTimes } from './call-record.js';
 
 export type CallRowState = 'live' | 'wrap-up' | 'pending' | 'synced';
 
@@ -52,13 +53,12 @@ export function recoverInterruptedCalls(db: Db, agentId: string, now: number): n
       const record = parse(row);
       const finished: CallRecord =
         row.state === 'live'
-          ? {
+          ? boundedTimes({
               ...record,
               endedAt: Math.max(record.endedAt, record.answeredAt ?? record.startedAt),
-              durationSeconds: record.answeredAt ? Math.max(0, Math.round((Math.max(record.endedAt, record.answeredAt) - record.answeredAt) / 1000)) : 0,
               result: record.answeredAt ? 'answered' : record.direction === 'inbound' ? 'missed' : 'failed',
               note: record.note || `ended by a restart at ${new Date(now).toISOString()}`,
-            }
+            })
           : record;
       saveCall(db, agentId, finished, 'pending');
       count++;
