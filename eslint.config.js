@@ -1,4 +1,4 @@
-// Lint is where the layering rule of DESIGN.md is enforced: each layer lists what it must not
+// Lint is where the layering rule of docs/ARCHITECTURE.md is enforced: each layer lists what it must not
 // import, so a wrong import fails CI (VS Code's code-layering rule is the model).
 import tseslint from 'typescript-eslint';
 
@@ -18,11 +18,11 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    rules: restrict(['electron', 'react', 'react-*', ...nodeBuiltins, '../server/**', '../electron/**', '../renderer/**', '**/server/**', '**/electron/**', '**/renderer/**'], 'shared/ imports only pure libraries (zod): DESIGN.md, Layering'),
+    rules: restrict(['electron', 'react', 'react-*', ...nodeBuiltins, '../server/**', '../electron/**', '../renderer/**', '**/server/**', '**/electron/**', '**/renderer/**'], 'shared/ imports only pure libraries (zod): docs/ARCHITECTURE.md, Parts and layers'),
   },
   {
     files: ['electron/services/**/*.ts'],
-    rules: restrict(['electron', 'electron/*', '**/renderer/**', '**/server/**', '**/electron/main/**', '**/electron/preload/**'], 'electron/services never imports electron (it runs under plain Node): DESIGN.md, Layering'),
+    rules: restrict(['electron', 'electron/*', '**/renderer/**', '**/server/**', '**/electron/main/**', '**/electron/preload/**'], 'electron/services never imports electron (it runs under plain Node): docs/ARCHITECTURE.md, Parts and layers'),
   },
   {
     files: ['electron/main/**/*.ts'],
@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    rules: restrict(['electron', 'electron/*', ...nodeBuiltins, '**/electron/**', '**/server/**'], 'renderer never imports electron, node:* or electron/ and server/ code: DESIGN.md, Layering'),
+    rules: restrict(['electron', 'electron/*', ...nodeBuiltins, '**/electron/**', '**/server/**'], 'renderer never imports electron, node:* or electron/ and server/ code: docs/ARCHITECTURE.md, Parts and layers'),
   },
   {
     files: ['server/**/*.ts'],

@@ -5,7 +5,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--dis
 // ICE candidates on loopback (scripts/test.sh runs this project inside a private network namespace).
 const MEDIA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'];
 
-// Debian's Chromium (ENVIRONMENT.md): Playwright never downloads a browser here.
+// Debian's Chromium (docs/PLATFORM-NOTES.md): Playwright never downloads a browser here.
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: build what is missing, start the backend (SQLite, seeded accounts) and the
 // workstation. Where an Electron binary exists the desktop app opens; here there is none
-// (ENVIRONMENT.md), so it says so in one line and serves the same renderer and services as the
+// (docs/PLATFORM-NOTES.md), so it says so in one line and serves the same renderer and services as the
 // browser shell, printing the addresses to open.
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';

@@ -16,7 +16,7 @@ echo "== end-to-end tests =="
 e2e_status=0
 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --project=e2e --reporter=list,json || e2e_status=$?
 # The softphone spec places real WebRTC calls: inside a private network namespace (only its own
-# loopback) no RTP or ICE packet can leave the machine (ENVIRONMENT.md). Needs root (CI) or
+# loopback) no RTP or ICE packet can leave the machine (docs/PLATFORM-NOTES.md). Needs root (CI) or
 # unprivileged user namespaces; without either it runs on the host's loopback and says so.
 echo "== end-to-end phone tests (real media) =="
 phone_status=0

@@ -3,7 +3,7 @@ import { filesZhCN } from './files.zh-CN.js';
 import { phoneZhCN } from './phone.zh-CN.js';
 import { customerZhCN } from './customer.zh-CN.js';
 
-/** Chinese labels first: the words agents already know (SPEC.md). en.ts must have the same keys. */
+/** Chinese labels first: the words agents already know from the service desks they used before. en.ts must have the same keys. */
 export const zhCN = {
   app: {
     title: '客服工作台',

@@ -1,5 +1,5 @@
 /**
- * The softphone's part of the IPC contract (DESIGN.md, "Softphone split"). sip.js's UserAgent and
+ * The softphone's part of the IPC contract (docs/ARCHITECTURE.md, "Softphone split"). sip.js's UserAgent and
  * Registerer live in the services; media needs WebRTC, which only the renderer has. So the
  * services' SessionDescriptionHandler asks the renderer's media side for descriptions through
  * the `media:request` event, and the renderer answers with `media:respond` — the same contract in
@@ -99,7 +99,7 @@ export const phoneInvokeChannels = {
   ),
   /** The media side reports a peer connection's state (e.g. failed → the services hang up). */
   'media:report': invokePhone<null>()(z.strictObject({ callId: CallId, connectionState: z.enum(['new', 'connecting', 'connected', 'disconnected', 'failed', 'closed']) })),
-  /** The media page (re)connected: the services end calls whose media was lost (ENVIRONMENT.md). */
+  /** The media page (re)connected: the services end calls whose media was lost (docs/PLATFORM-NOTES.md). */
   'media:attach': invokePhone<null>()(Void),
   'calls:list': invokePhone<z.infer<typeof StoredCallSchema>[]>()(z.strictObject({ missed: z.boolean().optional() })),
   'calls:pending': invokePhone<z.infer<typeof CallRecordSchema>[]>()(Void),

@@ -1,5 +1,5 @@
 /**
- * Nothing a person sent is lost (DESIGN.md): not when the visitor's network drops, not when the
+ * Nothing a person sent is lost (docs/ARCHITECTURE.md): not when the visitor's network drops, not when the
  * server is killed with SIGKILL mid-conversation, not when the workstation's services process is
  * killed with messages still in its outbox. Every message arrives exactly once and in order.
  */

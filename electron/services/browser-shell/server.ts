@@ -1,5 +1,5 @@
 /**
- * The browser shell (DESIGN.md, two shells): the workstation services in a Node process that
+ * The browser shell (docs/ARCHITECTURE.md, two shells): the workstation services in a Node process that
  * serves the built renderer on 127.0.0.1 and carries the IPC contract over a local WebSocket.
  * Only the transport differs from Electron; the services and the dispatcher are the same.
  */

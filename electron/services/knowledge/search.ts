@@ -1,5 +1,5 @@
 /**
- * Knowledge search over the cache. ENVIRONMENT.md: FTS5 trigram finds substrings of 3+ characters
+ * Knowledge search over the cache. docs/PLATFORM-NOTES.md: FTS5 trigram finds substrings of 3+ characters
  * (fast, ranked by bm25); 1–2 character terms find nothing through MATCH. A query of only such
  * terms goes to the bigram index (cache migration 008, see bigrams.ts) — a LIKE scan was ~100 ms
  * at 100k entries whenever the term was rare — and to LIKE only for a term the index cannot hold

@@ -1,5 +1,5 @@
 /**
- * A sip.js SessionDescriptionHandler whose work is done by the renderer's media side (ENVIRONMENT.md,
+ * A sip.js SessionDescriptionHandler whose work is done by the renderer's media side (docs/PLATFORM-NOTES.md,
  * "The softphone split"). sip.js calls the factory, hasDescription, close and sendDtmf
  * synchronously: hasDescription is answered here, close is a one-way note, sendDtmf's `true` means
  * "queued". Modifiers are functions and cannot cross the contract, so they run here: on the remote

@@ -1,5 +1,5 @@
 /**
- * The services' end of the softphone split (DESIGN.md): a request to the renderer's media side goes
+ * The services' end of the softphone split (docs/ARCHITECTURE.md): a request to the renderer's media side goes
  * out as a `media:request` event and comes back through the `media:respond` invoke. Every request
  * has a timeout, so a renderer that never answers cannot hang a SIP transaction forever.
  */

@@ -40,7 +40,7 @@ export function reInvite(session: Session, hold: boolean, sdhOptions: object): P
   return new Promise((resolve, reject) => {
     session
       .invite({
-        // Sticky options (ENVIRONMENT.md): say hold: false explicitly to resume.
+        // Sticky options (docs/PLATFORM-NOTES.md): say hold: false explicitly to resume.
         sessionDescriptionHandlerOptions: { ...sdhOptions, hold } as object,
         requestDelegate: {
           onAccept: () => resolve(null),

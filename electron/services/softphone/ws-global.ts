@@ -1,5 +1,5 @@
 /**
- * sip.js's transport uses the global WebSocket, which Node 20 lacks (ENVIRONMENT.md): install the
+ * sip.js's transport uses the global WebSocket, which Node 20 lacks (docs/PLATFORM-NOTES.md): install the
  * `ws` package's one once, before the first UserAgent starts.
  */
 import WebSocket from 'ws';

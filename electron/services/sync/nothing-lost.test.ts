@@ -1,5 +1,5 @@
 /**
- * NOTHING LOST (DESIGN.md) against the REAL server in its own process: messages survive the
+ * NOTHING LOST (docs/ARCHITECTURE.md) against the REAL server in its own process: messages survive the
  * server being killed, the workstation being killed, and the network dropping — each arrives
  * exactly once and in order.
  */

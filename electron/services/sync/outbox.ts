@@ -1,5 +1,5 @@
 /**
- * NOTHING LOST (DESIGN.md): a message the agent sends is written to the outbox in SQLite first and
+ * NOTHING LOST (docs/ARCHITECTURE.md): a message the agent sends is written to the outbox in SQLite first and
  * shown 'sending'; a single sender drains the outbox in creation order while connected
  * (upload → message.send over realtime, REST when realtime is down); only the server's ack removes
  * the row. Retryable failures keep the row for the next attempt; the others mark it 'failed'.

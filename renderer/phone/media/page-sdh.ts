@@ -1,7 +1,7 @@
 /**
  * The renderer's description handler: sip.js's own Web.SessionDescriptionHandler (it owns the
  * RTCPeerConnection and getUserMedia), plus what sip.js 0.21.2 lacks — rollbackDescription, with
- * the transceiver direction restored (ENVIRONMENT.md) — and the remote audio element.
+ * the transceiver direction restored (docs/PLATFORM-NOTES.md) — and the remote audio element.
  */
 import { Web } from 'sip.js';
 
@@ -38,7 +38,7 @@ export class PageSessionDescriptionHandler extends Web.SessionDescriptionHandler
         const audio = constraints.audio && input ? { deviceId: { exact: input } } : constraints.audio;
         return navigator.mediaDevices.getUserMedia({ audio, video: false });
       },
-      // Empty ICE servers unless configured: never a public STUN server (ENVIRONMENT.md).
+      // Empty ICE servers unless configured: never a public STUN server (docs/PLATFORM-NOTES.md).
       { peerConnectionConfiguration: { ...Web.defaultPeerConnectionConfiguration(), iceServers: pageOptions.iceServers }, iceGatheringTimeout: 2000 },
     );
     const pc = this.peerConnection;

@@ -1,5 +1,5 @@
 /**
- * The media side of the softphone split (DESIGN.md): answers the services' `media:request`s with
+ * The media side of the softphone split (docs/ARCHITECTURE.md): answers the services' `media:request`s with
  * a PageSessionDescriptionHandler per call, reports peer-connection states, and announces itself
  * with `media:attach` (a reloaded page has no calls: the services end the ones that had media).
  * Mount once after login: `const stop = startPhoneMedia(getKefu())`, call `stop()` on logout.

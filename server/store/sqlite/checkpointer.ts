@@ -1,6 +1,6 @@
 /**
  * WAL checkpoints off the event loop. SQLite's automatic checkpoint runs inside whichever commit
- * crosses the threshold, stalling the loop 8–17 ms (ENVIRONMENT.md); so the main connection gets
+ * crosses the threshold, stalling the loop 8–17 ms (docs/PLATFORM-NOTES.md); so the main connection gets
  * wal_autocheckpoint=0 and a worker thread with its own connection runs PASSIVE checkpoints
  * (they never block the writer and never wait for locks). If the worker dies, the main
  * connection takes automatic checkpoints back, so the WAL can never grow without bound.

@@ -1,5 +1,5 @@
 /**
- * The visitor's outbox (DESIGN.md, "nothing is lost"): a message is written here before it is
+ * The visitor's outbox (docs/ARCHITECTURE.md, "nothing is lost"): a message is written here before it is
  * sent, stays until the server acknowledges its clientId, and is re-sent in order after a
  * reconnect or a page reload. The server stores each clientId once, so re-sending is safe.
  */

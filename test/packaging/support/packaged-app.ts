@@ -1,6 +1,6 @@
 /**
  * The packaged layout of the workstation without an Electron binary: electron-builder's own
- * `--linux dir` build with a stand-in executable as electronDist (ENVIRONMENT.md), so
+ * `--linux dir` build with a stand-in executable as electronDist (docs/PLATFORM-NOTES.md), so
  * resources/app.asar holds exactly what an installer would ship. The asar is then unpacked in
  * place (resources/app.asar becomes a folder, its unpacked part merged in), so the main bundle
  * loads under Node from the same paths Electron would give it and resolves every import from the

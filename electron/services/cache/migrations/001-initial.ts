@@ -41,7 +41,7 @@ export const migration001: Migration = {
     );
     CREATE INDEX messages_by_conversation ON messages (conversation_id, seq);
 
-    -- The agent's messages not yet acknowledged by the server (DESIGN.md, nothing is lost).
+    -- The agent's messages not yet acknowledged by the server (docs/ARCHITECTURE.md, nothing is lost).
     -- order_no keeps creation order across restarts.
     CREATE TABLE outbox (
       order_no INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,6 +1,6 @@
 /**
  * Signaling-only SDP for tests and the bench: there is no WebRTC in Node, and a plain RTP caller
- * (sipp) cannot reach WebRTC media anyway (ENVIRONMENT.md). Offer/answer still run for real.
+ * (sipp) cannot reach WebRTC media anyway (docs/PLATFORM-NOTES.md). Offer/answer still run for real.
  */
 import type { BodyAndContentType, SessionDescriptionHandler } from 'sip.js';
 
