@@ -16,6 +16,7 @@ import { resolveWidgetRateLimits, type WidgetRateLimitOptions } from './http/wid
 import { registerWidgetRateLimits } from './http/widget-rate-limits.js';
 import { registerWidget } from './http/widget.js';
 import { RealtimeHub } from './realtime/hub.js';
+import type { GraceTimers } from './realtime/grace-timers.js';
 import { notifyCustomerChanged } from './realtime/customer-changed.js';
 import { setCustomerNotifier } from './domain/customers/notify.js';
 import { seedIfEmpty } from './store/seed.js';
@@ -45,6 +46,10 @@ export interface ServerOptions {
    * Off by default, so a client cannot pick its own address by sending the header.
    */
   trustProxy?: boolean;
+  /** How long a dropped agent still counts as connected (default: KEFU_PRESENCE_GRACE_MS, else 30 s). */
+  presenceGraceMs?: number;
+  /** The grace period's timers; tests fire them by hand. */
+  graceTimers?: GraceTimers;
   /** How often the auto-close check runs (default 15 s). */
   autoCloseIntervalMs?: number;
   /**
@@ -73,6 +78,8 @@ export interface RunningServer {
   hub: RealtimeHub;
   /** Runs the 系统关闭 check now; returns the ids it closed. */
   runAutoClose(): string[];
+  /** Sends the auto-replies (自动应答) due after the commits so far, now instead of on the next turn. */
+  flushAutoReply(): void;
   /** Runs the session sweep now: sockets of ended or aged-out sessions close, open ones count as activity. */
   sweepSessions(): void;
 }
@@ -84,7 +91,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   const store = openSqliteStore(opts.dataDir);
   const seeded = opts.seed === false ? false : seedIfEmpty(store, clock());
   if (opts.settings) store.transaction(() => store.settings.write(opts.settings!));
-  const hub = new RealtimeHub();
+  const hub = new RealtimeHub({ presenceGraceMs: opts.presenceGraceMs, graceTimers: opts.graceTimers });
   const ctx = createContext(store, clock, hub);
   hub.attach(ctx);
   setCustomerNotifier(ctx, (visitorId) => notifyCustomerChanged(ctx, hub, visitorId));
@@ -161,6 +168,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     store,
     hub,
     runAutoClose: () => autoCloseSilent(ctx),
+    flushAutoReply: () => autoReply.flush(),
     sweepSessions: () => hub.sweepSessions(),
     close: async () => {
       if (closed) return;

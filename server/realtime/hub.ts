@@ -11,6 +11,7 @@ import { onSessionsEnded, sessionRefusal, touchSession } from '../domain/session
 import { toAppError } from '../http/errors.js';
 import type { StoredEvent } from '../store/types.js';
 import { audience } from '../store/types.js';
+import { type GraceTimer, type GraceTimers, realGraceTimers } from './grace-timers.js';
 import { AudienceIndex } from './audience-index.js';
 import { type Client, isAdmin, readerOf, send, sendEncoded } from './client.js';
 import { handleDraft, handleTyping } from './frames.js';
@@ -48,8 +49,9 @@ export class RealtimeHub implements Presence {
   private readonly agentConnections = new Map<string, number>();
   private readonly visitorConnections = new Map<string, number>();
   /** Agents whose last connection dropped abnormally, still counted as connected until the timer fires. */
-  private readonly graceTimers = new Map<string, NodeJS.Timeout>();
+  private readonly graceTimers = new Map<string, GraceTimer>();
   private readonly graceMs: number;
+  private readonly timers: GraceTimers;
   private readonly staffState: StaffState;
   private ctx!: DomainContext;
   private batch!: MessageBatch;
@@ -58,8 +60,9 @@ export class RealtimeHub implements Presence {
   /** Set by close(): from then on no frame is handled and no handler touches the store. */
   private closing = false;
 
-  constructor(options: { presenceGraceMs?: number } = {}) {
+  constructor(options: { presenceGraceMs?: number; graceTimers?: GraceTimers } = {}) {
     this.graceMs = options.presenceGraceMs ?? presenceGraceMs();
+    this.timers = options.graceTimers ?? realGraceTimers;
     this.staffState = new StaffState(this);
   }
 
@@ -239,7 +242,7 @@ export class RealtimeHub implements Presence {
     const grace = this.graceTimers.get(principal.agent.id);
     if (grace) {
       // Back within the grace period: as if the connection had never dropped.
-      clearTimeout(grace);
+      grace.cancel();
       this.graceTimers.delete(principal.agent.id);
       return;
     }
@@ -262,11 +265,10 @@ export class RealtimeHub implements Presence {
     const agentId = principal.agent.id;
     // A clean close (logout, app quit) ends presence now; only a drop gets the grace period.
     if (code === ABNORMAL_CLOSURE && this.graceMs > 0 && !this.graceTimers.has(agentId)) {
-      const timer = setTimeout(() => {
+      const timer = this.timers.start(this.graceMs, () => {
         this.graceTimers.delete(agentId);
         if (!this.closing && !this.isAgentConnected(agentId)) this.staffState.agentConnectionChanged(agentId);
-      }, this.graceMs);
-      timer.unref();
+      });
       this.graceTimers.set(agentId, timer);
       return;
     }
@@ -310,7 +312,7 @@ export class RealtimeHub implements Presence {
     this.batch.flush();
     this.closing = true;
     this.staffState.stop();
-    for (const timer of this.graceTimers.values()) clearTimeout(timer);
+    for (const timer of this.graceTimers.values()) timer.cancel();
     this.graceTimers.clear();
     const closed: Promise<void>[] = [];
     for (const client of this.clients) {

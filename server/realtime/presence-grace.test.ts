@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, newVisitor, RealtimeClient } from '../testing/harness.js';
+import { call, ManualGraceTimers, newVisitor, RealtimeClient } from '../testing/harness.js';
 import { createScene, setStatus, visitorChat, type Scene } from '../testing/scene.js';
 import { presenceGraceMs } from './hub.js';
 
@@ -12,7 +12,6 @@ interface AgentView {
 const scenes: Scene[] = [];
 afterEach(async () => {
   for (const scene of scenes.splice(0)) await scene.dispose();
-  delete process.env.KEFU_PRESENCE_GRACE_MS;
 });
 
 async function agentView(scene: Scene, agentId: string): Promise<AgentView> {
@@ -38,21 +37,20 @@ describe('presence grace period on a network drop', () => {
   });
 
   it('a dropped agent keeps status and routing during the grace period, and is routed around after it', async () => {
-    process.env.KEFU_PRESENCE_GRACE_MS = '600';
-    const scene = await createScene();
+    const timers = new ManualGraceTimers();
+    const scene = await createScene({ presenceGraceMs: 600, graceTimers: timers });
     scenes.push(scene);
     const ws = await RealtimeClient.connect(scene.server.url, scene.agent1.token);
     await setStatus(scene.server, scene.agent1, 'online');
-    // The network drops: no close frame reaches the server (1006).
+    // The network drops: no close frame reaches the server (1006). Once the server has seen it,
+    // the grace period is running.
     ws.socket.terminate();
-    const dropped = Date.now();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await until('the drop is seen', async () => timers.pending === 1);
     expect(await agentView(scene, scene.agent1.agentId)).toMatchObject({ status: 'online', connected: true });
     const during = await visitorChat(scene);
-    expect(Date.now() - dropped).toBeLessThan(600);
     expect(during.state).toBe('active');
+    timers.fireAll();
     await until('grace over', async () => !(await agentView(scene, scene.agent1.agentId)).connected);
-    expect(Date.now() - dropped).toBeGreaterThanOrEqual(550);
     expect((await agentView(scene, scene.agent1.agentId)).status).toBe('online');
     // Nobody routable any more: the widget is offered the leave-a-message form instead of an agent.
     const visitor = await newVisitor(scene.server.url);
@@ -61,19 +59,22 @@ describe('presence grace period on a network drop', () => {
   });
 
   it('reconnecting within the grace period keeps the agent connected throughout; a clean close ends presence at once', async () => {
-    process.env.KEFU_PRESENCE_GRACE_MS = '400';
-    const scene = await createScene();
+    const timers = new ManualGraceTimers();
+    const scene = await createScene({ presenceGraceMs: 400, graceTimers: timers });
     scenes.push(scene);
     const first = await RealtimeClient.connect(scene.server.url, scene.agent1.token);
     await setStatus(scene.server, scene.agent1, 'online');
     first.socket.terminate();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await until('the drop is seen', async () => timers.pending === 1);
     const again = await RealtimeClient.connect(scene.server.url, scene.agent1.token);
     scene.clients.push(again);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Back in time: the grace timer is cancelled, so nothing is left to fire.
+    expect(timers.pending).toBe(0);
+    timers.fireAll();
     expect((await agentView(scene, scene.agent1.agentId)).connected).toBe(true);
     expect((await visitorChat(scene)).state).toBe('active');
     await again.close();
-    await until('clean close ends presence', async () => !(await agentView(scene, scene.agent1.agentId)).connected, 300);
+    expect(timers.pending).toBe(0);
+    await until('clean close ends presence', async () => !(await agentView(scene, scene.agent1.agentId)).connected);
   });
 });

@@ -8,12 +8,33 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { REALTIME_PATH, type ClientFrame, type ServerFrame } from '../../shared/index.js';
 import { createServer, type RunningServer, type ServerOptions } from '../app.js';
+import type { GraceTimer, GraceTimers } from '../realtime/grace-timers.js';
 
 export class TestClock {
   constructor(public now = Date.UTC(2026, 10, 25, 9, 0, 0)) {}
   readonly fn = (): number => this.now;
   advance(ms: number): void {
     this.now += ms;
+  }
+}
+
+/** Grace timers a test fires by hand (the hub's presence grace): nothing runs by itself. */
+export class ManualGraceTimers implements GraceTimers {
+  private readonly started = new Set<{ ms: number; fire: () => void }>();
+  start(ms: number, fire: () => void): GraceTimer {
+    const entry = { ms, fire };
+    this.started.add(entry);
+    return { cancel: () => void this.started.delete(entry) };
+  }
+  /** Timers started and neither fired nor cancelled. */
+  get pending(): number {
+    return this.started.size;
+  }
+  /** Fires every pending timer, as if its time had come. */
+  fireAll(): void {
+    const due = [...this.started];
+    this.started.clear();
+    for (const entry of due) entry.fire();
   }
 }
 

@@ -40,8 +40,8 @@ describe('auto-reply (自动应答) and the not-responding rule', () => {
     await goLive(scene, scene.agent1, 'online');
     const chat = await visitorChat(scene, { name: '张三' });
     await sendText(scene, chat.token, chat.conversationId, '在吗');
-    // Give the engine its turn, then look: still only the visitor's message.
-    await new Promise((r) => setTimeout(r, 100));
+    // Run what the engine would do on its next turn, then look: still only the visitor's message.
+    scene.server.flushAutoReply();
     expect((await messages(chat.token, chat.conversationId)).map((m) => m.sender)).toEqual(['visitor']);
   });
 
@@ -56,7 +56,7 @@ describe('auto-reply (自动应答) and the not-responding rule', () => {
     // More conversation updates (evaluation pushed) do not greet again.
     expect((await call(url, 'POST', `/api/conversations/${chat.conversationId}/push-evaluation`, { token: scene.agent1.token })).status).toBe(200);
     await sendText(scene, scene.agent1.token, chat.conversationId, '有什么可以帮您');
-    await new Promise((r) => setTimeout(r, 100));
+    scene.server.flushAutoReply();
     expect((await messages(chat.token, chat.conversationId)).filter(auto)).toHaveLength(1);
     // The greeting does not start the visitor-silence clock of 系统关闭.
     expect(scene.server.store.conversations.byId(chat.conversationId)!.lastAgentMessageAt).not.toBeNull();
@@ -73,14 +73,14 @@ describe('auto-reply (自动应答) and the not-responding rule', () => {
     await goLive(scene, scene.agent1, 'online');
     const chat = await visitorChat(scene);
     await sendText(scene, chat.token, chat.conversationId, '第一条');
-    await new Promise((r) => setTimeout(r, 100));
+    scene.server.flushAutoReply();
     expect((await messages(chat.token, chat.conversationId)).filter(auto)).toHaveLength(0);
 
     await setStatus(scene.server, scene.agent1, 'busy');
     await sendText(scene, chat.token, chat.conversationId, '第二条');
     await sendText(scene, chat.token, chat.conversationId, '第三条');
     const replies = await waitForMessages(chat.token, chat.conversationId, auto, 1);
-    await new Promise((r) => setTimeout(r, 100));
+    scene.server.flushAutoReply();
     expect((await messages(chat.token, chat.conversationId)).filter(auto)).toHaveLength(1);
     expect(replies[0]!.text).toBe('我是小王，稍后回复');
     const seqs = (await messages(chat.token, chat.conversationId)).map((m) => m.seq);
