@@ -4,29 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, uuidv7, type CallRecord } from '../../shared/index.js';
+import { sampleCallRecord } from '../testing/call-record.js';
 import { call } from '../testing/harness.js';
 import { createScene, dbFingerprint, type Scene } from '../testing/scene.js';
 
 type ErrorBody = { error: { code: string; details?: Record<string, string> } };
 
-const record = (over: Partial<CallRecord> = {}): CallRecord => {
-  const startedAt = Date.UTC(2026, 10, 25, 9, 0, 0);
-  return {
-    id: uuidv7(startedAt),
-    direction: 'inbound',
-    remoteNumber: '13800138000',
-    localUri: 'sip:1001@kefu.test',
-    startedAt,
-    answeredAt: startedAt + 2_000,
-    endedAt: startedAt + 32_000,
-    durationSeconds: 30,
-    result: 'answered',
-    wrapUpCodeId: null,
-    note: '',
-    customerId: null,
-    ...over,
-  };
-};
+const record = (over: Partial<CallRecord> = {}): CallRecord => sampleCallRecord(Date.UTC(2026, 10, 25, 9, 0, 0), over);
 
 describe('call record times and durations', () => {
   let scene: Scene;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from '../../shared/index.js';
 import type { CallRecord, CustomerCard, SipSettings, StoredCall, WrapUpCode } from '../../shared/phone.js';
+import { sampleCallRecord } from '../testing/call-record.js';
 import { call } from '../testing/harness.js';
 import { createScene, dbFingerprint, goLive, visitorChat, type Scene } from '../testing/scene.js';
 
@@ -18,24 +18,7 @@ const sip = (over: Partial<SipSettings> = {}): SipSettings => ({
 });
 
 let clockAt = 0;
-const record = (over: Partial<CallRecord> = {}): CallRecord => {
-  const startedAt = Date.UTC(2026, 10, 25, 9, 0, 0) + (clockAt += 60_000);
-  return {
-    id: uuidv7(startedAt),
-    direction: 'inbound',
-    remoteNumber: '13800138000',
-    localUri: 'sip:1001@kefu.test',
-    startedAt,
-    answeredAt: startedAt + 2_000,
-    endedAt: startedAt + 32_000,
-    durationSeconds: 30,
-    result: 'answered',
-    wrapUpCodeId: null,
-    note: '',
-    customerId: null,
-    ...over,
-  };
-};
+const record = (over: Partial<CallRecord> = {}): CallRecord => sampleCallRecord(Date.UTC(2026, 10, 25, 9, 0, 0) + (clockAt += 60_000), over);
 
 describe('softphone routes', () => {
   let scene: Scene;
