@@ -12,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataRoot =
   process.env.KEFU_DATA_DIR ?? join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'kefu-desk');
-const serverPort = Number(process.env.KEFU_PORT ?? 3710);
 const shellPort = Number(process.env.KEFU_SHELL_PORT ?? 3711);
 
 const built = ['dist/renderer/index.html', 'dist/widget/index.html', 'dist/widget/widget.js'].every((f) =>
@@ -67,7 +66,9 @@ function startChild(name, entry, args, ready) {
 const serverUrl = await startChild(
   'Backend',
   'server/main.ts',
-  ['--data', join(dataRoot, 'server'), '--port', String(serverPort), '--host', '127.0.0.1'],
+  // No --port: the backend takes KEFU_PORT or its own default, and the workstation is given the
+  // address it printed, so no port is written down twice.
+  ['--data', join(dataRoot, 'server'), '--host', '127.0.0.1'],
   /http:\/\/127\.0\.0\.1:\d+/,
 );
 

@@ -15,6 +15,8 @@ import { registerRateLimit } from './http/rate-limit.js';
 import { resolveWidgetRateLimits, type WidgetRateLimitOptions } from './http/widget-rate-limit-config.js';
 import { registerWidgetRateLimits } from './http/widget-rate-limits.js';
 import { registerWidget } from './http/widget.js';
+import { registerUpdates } from './http/updates.js';
+import { HEALTH_PATH, health } from '../shared/protocol/health.js';
 import { RealtimeHub } from './realtime/hub.js';
 import type { GraceTimers } from './realtime/grace-timers.js';
 import { notifyCustomerChanged } from './realtime/customer-changed.js';
@@ -63,6 +65,8 @@ export interface ServerOptions {
   sessionSweepIntervalMs?: number;
   /** Brute-force limits on logins, per account (stored lock) and per client address. */
   loginGuard?: { account?: Partial<AccountLockPolicy>; address?: Partial<IpLimitPolicy> };
+  /** The workstation's self-update files (GET /updates/:file); default <dataDir>/updates. */
+  updatesDir?: string;
 }
 
 export interface RunningServer {
@@ -130,11 +134,13 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
 
   let openApi: unknown;
   app.get('/api/docs/json', () => (openApi ??= buildOpenApi()));
-  app.get('/api/health', () => ({ ok: true }));
+  // Names the service, so a workstation can tell this backend from any other web server.
+  app.get(HEALTH_PATH, () => health());
   // request.socket is the TCP stream ws took over; the hub corks it to batch writes.
   // A plain GET (no Upgrade) gets our envelope, not the plugin's empty 404.
   app.route({ method: 'GET', url: REALTIME_PATH, handler: refuseNonWebSocket, wsHandler: (socket, request) => hub.handle(socket, request.socket, request.ip) });
   registerWidget(app, opts.widgetDir ?? join(REPO_ROOT, 'dist', 'widget'));
+  registerUpdates(app, opts.updatesDir ?? join(opts.dataDir, 'updates'));
 
   const timer = setInterval(() => {
     try {

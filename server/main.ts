@@ -1,10 +1,13 @@
 /**
  * CLI: npx tsx server/main.ts [--data DIR] [--port N] [--host 127.0.0.1]
  * [--trust-proxy]  (client IPs from X-Forwarded-For; only behind your own reverse proxy)
- * Env: KEFU_DATA_DIR, KEFU_PORT, KEFU_TRUST_PROXY=1, KEFU_WIDGET_RATE_LIMITS (see
+ * [--updates DIR]  (the workstation's update files, GET /updates/:file; default DATA/updates)
+ * Env: KEFU_DATA_DIR, KEFU_PORT, KEFU_TRUST_PROXY=1, KEFU_UPDATES_DIR, KEFU_WIDGET_RATE_LIMITS (see
  * server/http/widget-rate-limit-config.ts). Seeds demo accounts into an empty database and says so.
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { UPDATES_PATH } from '../shared/protocol/updates.js';
 import { createServer } from './app.js';
 import { DEFAULT_PORT, defaultDataDir } from './config.js';
 import { widgetRateLimitsFromEnv, type WidgetRateLimitOptions } from './http/widget-rate-limit-config.js';
@@ -17,10 +20,12 @@ const { values } = parseArgs({
     host: { type: 'string' },
     quiet: { type: 'boolean', default: false },
     'trust-proxy': { type: 'boolean', default: false },
+    updates: { type: 'string' },
   },
 });
 
 const dataDir = values.data ?? process.env.KEFU_DATA_DIR ?? defaultDataDir();
+const updatesDir = values.updates ?? (process.env.KEFU_UPDATES_DIR || join(dataDir, 'updates'));
 const port = Number(values.port ?? process.env.KEFU_PORT ?? DEFAULT_PORT);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Invalid port: ${values.port ?? process.env.KEFU_PORT}`);
@@ -35,9 +40,10 @@ try {
   process.exit(2);
 }
 
-const server = await createServer({ dataDir, port, host: values.host ?? '127.0.0.1', logger: !values.quiet, trustProxy: values['trust-proxy'] || /^(1|true|yes)$/i.test(process.env.KEFU_TRUST_PROXY ?? ''), widgetRateLimits });
+const server = await createServer({ dataDir, port, host: values.host ?? '127.0.0.1', logger: !values.quiet, trustProxy: values['trust-proxy'] || /^(1|true|yes)$/i.test(process.env.KEFU_TRUST_PROXY ?? ''), widgetRateLimits, updatesDir });
 console.log(`Kefu Desk server listening on ${server.url}  (data: ${dataDir})`);
 console.log(`  visitor widget: ${server.url}/widget    API docs: ${server.url}/api/docs/json`);
+console.log(`  workstation updates: ${server.url}${UPDATES_PATH}/  (from ${updatesDir})`);
 if (server.seeded) {
   console.log('First start: demo accounts created. Log in to the workstation with:');
   console.log(`  admin  ${SEED_CREDENTIALS.admin.account} / ${SEED_CREDENTIALS.admin.password}`);

@@ -11,7 +11,6 @@ import type { LocalConversation } from '../../shared/ipc/contract.js';
 import { createAutoStart } from '../services/desktop/autostart.js';
 import { bindDesktopHost } from '../services/desktop/desktop-handlers.js';
 import { createDesktopHost, type ElectronDesktopHost } from '../services/desktop/desktop-host.js';
-import { openDesktopSettings } from '../services/desktop/desktop-settings.js';
 import { createLockStateTracker, platformSendsLockEvents } from '../services/desktop/lock-state.js';
 import { createPresenceWatcher, type PowerEvent } from '../services/desktop/presence-watcher.js';
 import { runQuitFlow } from '../services/desktop/quit-flow.js';
@@ -21,6 +20,7 @@ import { createTrayController } from '../services/desktop/tray-controller.js';
 import { quitQuestion } from '../services/desktop/window-rules.js';
 import type { Dispatch } from '../services/ipc/dispatcher.js';
 import type { Workstation } from '../services/workstation.js';
+import { openElectronDesktopSettings } from './desktop-settings-store.js';
 import { selectScreenRegion } from './screenshot-overlay.js';
 import { trackOwnStatus } from './own-status.js';
 import { createElectronTrayPort } from './tray.js';
@@ -41,6 +41,8 @@ export interface DesktopShellOptions {
 export interface DesktopShell {
   host: ElectronDesktopHost;
   quit(): Promise<boolean>;
+  /** 立即重启 for an update: the same rules as 退出系统, then `install` instead of the plain quit. */
+  quitForUpdate(install: () => void): Promise<boolean>;
   /** The OS session ends (logoff, shutdown): 离开 on the server and quit, without asking. */
   endSession(): Promise<boolean>;
   stop(): void;
@@ -54,7 +56,7 @@ export function startDesktopShell(options: DesktopShellOptions): DesktopShell {
   const status = trackOwnStatus(workstation);
   const setStatus = async (next: AgentStatus) => (await dispatch('agent:set-status', { status: next })) as Result<never>;
 
-  const quitFlow = (ask: boolean) =>
+  const quitFlow = (ask: boolean, leave: () => void = () => app.quit()) =>
     runQuitFlow({
       loggedIn: () => status() !== null,
       openConversations: async () => {
@@ -74,7 +76,7 @@ export function startDesktopShell(options: DesktopShellOptions): DesktopShell {
       setAway: () => setStatus('away'),
       exit() {
         options.allowClose();
-        app.quit();
+        leave();
       },
       log: (message) => workstation.log(message),
     });
@@ -82,7 +84,7 @@ export function startDesktopShell(options: DesktopShellOptions): DesktopShell {
   let ending: Promise<boolean> | null = null;
   const endSession = () => (ending ??= quitFlow(false));
 
-  const settings = openDesktopSettings(options.dataDir);
+  const settings = openElectronDesktopSettings(options.dataDir);
   const autoStart = createAutoStart({
     platform: process.platform,
     home: app.getPath('home'),
@@ -184,6 +186,7 @@ export function startDesktopShell(options: DesktopShellOptions): DesktopShell {
   return {
     host,
     quit,
+    quitForUpdate: (install) => quitFlow(true, install),
     endSession,
     stop() {
       clearInterval(idleTimer);

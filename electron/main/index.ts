@@ -1,6 +1,6 @@
 /**
- * Electron main: thin glue. Data dir = userData (KEFU_DATA_DIR moves it); server URL from
- * KEFU_SERVER_URL or the stored setting; the services (electron/services) do the work; the
+ * Electron main: thin glue. Data dir = userData (KEFU_DATA_DIR moves it); the server is the
+ * agent's choice, else KEFU_SERVER_URL or kefu-desk.json (deployment-server.ts), else built in; the services (electron/services) do the work; the
  * renderer talks to them only through the contract registered in ipc.ts. Desktop behaviour (tray,
  * close to tray, quit rules, auto-start, away on lock, screenshots) is decided in
  * electron/services/desktop.
@@ -13,12 +13,17 @@ import { startedHidden } from '../services/desktop/autostart.js';
 import { decideWindowClose, isOwnPageUrl, secondInstanceSteps, startupFailureMessage, STILL_RUNNING_NOTICE } from '../services/desktop/window-rules.js';
 import { createDispatcher } from '../services/ipc/dispatcher.js';
 import { createLog } from '../services/logger.js';
+import { startFileLogging, type FileLogging } from '../services/logging/file-logging.js';
 import { createWorkstation, type Workstation } from '../services/workstation.js';
 import { APP_USER_MODEL_ID } from './app-identity.js';
 import { startDesktopShell, type DesktopShell } from './desktop.js';
 import { forwardEvents, registerIpc } from './ipc.js';
+import { bindElectronLogExport } from './log-export.js';
 import { osKeychain } from './keychain.js';
 import { createMainWindow, secureSession } from './window.js';
+import { deploymentServer } from './deployment-server.js';
+import { startUpdater } from './updater.js';
+import type { UpdateController } from '../services/updates/update-controller.js';
 
 const log = createLog('main');
 // Before anything can show a notification: Windows shows toasts only for the installer's id.
@@ -40,6 +45,8 @@ const isOwnPage = (url: string) => isOwnPageUrl(url, { fileUrl, devServerUrl });
 let workstation: Workstation | null = null;
 let window: BrowserWindow | null = null;
 let desktop: DesktopShell | null = null;
+let fileLogging: FileLogging | null = null;
+let updater: UpdateController | null = null;
 let quitting = false;
 
 function showWindow(): void {
@@ -80,14 +87,23 @@ function openWindow(visible: boolean): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = app.getPath('userData');
-  const backend = process.env.KEFU_SERVER_URL;
+  // Before the services start, so their first lines are in the files 导出日志 packs. Without
+  // files (a folder that cannot be written) the app still runs, logging to the terminal.
+  fileLogging = await startFileLogging(join(dataDir, 'logs')).catch((error: unknown) => {
+    log('log files could not be opened; logging to the terminal only', error);
+    return null;
+  });
+  log('starting', { version: app.getVersion(), platform: process.platform, packaged: app.isPackaged }, 'info');
   const secrets = createSafeStorageSecretStore(dataDir, osKeychain(safeStorage, process.platform));
-  workstation = createWorkstation({ dataDir, serverUrl: backend, secretStore: secrets });
+  const ready = createWorkstation({ dataDir, ...deploymentServer(log), secretStore: secrets });
+  workstation = ready;
   const dispatch = createDispatcher(workstation);
+  if (fileLogging) bindElectronLogExport(workstation, fileLogging, () => window);
   // CSP: our code only; the backend (REST + realtime); SIP over WebSocket from KEFU_SIP_WS_URL (the
   // softphone registers from the services process, so the page itself rarely needs it).
   const sipWsUrls = (process.env.KEFU_SIP_WS_URL ?? '').split(',').filter(Boolean);
-  secureSession(session.defaultSession, isOwnPage, { serverUrl: backend ?? 'http://127.0.0.1:3000', sipWsUrls, devServerUrl });
+  // connect-src follows the server in use: the agent can switch it on the login page (服务器地址).
+  secureSession(session.defaultSession, isOwnPage, () => ({ serverUrl: ready.serverUrl(), sipWsUrls, devServerUrl }));
   registerIpc(workstation, isOwnPage);
   openWindow(!startedHidden(process.argv));
   desktop = startDesktopShell({
@@ -101,6 +117,8 @@ async function start(): Promise<void> {
     showWindow,
     allowClose: () => (quitting = true),
   });
+  const shell = desktop;
+  updater = startUpdater({ workstation, quitForUpdate: (install) => shell.quitForUpdate(install), window: () => window });
 }
 
 // Hidden to the tray is not "all closed": the app lives on until 退出系统.
@@ -112,8 +130,12 @@ app.on('before-quit', (event) => {
   void desktop.quit();
 });
 app.on('will-quit', () => {
+  // Before the services close: whether the update installs now depends on a call and the outbox.
+  updater?.beforeQuit();
+  updater?.stop();
   desktop?.stop();
   workstation?.close();
+  fileLogging?.stop();
 });
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -133,6 +155,7 @@ function failedToStart(error: unknown): void {
     desktop?.stop();
     workstation?.close();
   } finally {
+    fileLogging?.stop();
     app.exit(1);
   }
 }

@@ -47,11 +47,22 @@ export function lockDown(window: BrowserWindow): void {
   });
 }
 
-/** Session-wide: CSP header on every response, and permissions only for our page (microphone, screen capture). */
-export function secureSession(session: Session, isOwnPage: (url: string) => boolean, csp: Parameters<typeof contentSecurityPolicy>[0]): void {
-  const policy = contentSecurityPolicy(csp);
+/**
+ * Session-wide: CSP header on every response, and permissions only for our page (microphone,
+ * screen capture). The CSP is built per response from `csp()`, so connect-src follows the server
+ * the agent switches to (服务器地址) from the next response on; the page itself reaches the server
+ * only through the services, so a page already loaded needs no reload.
+ */
+export function secureSession(session: Session, isOwnPage: (url: string) => boolean, csp: () => Parameters<typeof contentSecurityPolicy>[0]): void {
+  let built: { key: string; policy: string } | null = null;
+  const policy = () => {
+    const input = csp();
+    const key = JSON.stringify(input);
+    if (built?.key !== key) built = { key, policy: contentSecurityPolicy(input) };
+    return built.policy;
+  };
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy()] } });
   });
   session.setPermissionRequestHandler((contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes as string[] | undefined) : undefined;

@@ -5,20 +5,21 @@
 import type { Agent } from '../../shared/domain.js';
 import type { Result } from '../../shared/errors.js';
 import type { ConnectionState, WorkstationSettings } from '../../shared/ipc/contract.js';
-import { LIMITS } from '../../shared/limits.js';
 import { sessionEndReasonOf, type SessionEndReason } from '../../shared/session.js';
 import { createRestClient, type RestClient } from './api/rest-client.js';
 import { openDatabase, type Db } from './cache/database.js';
-import { getConversation, upsertConversation, toLocalConversation } from './cache/conversations-repo.js';
-import { contiguousMessageSeq, insertMessage } from './cache/messages-repo.js';
 import { getSettings, saveSettings } from './cache/settings-repo.js';
 import { getLastSeq } from './cache/sync-state-repo.js';
 import { createLog, type Log } from './logger.js';
+import { deploymentAddress } from './server-address/deployment-address.js';
+import { forgetServerCredentials } from './server-address/forget-credentials.js';
+import { openServerAddress, type ServerAddress } from './server-address/server-address.js';
 import type { SecretStore } from './session/secret-store.js';
 import { createSession, type Session } from './session/session.js';
 import { createEphemeralHandler } from './sync/ephemeral.js';
-import { applyDurableEvent } from './sync/event-applier.js';
-import { sentMessage } from './sync/local-messages.js';
+import { createBatchApplier } from './sync/apply-batch.js';
+import { createBackfill } from './sync/backfill.js';
+import { refreshOpenConversations } from './sync/refresh-conversations.js';
 import { createOutbox, type Outbox } from './sync/outbox.js';
 import { rebuildFromServer } from './sync/resync.js';
 import { createRealtimeClient, type RealtimeClient, type RealtimePhase } from './sync/realtime-client.js';
@@ -30,12 +31,18 @@ import { getMessageStyle } from './phrases/phrase-cache.js';
 
 export interface WorkstationOptions {
   dataDir: string;
-  /** The server to use; stored as the serverUrl setting. Omit to keep the stored one. */
+  /**
+   * The deployment's server: KEFU_SERVER_URL or kefu-desk.json (Electron), the backend the browser
+   * shell started. The agent's own choice on the login page wins over it; omitted, the built-in
+   * address is the default (server-address/).
+   */
   serverUrl?: string;
+  /** Why the deployment's config file was not used, shown on the login page. */
+  deploymentProblem?: string | null;
   secretStore: SecretStore;
   clock?: () => number;
   /** Tuning for tests: reconnect and retry delays. */
-  timing?: { reconnect?: { initialMs: number; maxMs: number }; pingIntervalMs?: number; ackTimeoutMs?: number; restTimeoutMs?: number };
+  timing?: { reconnect?: { initialMs: number; maxMs: number }; pingIntervalMs?: number; ackTimeoutMs?: number; restTimeoutMs?: number; connectTimeoutMs?: number };
   /** Softphone tuning (wrap-up seconds, SIP reconnect backoff, media timeout). */
   phone?: Partial<SoftphoneTiming>;
 }
@@ -45,6 +52,10 @@ export interface WorkstationCore {
   rest: RestClient;
   events: WorkstationEvents;
   session: Session;
+  /** 服务器地址: the server in use, and the cache bound to it. */
+  address: ServerAddress;
+  /** Drops the stored session, the remembered password and 自动登录: they belong to the server left behind. */
+  forgetServerCredentials(): void;
   realtime: RealtimeClient;
   outbox: Outbox;
   softphone: Softphone;
@@ -60,7 +71,6 @@ export interface WorkstationCore {
   close(): void;
 }
 
-const DEFAULT_SERVER_URL = 'http://127.0.0.1:3000';
 /** After a renewal that got no answer, how long before the realtime socket tries again. */
 const RENEW_RETRY_MS = 5_000;
 
@@ -68,8 +78,10 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
   const log = createLog('workstation');
   const clock = options.clock ?? Date.now;
   const db = openDatabase(options.dataDir);
-  if (options.serverUrl) saveSettings(db, { serverUrl: options.serverUrl });
-  const settings = () => getSettings(db, options.serverUrl ?? DEFAULT_SERVER_URL);
+  // Before the session is restored: a session of another server is dropped, not resumed here.
+  const forgetCredentials = () => forgetServerCredentials(db, options.secretStore);
+  const address = openServerAddress(db, deploymentAddress(options), forgetCredentials, log);
+  const settings = () => getSettings(db, address.url());
   const events = createWorkstationEvents();
   let phase: RealtimePhase = 'offline';
   let progress: ConnectionState['progress'] = null;
@@ -105,8 +117,9 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
     backoff: options.timing?.reconnect,
     pingIntervalMs: options.timing?.pingIntervalMs,
     ackTimeoutMs: options.timing?.ackTimeoutMs,
+    connectTimeoutMs: options.timing?.connectTimeoutMs,
     handlers: {
-      applyEvent: (seq, event) => applyDurableEvent({ db, events, agentId, alertsEnabled }, seq, event),
+      applyBatch: createBatchApplier({ db, events, agentId }),
       ephemeral: createEphemeralHandler({ db, events, agentId, alertsEnabled, agentChanged }),
       phase(next, nextProgress) {
         phase = next;
@@ -126,17 +139,6 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
     // 字体设置 (kept with the phrases' local prefs) travels on each text message.
     messageStyle: () => styleToCarry(getMessageStyle(db)) ?? null });
 
-  /** The agent's open conversations, fresh from the server (the replay brings what changed while away). */
-  async function refreshConversations() {
-    const result = await rest.call('listConversations', { query: { state: 'open' } });
-    const id = agentId();
-    if (!result.ok || !id) return;
-    for (const conversation of result.value) {
-      upsertConversation(db, conversation);
-      events.emit('conversation:updated', toLocalConversation(db, conversation, id));
-    }
-  }
-
   const session: Session = createSession({
     db,
     rest,
@@ -147,7 +149,7 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
       events.emit('session:changed', session.snapshot());
       realtime.start();
       outbox.kick();
-      void refreshConversations();
+      void refreshOpenConversations({ db, rest, events, agentId });
       void softphone.start();
     },
     onEnded() {
@@ -172,26 +174,15 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
     if (outcome === 'unreachable') setTimeout(() => session.current() && realtime.start(), RENEW_RETRY_MS).unref();
   }
 
-  async function backfillMessages(conversationId: string) {
-    const conversation = getConversation(db, conversationId);
-    let afterSeq = contiguousMessageSeq(db, conversationId);
-    // Bounded: at most 20 pages; what is older stays on the server until asked again.
-    for (let page = 0; page < 20 && (!conversation || afterSeq < conversation.lastMessageSeq); page++) {
-      const result = await rest.call('listMessages', { params: { id: conversationId }, query: { afterSeq, limit: LIMITS.messagePageMax } });
-      if (!result.ok || result.value.length === 0) return;
-      for (const message of result.value) {
-        if (insertMessage(db, message)) events.emit('message:upserted', sentMessage(message));
-      }
-      afterSeq = contiguousMessageSeq(db, conversationId);
-      if (result.value.length < LIMITS.messagePageMax) return;
-    }
-  }
+  const backfillMessages = createBackfill({ db, rest, events });
 
   return {
     db,
     rest,
     events,
     session,
+    address,
+    forgetServerCredentials: forgetCredentials,
     realtime,
     outbox,
     softphone,

@@ -7,9 +7,10 @@ import { fail, ok, type Result } from '../../shared/errors.js';
 import type { Conversation } from '../../shared/domain.js';
 import { routePath, routes } from '../../shared/protocol/rest.js';
 import type { InvokeChannel, InvokeResponse, invokeChannels } from '../../shared/ipc/contract.js';
-import { clearUnread, getConversation, listAgentConversations, toLocalConversation, upsertConversation } from './cache/conversations-repo.js';
+import { clearUnread, getConversation, listAgentConversations, upsertConversation } from './cache/conversations-repo.js';
 import { saveSettings } from './cache/settings-repo.js';
 import { conversationMessages } from './sync/local-messages.js';
+import { emitConversation } from './sync/emit-changes.js';
 import { createDesktopHandlers } from './desktop/desktop-handlers.js';
 import { createPhraseHandlers } from './phrases/phrase-handlers.js';
 import { createFilePhraseHandlers } from './phrases/file-phrase-handlers.js';
@@ -17,8 +18,11 @@ import { createKnowledgeHandlers } from './knowledge/handlers.js';
 import { createRecordHandlers } from './records/record-handlers.js';
 import { createCustomerHandlers } from './customers/customer-handlers.js';
 import { createAlertHandlers } from './alerts/alert-handlers.js';
+import { createLogExportHandlers } from './logging/log-export-handlers.js';
 import type { WorkstationCore } from './workstation-core.js';
 import { createPhoneHandlers } from './softphone/phone-handlers.js';
+import { createServerAddressHandlers } from './server-address/server-address-handlers.js';
+import { createUpdateHandlers } from './updates/update-handlers.js';
 
 export type InvokeHandlers = {
   [C in InvokeChannel]: (request: z.output<(typeof invokeChannels)[C]['request']>) => Promise<Result<InvokeResponse<C>>>;
@@ -29,12 +33,11 @@ const needLogin = () => fail('UNAUTHENTICATED', 'log in first');
 export function createHandlers(core: WorkstationCore): InvokeHandlers {
   const { db, rest, events, session } = core;
 
-  /** A conversation the server changed: cache it and tell the renderer (or that it left us). */
+  /** A conversation the server changed: cache it and tell the renderer (or that it left the list). */
   function conversationChanged(conversation: Conversation): Result<Conversation> {
     upsertConversation(db, conversation);
     const agentId = session.current()?.agent.id;
-    if (agentId && conversation.agentId !== agentId) events.emit('conversation:removed', { conversationId: conversation.id });
-    else if (agentId) events.emit('conversation:updated', toLocalConversation(db, conversation, agentId));
+    if (agentId) emitConversation(events, db, conversation, agentId);
     return ok(conversation);
   }
 
@@ -48,6 +51,9 @@ export function createHandlers(core: WorkstationCore): InvokeHandlers {
     ...createRecordHandlers(core),
     ...createCustomerHandlers(core),
     ...createAlertHandlers(core),
+    ...createServerAddressHandlers(core),
+    ...createUpdateHandlers(),
+    ...createLogExportHandlers(),
     ...createPhoneHandlers({
       softphone: core.softphone,
       db,
@@ -83,7 +89,9 @@ export function createHandlers(core: WorkstationCore): InvokeHandlers {
     'conversations:get-messages': async ({ conversationId }) => {
       const agent = session.current()?.agent;
       if (!agent) return needLogin();
-      await core.backfillMessages(conversationId);
+      // What the cache has, at once, unless a gap can be filled now: offline or catching up, the
+      // page must not wait for the server (a catch-up brings this conversation's events anyway).
+      if (core.realtime.phase === 'online' && !core.realtime.isBehind(conversationId)) await core.backfillMessages(conversationId);
       return ok(conversationMessages(db, conversationId, agent));
     },
     'conversations:send-message': async (request) => core.outbox.enqueue(request),
@@ -93,7 +101,7 @@ export function createHandlers(core: WorkstationCore): InvokeHandlers {
       if (!agent) return needLogin();
       clearUnread(db, agent.id, conversationId);
       const conversation = getConversation(db, conversationId);
-      if (conversation) events.emit('conversation:updated', toLocalConversation(db, conversation, agent.id));
+      if (conversation) emitConversation(events, db, conversation, agent.id);
       return ok(null);
     },
     'conversations:set-typing': async ({ conversationId, typing }) => {

@@ -5,6 +5,8 @@
 import type { EventChannel, EventPayload } from '../../shared/ipc/contract.js';
 import { createHandlers, type InvokeHandlers } from './workstation-handlers.js';
 import { createWorkstationCore, type WorkstationOptions } from './workstation-core.js';
+import { unsentMessages } from './server-address/cache-binding.js';
+import type { Activity } from './updates/update-policy.js';
 
 export type { WorkstationOptions } from './workstation-core.js';
 
@@ -18,6 +20,10 @@ export interface Workstation {
   outboxIdle(): Promise<void>;
   /** Stop syncing and close the cache. Unsent messages stay in the outbox for the next start. */
   close(): void;
+  /** The server in use (服务器地址): REST, realtime, the page's CSP, the update feed. */
+  serverUrl(): string;
+  /** What an update install waits for: a call in progress, messages not yet sent. */
+  activity(): Activity;
   /** Internal log, for the shells' own messages. */
   log(message: string, detail?: unknown): void;
 }
@@ -36,6 +42,11 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       closed = true;
       core.close();
     },
+    serverUrl: () => core.address.url(),
+    activity: () =>
+      closed
+        ? { callActive: false, unsentMessages: 0 }
+        : { callActive: core.softphone.state().calls.some((call) => call.state !== 'ended'), unsentMessages: unsentMessages(core.db) },
     log: core.log,
   };
 }

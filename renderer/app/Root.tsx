@@ -7,11 +7,12 @@ import { i18n, setLanguage } from '../i18n/index.js';
 import { kefu } from './kefu.js';
 import { subscribeEvents } from './subscribeEvents.js';
 import { useSessionStore } from '../login/sessionStore.js';
+import { useConversationsStore } from '../visitors/conversationsStore.js';
 import { LoginPage } from '../login/LoginPage.js';
 import { Workstation } from './Workstation.js';
 import { AlertEffects } from '../alerts/AlertEffects.js';
-
-const theme = { token: { colorPrimary: '#1677ff', borderRadius: 6, fontSize: 14 } };
+import { UpdateBanner } from '../updates/UpdateBanner.js';
+import { theme } from './theme.js';
 
 /** The whole renderer: theme and locale, contract events, and login or the workstation. */
 export function Root() {
@@ -25,6 +26,9 @@ export function Root() {
     subscribed.current = true;
     const off = subscribeEvents(kefu());
     void useSessionStore.getState().load();
+    // Asked beside the session, not after the workstation has rendered: the cached conversations
+    // are then there for its first frame (without a session the services just say so).
+    void useConversationsStore.getState().load();
     return () => {
       subscribed.current = false;
       off();
@@ -38,6 +42,7 @@ export function Root() {
       <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
         <AntApp className="kefu-app">
           <AlertEffects />
+          <UpdateBanner />
           {!snapshot ? (
             <div className="kefu-center">
               <Spin aria-label={i18n.t('common.loading')} />

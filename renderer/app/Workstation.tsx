@@ -4,6 +4,7 @@ import { LogoutOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from '../../shared/domain.js';
 import { loadWorkstation } from './subscribeEvents.js';
+import { useAfterFirstPaint } from './useAfterFirstPaint.js';
 import { kefu } from './kefu.js';
 import { startPhoneMedia } from '../phone/media/index.js';
 import { useSessionStore } from '../login/sessionStore.js';
@@ -33,15 +34,24 @@ function NavLabel({ text, count }: { text: string; count: number }) {
   );
 }
 
+/**
+ * The 工作台 tab with the unread sum. It subscribes itself, so a new message redraws this label
+ * and not the whole workstation around it.
+ */
+function UnreadNavLabel({ text }: { text: string }) {
+  const unread = useConversationsStore((s) => totalUnread(s.conversations));
+  return <NavLabel text={text} count={unread} />;
+}
+
 /** The logged-in layout: header, connection banner, visitor list | dialog | history, or 留言. */
 export function Workstation({ agent }: { agent: Agent }) {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('chats');
   const [settingsOpen, setSettingsOpen] = useState(false);
   const logout = useSessionStore((s) => s.logout);
-  const unread = useConversationsStore((s) => totalUnread(s.conversations));
   const unreplied = useOfflineStore((s) => s.messages.filter((m) => m.status === 'unreplied').length);
   const missedCalls = useMissedCallCount();
+  const secondary = useAfterFirstPaint();
 
   useEffect(() => {
     void loadWorkstation();
@@ -74,7 +84,7 @@ export function Workstation({ agent }: { agent: Agent }) {
             value={view}
             onChange={setView}
             options={[
-              { value: 'chats', label: <NavLabel text={t('app.workbench')} count={unread} /> },
+              { value: 'chats', label: <UnreadNavLabel text={t('app.workbench')} /> },
               { value: 'offline', label: <NavLabel text={t('app.offlineMessages')} count={unreplied} /> },
               { value: 'phone', label: <NavLabel text={t('phone.nav')} count={missedCalls} /> },
               { value: 'records', label: <NavLabel text={t('records.nav')} count={0} /> },
@@ -93,26 +103,31 @@ export function Workstation({ agent }: { agent: Agent }) {
         </Tooltip>
       </header>
       <ConnectionBanner />
+      {/* One main landmark per view, so a screen reader can jump to the work: the dialog beside the
+          visitor list and the helper panel (complementary), the whole of 留言 and 对话记录; the
+          电话 view marks its own (its side panels are complementary). */}
       {view === 'chats' ? (
         <div className="kefu-body">
           <VisitorList />
-          <DialogPanel selfId={agent.id} />
-          <HelperPanel />
+          <main className="kefu-main-slot">
+            <DialogPanel selfId={agent.id} />
+          </main>
+          {secondary && <HelperPanel />}
         </div>
       ) : view === 'offline' ? (
-        <div className="kefu-body">
+        <main className="kefu-body">
           <OfflinePanel />
-        </div>
+        </main>
       ) : view === 'records' ? (
-        <div className="kefu-body">
+        <main className="kefu-body">
           <RecordsView />
-        </div>
+        </main>
       ) : (
         <div className="kefu-body">
           <PhoneView />
         </div>
       )}
-      <SummaryModal />
+      {secondary && <SummaryModal />}
       <PhoneEffects />
       <DesktopEffects />
       <SettingsModal open={settingsOpen} onClose={() => setSettingsOpen(false)} />

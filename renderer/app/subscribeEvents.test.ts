@@ -1,5 +1,5 @@
 import '../testing/setupDom.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeKefu } from '../testing/fakeKefu.js';
 import { conversation, message } from '../testing/fixtures.js';
 import { subscribeEvents } from './subscribeEvents.js';
@@ -9,6 +9,7 @@ import { useMessagesStore } from '../dialog/messagesStore.js';
 import { useConnectionStore } from '../connection/connectionStore.js';
 import { useAlertStore } from '../alerts/alertStore.js';
 import { ok } from '../../shared/errors.js';
+import { transportChanged } from '../platform/transport-status.js';
 
 let off: () => void = () => undefined;
 let api: FakeKefu;
@@ -45,7 +46,7 @@ describe('contract events drive the stores', () => {
     expect(useMessagesStore.getState().drafts.c2).toBe('我想问一下');
     api.emit('queue:changed', [{ conversationId: 'q1', roomNo: '访客000001', visitorName: 'v', groupId: null, position: 1, waitingSince: 1 }]);
     expect(useConversationsStore.getState().queue).toHaveLength(1);
-    api.emit('connection:changed', { state: 'syncing', progress: { done: 3, total: 10 }, outbox: 2 });
+    api.emit('connection:changed', { state: 'online', progress: null, outbox: 2 });
     expect(useConnectionStore.getState().connection.outbox).toBe(2);
     api.emit('conversation:removed', { conversationId: 'c2' });
     expect(useConversationsStore.getState().conversations).toHaveLength(0);
@@ -65,5 +66,73 @@ describe('contract events drive the stores', () => {
     off();
     api.emit('draft:changed', { conversationId: 'c9', text: 'x' });
     expect(useMessagesStore.getState().drafts.c9).toBeUndefined();
+  });
+
+  it('a conversation ended with its summary leaves the list, its transcript and its alerts, as after a reload', () => {
+    const closed = conversation({ id: 'c4', unread: 1 });
+    api.emit('conversation:updated', closed);
+    api.emit('message:upserted', message({ conversationId: 'c4' }));
+    api.emit('alert:raised', { kind: 'message-received', conversationId: 'c4', title: '新消息', body: '谢谢' });
+    api.emit('conversation:updated', { ...closed, state: 'ended', summary: { topicId: 't', topicName: '售后', note: '', agentId: 'a1', at: 9 } });
+    expect(useConversationsStore.getState().conversations).toEqual([]);
+    expect(useMessagesStore.getState().byConversation.c4).toBeUndefined();
+    expect(useAlertStore.getState().pending).toEqual({});
+    // Ended without a summary yet: it stays until the agent writes one.
+    const waiting = conversation({ id: 'c5' });
+    api.emit('conversation:updated', { ...waiting, state: 'ended' });
+    expect(useConversationsStore.getState().conversations.map((c) => c.id)).toEqual(['c5']);
+  });
+
+  it('catch-up summaries arriving together are applied together: one store update, what left the list dropped', () => {
+    vi.useFakeTimers();
+    try {
+      const kept = conversation({ id: 'k1' });
+      const gone = conversation({ id: 'g1' });
+      api.emit('conversations:synced', { conversations: [kept, gone], removed: [], messages: [message({ conversationId: 'g1', seq: 1 })] });
+      vi.advanceTimersByTime(50);
+      expect(useConversationsStore.getState().conversations.map((c) => c.id)).toEqual(['k1', 'g1']);
+      let updates = 0;
+      const off = useMessagesStore.subscribe(() => updates++);
+      const progress: number[] = [];
+      const offProgress = useConnectionStore.subscribe((s) => progress.push(s.connection.progress?.done ?? -1));
+      for (let i = 0; i < 10; i++) {
+        const batch = Array.from({ length: 50 }, (_, j) => message({ conversationId: j % 2 ? 'k1' : 'g1', seq: 10 + i * 50 + j }));
+        api.emit('conversations:synced', { conversations: [{ ...kept, unread: (i + 1) * 25 }], removed: i === 9 ? ['g1'] : [], messages: batch });
+        api.emit('connection:changed', { state: 'syncing', progress: { done: (i + 1) * 50, total: 500 }, outbox: 0 });
+      }
+      expect(updates).toBe(0);
+      vi.advanceTimersByTime(50);
+      off();
+      offProgress();
+      expect(updates).toBe(2); // the messages of all ten, then g1's transcript dropped
+      expect(progress).toEqual([500]);
+      expect(useConversationsStore.getState().conversations.map((c) => [c.id, c.unread])).toEqual([['k1', 250]]);
+      expect(Object.keys(useMessagesStore.getState().byConversation)).toEqual(['k1']);
+      expect(useMessagesStore.getState().byConversation.k1).toHaveLength(250);
+      // New conversations had their history asked for, once each.
+      expect(api.callsTo('conversations:get-messages')).toEqual([{ conversationId: 'k1' }, { conversationId: 'g1' }]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a live event never overtakes a summary that arrived before it', () => {
+    const c = conversation({ id: 'o1', unread: 1 });
+    api.emit('conversations:synced', { conversations: [c], removed: [], messages: [] });
+    api.emit('conversation:updated', { ...c, unread: 2 });
+    expect(useConversationsStore.getState().conversations.map((x) => x.unread)).toEqual([2]);
+    api.emit('conversations:synced', { conversations: [{ ...c, unread: 3 }], removed: [], messages: [] });
+    api.emit('connection:changed', { state: 'online', progress: null, outbox: 0 });
+    expect(useConversationsStore.getState().conversations.map((x) => x.unread)).toEqual([3]);
+  });
+
+  it('the browser shell going away shows as lost; coming back reads everything again', async () => {
+    transportChanged('lost');
+    expect(useConnectionStore.getState().servicesReachable).toBe(false);
+    api.calls.length = 0;
+    transportChanged('restored');
+    expect(useConnectionStore.getState().servicesReachable).toBe(true);
+    await vi.waitFor(() => expect(api.callsTo('session:get-snapshot')).toHaveLength(1));
+    expect(api.callsTo('connection:get-state')).toHaveLength(1);
   });
 });

@@ -37,7 +37,7 @@ export function AttachmentFile({ attachment }: { attachment: Attachment }) {
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
       <PaperClipOutlined />
       <span>
-        {attachment.name} <small style={{ color: '#8c8c8c' }}>({formatBytes(attachment.size)})</small>
+        {attachment.name} <small style={{ color: 'var(--kefu-text-muted)' }}>({formatBytes(attachment.size)})</small>
       </span>
       <Button size="small" icon={<DownloadOutlined />} aria-label={t('dialog.download', { name: attachment.name })} onClick={() => void download()} />
     </span>

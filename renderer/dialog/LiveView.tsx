@@ -9,7 +9,7 @@ export function LiveView({ conversationId }: { conversationId: string }) {
   return (
     <section className="kefu-liveview" aria-label={t('dialog.liveView')} aria-live="polite">
       <EyeOutlined /> <strong>{t('dialog.liveViewLabel')}</strong>
-      {draft ? <span data-testid="live-draft">{draft}</span> : <span style={{ color: '#8c8c8c' }}>{t('dialog.liveViewEmpty')}</span>}
+      {draft ? <span data-testid="live-draft">{draft}</span> : <span style={{ color: 'var(--kefu-text-muted)' }}>{t('dialog.liveViewEmpty')}</span>}
     </section>
   );
 }

@@ -150,7 +150,7 @@ export function MessageInput({ conversationId, disabled }: { conversationId: str
       />
       </div>
       <div className="kefu-input-foot">
-        <span aria-live="polite" style={{ color: tooLong ? '#ff4d4f' : undefined }} data-testid="char-counter">
+        <span aria-live="polite" style={{ color: tooLong ? 'var(--kefu-danger)' : undefined }} data-testid="char-counter">
           {t('dialog.counter', { count: length, max: LIMITS.messageTextMax })}
         </span>
         <Button type="primary" icon={<SendOutlined />} disabled={disabled || !text.trim() || tooLong} onClick={() => void sendText()}>

@@ -1,12 +1,13 @@
 import '../testing/setupDom.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderWithApp } from '../testing/renderWithApp.js';
 import { message } from '../testing/fixtures.js';
 import { FakeKefu } from '../testing/fakeKefu.js';
 import { provideKefu } from '../app/kefu.js';
 import { MessageItem } from './MessageItem.js';
 import { ok } from '../../shared/errors.js';
+import { i18n } from '../i18n/index.js';
 
 afterEach(() => {
   cleanup();
@@ -59,6 +60,18 @@ describe('MessageItem', () => {
   it('shows 发送中 while the agent’s message is not stored', () => {
     renderWithApp(<MessageItem message={message({ sender: 'agent', seq: 0, delivery: 'sending' })} />);
     expect(screen.getByRole('status').textContent).toContain('发送中');
+  });
+
+  it('shows the time in the UI language: 24-hour in 简体中文 whatever the machine’s locale, AM/PM in English', async () => {
+    // The test machine's own locale is en-US (LANG=C): toLocaleTimeString() would say 10:40:15 PM here.
+    const createdAt = new Date(2026, 11, 7, 22, 40, 15).getTime();
+    const { container } = renderWithApp(<MessageItem message={message({ senderName: '访客', createdAt })} />);
+    const meta = container.querySelector('.kefu-msg-meta')!;
+    expect(meta.textContent).toBe('访客 · 22:40:15');
+    await act(() => i18n.changeLanguage('en'));
+    expect(meta.textContent).toMatch(/^访客 · 10:40:15\sPM$/);
+    await act(() => i18n.changeLanguage('zh-CN'));
+    expect(meta.textContent).toBe('访客 · 22:40:15');
   });
 
   it('loads an image attachment through attachments:get as a data URL', async () => {

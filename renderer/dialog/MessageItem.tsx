@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react';
 import { Button, Typography } from 'antd';
 import { ExclamationCircleFilled, LoadingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import { assertNever } from '../../shared/errors.js';
 import { splitLinks } from './messageLogic.js';
 import { AttachmentFile, AttachmentImage } from './AttachmentView.js';
 import { messageStyleProps } from '../phrases/messageStyle.js';
+import { formatTime } from '../i18n/format-time.js';
 
 /** Text as text (React escapes it); only http(s) URLs become links, opened without an opener. */
 export function MessageText({ text }: { text: string }) {
@@ -38,16 +40,20 @@ function Body({ message }: { message: LocalMessage }) {
   }
 }
 
-const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-
-export function MessageItem({ message, onRetry }: { message: LocalMessage; onRetry?: (clientId: string) => void }) {
-  const { t } = useTranslation();
+/**
+ * One message of the transcript. Memoised: a new message re-renders only itself, not every
+ * message before it (the list's other items keep their props).
+ */
+export const MessageItem = memo(function MessageItem({ message, onRetry }: { message: LocalMessage; onRetry?: (clientId: string) => void }) {
+  const { t, i18n } = useTranslation();
   const own = message.sender === 'agent';
+  // In the UI's language (22:40:15 / 10:40:15 PM), once per message and language, not per render.
+  const time = useMemo(() => formatTime(message.createdAt, 'time', i18n.language), [message.createdAt, i18n.language]);
   return (
     <div className={`kefu-msg ${message.sender}`} data-client-id={message.clientId} data-delivery={message.delivery}>
       {message.sender !== 'system' && (
         <div className="kefu-msg-meta">
-          {message.senderName} · {time(message.createdAt)}
+          {message.senderName} · {time}
         </div>
       )}
       {/* 字体设置 travels with the agent's text message as a validated object, mapped to properties. */}
@@ -61,7 +67,7 @@ export function MessageItem({ message, onRetry }: { message: LocalMessage; onRet
       )}
       {own && message.delivery === 'failed' && (
         <div className="kefu-delivery" role="alert">
-          <ExclamationCircleFilled style={{ color: '#ff4d4f' }} />
+          <ExclamationCircleFilled style={{ color: 'var(--kefu-danger)' }} />
           <Typography.Text type="danger" title={message.failure ?? undefined}>
             {t('dialog.failed')}
           </Typography.Text>
@@ -74,4 +80,4 @@ export function MessageItem({ message, onRetry }: { message: LocalMessage; onRet
       )}
     </div>
   );
-}
+});

@@ -1,10 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalMessage } from '../../shared/ipc/contract.js';
 import { MessageItem } from './MessageItem.js';
 
-/** The transcript; follows new messages unless the agent scrolled up to read. */
-export function MessageList({ messages, onRetry }: { messages: readonly LocalMessage[]; onRetry?: (clientId: string) => void }) {
+/**
+ * The transcript; follows new messages unless the agent scrolled up to read. Memoised: it redraws
+ * when its own messages change, not when anything else about the conversation does.
+ */
+export const MessageList = memo(function MessageList({ messages, onRetry }: { messages: readonly LocalMessage[]; onRetry?: (clientId: string) => void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
@@ -50,4 +53,4 @@ export function MessageList({ messages, onRetry }: { messages: readonly LocalMes
       </div>
     </div>
   );
-}
+});

@@ -61,8 +61,11 @@ export function SummaryModal() {
       destroyOnHidden
       forceRender
     >
+      {/* Named, so its fields' ids (summary_note) cannot collide with another form's "note" field
+          (the phone's wrap-up has one): a label must point at this dialog's own box. */}
       <Form<SummaryFields>
         form={form}
+        name="summary"
         layout="vertical"
         aria-label={t('summary.title')}
         initialValues={{ topicId: conversation?.summary?.topicId, note: conversation?.summary?.note ?? '' }}

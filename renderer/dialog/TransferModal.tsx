@@ -46,7 +46,7 @@ export function TransferModal({ conversationId, selfId, onClose }: { conversatio
                     label: (
                       <span style={{ display: 'flex', justifyContent: 'space-between', gap: 12 }}>
                         <Badge status={statusColor(agent.status)} text={`${agent.nickname}（${t(`status.${agent.status}`)}）`} />
-                        <span style={{ color: '#8c8c8c' }}>{t('transfer.load', { load: agent.load, max: agent.maxConcurrent })}</span>
+                        <span style={{ color: 'var(--kefu-text-muted)' }}>{t('transfer.load', { load: agent.load, max: agent.maxConcurrent })}</span>
                       </span>
                     ),
                   }))

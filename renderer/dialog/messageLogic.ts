@@ -10,17 +10,42 @@ export function compareMessages(a: LocalMessage, b: LocalMessage): number {
   return a.createdAt - b.createdAt || a.clientId.localeCompare(b.clientId);
 }
 
-/** Adds or replaces by clientId, so a message going sending → sent never shows twice. */
+/**
+ * Adds or replaces by clientId, so a message going sending → sent never shows twice. A live
+ * message is nearly always the newest: it is found or placed from the end, not by sorting.
+ */
 export function mergeMessage(list: readonly LocalMessage[], next: LocalMessage): LocalMessage[] {
-  const index = list.findIndex((m) => m.clientId === next.clientId || m.id === next.id);
+  let index = list.length - 1;
+  while (index >= 0 && list[index]!.clientId !== next.clientId && list[index]!.id !== next.id) index--;
   const copy = list.slice();
-  if (index === -1) copy.push(next);
-  else copy[index] = next;
-  return copy.sort(compareMessages);
+  if (index !== -1) copy.splice(index, 1);
+  let at = copy.length;
+  while (at > 0 && compareMessages(copy[at - 1]!, next) > 0) at--;
+  copy.splice(at, 0, next);
+  return copy;
 }
 
+/**
+ * Many messages at once (a page load, a catch-up batch): one pass and one sort, so merging k
+ * messages into n costs O((n + k) log(n + k)), not k sorts of the whole list. Returns `list`
+ * itself when `incoming` is empty.
+ */
 export function mergeMessages(list: readonly LocalMessage[], incoming: readonly LocalMessage[]): LocalMessage[] {
-  return incoming.reduce<LocalMessage[]>((acc, m) => mergeMessage(acc, m), list.slice());
+  if (incoming.length === 0) return list as LocalMessage[];
+  const copy = list.slice();
+  const at = new Map<string, number>();
+  copy.forEach((m, i) => at.set(`c:${m.clientId}`, i).set(`i:${m.id}`, i));
+  for (const m of incoming) {
+    const index = at.get(`c:${m.clientId}`) ?? at.get(`i:${m.id}`);
+    if (index === undefined) {
+      at.set(`c:${m.clientId}`, copy.length).set(`i:${m.id}`, copy.length);
+      copy.push(m);
+    } else {
+      copy[index] = m;
+      at.set(`i:${m.id}`, index);
+    }
+  }
+  return copy.sort(compareMessages);
 }
 
 export type TextSegment = { kind: 'text'; text: string } | { kind: 'link'; href: string; text: string };

@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { useConversationsStore } from '../visitors/conversationsStore.js';
 import { useHistoryStore } from './historyStore.js';
 import { MessageList } from '../dialog/MessageList.js';
-
-const when = (at: number) => new Date(at).toLocaleString();
+import { useTimeFormat } from '../i18n/format-time.js';
 
 /** 历史对话栏: the current visitor's earlier conversations; a click opens a read-only transcript. */
 export function HistoryPanel() {
   const { t } = useTranslation();
+  const { dateTime: when } = useTimeFormat();
   const conversation = useConversationsStore((s) => s.conversations.find((c) => c.id === s.selectedId));
   const { conversations, loading, transcriptOf, transcript, load, openTranscript, closeTranscript } = useHistoryStore();
   const visitorId = conversation?.visitorId;
@@ -21,7 +21,8 @@ export function HistoryPanel() {
   }, [visitorId, currentId, load]);
 
   return (
-    <aside className="kefu-right" aria-label={t('history.title')}>
+    // A region, not an aside: it sits inside the helper panel, which is the complementary landmark.
+    <section className="kefu-right" aria-label={t('history.title')}>
       <div className="kefu-panel-title">
         <HistoryOutlined /> {t('history.title')}
       </div>
@@ -44,7 +45,7 @@ export function HistoryPanel() {
                 <div>
                   <strong>{c.roomNo}</strong> · {when(c.createdAt)}
                 </div>
-                <div style={{ color: '#8c8c8c' }}>
+                <div style={{ color: 'var(--kefu-text-muted)' }}>
                   {c.agentName ?? '—'} · {c.endedAt ? t('history.ended', { time: when(c.endedAt) }) : t('history.open')}
                   {c.summary ? ` · ${c.summary.topicName}` : ''}
                 </div>
@@ -63,6 +64,6 @@ export function HistoryPanel() {
       >
         <MessageList messages={transcript} />
       </Modal>
-    </aside>
+    </section>
   );
 }

@@ -1,4 +1,7 @@
 import { alertsEn } from './alerts.en.js';
+import { serverEn } from './server.en.js';
+import { updatesEn } from './updates.en.js';
+import { logsEn } from './logs.en.js';
 import { filesEn } from './files.en.js';
 import { phoneEn } from './phone.en.js';
 import { customerEn } from './customer.en.js';
@@ -157,6 +160,9 @@ export const en: Messages = {
     offline: 'Offline: messages will be sent when the network is back',
     connecting: 'Connecting…',
     syncing: 'Syncing…',
+    syncingProgress: 'Synced {{done}} / {{total}}',
+    servicesLost: 'Lost the connection to the workstation services, reconnecting…',
+    behind: 'Syncing',
     outbox: '{{count}} messages waiting to be sent',
     progress: 'Sync progress',
   },
@@ -178,6 +184,9 @@ export const en: Messages = {
   phone: phoneEn,
   customer: customerEn,
   alerts: alertsEn,
+  server: serverEn,
+  updates: updatesEn,
+  logs: logsEn,
   phrases: {
     helperPanel: 'Helper panel',
     title: 'Phrases',

@@ -1,4 +1,7 @@
 import { alertsZhCN } from './alerts.zh-CN.js';
+import { serverZhCN } from './server.zh-CN.js';
+import { updatesZhCN } from './updates.zh-CN.js';
+import { logsZhCN } from './logs.zh-CN.js';
 import { filesZhCN } from './files.zh-CN.js';
 import { phoneZhCN } from './phone.zh-CN.js';
 import { customerZhCN } from './customer.zh-CN.js';
@@ -157,6 +160,9 @@ export const zhCN = {
     offline: '离线：网络已断开，消息将在恢复后发送',
     connecting: '连接中…',
     syncing: '同步中…',
+    syncingProgress: '已同步 {{done}} / {{total}}',
+    servicesLost: '与工作台服务的连接已断开，正在重连…',
+    behind: '同步中',
     outbox: '{{count}} 条消息待发送',
     progress: '同步进度',
   },
@@ -178,6 +184,9 @@ export const zhCN = {
   phone: phoneZhCN,
   customer: customerZhCN,
   alerts: alertsZhCN,
+  server: serverZhCN,
+  updates: updatesZhCN,
+  logs: logsZhCN,
   phrases: {
     helperPanel: '对话交流辅助窗口',
     title: '常用语',

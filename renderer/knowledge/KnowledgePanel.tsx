@@ -40,22 +40,30 @@ export function KnowledgePanel() {
   const categoryName = (id: string | null) => categories.find((c) => c.id === id)?.name;
 
   const hitRow = (hit: KnowledgeHit) => (
-    <li key={hit.id} className="kefu-kb-hit" style={{ display: 'flex', gap: 4, alignItems: 'flex-start', padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
-      <button type="button" aria-label={t('knowledge.insert', { question: hit.question })} onClick={() => void insert(hit.id)} style={ITEM_STYLE}>
-        <div className="kefu-kb-question" style={{ fontWeight: 600 }}>
-          <Highlighted text={hit.question} ranges={hit.questionRanges} />
+    // The button shows the question (its name, 插入答案：<question>, contains it); the snippet and
+    // tags are its description and, through the row cover, clickable too.
+    <li key={hit.id} className="kefu-kb-hit kefu-cover-row" style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
+      <div className="kefu-cover-main">
+        <button type="button" className="kefu-cover-button" aria-label={t('knowledge.insert', { question: hit.question })} aria-describedby={`kefu-kb-hit-${hit.id}`} onClick={() => void insert(hit.id)}>
+          <span className="kefu-kb-question" style={{ fontWeight: 600 }}>
+            <Highlighted text={hit.question} ranges={hit.questionRanges} />
+          </span>
+        </button>
+        <div id={`kefu-kb-hit-${hit.id}`}>
+          <div className="kefu-kb-snippet" style={{ color: '#595959', fontSize: 12 }}>
+            <Highlighted text={hit.snippet} ranges={hit.snippetRanges} />
+          </div>
+          <div>
+            {categoryName(hit.categoryId) ? <Tag color="blue">{categoryName(hit.categoryId)}</Tag> : null}
+            {hit.keywords.map((k) => (
+              <Tag key={k}>{k}</Tag>
+            ))}
+          </div>
         </div>
-        <div className="kefu-kb-snippet" style={{ color: '#595959', fontSize: 12 }}>
-          <Highlighted text={hit.snippet} ranges={hit.snippetRanges} />
-        </div>
-        <div>
-          {categoryName(hit.categoryId) ? <Tag color="blue">{categoryName(hit.categoryId)}</Tag> : null}
-          {hit.keywords.map((k) => (
-            <Tag key={k}>{k}</Tag>
-          ))}
-        </div>
-      </button>
-      <Button size="small" type="text" icon={<EyeOutlined />} aria-label={t('knowledge.preview', { question: hit.question })} onClick={() => void store().openPreview(hit.id)} />
+      </div>
+      <span className="kefu-cover-extra">
+        <Button size="small" type="text" icon={<EyeOutlined />} aria-label={t('knowledge.preview', { question: hit.question })} onClick={() => void store().openPreview(hit.id)} />
+      </span>
     </li>
   );
 
@@ -111,5 +119,3 @@ export function KnowledgePanel() {
     </section>
   );
 }
-
-const ITEM_STYLE = { flex: 1, minWidth: 0, textAlign: 'left', background: 'none', border: 'none', padding: 0, cursor: 'pointer' } as const;

@@ -9,6 +9,7 @@ import { requestNotificationPermission } from '../alerts/notify.js';
 import { useAutoLogin } from './useAutoLogin.js';
 import { SessionEndedNotice } from './SessionEndedNotice.js';
 import { loginErrorText } from './login-error.js';
+import { ServerAddressSection } from './ServerAddressSection.js';
 
 interface LoginFields {
   account: string;
@@ -50,7 +51,7 @@ export function LoginPage({ snapshot }: { snapshot: SessionSnapshot }) {
   return (
     <main className="kefu-login">
       <Card>
-        <Typography.Title level={3} className="kefu-login-title">
+        <Typography.Title level={1} className="kefu-login-title">
           {t('app.title')} · {t('login.title')}
         </Typography.Title>
         <SessionEndedNotice reason={snapshot.endReason} />
@@ -110,6 +111,7 @@ export function LoginPage({ snapshot }: { snapshot: SessionSnapshot }) {
             </Button>
           </Space>
         </Form>
+        <ServerAddressSection />
       </Card>
     </main>
   );

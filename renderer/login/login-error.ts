@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { AppError } from '../../shared/errors.js';
-
-const pad = (n: number): string => String(n).padStart(2, '0');
+import { formatTime } from '../i18n/format-time.js';
 
 /**
  * What the login page says about a refused login. The two brute-force refusals get the agent's
@@ -15,7 +14,7 @@ export function loginErrorText(t: TFunction, error: AppError, now: number): stri
   switch (error.code) {
     case 'ACCOUNT_LOCKED': {
       const until = new Date(now + seconds * 1000);
-      return t('login.accountLocked', { time: `${pad(until.getHours())}:${pad(until.getMinutes())}`, minutes });
+      return t('login.accountLocked', { time: formatTime(until, 'shortTime'), minutes });
     }
     case 'RATE_LIMITED':
       return t('login.tooManyAttempts', { minutes });

@@ -15,7 +15,8 @@ interface SessionState {
   login(request: LoginRequest): Promise<AppError | null>;
   logout(): Promise<void>;
   setStatus(status: AgentStatus): Promise<AppError | null>;
-  updateSettings(patch: Partial<WorkstationSettings>): Promise<AppError | null>;
+  /** Everything but serverUrl, which changes through server:set-address (ServerAddressSection). */
+  updateSettings(patch: Partial<Omit<WorkstationSettings, 'serverUrl'>>): Promise<AppError | null>;
 }
 
 /** Who is logged in and the workstation's own settings (send key, language, sound…). */

@@ -3,12 +3,12 @@ import { App, Badge, Button, Descriptions, Empty, Form, Input, List, Segmented, 
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../shared/limits.js';
 import { filterOffline, useOfflineStore, type OfflineFilter } from './offlineStore.js';
-
-const when = (at: number) => new Date(at).toLocaleString();
+import { useTimeFormat } from '../i18n/format-time.js';
 
 /** 留言: messages visitors left while nobody was online; 未回复 / 已回复, detail and reply. */
 export function OfflinePanel() {
   const { t } = useTranslation();
+  const { dateTime: when } = useTimeFormat();
   const { message } = App.useApp();
   const { messages, filter, selectedId, setFilter, select, reply } = useOfflineStore();
   const [form] = Form.useForm<{ text: string }>();
@@ -50,21 +50,15 @@ export function OfflinePanel() {
           dataSource={shown}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('offline.empty')} /> }}
           renderItem={(m) => (
-            <List.Item
-              className={`kefu-offline-item${m.id === selectedId ? ' selected' : ''}`}
-              onClick={() => select(m.id)}
-              tabIndex={0}
-              onKeyDown={(e) => e.key === 'Enter' && select(m.id)}
-              aria-selected={m.id === selectedId}
-            >
-              <List.Item.Meta
-                title={
-                  <span>
-                    {m.name} <small style={{ color: '#8c8c8c', fontWeight: 'normal' }}>{when(m.createdAt)}</small>
-                  </span>
-                }
-                description={<div className="kefu-clip">{m.text}</div>}
-              />
+            // A button in each item (a list item itself cannot be selected or focused): Tab reaches
+            // it, Enter or Space opens the message, and the open one is marked aria-current.
+            <List.Item className={`kefu-offline-item${m.id === selectedId ? ' selected' : ''}`}>
+              <button type="button" className="kefu-offline-open" aria-current={m.id === selectedId ? 'true' : undefined} onClick={() => select(m.id)}>
+                <span className="kefu-offline-who">
+                  {m.name} <small className="kefu-muted">{when(m.createdAt)}</small>
+                </span>
+                <span className="kefu-clip">{m.text}</span>
+              </button>
             </List.Item>
           )}
         />
@@ -83,7 +77,7 @@ export function OfflinePanel() {
               {selected.reply !== null && (
                 <Descriptions.Item label={t('offline.yourReply')}>
                   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{selected.reply}</Typography.Paragraph>
-                  {selected.repliedAt && <small style={{ color: '#8c8c8c' }}>{when(selected.repliedAt)}</small>}
+                  {selected.repliedAt && <small style={{ color: 'var(--kefu-text-muted)' }}>{when(selected.repliedAt)}</small>}
                 </Descriptions.Item>
               )}
             </Descriptions>

@@ -1,16 +1,18 @@
 import { useState } from 'react';
-import { Button, Segmented, Table, Tag, Tooltip } from 'antd';
+import { Button, Empty, Segmented, Table, Tag, Tooltip } from 'antd';
 import { PhoneOutlined, ReloadOutlined, SyncOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCallLogStore } from './callLogStore.js';
 import { formatCallTimer, mergeCallLog, type CallLogRow } from './phoneLogic.js';
 import { useDial } from './useDial.js';
+import { useTimeFormat } from '../i18n/format-time.js';
 
 type Tab = 'all' | 'missed';
 
 /** 通话记录 / 未接来电 with 回拨; records not yet on the backend are marked 同步中. */
 export function CallLog() {
   const { t } = useTranslation();
+  const { dateTime } = useTimeFormat();
   const [tab, setTab] = useState<Tab>('all');
   const calls = useCallLogStore((s) => s.calls);
   const pending = useCallLogStore((s) => s.pending);
@@ -42,9 +44,9 @@ export function CallLog() {
         loading={loading}
         dataSource={rows}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: t('phone.log.empty') }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('phone.log.empty')} /> }}
         columns={[
-          { title: t('phone.log.time'), key: 'time', render: (_, row) => new Date(row.call.startedAt).toLocaleString() },
+          { title: t('phone.log.time'), key: 'time', render: (_, row) => dateTime(row.call.startedAt) },
           { title: t('phone.log.direction'), key: 'direction', render: (_, row) => t(`phone.call.${row.call.direction}`) },
           { title: t('phone.log.number'), key: 'number', render: (_, row) => row.call.remoteNumber },
           { title: t('phone.log.agent'), key: 'agent', render: (_, row) => ('agentName' in row.call ? row.call.agentName : '') },

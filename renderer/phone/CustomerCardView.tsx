@@ -5,12 +5,12 @@ import type { CustomerCard } from '../../shared/phone.js';
 import { useNewCustomer } from './NewCustomerForm.js';
 import { useDial } from './useDial.js';
 import { formatCallTimer } from './phoneLogic.js';
-
-const when = (ms: number) => new Date(ms).toLocaleString();
+import { useTimeFormat } from '../i18n/format-time.js';
 
 /** 客户资料: who is calling, 点击拨号, their earlier calls and chats; unknown numbers offer 新建客户. */
 export function CustomerCardView({ card }: { card: CustomerCard | null }) {
   const { t } = useTranslation();
+  const { dateTime: when } = useTimeFormat();
   const dial = useDial();
   const openNewCustomer = useNewCustomer((s) => s.open);
   if (!card) return <Empty description={t('phone.card.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;

@@ -54,7 +54,7 @@ export function AutoReplyPanel() {
           <Input.TextArea aria-label={t('phrases.busyReply')} autoSize={{ minRows: 2, maxRows: 4 }} />
         </Form.Item>
       </Form>
-      <div style={{ color: '#8c8c8c', fontSize: 12, marginBottom: 8 }}>{t('phrases.variablesHint')}</div>
+      <div style={{ color: 'var(--kefu-text-muted)', fontSize: 12, marginBottom: 8 }}>{t('phrases.variablesHint')}</div>
       <Button type="primary" size="small" onClick={() => void save()}>
         {t('phrases.save')}
       </Button>

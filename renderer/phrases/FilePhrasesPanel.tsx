@@ -82,20 +82,26 @@ export function FilePhrasesPanel() {
   const row = (f: FilePhrase) => {
     const type = typeOf(f);
     return (
-      <li key={f.id} style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
-        <Popconfirm title={t('files.confirmSend', { name: f.name })} okText={t('files.sendOk')} cancelText={t('files.cancel')} onConfirm={() => void sendFile(f)}>
-          <button type="button" className="kefu-file-phrase-item" aria-label={t('files.send', { name: f.name })} title={f.name} style={ITEM_STYLE}>
-            {type.icon} <strong>{f.name}</strong>
-            <div style={{ color: '#8c8c8c', fontSize: 12 }}>{t('files.meta', { size: formatFileSize(f.size), type: t(`files.${type.label}`) })}</div>
-          </button>
-        </Popconfirm>
+      // As in 常用语: the button shows the name only (its name, 发送文件 <name>, contains it); size and
+      // type are its description, and the row cover makes them clickable too.
+      <li key={f.id} className="kefu-cover-row">
+        <div className="kefu-cover-main">
+          <Popconfirm title={t('files.confirmSend', { name: f.name })} okText={t('files.sendOk')} cancelText={t('files.cancel')} onConfirm={() => void sendFile(f)}>
+            <button type="button" className="kefu-cover-button kefu-file-phrase-item" aria-label={t('files.send', { name: f.name })} aria-describedby={`kefu-file-phrase-${f.id}`} title={f.name}>
+              {type.icon} <strong>{f.name}</strong>
+            </button>
+          </Popconfirm>
+          <div id={`kefu-file-phrase-${f.id}`} className="kefu-cover-detail">
+            {t('files.meta', { size: formatFileSize(f.size), type: t(`files.${type.label}`) })}
+          </div>
+        </div>
         {f.scope === 'personal' ? (
-          <>
+          <span className="kefu-cover-extra">
             <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('files.editOne', { name: f.name })} onClick={() => setEditing(f)} />
             <Popconfirm title={t('files.confirmDelete')} onConfirm={() => void remove(f.id).then((e) => e && message.error(e.message))}>
               <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('files.deleteOne', { name: f.name })} />
             </Popconfirm>
-          </>
+          </span>
         ) : null}
       </li>
     );
@@ -127,7 +133,7 @@ export function FilePhrasesPanel() {
           items={groups.map((g) => ({
             key: g.key,
             label: `${g.label} (${g.items.length})`,
-            children: g.items.length ? <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>{g.items.map(row)}</ul> : <span style={{ color: '#8c8c8c' }}>{t('files.mineEmpty')}</span>,
+            children: g.items.length ? <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>{g.items.map(row)}</ul> : <span style={{ color: 'var(--kefu-text-muted)' }}>{t('files.mineEmpty')}</span>,
           }))}
         />
       )}
@@ -135,5 +141,3 @@ export function FilePhrasesPanel() {
     </div>
   );
 }
-
-const ITEM_STYLE = { flex: 1, minWidth: 0, textAlign: 'left', background: 'none', border: 'none', padding: '4px 0', cursor: 'pointer', overflow: 'hidden', textOverflow: 'ellipsis' } as const;

@@ -64,20 +64,33 @@ function PhraseList() {
     if (!useComposerStore.getState().insertAtCursor(phraseInsertText(phrase, variables))) void message.info(t('phrases.noInput'));
   };
 
+  // The button shows only the title (its name, 插入常用语 <title>, contains all it shows); the
+  // shortcut and the text beside it are its description and, through the row cover, clickable too.
   const row = (p: Phrase) => (
-    <li key={p.id} style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
-      <button type="button" className="kefu-phrase-item" aria-label={t('phrases.insert', { title: p.title })} title={p.content} onClick={() => insert(p)} style={ITEM_STYLE}>
-        {p.kind === 'link' ? <LinkOutlined /> : null} <strong>{p.title}</strong>
-        {p.shortcut ? <code style={{ marginLeft: 4, color: '#8c8c8c' }}>/{p.shortcut}</code> : null}
-        <div style={{ color: '#8c8c8c', fontSize: 12, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{p.content}</div>
-      </button>
+    <li key={p.id} className="kefu-cover-row">
+      <div className="kefu-cover-main">
+        <button
+          type="button"
+          className="kefu-cover-button kefu-phrase-item"
+          aria-label={t('phrases.insert', { title: p.title })}
+          aria-describedby={`kefu-phrase-${p.id}`}
+          title={p.content}
+          onClick={() => insert(p)}
+        >
+          {p.kind === 'link' ? <LinkOutlined /> : null} <strong>{p.title}</strong>
+        </button>
+        <div id={`kefu-phrase-${p.id}`} className="kefu-cover-detail">
+          {p.shortcut ? <code>/{p.shortcut} </code> : null}
+          {p.content}
+        </div>
+      </div>
       {p.scope === 'personal' ? (
-        <>
+        <span className="kefu-cover-extra">
           <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('phrases.editOne', { title: p.title })} onClick={() => setEditing(p)} />
           <Popconfirm title={t('phrases.confirmDelete')} onConfirm={() => void remove(p.id).then((e) => e && message.error(e.message))}>
             <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('phrases.deleteOne', { title: p.title })} />
           </Popconfirm>
-        </>
+        </span>
       ) : null}
     </li>
   );
@@ -104,7 +117,7 @@ function PhraseList() {
           items={groups.map((g) => ({
             key: g.key,
             label: `${g.label} (${g.items.length})`,
-            children: g.items.length ? <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>{g.items.map(row)}</ul> : <span style={{ color: '#8c8c8c' }}>{t('phrases.mineEmpty')}</span>,
+            children: g.items.length ? <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>{g.items.map(row)}</ul> : <span style={{ color: 'var(--kefu-text-muted)' }}>{t('phrases.mineEmpty')}</span>,
           }))}
         />
       )}
@@ -112,5 +125,3 @@ function PhraseList() {
     </div>
   );
 }
-
-const ITEM_STYLE = { flex: 1, minWidth: 0, textAlign: 'left', background: 'none', border: 'none', padding: '4px 0', cursor: 'pointer' } as const;

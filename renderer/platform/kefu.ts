@@ -5,6 +5,7 @@
 import type { KefuApi } from '../../shared/ipc/contract.js';
 import { createShellKefu, shellSocketUrl } from './shell-transport.js';
 import { takeShellToken } from './shell-token.js';
+import { transportChanged } from './transport-status.js';
 
 declare global {
   interface Window {
@@ -19,7 +20,7 @@ export function getKefu(): KefuApi {
   if (!shellKefu) {
     const token = takeShellToken();
     if (!token) throw new Error('no window.kefu and no shell token in the URL: open the URL the browser shell printed');
-    shellKefu = createShellKefu({ url: shellSocketUrl(window.location, token) });
+    shellKefu = createShellKefu({ url: shellSocketUrl(window.location, token), onChange: transportChanged });
   }
   return shellKefu;
 }

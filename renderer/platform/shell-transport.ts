@@ -13,6 +13,8 @@ export interface ShellTransportOptions {
   /** How long an invoke waits for a connection before answering NETWORK. */
   connectWaitMs?: number;
   reconnectMaxMs?: number;
+  /** The socket dropped or could not open ('lost', once) and came back ('restored'): events were missed meanwhile. */
+  onChange?(change: 'lost' | 'restored'): void;
 }
 
 type Listener = (payload: unknown) => void;
@@ -34,6 +36,8 @@ export function createShellKefu(options: ShellTransportOptions): KefuApi {
   let open = false;
   let nextId = 1;
   let attempt = 0;
+  /** The socket dropped (or never opened) and has not come back yet. */
+  let lost = false;
 
   function connect() {
     const ws = new WebSocket(options.url);
@@ -43,6 +47,10 @@ export function createShellKefu(options: ShellTransportOptions): KefuApi {
       attempt = 0;
       for (const wake of waiting) wake();
       waiting.clear();
+      if (lost) {
+        lost = false;
+        options.onChange?.('restored');
+      }
     };
     ws.onmessage = (message) => onFrame(String(message.data));
     ws.onclose = () => {
@@ -52,6 +60,11 @@ export function createShellKefu(options: ShellTransportOptions): KefuApi {
       for (const [id, resolve] of pending) {
         pending.delete(id);
         resolve(networkError('the connection to the workstation services dropped'));
+      }
+      // Also when it never opened (the page loaded while the services were down): once it does, load afresh.
+      if (!lost) {
+        lost = true;
+        options.onChange?.('lost');
       }
       const delay = Math.min(reconnectMaxMs, 200 * 2 ** attempt++) * (0.5 + Math.random() / 2);
       window.setTimeout(connect, delay);

@@ -9,13 +9,15 @@ import { downloadFile } from './download.js';
 import { RecordFilterForm } from './RecordFilterForm.js';
 import { EMPTY_FILTERS, FIRST_PAGE, toExportQuery, toRecordQuery, type RecordFilters, type RecordTableState } from './recordQuery.js';
 import { TranscriptDrawer } from './TranscriptDrawer.js';
+import { useTimeFormat } from '../i18n/format-time.js';
 
-const time = (ms: number | null): string => (ms === null ? '' : new Date(ms).toLocaleString());
 const SORTABLE = new Set<string>(['createdAt', 'endedAt', 'rating', 'roomNo']);
 
 /** 对话记录: query, server-side sort and pages, transcript, export. */
 export function RecordsView() {
   const { t } = useTranslation();
+  const { dateTime } = useTimeFormat();
+  const time = (ms: number | null): string => (ms === null ? '' : dateTime(ms));
   const { message } = App.useApp();
   const isAdmin = useSessionStore((s) => s.snapshot?.agent?.role === 'admin');
   const [filters, setFilters] = useState<RecordFilters>(EMPTY_FILTERS);
@@ -85,7 +87,10 @@ export function RecordsView() {
 
   return (
     <section aria-label={t('records.title')} style={{ flex: 1, padding: 16, overflow: 'auto' }}>
-      <Typography.Title level={4}>{t('records.title')}</Typography.Title>
+      {/* h2 under the header's h1 (no skipped level), at the size of the h4 it was. */}
+      <Typography.Title level={2} className="kefu-view-title">
+        {t('records.title')}
+      </Typography.Title>
       <RecordFilterForm
         filters={filters}
         onChange={setFilters}

@@ -3,10 +3,12 @@ import { Alert, Drawer, Empty, List, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Conversation, Message } from '../../shared/domain.js';
 import { invoke } from '../app/kefu.js';
+import { useTimeFormat } from '../i18n/format-time.js';
 
 /** The full transcript of one record, read-only: text is rendered as text, never as markup. */
 export function TranscriptDrawer({ record, onClose }: { record: Conversation | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const { dateTime } = useTimeFormat();
   const [messages, setMessages] = useState<Message[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -41,7 +43,7 @@ export function TranscriptDrawer({ record, onClose }: { record: Conversation | n
             <List.Item key={m.id}>
               <div style={{ width: '100%' }}>
                 <Typography.Text type="secondary">
-                  {m.senderName} · {new Date(m.createdAt).toLocaleString()}
+                  {m.senderName} · {dateTime(m.createdAt)}
                 </Typography.Text>
                 <div style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
                   {m.kind === 'image' || m.kind === 'file' ? t('records.attachment', { name: m.attachment?.name ?? '' }) : m.text}

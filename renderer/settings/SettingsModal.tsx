@@ -4,8 +4,10 @@ import type { WorkstationSettings } from '../../shared/ipc/contract.js';
 import { useSessionStore } from '../login/sessionStore.js';
 import { DesktopSection } from './DesktopSection.js';
 import { AlertSection } from './AlertSection.js';
+import { LogExportSection } from './LogExportSection.js';
+import { UpdateSection } from './UpdateSection.js';
 
-/** Language, send key, sound, 提醒设置 and 桌面; each change is saved at once (settings:update / desktop:update-settings). */
+/** Language, send key, sound, 提醒设置, 桌面 and 导出日志; each change is saved at once (settings:update / desktop:update-settings). */
 export function SettingsModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -13,7 +15,7 @@ export function SettingsModal({ open, onClose }: { open: boolean; onClose: () =>
   const updateSettings = useSessionStore((s) => s.updateSettings);
   if (!settings) return null;
 
-  const save = async (patch: Partial<WorkstationSettings>) => {
+  const save = async (patch: Partial<Omit<WorkstationSettings, 'serverUrl'>>) => {
     const failure = await updateSettings(patch);
     if (failure) void message.error(failure.message);
   };
@@ -48,6 +50,8 @@ export function SettingsModal({ open, onClose }: { open: boolean; onClose: () =>
         </Form.Item>
         <AlertSection />
         <DesktopSection />
+        <LogExportSection />
+        <UpdateSection />
       </Form>
     </Modal>
   );

@@ -25,7 +25,7 @@ export function QueuePanel({ now }: { now: number }) {
                 <div>
                   <strong>{entry.roomNo}</strong> · {t('visitors.position', { position: entry.position })}
                 </div>
-                <div style={{ color: '#8c8c8c', fontSize: 12 }}>
+                <div style={{ color: 'var(--kefu-text-muted)', fontSize: 12 }}>
                   {entry.visitorName} · {t('visitors.waiting', { time: formatDuration(t, now - entry.waitingSince) })}
                 </div>
               </div>

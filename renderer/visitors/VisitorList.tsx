@@ -1,6 +1,7 @@
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { Empty, Select, Switch } from 'antd';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useShallow } from 'zustand/react/shallow';
 import { useTranslation } from 'react-i18next';
 import type { LocalConversation } from '../../shared/ipc/contract.js';
 import { useConversationsStore } from './conversationsStore.js';
@@ -10,14 +11,29 @@ import { sortConversations, visibleConversations, visitorWaitingSince, type Sort
 import { VisitorRow } from './VisitorRow.js';
 import { QueuePanel } from './QueuePanel.js';
 import { useNow } from './useNow.js';
+import { selectBehind, useConnectionStore } from '../connection/connectionStore.js';
 
 const ROW_HEIGHT = 64;
 
-/** 访客列表 with 访客排序 and the 显示队列 toggle. Virtualised: an agent's list can grow long. */
-export function VisitorList() {
+/**
+ * 访客列表 with 访客排序 and the 显示队列 toggle. Virtualised: an agent's list can grow long. Memoised
+ * and reading only what it shows, so a change elsewhere (the queue, the header) does not redraw it.
+ */
+export const VisitorList = memo(function VisitorList() {
   const { t } = useTranslation();
   const now = useNow();
-  const { conversations, selectedId, sortMode, showQueue, select, setSortMode, setShowQueue } = useConversationsStore();
+  const { conversations, selectedId, sortMode, showQueue, select, setSortMode, setShowQueue } = useConversationsStore(
+    useShallow((s) => ({
+      conversations: s.conversations,
+      selectedId: s.selectedId,
+      sortMode: s.sortMode,
+      showQueue: s.showQueue,
+      select: s.select,
+      setSortMode: s.setSortMode,
+      setShowQueue: s.setShowQueue,
+    })),
+  );
+  const behind = useConnectionStore(selectBehind);
   const byConversation = useMessagesStore((s) => s.byConversation);
   const ask = useSummaryRequest((s) => s.ask);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -61,11 +77,12 @@ export function VisitorList() {
           {t('visitors.showQueue')}
         </label>
       </div>
-      <div className="kefu-visitor-scroll" ref={scrollRef} role="listbox" aria-label={t('visitors.title')}>
+      <div className="kefu-visitor-scroll" ref={scrollRef}>
         {rows.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('visitors.empty')} />
         ) : (
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          // Only the rows in view are rendered; the list's height keeps the scroll bar true.
+          <ul className="kefu-visitor-items" aria-label={t('visitors.title')} style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
               const c = rows[item.index]!;
               return (
@@ -75,16 +92,17 @@ export function VisitorList() {
                   waitingSince={waitingOf(c)}
                   now={now}
                   selected={c.id === selectedId}
+                  behind={behind.includes(c.id)}
                   style={{ top: item.start, height: ROW_HEIGHT }}
                   onSelect={() => select(c.id)}
                   onClose={() => ask(c.id)}
                 />
               );
             })}
-          </div>
+          </ul>
         )}
       </div>
       {showQueue && <QueuePanel now={now} />}
     </section>
   );
-}
+});

@@ -12,59 +12,46 @@ interface Props {
   waitingSince: number | null;
   now: number;
   selected: boolean;
+  /** Events of this conversation received but not applied yet (a catch-up is under way). */
+  behind?: boolean;
   style: CSSProperties;
   onSelect(): void;
   onClose(): void;
 }
 
-/** One conversation in 访客列表: room, visitor, online dot, unread and the live waiting time. */
-export function VisitorRow({ conversation: c, waitingSince, now, selected, style, onSelect, onClose }: Props) {
+/**
+ * One conversation in 访客列表: room, visitor, online dot, unread and the live waiting time.
+ * The row holds two sibling buttons — open the conversation (most of the row) and 结束对话 — so
+ * no control sits inside another: each is reached with Tab and works with Enter or Space.
+ */
+export function VisitorRow({ conversation: c, waitingSince, now, selected, behind = false, style, onSelect, onClose }: Props) {
   const { t } = useTranslation();
   const waited = waitingSince === null ? null : now - waitingSince;
   return (
-    <div
-      role="option"
-      aria-selected={selected}
-      tabIndex={0}
-      className={`kefu-visitor-row${selected ? ' selected' : ''}`}
-      style={style}
-      onClick={onSelect}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          onSelect();
-        }
-      }}
-    >
-      <span
-        className={`kefu-dot${c.visitorOnline ? ' on' : ''}`}
-        role="img"
-        aria-label={c.visitorOnline ? t('visitors.online') : t('visitors.offline')}
-      />
-      <div className="kefu-visitor-text">
-        <div className="kefu-room">
-          {c.roomNo} {c.state === 'ended' && <Tag>{t('visitors.ended')}</Tag>}
-        </div>
-        <div className="kefu-name">{c.visitorName}</div>
-        {waited !== null && (
-          <div className={`kefu-wait${waited > LONG_WAIT_MS ? ' long' : ''}`}>
-            {t('visitors.waiting', { time: formatDuration(t, waited) })}
-          </div>
-        )}
-      </div>
-      <Badge count={c.unread} overflowCount={99} title={t('visitors.unread', { count: c.unread })} />
-      <Tooltip title={t('dialog.close')}>
-        <Button
-          type="text"
-          size="small"
-          icon={<CloseOutlined />}
-          aria-label={t('visitors.close', { room: c.roomNo })}
-          onClick={(e) => {
-            e.stopPropagation();
-            onClose();
-          }}
+    <li className={`kefu-visitor-row${selected ? ' selected' : ''}`} style={style}>
+      <button type="button" className="kefu-visitor-open" aria-current={selected ? 'true' : undefined} onClick={onSelect}>
+        <span
+          className={`kefu-dot${c.visitorOnline ? ' on' : ''}`}
+          role="img"
+          aria-label={c.visitorOnline ? t('visitors.online') : t('visitors.offline')}
         />
+        <span className="kefu-visitor-text">
+          <span className="kefu-room">
+            {c.roomNo} {c.state === 'ended' && <Tag>{t('visitors.ended')}</Tag>}
+            {behind && <Tag color="processing">{t('connection.behind')}</Tag>}
+          </span>
+          <span className="kefu-name">{c.visitorName}</span>
+          {waited !== null && (
+            <span className={`kefu-wait${waited > LONG_WAIT_MS ? ' long' : ''}`}>
+              {t('visitors.waiting', { time: formatDuration(t, waited) })}
+            </span>
+          )}
+        </span>
+        <Badge count={c.unread} overflowCount={99} title={t('visitors.unread', { count: c.unread })} />
+      </button>
+      <Tooltip title={t('dialog.close')}>
+        <Button type="text" size="small" icon={<CloseOutlined />} aria-label={t('visitors.close', { room: c.roomNo })} onClick={onClose} />
       </Tooltip>
-    </div>
+    </li>
   );
 }

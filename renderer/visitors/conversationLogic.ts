@@ -57,8 +57,16 @@ export function sortConversations(
   }
 }
 
+const unreadOf = new WeakMap<readonly LocalConversation[], number>();
+
+/**
+ * The header's unread badge. Its selector runs on every store change; the list is immutable, so
+ * the sum is computed once per list, not once per change of anything else in the store.
+ */
 export function totalUnread(list: readonly LocalConversation[]): number {
-  return list.reduce((sum, c) => sum + c.unread, 0);
+  let total = unreadOf.get(list);
+  if (total === undefined) unreadOf.set(list, (total = list.reduce((sum, c) => sum + c.unread, 0)));
+  return total;
 }
 
 export interface Duration {

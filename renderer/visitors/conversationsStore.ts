@@ -4,6 +4,7 @@ import type { QueueEntry } from '../../shared/domain.js';
 import type { AppError } from '../../shared/errors.js';
 import { invoke } from '../app/kefu.js';
 import { useAlertStore } from '../alerts/alertStore.js';
+import { awaitsAgent } from '../../shared/agent-conversations.js';
 import { removeConversation, upsertConversation, type SortMode } from './conversationLogic.js';
 
 interface ConversationsState {
@@ -19,6 +20,8 @@ interface ConversationsState {
   accept(conversationId: string): Promise<AppError | null>;
   applyUpdated(conversation: LocalConversation): void;
   applyRemoved(conversationId: string): void;
+  /** Many at once (conversations:synced): one store update for the whole batch. */
+  applyBatch(conversations: readonly LocalConversation[], removed: readonly string[]): void;
   applyQueue(queue: QueueEntry[]): void;
 }
 
@@ -29,9 +32,11 @@ export const useConversationsStore = create<ConversationsState>()((set, get) => 
   sortMode: 'last-message',
   showQueue: false,
   async load() {
-    const [list, queue] = await Promise.all([invoke('conversations:list', undefined), invoke('queue:list', undefined)]);
-    if (list.ok) set({ conversations: list.value });
-    if (queue.ok) set({ queue: queue.value });
+    // The list comes from the cache and shows at once; the queue asks the server, which may be
+    // slow or away: neither waits for the other.
+    void invoke('queue:list', undefined).then((queue) => queue.ok && set({ queue: queue.value }));
+    const list = await invoke('conversations:list', undefined);
+    if (list.ok) set({ conversations: list.value.filter(awaitsAgent) });
   },
   select(conversationId) {
     set({ selectedId: conversationId });
@@ -60,12 +65,23 @@ export const useConversationsStore = create<ConversationsState>()((set, get) => 
     return null;
   },
   applyUpdated(conversation) {
+    // Ended with its summary written: it leaves the list, as it does from the services' own list.
+    if (!awaitsAgent(conversation)) return get().applyRemoved(conversation.id);
     const conversations = upsertConversation(get().conversations, conversation);
     set({ conversations });
-    // The open conversation is being read right now: keep its badge at zero.
-    if (conversation.id === get().selectedId && conversation.unread > 0 && document.hasFocus()) {
-      get().select(conversation.id);
-    }
+    keepOpenOneRead(conversation);
+  },
+  applyBatch(changed, removed) {
+    if (changed.length === 0 && removed.length === 0) return;
+    const gone = new Set(removed);
+    for (const conversation of changed) if (!awaitsAgent(conversation)) gone.add(conversation.id);
+    const next = new Map(get().conversations.map((c) => [c.id, c]));
+    for (const conversation of changed) if (!gone.has(conversation.id)) next.set(conversation.id, conversation);
+    for (const id of gone) next.delete(id);
+    const selectedId = get().selectedId;
+    set({ conversations: [...next.values()], selectedId: selectedId !== null && gone.has(selectedId) ? null : selectedId });
+    const open = changed.find((c) => c.id === selectedId);
+    if (open && !gone.has(open.id)) keepOpenOneRead(open);
   },
   applyRemoved(conversationId) {
     set({
@@ -77,3 +93,9 @@ export const useConversationsStore = create<ConversationsState>()((set, get) => 
     set({ queue });
   },
 }));
+
+/** The open conversation is being read right now: keep its badge at zero. */
+function keepOpenOneRead(conversation: LocalConversation): void {
+  const store = useConversationsStore.getState();
+  if (conversation.id === store.selectedId && conversation.unread > 0 && document.hasFocus()) store.select(conversation.id);
+}

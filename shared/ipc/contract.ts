@@ -28,11 +28,15 @@ import { knowledgeInvokeChannels } from './knowledge.js';
 import { recordInvokeChannels } from './records.js';
 import { customerEventChannels, customerInvokeChannels } from './customers.js';
 import { alertEventChannels, alertInvokeChannels } from './alerts.js';
+import { serverAddressInvokeChannels } from './server-address.js';
+import { updateEventChannels, updateInvokeChannels } from './updates.js';
+import { logEventChannels, logInvokeChannels } from './logs.js';
 
 const Id = z.string().min(1).max(64);
 
 /** Settings kept by the workstation itself (per installation). */
 export const WorkstationSettingsSchema = z.object({
+  /** The server in use: the agent's choice > the deployment's > built in (ipc/server-address.ts). */
   serverUrl: z.string().url(),
   language: z.enum(['zh-CN', 'en']),
   /** 信息发送快捷键设置 */
@@ -67,8 +71,11 @@ export type LocalConversation = z.infer<typeof LocalConversationSchema>;
 
 export const ConnectionStateSchema = z.object({
   state: z.enum(['offline', 'connecting', 'syncing', 'online']),
-  /** While syncing: events replayed so far and expected. */
-  progress: z.object({ done: z.number(), total: z.number() }).nullable(),
+  /**
+   * While syncing: events applied so far and expected (已同步 N / M), and the conversations with
+   * received events not yet applied (absent: none known).
+   */
+  progress: z.object({ done: z.number(), total: z.number(), behind: z.array(z.string()).optional() }).nullable(),
   /** Messages waiting in the outbox. */
   outbox: z.number().int(),
 });
@@ -121,7 +128,8 @@ const chatInvokeChannels = {
     }),
   ),
   'session:logout': invoke<null>()(Void),
-  'settings:update': invoke<WorkstationSettings>()(WorkstationSettingsSchema.partial().strict()),
+  /** serverUrl changes only through server:set-address (checked, logs out, keeps servers apart). */
+  'settings:update': invoke<WorkstationSettings>()(WorkstationSettingsSchema.omit({ serverUrl: true }).partial().strict()),
   'agent:set-status': invoke<z.infer<typeof AgentSchema>>()(z.strictObject({ status: AgentStatusSchema })),
   'agents:list': invoke<z.infer<typeof AgentSchema>[]>()(Void),
   'topics:list': invoke<z.infer<typeof TopicSchema>[]>()(Void),
@@ -150,7 +158,7 @@ const chatInvokeChannels = {
 } as const;
 
 /** Every invoke channel, one map composed of one section per domain. */
-export const invokeChannels = { ...chatInvokeChannels, ...phoneInvokeChannels, ...desktopInvokeChannels, ...phraseInvokeChannels, ...knowledgeInvokeChannels, ...recordInvokeChannels, ...alertInvokeChannels, ...customerInvokeChannels } as const;
+export const invokeChannels = { ...chatInvokeChannels, ...phoneInvokeChannels, ...desktopInvokeChannels, ...phraseInvokeChannels, ...knowledgeInvokeChannels, ...recordInvokeChannels, ...alertInvokeChannels, ...customerInvokeChannels, ...logInvokeChannels, ...serverAddressInvokeChannels, ...updateInvokeChannels } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['request']>;
@@ -165,6 +173,16 @@ const chatEventChannels = {
   'conversation:removed': z.object({ conversationId: z.string() }),
   /** A message was added or its delivery changed (sending → sent). */
   'message:upserted': LocalMessageSchema,
+  /**
+   * Many changes applied together (a catch-up batch, a backfill, a rebuild): the new state of each
+   * conversation they touched, the conversations that left the agent's list, and the new messages.
+   * One event instead of one per change, so the page updates once per batch.
+   */
+  'conversations:synced': z.object({
+    conversations: z.array(LocalConversationSchema),
+    removed: z.array(z.string()),
+    messages: z.array(LocalMessageSchema),
+  }),
   'queue:changed': z.array(QueueEntrySchema),
   /** The visitor's unsent text (实时查看). */
   'draft:changed': z.object({ conversationId: z.string(), text: z.string() }),
@@ -179,7 +197,7 @@ const chatEventChannels = {
 } as const;
 
 /** Every event channel, one map composed of one section per domain. */
-export const eventChannels = { ...chatEventChannels, ...phoneEventChannels, ...desktopEventChannels, ...phraseEventChannels, ...alertEventChannels, ...customerEventChannels } as const;
+export const eventChannels = { ...chatEventChannels, ...phoneEventChannels, ...desktopEventChannels, ...phraseEventChannels, ...alertEventChannels, ...customerEventChannels, ...logEventChannels, ...updateEventChannels } as const;
 
 export type EventChannel = keyof typeof eventChannels;
 export type EventPayload<C extends EventChannel> = z.infer<(typeof eventChannels)[C]>;

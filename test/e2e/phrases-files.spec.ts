@@ -49,7 +49,8 @@ test('a public file appears live, is sent as a file message, and the visitor dow
   // Filed under the public category the install seeds for files.
   await expect(files.getByText('产品资料 (1)')).toBeVisible();
   await expect(item).toBeVisible();
-  await expect(item).toContainText('PDF');
+  // Size and type are shown beside the name, as the button's description.
+  await expect(item).toHaveAccessibleDescription(/PDF/);
   await page.screenshot({ path: testInfo.outputPath('phrases-files-panel.png') });
 
   // A click asks first; confirming sends a file message into the conversation in view.

@@ -12,3 +12,10 @@ describe('electron-builder.yml', () => {
     expect(config.linux?.desktop?.entry).toMatchObject({ Name: '客服工作台', 'Name[en]': 'Kefu Desk' });
   });
 });
+
+describe('electron-builder.yml: self-update', () => {
+  it('has a generic publish entry (so electron-builder writes latest.yml and the blockmaps) whose URL never resolves', async () => {
+    const config = (await loadBuilderConfig()) as { publish?: { provider: string; url: string }[] };
+    expect(config.publish).toEqual([{ provider: 'generic', url: 'https://kefu-desk.invalid/updates' }]);
+  });
+});

@@ -1,10 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectShell } from '../test-support/shell-client.js';
 import { createMemorySecretStore } from '../test-support/memory-secret-store.js';
 import { removeTempDirs, tempDir } from '../test-support/temp-dir.js';
 import { startBrowserShell, type BrowserShell } from './server.js';
+import { SHELL_TOKEN_FILE } from './shell-token.js';
 
 const shells: BrowserShell[] = [];
 afterEach(async () => {
@@ -12,12 +13,12 @@ afterEach(async () => {
   removeTempDirs();
 });
 
-async function start(): Promise<BrowserShell> {
+async function start(dataDir = tempDir(), port?: number): Promise<BrowserShell> {
   const rendererDir = tempDir('kefu-renderer-');
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>客服工作台</title>');
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  const shell = await startBrowserShell({ dataDir: tempDir(), serverUrl: 'http://127.0.0.1:9', rendererDir, secretStore: createMemorySecretStore() });
+  const shell = await startBrowserShell({ dataDir, port, serverUrl: 'http://127.0.0.1:9', rendererDir, secretStore: createMemorySecretStore() });
   shells.push(shell);
   return shell;
 }
@@ -61,5 +62,26 @@ describe('browser shell', () => {
     expect(settings.ok).toBe(true);
     expect(page.events.some((e) => e.channel === 'session:changed')).toBe(true);
     page.close();
+  });
+
+  it('keeps its token across a restart on the same data folder, so a page left open gets back in', async () => {
+    const dataDir = tempDir();
+    const first = await start(dataDir);
+    const pageUrl = first.url;
+    const page = await connectShell(pageUrl);
+    const closed = new Promise<void>((resolve) => page.onClose(resolve));
+    await first.close();
+    await closed;
+    expect(statSync(join(dataDir, SHELL_TOKEN_FILE)).mode & 0o077).toBe(0);
+
+    const second = await start(dataDir, first.port);
+    expect(second.url).toBe(pageUrl);
+    const again = await connectShell(pageUrl);
+    const snapshot = await again.invoke('session:get-snapshot', undefined);
+    expect(snapshot.ok).toBe(true);
+    again.close();
+    // Another data folder is another shell: its token is its own.
+    const other = await start();
+    expect(new URL(other.url).searchParams.get('token')).not.toBe(new URL(pageUrl).searchParams.get('token'));
   });
 });

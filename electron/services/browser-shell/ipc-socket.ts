@@ -34,7 +34,10 @@ export function createIpcSocket(options: IpcSocketOptions) {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
   const unsubscribe = options.workstation.onAny((channel, payload) => {
-    for (const ws of pages) send(ws, { kind: 'event', channel, payload });
+    if (pages.size === 0) return;
+    // Serialised once for every page: a catch-up summary can be hundreds of kilobytes.
+    const text = JSON.stringify({ kind: 'event', channel, payload } satisfies ShellResponseFrame);
+    for (const ws of pages) if (ws.readyState === ws.OPEN) ws.send(text);
   });
 
   function refuse(socket: Duplex, status: number, reason: string) {

@@ -3,7 +3,10 @@
  *   npx tsx electron/services/browser-shell/main.ts --server URL --data DIR [--port N] [--renderer DIR]
  * Prints the page URL (with its token) on stdout as `KEFU_SHELL_URL=<url>`; SIGINT/SIGTERM stop it.
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createLog } from '../logger.js';
+import { startFileLogging, type FileLogging } from '../logging/file-logging.js';
 import { startBrowserShell } from './server.js';
 
 const { values } = parseArgs({
@@ -26,8 +29,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const shell = await startBrowserShell({ serverUrl: values.server, dataDir: values.data, port, rendererDir: values.renderer });
+// Log files as in the desktop app (DATA/logs), for 导出日志; without them the shell still runs.
+const logging: FileLogging | null = await startFileLogging(join(values.data, 'logs')).catch((error: unknown) => {
+  createLog('browser-shell')('log files could not be opened; logging to the terminal only', error);
+  return null;
+});
+const shell = await startBrowserShell({ serverUrl: values.server, dataDir: values.data, port, rendererDir: values.renderer, logging: logging ?? undefined });
 process.stdout.write(`KEFU_SHELL_URL=${shell.url}\n`);
-const stop = () => void shell.close().then(() => process.exit(0));
+const stop = () =>
+  void shell.close().then(() => {
+    logging?.stop();
+    process.exit(0);
+  });
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

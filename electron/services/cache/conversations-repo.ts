@@ -1,4 +1,5 @@
 /** Cached conversations and, per agent, how many visitor messages the agent has not read. */
+import { awaitsAgent } from '../../../shared/agent-conversations.js';
 import { ConversationSchema, type Conversation } from '../../../shared/domain.js';
 import type { LocalConversation } from '../../../shared/ipc/contract.js';
 import type { Db } from './database.js';
@@ -35,9 +36,7 @@ export function listAgentConversations(db: Db, agentId: string): LocalConversati
        WHERE c.agent_id = ? ORDER BY COALESCE(c.last_message_at, 0) DESC, c.id`,
     )
     .all(agentId, agentId) as { data: string; unread: number }[];
-  return rows
-    .map((row) => ({ ...parse(row.data), unread: row.unread }))
-    .filter((c) => c.state !== 'ended' || c.summary === null);
+  return rows.map((row) => ({ ...parse(row.data), unread: row.unread })).filter(awaitsAgent);
 }
 
 export function toLocalConversation(db: Db, conversation: Conversation, agentId: string): LocalConversation {
@@ -56,6 +55,15 @@ export function incrementUnread(db: Db, agentId: string, conversationId: string)
     `INSERT INTO unread (agent_id, conversation_id, count) VALUES (?, ?, 1)
      ON CONFLICT (agent_id, conversation_id) DO UPDATE SET count = count + 1`,
   ).run(agentId, conversationId);
+}
+
+/** Adds several unread messages at once (a catch-up batch counts them first). */
+export function addUnread(db: Db, agentId: string, conversationId: string, count: number): void {
+  if (count <= 0) return;
+  db.prepare(
+    `INSERT INTO unread (agent_id, conversation_id, count) VALUES (?, ?, ?)
+     ON CONFLICT (agent_id, conversation_id) DO UPDATE SET count = count + excluded.count`,
+  ).run(agentId, conversationId, count);
 }
 
 export function clearUnread(db: Db, agentId: string, conversationId: string): void {

@@ -1,15 +1,15 @@
 /** Messages the server stored, unique by id and by client id. */
 import { MessageSchema, type Message } from '../../../shared/domain.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 
 /** Returns true when the message was new (false: already cached, nothing changed). */
 export function insertMessage(db: Db, message: Message): boolean {
-  const info = db
-    .prepare(
-      `INSERT INTO messages (id, client_id, conversation_id, seq, data) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT DO NOTHING`,
-    )
-    .run(message.id, message.clientId, message.conversationId, message.seq, JSON.stringify(message));
+  const info = statement(
+    db,
+    `INSERT INTO messages (id, client_id, conversation_id, seq, data) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT DO NOTHING`,
+  ).run(message.id, message.clientId, message.conversationId, message.seq, JSON.stringify(message));
   return info.changes > 0;
 }
 

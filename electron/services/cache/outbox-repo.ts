@@ -2,6 +2,7 @@
 import { AttachmentSchema, type Attachment } from '../../../shared/domain.js';
 import { MessageStyleSchema, type MessageStyle } from '../../../shared/message-style.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 
 export type OutboxKind = 'text' | 'image' | 'file';
 
@@ -121,5 +122,5 @@ export function requeueOutboxEntry(db: Db, clientId: string): OutboxEntry | null
 }
 
 export function deleteOutboxEntry(db: Db, clientId: string): boolean {
-  return db.prepare('DELETE FROM outbox WHERE client_id = ?').run(clientId).changes > 0;
+  return statement(db, 'DELETE FROM outbox WHERE client_id = ?').run(clientId).changes > 0;
 }

@@ -1,9 +1,11 @@
 /**
- * Desktop settings in their own file (conf, the Node core of electron-store) with versioned
- * migrations: each released layout gets a version; a file written by an older app is migrated on
- * open. Every value read is checked with the shared zod schema; a broken file falls back to defaults.
+ * Desktop settings in their own file with versioned migrations: each released layout gets a
+ * version; a file written by an older app is migrated on open. Every value read is checked with
+ * the shared zod schema; a broken file falls back to defaults. The Electron main keeps them in
+ * electron-store (electron/main/desktop-settings-store.ts); here, under plain Node (tests, the
+ * browser shell), in conf, the core electron-store extends — same options, same file, same rules.
  */
-import Conf from 'conf';
+import Conf, { type Options as ConfOptions } from 'conf';
 import { DesktopSettingsSchema, type DesktopSettings } from '../../../shared/ipc/desktop.js';
 
 export const DESKTOP_SETTINGS_VERSION = '2.0.0';
@@ -52,8 +54,11 @@ export interface DesktopSettingsStore {
   path: string;
 }
 
-export function openDesktopSettings(dataDir: string, version = DESKTOP_SETTINGS_VERSION): DesktopSettingsStore {
-  const store: Store = new Conf<Record<string, unknown>>({
+export type DesktopSettingsStoreOptions = Partial<ConfOptions<Record<string, unknown>>> & { configName: string; projectVersion: string };
+
+/** What both stores are opened with. projectVersion is the settings layout's version, which the migrations are keyed by. */
+export function desktopSettingsStoreOptions(dataDir: string, version = DESKTOP_SETTINGS_VERSION): DesktopSettingsStoreOptions {
+  return {
     cwd: dataDir,
     configName: DESKTOP_SETTINGS_FILE,
     projectName: 'kefu-desk',
@@ -63,7 +68,16 @@ export function openDesktopSettings(dataDir: string, version = DESKTOP_SETTINGS_
     // Broken JSON (a crash mid-write on an old filesystem) starts from the defaults, not a crash loop.
     clearInvalidConfig: true,
     configFileMode: 0o600,
-  });
+  };
+}
+
+/** Under plain Node: conf. */
+export function openDesktopSettings(dataDir: string, version = DESKTOP_SETTINGS_VERSION): DesktopSettingsStore {
+  return wrapDesktopSettings(new Conf<Record<string, unknown>>(desktopSettingsStoreOptions(dataDir, version)));
+}
+
+/** The checked view over either store (electron-store is a conf). */
+export function wrapDesktopSettings(store: Store): DesktopSettingsStore {
   const get = (): DesktopSettings => {
     const known = Object.fromEntries(Object.keys(DEFAULT_DESKTOP_SETTINGS).map((key) => [key, store.get(key)]));
     // Field by field: one bad value (hand-edited file) falls back alone, the rest is kept.

@@ -67,6 +67,16 @@ describe('tray controller', () => {
     expect(calls.tooltip.at(-1)).not.toContain('未读');
   });
 
+  it('a catch-up summary updates the unread sum in one go, and conversations that left it drop out', () => {
+    const events = createWorkstationEvents();
+    const { port, calls } = recordingPort();
+    createTrayController({ port, setStatus: async () => fail('INTERNAL', 'unused'), openWindow() {}, openSettings() {}, quit() {} }).attach(events);
+    events.emit('session:changed', snapshot('online'));
+    events.emit('conversation:updated', conversation('c1', 1));
+    events.emit('conversations:synced', { conversations: [conversation('c2', 4), conversation('c3', 2)], removed: ['c1'], messages: [] });
+    expect(calls.tooltip.at(-1)).toContain('未读 6');
+  });
+
   it('menu actions: open, settings and 退出系统 call the shell; a refused status change is reported', async () => {
     const { port } = recordingPort();
     const done: string[] = [];

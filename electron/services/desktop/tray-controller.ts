@@ -103,6 +103,11 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
           setUnread(conversationId, null);
           render();
         }),
+        source.on('conversations:synced', ({ conversations, removed }) => {
+          for (const conversation of conversations) setUnread(conversation.id, conversation.state === 'ended' ? null : conversation.unread);
+          for (const conversationId of removed) setUnread(conversationId, null);
+          render();
+        }),
         source.on('queue:changed', (queue) => {
           state.queued = queue.length;
           render();

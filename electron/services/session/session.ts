@@ -12,6 +12,7 @@ import type { InvokeRequest, SessionSnapshot, WorkstationSettings } from '../../
 import { sessionEndReasonOf, type SessionEndReason } from '../../../shared/session.js';
 import type { RestClient } from '../api/rest-client.js';
 import type { Db } from '../cache/database.js';
+import type { Log } from '../logger.js';
 import { updateSessionAgent, type StoredSession } from '../cache/session-repo.js';
 import type { SecretStore } from './secret-store.js';
 import { forgetSession, keepSession, restoreSession } from './stored-session.js';
@@ -25,7 +26,7 @@ export interface SessionDeps {
   /** Called after a login or resume (start syncing) and after logout / token refusal (stop). */
   onStarted: (session: StoredSession) => void;
   onEnded: () => void;
-  log: (message: string, detail?: unknown) => void;
+  log: Log;
 }
 
 /** What a renewal came to: new tokens, the session over (reason in the snapshot), or no answer. */
@@ -47,7 +48,8 @@ export interface Session {
   updateAgent(agent: Agent): void;
 }
 
-const passwordKey = (account: string) => `password:${account}`;
+/** Where 记住密码 keeps an account's password in the SecretStore. */
+export const passwordKey = (account: string) => `password:${account}`;
 /** Refusals that mean the server did answer and will not renew: anything else may pass. */
 const FINAL_REFUSALS = new Set(['UNAUTHENTICATED', 'VALIDATION_FAILED', 'FORBIDDEN', 'NOT_FOUND']);
 
@@ -96,6 +98,8 @@ export function createSession(deps: SessionDeps): Session {
     });
     if (current && current.agent.id !== result.value.agent.id) end(null);
     start({ agent: result.value.agent, token: result.value.token, refreshToken: result.value.refreshToken });
+    // Who was logged in when is the first thing support reads; the account and id, nothing more.
+    deps.log('logged in', { account: result.value.agent.account, agentId: result.value.agent.id }, 'info');
     return ok(result.value.agent);
   }
 
@@ -147,6 +151,7 @@ export function createSession(deps: SessionDeps): Session {
         loggingOut = false;
       }
       if (current) end(null);
+      deps.log('logged out', undefined, 'info');
       return ok(null);
     },
     async resume() {

@@ -2,9 +2,10 @@
 import { assertNever } from '../../../shared/errors.js';
 import type { Agent, QueueEntry } from '../../../shared/domain.js';
 import type { Db } from '../cache/database.js';
-import { getConversation, toLocalConversation, upsertConversation } from '../cache/conversations-repo.js';
+import { getConversation, upsertConversation } from '../cache/conversations-repo.js';
 import type { WorkstationEvents } from '../workstation-events.js';
 import type { EphemeralFrame } from './realtime-client.js';
+import { emitConversation } from './emit-changes.js';
 
 export interface EphemeralContext {
   db: Db;
@@ -49,7 +50,7 @@ export function createEphemeralHandler(ctx: EphemeralContext): (frame: Ephemeral
         if (!conversation || !agentId) return;
         const updated = { ...conversation, visitorOnline: frame.visitorOnline };
         upsertConversation(ctx.db, updated);
-        ctx.events.emit('conversation:updated', toLocalConversation(ctx.db, updated, agentId));
+        emitConversation(ctx.events, ctx.db, updated, agentId);
         return;
       }
       case 'agent':

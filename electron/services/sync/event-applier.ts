@@ -1,113 +1,176 @@
 /**
- * Applies one durable realtime event to the cache and stores its seq in the SAME transaction, so
- * a crash can never leave an event applied but not counted (or counted but not applied). What the
- * renderer must hear is emitted only after the commit.
+ * Applies durable realtime events to the cache, many at a time, in ONE transaction that also
+ * stores the last seq — so a crash can never leave an event applied but not counted (or counted
+ * but not applied). The conversations a batch touches are read once and written once, whatever
+ * the number of events, so a catch-up costs the same per event however many came before.
+ * What the renderer must hear is returned as a summary, to be emitted only after the commit.
  */
+import { listedFor } from '../../../shared/agent-conversations.js';
+import type { Conversation, OfflineMessage } from '../../../shared/domain.js';
 import { assertNever } from '../../../shared/errors.js';
+import type { EventPayload, LocalConversation, LocalMessage } from '../../../shared/ipc/contract.js';
 import type { DurableEvent } from '../../../shared/protocol/realtime.js';
 import type { Db } from '../cache/database.js';
-import {
-  deleteConversation,
-  getConversation,
-  incrementUnread,
-  toLocalConversation,
-  upsertConversation,
-} from '../cache/conversations-repo.js';
+import { addUnread, clearUnread, deleteConversation, getConversation, getUnread, upsertConversation } from '../cache/conversations-repo.js';
 import { insertMessage } from '../cache/messages-repo.js';
 import { deleteOutboxEntry } from '../cache/outbox-repo.js';
 import { setLastSeq } from '../cache/sync-state-repo.js';
-import type { WorkstationEvents } from '../workstation-events.js';
 import { sentMessage } from './local-messages.js';
 
-export interface EventApplierContext {
-  db: Db;
-  events: WorkstationEvents;
-  agentId: () => string | null;
+export interface SeqEvent {
+  seq: number;
+  event: DurableEvent;
+}
+
+/** What a batch changed, for the renderer (emit-changes.ts sends it). */
+export interface AppliedChanges {
+  /** Listed conversations the batch touched, in their state after it. */
+  conversations: LocalConversation[];
+  /** Touched conversations that are no longer listed for the agent (ended with a summary, gone, someone else's). */
+  removed: string[];
+  /** Messages new to the cache, in the order applied. */
+  messages: LocalMessage[];
+  alerts: EventPayload<'alert:raised'>[];
+  offlineMessages: OfflineMessage[];
+  /** Owners whose phrases changed (null: the public ones). */
+  phrasesOutdated: (string | null)[];
+}
+
+export interface ApplyOptions {
+  agentId: string;
   /** Alerts only for live events, not for a catch-up replay of old ones. */
-  alertsEnabled: () => boolean;
+  alerts: boolean;
 }
 
-type Emission = () => void;
+export function emptyChanges(): AppliedChanges {
+  return { conversations: [], removed: [], messages: [], alerts: [], offlineMessages: [], phrasesOutdated: [] };
+}
 
-export function applyDurableEvent(ctx: EventApplierContext, seq: number, event: DurableEvent): void {
-  const agentId = ctx.agentId();
-  if (!agentId) throw new Error('no agent logged in');
-  const emissions = ctx.db.transaction((): Emission[] => {
-    const out = applyInTransaction(ctx, agentId, event);
-    setLastSeq(ctx.db, agentId, seq);
-    return out;
+/** Applies `batch` (ascending seq) and stores its last seq, atomically. Throws (and rolls back) on any failure. */
+export function applyDurableEvents(db: Db, batch: readonly SeqEvent[], options: ApplyOptions): AppliedChanges {
+  if (batch.length === 0) return emptyChanges();
+  return db.transaction(() => {
+    const working = createWorkingSet(db, options.agentId);
+    const changes = emptyChanges();
+    for (const { event } of batch) applyOne(working, changes, event, options);
+    working.flush();
+    setLastSeq(db, options.agentId, batch[batch.length - 1]!.seq);
+    const removed = new Set<string>();
+    for (const [id, conversation] of working.touched()) {
+      if (conversation && listedFor(conversation, options.agentId)) changes.conversations.push({ ...conversation, unread: getUnread(db, options.agentId, id) });
+      else removed.add(id);
+    }
+    changes.removed = [...removed];
+    // Messages of a conversation that left the list would only come back as a stray transcript.
+    if (removed.size > 0) changes.messages = changes.messages.filter((m) => !removed.has(m.conversationId));
+    return changes;
   })();
-  for (const emit of emissions) emit();
 }
 
-function applyInTransaction(ctx: EventApplierContext, agentId: string, event: DurableEvent): Emission[] {
-  const { db, events } = ctx;
-  const alerts = ctx.alertsEnabled();
+/**
+ * The conversations of one batch in memory: read from the cache at first use, changed there, and
+ * written back once by flush(), inside the batch's transaction.
+ */
+function createWorkingSet(db: Db, agentId: string) {
+  /** As read or last set in this batch; null: not in the cache, or deleted in this batch. */
+  const current = new Map<string, Conversation | null>();
+  const changed = new Set<string>();
+  const unreadAdded = new Map<string, number>();
+  const unreadCleared = new Set<string>();
+
+  return {
+    db,
+    get(id: string): Conversation | null {
+      if (!current.has(id)) current.set(id, getConversation(db, id));
+      return current.get(id) ?? null;
+    },
+    set(conversation: Conversation) {
+      current.set(conversation.id, conversation);
+      changed.add(conversation.id);
+    },
+    remove(id: string) {
+      current.set(id, null);
+      changed.add(id);
+      // Whatever was unread belonged to the agent's time with it; a later return starts again.
+      unreadCleared.add(id);
+      unreadAdded.delete(id);
+    },
+    addUnread(id: string) {
+      unreadAdded.set(id, (unreadAdded.get(id) ?? 0) + 1);
+    },
+    /** The conversations this batch changed, in their state after it (null: deleted). */
+    *touched(): Generator<[string, Conversation | null]> {
+      for (const id of changed) yield [id, current.get(id) ?? null];
+    },
+    flush() {
+      for (const [id, conversation] of this.touched()) {
+        if (conversation) upsertConversation(db, conversation);
+        else deleteConversation(db, id);
+      }
+      for (const id of unreadCleared) clearUnread(db, agentId, id);
+      for (const [id, count] of unreadAdded) addUnread(db, agentId, id, count);
+    },
+  };
+}
+
+type WorkingSet = ReturnType<typeof createWorkingSet>;
+
+function applyOne(working: WorkingSet, changes: AppliedChanges, event: DurableEvent, options: ApplyOptions): void {
+  const { agentId } = options;
   switch (event.type) {
     case 'message.created': {
       const { message } = event;
+      const db = working.db;
       const isNew = insertMessage(db, message);
       // The stored message is as good as an ack (the ack itself may have been lost with the socket).
       deleteOutboxEntry(db, message.clientId);
-      if (!isNew) return [];
-      const conversation = getConversation(db, message.conversationId);
-      const out: Emission[] = [() => events.emit('message:upserted', sentMessage(message))];
-      if (conversation) {
-        const updated = {
-          ...conversation,
-          lastMessageAt: Math.max(conversation.lastMessageAt ?? 0, message.createdAt),
-          lastMessageSeq: Math.max(conversation.lastMessageSeq, message.seq),
-        };
-        upsertConversation(db, updated);
-        const mine = updated.agentId === agentId;
-        if (message.sender === 'visitor' && mine) incrementUnread(db, agentId, updated.id);
-        const local = toLocalConversation(db, updated, agentId);
-        out.push(() => events.emit('conversation:updated', local));
-        if (alerts && mine && message.sender === 'visitor') {
-          out.push(() =>
-            events.emit('alert:raised', {
-              kind: 'message-received',
-              conversationId: updated.id,
-              title: `${updated.roomNo} ${message.senderName}`,
-              body: message.kind === 'text' ? message.text.slice(0, 100) : (message.attachment?.name ?? ''),
-            }),
-          );
-        }
+      if (!isNew) return;
+      changes.messages.push(sentMessage(message));
+      const conversation = working.get(message.conversationId);
+      if (!conversation) return;
+      const updated = {
+        ...conversation,
+        lastMessageAt: Math.max(conversation.lastMessageAt ?? 0, message.createdAt),
+        lastMessageSeq: Math.max(conversation.lastMessageSeq, message.seq),
+      };
+      working.set(updated);
+      const mine = updated.agentId === agentId;
+      if (message.sender !== 'visitor' || !mine) return;
+      working.addUnread(updated.id);
+      if (options.alerts) {
+        changes.alerts.push({
+          kind: 'message-received',
+          conversationId: updated.id,
+          title: `${updated.roomNo} ${message.senderName}`,
+          body: message.kind === 'text' ? message.text.slice(0, 100) : (message.attachment?.name ?? ''),
+        });
       }
-      return out;
+      return;
     }
     case 'conversation.updated': {
       const { conversation } = event;
-      const previous = getConversation(db, conversation.id);
-      upsertConversation(db, conversation);
-      const local = toLocalConversation(db, conversation, agentId);
-      const out: Emission[] = [() => events.emit('conversation:updated', local)];
+      const previous = working.get(conversation.id);
+      working.set(conversation);
       const newlyMine = conversation.agentId === agentId && conversation.state === 'active' && previous?.agentId !== agentId;
-      if (alerts && newlyMine) {
-        out.push(() =>
-          events.emit('alert:raised', {
-            kind: 'conversation-assigned',
-            conversationId: conversation.id,
-            title: conversation.roomNo,
-            body: conversation.visitorName,
-          }),
-        );
+      if (options.alerts && newlyMine) {
+        changes.alerts.push({ kind: 'conversation-assigned', conversationId: conversation.id, title: conversation.roomNo, body: conversation.visitorName });
       }
-      return out;
+      return;
     }
     case 'conversation.removed':
-      deleteConversation(db, event.conversationId);
-      return [() => events.emit('conversation:removed', { conversationId: event.conversationId })];
+      working.remove(event.conversationId);
+      return;
     case 'offline-message.updated':
-      return [() => events.emit('offline-message:updated', event.offlineMessage)];
+      changes.offlineMessages.push(event.offlineMessage);
+      return;
     case 'phrases.changed':
       // A hint only: the phrases services re-fetch the lists (public ones, or this agent's own).
-      if (event.ownerId !== null && event.ownerId !== agentId) return [];
-      return [() => events.emit('phrases:outdated', { ownerId: event.ownerId })];
+      if (event.ownerId === null || event.ownerId === agentId) changes.phrasesOutdated.push(event.ownerId);
+      return;
     case 'evaluation.requested':
       // The agent learns this from the conversation.updated that comes with it (evaluationPushed).
-      return [];
+      return;
     default:
-      return assertNever(event);
+      assertNever(event);
   }
 }

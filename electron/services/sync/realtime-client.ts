@@ -1,25 +1,31 @@
 /**
  * The workstation's WebSocket to the server's /api/realtime: hello with the last applied seq,
- * durable events applied in seq order exactly once (the caller persists lastSeq in the same
- * transaction as the change), replay progress, message.send with ack/nack, ping keepalive,
- * dead-socket detection and reconnect with capped exponential backoff + jitter.
+ * durable events applied in seq order exactly once and in batches (catch-up.ts; the caller
+ * persists lastSeq in the same transaction as the change), replay progress, message.send with
+ * ack/nack, ping keepalive, a bounded wait for the handshake and the welcome, dead-socket
+ * detection and reconnect with capped exponential backoff + jitter.
  */
 import WebSocket from 'ws';
 import type { Message } from '../../../shared/domain.js';
 import { assertNever, fail, ok, ERROR_CODES, type ErrorCode, type Result } from '../../../shared/errors.js';
-import { REALTIME_PATH, ServerFrameSchema, type ClientFrame, type DurableEvent, type ServerFrame } from '../../../shared/protocol/realtime.js';
+import { REALTIME_PATH, ServerFrameSchema, type ClientFrame, type ServerFrame } from '../../../shared/protocol/realtime.js';
 import type { SendMessageBody } from '../../../shared/protocol/rest.js';
 import type { SessionEndReason } from '../../../shared/session.js';
 import { createBackoff } from './backoff.js';
+import { createCatchUp, type CatchUpProgress } from './catch-up.js';
+import type { SeqEvent } from './event-applier.js';
 
 export type RealtimePhase = 'offline' | 'connecting' | 'syncing' | 'online';
 export type EphemeralFrame = Extract<ServerFrame, { type: 'draft' | 'typing' | 'queue' | 'presence' | 'agent' | 'customer.changed' }>;
 
 export interface RealtimeHandlers {
-  /** Apply one durable event and persist `seq` with it, atomically. Throwing drops the socket so the event is replayed. */
-  applyEvent(seq: number, event: DurableEvent): void;
+  /**
+   * Apply these durable events (ascending seq) and persist the last seq with them, atomically.
+   * `live`: they came after the replay. Throwing drops the socket so the events are replayed.
+   */
+  applyBatch(batch: SeqEvent[], live: boolean): void;
   ephemeral(frame: EphemeralFrame): void;
-  phase(phase: RealtimePhase, progress: { done: number; total: number } | null): void;
+  phase(phase: RealtimePhase, progress: CatchUpProgress | null): void;
   /**
    * The server refused the token or ended the session (the reason it gave, if any): the client
    * has stopped; the session decides whether it renews the token and starts it again.
@@ -42,12 +48,16 @@ export interface RealtimeClientOptions {
   backoff?: { initialMs: number; maxMs: number };
   pingIntervalMs?: number;
   ackTimeoutMs?: number;
+  /** How long the handshake, and then the server's welcome after hello, may take (a hung server answers neither). */
+  connectTimeoutMs?: number;
 }
 
 export interface RealtimeClient {
   start(): void;
   stop(): void;
   readonly phase: RealtimePhase;
+  /** Whether the conversation has received events not applied yet (a catch-up brings them). */
+  isBehind(conversationId: string): boolean;
   sendMessage(conversationId: string, message: SendMessageBody): Promise<Result<Message>>;
   /** Fire-and-forget frames (typing). False when not connected. */
   send(frame: ClientFrame): boolean;
@@ -70,6 +80,7 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
   const { handlers } = options;
   const pingIntervalMs = options.pingIntervalMs ?? 15_000;
   const ackTimeoutMs = options.ackTimeoutMs ?? 15_000;
+  const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
   const backoff = createBackoff(options.backoff ?? { initialMs: 500, maxMs: 15_000 });
   const pending = new Map<string, PendingAck>();
   let socket: WebSocket | null = null;
@@ -77,14 +88,32 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
   let running = false;
   let reconnectTimer: NodeJS.Timeout | null = null;
   let pingTimer: NodeJS.Timeout | null = null;
+  let welcomeTimer: NodeJS.Timeout | null = null;
   let lastFrameAt = 0;
-  let appliedSeq = 0;
   /** A rebuild after `resync` is running: no hello may go out with the old seq until it is stored. */
   let resyncing = false;
+  /** No welcome since the last attempt failed: the server is not reachable, say offline (not 连接中) while retrying. */
+  let unreachable = false;
 
-  const setPhase = (next: RealtimePhase, progress: { done: number; total: number } | null = null) => {
+  const setPhase = (next: RealtimePhase, progress: CatchUpProgress | null = null) => {
     phase = next;
     handlers.phase(next, progress);
+  };
+
+  const catchUp = createCatchUp<EphemeralFrame>({
+    apply: (batch, live) => handlers.applyBatch(batch, live),
+    ephemeral: (frame) => handlers.ephemeral(frame),
+    progress: (progress) => setPhase('syncing', progress),
+    replayDone: () => setPhase('online'),
+    failed(error) {
+      handlers.log?.('applying events failed; reconnecting to replay them', error instanceof Error ? error.message : error);
+      socket?.terminate();
+    },
+  });
+
+  const clearWelcomeTimer = () => {
+    if (welcomeTimer) clearTimeout(welcomeTimer);
+    welcomeTimer = null;
   };
 
   function failPending(code: ErrorCode, message: string) {
@@ -109,24 +138,35 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
     socket = null;
     if (pingTimer) clearInterval(pingTimer);
     pingTimer = null;
+    clearWelcomeTimer();
+    // What was received and not applied yet comes again in the next replay.
+    catchUp.clear();
     failPending('NETWORK', 'the connection to the server dropped before it acknowledged');
     if (resyncing && running) return; // afterResync() reconnects
-    setPhase(running ? 'connecting' : 'offline');
+    unreachable = true;
+    setPhase('offline');
     scheduleReconnect();
   }
 
   function connect() {
     const token = options.token();
     if (!running || !token) return;
-    setPhase('connecting');
-    appliedSeq = options.lastSeq();
-    const ws = new WebSocket(realtimeUrl(options.serverUrl()), { handshakeTimeout: 10_000 });
+    setPhase(unreachable ? 'offline' : 'connecting');
+    const appliedSeq = options.lastSeq();
+    catchUp.begin(appliedSeq);
+    const ws = new WebSocket(realtimeUrl(options.serverUrl()), { handshakeTimeout: connectTimeoutMs });
     socket = ws;
     ws.on('open', () => {
       lastFrameAt = Date.now();
       ws.send(JSON.stringify({ type: 'hello', token, lastSeq: appliedSeq } satisfies ClientFrame));
       pingTimer = setInterval(() => keepAlive(ws), pingIntervalMs);
       pingTimer.unref();
+      // Accepted but never answered (a hung server behind a live TCP stack): give up and retry.
+      welcomeTimer = setTimeout(() => {
+        handlers.log?.(`no welcome within ${connectTimeoutMs} ms, reconnecting`, undefined, 'info');
+        ws.terminate();
+      }, connectTimeoutMs);
+      welcomeTimer.unref();
     });
     ws.on('message', (data) => {
       lastFrameAt = Date.now();
@@ -137,7 +177,7 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
   }
 
   function beginResync(ws: WebSocket, headSeq: number) {
-    handlers.log?.('the stored seq is ahead of the server; rebuilding from REST', { appliedSeq, headSeq }, 'warn');
+    handlers.log?.('the stored seq is ahead of the server; rebuilding from REST', { appliedSeq: options.lastSeq(), headSeq }, 'warn');
     resyncing = true;
     ws.removeAllListeners('message');
     ws.terminate();
@@ -182,27 +222,23 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
     }
     switch (frame.type) {
       case 'welcome':
+        clearWelcomeTimer();
         backoff.reset();
-        setPhase('syncing', { done: 0, total: Math.max(0, frame.headSeq - appliedSeq) });
+        unreachable = false;
+        // The count comes with the first replay.progress; the headSeq here counts every agent's events.
+        setPhase('syncing', { done: 0, total: 0, behind: [] });
         return;
       case 'replay.progress':
-        setPhase('syncing', { done: frame.done, total: frame.total });
+        catchUp.replayTotal(frame.total);
         return;
       case 'replay.done':
-        setPhase('online');
+        catchUp.replayDone();
         return;
       case 'resync':
         beginResync(ws, frame.headSeq);
         return;
       case 'event':
-        if (frame.seq <= appliedSeq) return; // already applied (replayed twice): exactly once
-        try {
-          handlers.applyEvent(frame.seq, frame.event);
-          appliedSeq = frame.seq;
-        } catch (error) {
-          handlers.log?.('applying event failed; reconnecting to replay it', error instanceof Error ? error.message : error);
-          ws.terminate();
-        }
+        catchUp.event(frame.seq, frame.event);
         return;
       case 'ack':
       case 'nack': {
@@ -222,12 +258,17 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
         return;
       case 'pong':
         return;
+      case 'presence':
+      case 'queue':
+        // In order with the durable events: a presence frame changes a cached conversation (which
+        // a queued event may be about to create), and queue alerts wait for the replay to end.
+        catchUp.ephemeral(frame);
+        return;
       case 'draft':
       case 'typing':
-      case 'queue':
-      case 'presence':
       case 'agent':
       case 'customer.changed':
+        // Current state that depends on no event: shown at once, even behind a long catch-up.
         handlers.ephemeral(frame);
         return;
       default:
@@ -239,14 +280,17 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
     get phase() {
       return phase;
     },
+    isBehind: (conversationId) => catchUp.isBehind(conversationId),
     start() {
       if (running) return;
       running = true;
+      unreachable = false;
       backoff.reset();
       connect();
     },
     stop() {
       running = false;
+      catchUp.clear();
       if (reconnectTimer) clearTimeout(reconnectTimer);
       reconnectTimer = null;
       const ws = socket;

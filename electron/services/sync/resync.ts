@@ -6,6 +6,7 @@
  * stored does lastSeq go to the server's head, so a failed rebuild is simply tried again on the
  * next connection (which gets `resync` again).
  */
+import { listedFor } from '../../../shared/agent-conversations.js';
 import type { Conversation } from '../../../shared/domain.js';
 import type { RestClient } from '../api/rest-client.js';
 import { deleteConversation, listAgentConversations, toLocalConversation, upsertConversation } from '../cache/conversations-repo.js';
@@ -51,8 +52,12 @@ export async function rebuildFromServer(deps: ResyncDeps, headSeq: number): Prom
     }
     for (const id of gone) deleteConversation(db, id);
   })();
-  for (const id of gone) events.emit('conversation:removed', { conversationId: id });
-  for (const conversation of fresh.values()) events.emit('conversation:updated', toLocalConversation(db, conversation, agentId));
+  const listed = [...fresh.values()].filter((conversation) => listedFor(conversation, agentId));
+  events.emit('conversations:synced', {
+    conversations: listed.map((conversation) => toLocalConversation(db, conversation, agentId)),
+    removed: [...gone, ...[...fresh.values()].filter((conversation) => !listedFor(conversation, agentId)).map((c) => c.id)],
+    messages: [],
+  });
 
   for (const conversation of fresh.values()) {
     if (conversation.agentId === agentId) await deps.backfillMessages(conversation.id);

@@ -5,7 +5,7 @@
 import type { Result } from '../../../shared/errors.js';
 import type { ConnectionState, InvokeChannel, InvokeRequest, InvokeResponse } from '../../../shared/ipc/contract.js';
 import { createDispatcher } from '../ipc/dispatcher.js';
-import { createWorkstation, type Workstation } from '../workstation.js';
+import { createWorkstation, type Workstation, type WorkstationOptions } from '../workstation.js';
 import { createMemorySecretStore } from './memory-secret-store.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
@@ -20,8 +20,8 @@ export interface Desk {
   connection(): Promise<ConnectionState>;
 }
 
-export function openDesk(dataDir: string, serverUrl: string): Desk {
-  const workstation = createWorkstation({ dataDir, serverUrl, secretStore: createMemorySecretStore(), timing: FAST_TIMING });
+export function openDesk(dataDir: string, serverUrl: string, timing: WorkstationOptions['timing'] = FAST_TIMING): Desk {
+  const workstation = createWorkstation({ dataDir, serverUrl, secretStore: createMemorySecretStore(), timing });
   const dispatch = createDispatcher(workstation);
   const invoke = (async (channel: string, request: unknown) => dispatch(channel, request)) as Desk['invoke'];
   return {
@@ -55,10 +55,11 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+/** `serverEnv`: added to the server process's environment (e.g. KEFU_WIDGET_RATE_LIMITS=off). */
+export async function startStack(options: { serverEnv?: Record<string, string> } = {}): Promise<Stack> {
   const serverDir = tempDir('kefu-server-');
   const deskDir = tempDir('kefu-desk-');
-  let server = await startServerProcess(serverDir);
+  let server = await startServerProcess(serverDir, 0, options.serverEnv);
   const proxy = await startTcpProxy(server.port);
   const stack: Stack = {
     serverDir,
@@ -72,7 +73,7 @@ export async function startStack(): Promise<Stack> {
       await server.kill('SIGKILL');
     },
     async startServer() {
-      server = await startServerProcess(serverDir);
+      server = await startServerProcess(serverDir, 0, options.serverEnv);
       proxy.restore(server.port);
     },
     async restartServer() {

@@ -12,8 +12,12 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
  * node --import tsx, not the tsx binary: the binary runs the script in a child process, so a
  * SIGKILL to it would leave the real server running.
  */
-export const runTs = (script: string, args: string[]) =>
-  spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, script), ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export const runTs = (script: string, args: string[], env?: Record<string, string>) =>
+  spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, script), ...args], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: env ? { ...process.env, ...env } : process.env,
+  });
 
 export interface ServerProcess {
   url: string;
@@ -23,8 +27,9 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export function startServerProcess(dataDir: string, port = 0): Promise<ServerProcess> {
-  const child = runTs('server/main.ts', ['--data', dataDir, '--port', String(port), '--host', '127.0.0.1', '--quiet']);
+/** `env` adds to the inherited environment (e.g. KEFU_WIDGET_RATE_LIMITS=off for a test that floods). */
+export function startServerProcess(dataDir: string, port = 0, env?: Record<string, string>): Promise<ServerProcess> {
+  const child = runTs('server/main.ts', ['--data', dataDir, '--port', String(port), '--host', '127.0.0.1', '--quiet'], env);
   let output = '';
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => {

@@ -8,6 +8,10 @@ export interface ShellClient {
   /** Raw text frame (bad-input tests); resolves with the next result frame. */
   sendRaw(text: string): Promise<Extract<ShellResponseFrame, { kind: 'result' }>>;
   events: { channel: string; payload: unknown }[];
+  /** Called with each event as it arrives (besides keeping it in `events`); returns the unsubscribe. */
+  onEvent(listener: (channel: string, payload: unknown) => void): () => void;
+  /** Called once when the socket closes (the shell stopped, or close()). */
+  onClose(listener: () => void): void;
   close(): void;
 }
 
@@ -19,10 +23,14 @@ export function connectShell(pageUrl: string, override: { token?: string; origin
   const waiting = new Map<number, (frame: Extract<ShellResponseFrame, { kind: 'result' }>) => void>();
   const rawWaiting: ((frame: Extract<ShellResponseFrame, { kind: 'result' }>) => void)[] = [];
   const events: ShellClient['events'] = [];
+  const listeners = new Set<(channel: string, payload: unknown) => void>();
   let nextId = 1;
   ws.on('message', (data) => {
     const frame = JSON.parse(String(data)) as ShellResponseFrame;
-    if (frame.kind === 'event') events.push({ channel: frame.channel, payload: frame.payload });
+    if (frame.kind === 'event') {
+      events.push({ channel: frame.channel, payload: frame.payload });
+      for (const listener of listeners) listener(frame.channel, frame.payload);
+    }
     else (waiting.get(frame.id) ?? rawWaiting.shift())?.(frame);
   });
   return new Promise((resolve, reject) => {
@@ -44,6 +52,11 @@ export function connectShell(pageUrl: string, override: { token?: string; origin
             ws.send(text);
           });
         },
+        onEvent(listener) {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+        onClose: (listener) => ws.once('close', listener),
         close: () => ws.close(),
       }),
     );

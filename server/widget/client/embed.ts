@@ -49,7 +49,7 @@ function install(): void {
   button.setAttribute('aria-expanded', 'false');
   Object.assign(button.style, {
     position: 'fixed', right: '20px', bottom: '20px', zIndex: '2147483000', padding: '12px 18px',
-    border: 'none', borderRadius: '24px', background: '#1677ff', color: '#fff', font: '15px/1.2 system-ui, sans-serif',
+    border: 'none', borderRadius: '24px', background: '#1664e3', color: '#fff', font: '15px/1.2 system-ui, sans-serif',
     boxShadow: '0 4px 14px rgba(0,0,0,.25)', cursor: 'pointer',
   });
 

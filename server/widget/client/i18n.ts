@@ -157,6 +157,23 @@ export function getLang(): WidgetLang {
   return current;
 }
 
+// Clock times in the widget's language, not the browser's: 22:40 in Chinese, 10:40 PM in English.
+// One Intl.DateTimeFormat per language, made on first use (every message line shows a time).
+const TIME_OPTIONS: Record<WidgetLang, [string, Intl.DateTimeFormatOptions]> = {
+  'zh-CN': ['zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }],
+  en: ['en-US', { hour: 'numeric', minute: '2-digit', hourCycle: 'h12' }],
+};
+const timeFormats = new Map<WidgetLang, Intl.DateTimeFormat>();
+
+export function formatTime(at: number): string {
+  let format = timeFormats.get(current);
+  if (!format) {
+    format = new Intl.DateTimeFormat(...TIME_OPTIONS[current]);
+    timeFormats.set(current, format);
+  }
+  return format.format(at);
+}
+
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
   const template: string = current === 'en' ? en[key] : zh[key];
   if (!vars) return template;

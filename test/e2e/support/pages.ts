@@ -37,13 +37,14 @@ export class AgentDesk {
 
   async setStatus(label: '在线' | '忙碌' | '离开'): Promise<void> {
     await this.page.getByLabel('我的状态').click();
-    // exact: a visitor row (also an option) may contain 在线 in its name.
+    // exact: an option whose name merely contains the label must not match.
     await this.page.getByRole('option', { name: label, exact: true }).or(this.page.locator('.ant-select-dropdown').getByText(label, { exact: true })).first().click();
     await expect(this.page.getByRole('banner')).toContainText(label);
   }
 
+  /** The row of 访客列表 (a list item holding the conversation's button and its 结束对话 button). */
   visitorRow(roomNo: string) {
-    return this.page.getByRole('option').filter({ hasText: roomNo });
+    return this.page.getByRole('list', { name: '访客列表' }).getByRole('listitem').filter({ hasText: roomNo });
   }
 
   async openConversation(roomNo: string): Promise<void> {

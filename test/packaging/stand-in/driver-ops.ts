@@ -13,6 +13,7 @@ import { facts, preventable, setFacts, type OsFacts } from './os-facts.js';
 import { nextSeq, records, toPlain, until, type Wanted } from './recorder.js';
 import { globalShortcut, powerMonitor, session } from './system.js';
 import { trays } from './tray.js';
+import { autoUpdater } from './electron-updater.js';
 
 type Role = 'main' | 'overlay' | 'other';
 
@@ -112,6 +113,19 @@ export const ops = {
   },
 
   pressShortcut: (accelerator: string) => globalShortcut.press(accelerator),
+
+  /** The headers the session gives a response from `url` (its CSP, as the page would get it). */
+  responseHeaders(url: string) {
+    const listener = session.defaultSession.handlers.headers as ((details: unknown, callback: (response: unknown) => void) => void) | null;
+    if (!listener) throw new Error('stand-in: no onHeadersReceived listener was set');
+    return new Promise<Record<string, string[]>>((resolve) =>
+      listener({ url, responseHeaders: {} }, (response) => resolve((response as { responseHeaders: Record<string, string[]> }).responseHeaders)),
+    );
+  },
+
+  /** electron-updater reports download progress / finishes the download it was asked for. */
+  updateDownloadProgress: (percent: number) => autoUpdater.progress(percent),
+  finishUpdateDownload: () => autoUpdater.finishDownload(),
 
   /** The 截屏 overlay page reports a selection (or null for Esc), as its preload does. */
   overlayDone(rect: { x: number; y: number; width: number; height: number } | null) {

@@ -1,7 +1,8 @@
 /**
  * ipcMain: `handle` keeps one handler per channel and, like Electron, throws on a second one;
- * `on` listeners are plain events. The test calls the handlers the main registered with an
- * event that names the sending page, the way a renderer's invoke arrives.
+ * `on` listeners are plain events, recorded by channel (electron-store registers one when the
+ * main opens a store). The test calls the handlers the main registered with an event that names
+ * the sending page, the way a renderer's invoke arrives.
  */
 import { EventEmitter } from 'node:events';
 import { record } from './recorder.js';
@@ -15,6 +16,11 @@ class StandInIpcMain extends EventEmitter {
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     record('ipcMain.handle', [channel]);
     this.handlers.set(channel, handler);
+  }
+
+  override on(channel: string | symbol, listener: (...args: unknown[]) => void): this {
+    record('ipcMain.on', [String(channel)]);
+    return super.on(channel, listener);
   }
 
   removeHandler(channel: string): void {

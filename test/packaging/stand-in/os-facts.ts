@@ -10,7 +10,7 @@ export interface OsFacts {
   /** process.resourcesPath: `<app>/resources` beside the executable. */
   resourcesPath: string;
   /** app.getPath(...) before any setPath. */
-  paths: { userData: string; home: string; temp: string; logs: string };
+  paths: { userData: string; home: string; temp: string; logs: string; downloads: string; appData: string };
   /** package.json of the app being run: name/productName become app.getName(). */
   appName: string;
   appVersion: string;
@@ -24,15 +24,19 @@ export interface OsFacts {
   screenLocked: boolean;
   /** Buttons the user presses in showMessageBox, in order; then the cancel button. */
   dialogAnswers: number[];
+  /** Paths the user picks in showSaveDialog, in order (null: cancel); then cancel. */
+  savePaths: (string | null)[];
   /** globalShortcut.register answers false for these (taken by another program). */
   takenShortcuts: string[];
+  /** What the server's update feed (latest.yml) offers electron-updater; null: no feed there (404). */
+  updateFeed: { version: string } | null;
 }
 
 export const facts: OsFacts = {
   platform: 'linux',
   isPackaged: false,
   resourcesPath: '',
-  paths: { userData: '', home: '', temp: '', logs: '' },
+  paths: { userData: '', home: '', temp: '', logs: '', downloads: '', appData: '' },
   appName: 'Electron',
   appVersion: '0.0.0',
   otherInstanceRunning: false,
@@ -41,7 +45,9 @@ export const facts: OsFacts = {
   idleSeconds: 0,
   screenLocked: false,
   dialogAnswers: [],
+  savePaths: [],
   takenShortcuts: [],
+  updateFeed: null,
 };
 
 export function setFacts(patch: Partial<OsFacts>): void {

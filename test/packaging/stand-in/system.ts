@@ -20,6 +20,13 @@ export const dialog = {
     record('dialog.showMessageBox', [options, { response, parent: args.length > 1 }]);
     return Promise.resolve({ response, checkboxChecked: false });
   },
+  /** Electron 45's answer: `canceled`, and `filePath` ('' when cancelled). */
+  showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> {
+    const options = args.length > 1 ? args[1] : args[0];
+    const picked = facts.savePaths.shift() ?? null;
+    record('dialog.showSaveDialog', [options, { picked, parent: args.length > 1 }]);
+    return Promise.resolve(picked === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: picked });
+  },
 };
 
 const SEALED = 'stand-in-sealed:';

@@ -4,7 +4,7 @@
  * gets a private home, config and data folder, so nothing of the machine's own is touched.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,8 @@ export interface MainLaunch {
   facts: Partial<OsFacts> & Pick<OsFacts, 'platform' | 'isPackaged' | 'resourcesPath' | 'appName'>;
   env?: Record<string, string>;
   fakeIntervals?: boolean;
+  /** Files to put in the private folder before the start, by path inside it (e.g. appdata/kefu-desk/kefu-desk.json). */
+  files?: Record<string, string>;
 }
 
 export class MainProcess {
@@ -67,8 +69,12 @@ export class MainProcess {
 /** Resolves once the bundle is loaded (its top level ran); rejects with the load error. */
 export async function launchMain(launch: MainLaunch): Promise<MainProcess> {
   const folder = tempDir('kefu-standin-');
-  const paths = { userData: join(folder, 'data'), home: join(folder, 'home'), temp: join(folder, 'tmp'), logs: join(folder, 'logs') };
+  const paths = { userData: join(folder, 'data'), home: join(folder, 'home'), temp: join(folder, 'tmp'), logs: join(folder, 'logs'), downloads: join(folder, 'downloads'), appData: join(folder, 'appdata') };
   for (const path of Object.values(paths)) mkdirSync(path, { recursive: true });
+  for (const [path, text] of Object.entries(launch.files ?? {})) {
+    mkdirSync(dirname(join(folder, path)), { recursive: true });
+    writeFileSync(join(folder, path), text);
+  }
   const options: StandInLaunch = { main: launch.main, facts: { paths, ...launch.facts }, fakeIntervals: launch.fakeIntervals ?? false };
   const child = fork(join(STAND_IN, 'run-main.ts'), [], {
     cwd: folder,

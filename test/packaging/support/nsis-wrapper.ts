@@ -2,7 +2,7 @@
  * A minimal installer script that takes build/installer.nsh the way electron-builder 26 does
  * (app-builder-lib templates/nsis/installer.nsi): the include comes first, before MUI2 and
  * LogicLib; the installer pass inserts customPageAfterChangeDir after the directory page and
- * customInstall in the install section; the uninstaller pass (BUILD_UNINSTALLER defined) has only
+ * customInstall in the install section and customInit in .onInit; the uninstaller pass (BUILD_UNINSTALLER defined) has only
  * the uninstaller's pages, writes the uninstaller from .onInit and inserts customUnInstall in
  * "un.install".
  * makensis runs with electron-builder's flags (-WX, UTF-8 input, `-XUnicode true`).
@@ -37,6 +37,10 @@ export function wrapperScript(buildDir: string): string {
     'Function .onInit',
     '  !ifdef BUILD_UNINSTALLER',
     '    WriteUninstaller "${UNINSTALLER_OUT_FILE}"',
+    '  !else',
+    '    !ifmacrodef customInit',
+    '      !insertmacro customInit',
+    '    !endif',
     '  !endif',
     'FunctionEnd',
     'Section "install"',

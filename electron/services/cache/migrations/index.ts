@@ -10,6 +10,7 @@ import { migration006 } from './006-file-phrases.js';
 import { migration007 } from './007-message-style.js';
 import { migration008 } from './008-knowledge-bigrams.js';
 import { migration009 } from './009-session-refresh-token.js';
+import { migration010 } from './010-server-binding.js';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006, migration007, migration008, migration009];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006, migration007, migration008, migration009, migration010];

@@ -35,10 +35,13 @@ export class ChatView {
   readonly composer: Composer;
   private readonly status = h('div', { className: 'chat-status', role: 'status', 'aria-live': 'polite' });
   private readonly typing = h('div', { className: 'chat-typing', 'aria-live': 'polite' });
-  private readonly log = h('ul', { className: 'messages', role: 'log', 'aria-label': t('messages'), 'aria-live': 'polite' });
+  // The messages are a list (each one an <li>) inside a live log: role="log" on the <ul> itself
+  // would take away its list role, leaving the <li> elements outside any list.
+  private readonly log = h('ul', { className: 'messages' });
+  private readonly logRegion = h('div', { role: 'log', 'aria-label': t('messages'), 'aria-live': 'polite' }, this.log);
   // The evaluation form and the ended state scroll with the messages, so they never squeeze them.
   private readonly extras = h('div', { className: 'chat-extras' });
-  private readonly scroller = h('div', { className: 'messages-scroller' }, this.log, this.extras);
+  private readonly scroller = h('div', { className: 'messages-scroller' }, this.logRegion, this.extras);
   private readonly elements = new Map<string, { element: HTMLElement; signature: string }>();
   private evaluationKey = '';
   private evaluation: { conversationId: string; element: HTMLElement } | null = null;

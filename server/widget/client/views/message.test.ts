@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../../shared/domain.js';
 import type { MessageStyle } from '../../../../shared/message-style.js';
 import { renderMessage } from './message.js';
+import { setLang } from '../i18n.js';
 
 const style: MessageStyle = { fontFace: 'SimSun', fontSize: 16, bold: true, italic: false, underline: true, color: '#1677ff' };
 const agentText = (overrides: Partial<Message> = {}): Message => ({
@@ -40,5 +41,19 @@ describe("the agent's 字体设置 in the widget", () => {
     expect(bubbleOf(agentText({ sender: 'visitor', style })).getAttribute('style')).toBeNull();
     expect(bubbleOf(agentText({ kind: 'file', attachment: { id: 'f1', name: 'a.pdf', size: 3, mime: 'application/pdf', isImage: false }, style })).getAttribute('style')).toBeNull();
     expect(bubbleOf(agentText()).getAttribute('style')).toBeNull();
+  });
+});
+
+describe('the time on a message line', () => {
+  it('follows the widget language: 22:40 in Chinese, 10:40 PM in English', () => {
+    const createdAt = new Date(2026, 11, 7, 22, 40, 15).getTime();
+    const metaOf = () => renderMessage(agentText({ createdAt }), (id) => `/files/${id}`).querySelector('.msg-meta')!.textContent;
+    try {
+      expect(metaOf()).toBe('小王 22:40');
+      setLang('en');
+      expect(metaOf()).toMatch(/^小王 10:40\sPM$/);
+    } finally {
+      setLang('zh-CN');
+    }
   });
 });

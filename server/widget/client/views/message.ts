@@ -2,9 +2,9 @@
 import type { Message } from '../../../../shared/domain.js';
 import { assertNever } from '../../../../shared/errors.js';
 import { messageStyleDeclarations } from '../../../../shared/message-style.js';
-import { h, formatBytes, formatTime } from '../dom.js';
+import { h, formatBytes } from '../dom.js';
 import { renderLinkified } from '../linkify.js';
-import { t } from '../i18n.js';
+import { formatTime, t } from '../i18n.js';
 import type { OutboxEntry } from '../outbox.js';
 import { icon } from './icons.js';
 

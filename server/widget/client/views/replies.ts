@@ -1,8 +1,8 @@
 /** Replies to the visitor's earlier offline messages (留言回复), shown above everything else. */
 import type { OfflineMessage } from '../../../../shared/domain.js';
-import { h, formatTime } from '../dom.js';
+import { h } from '../dom.js';
 import { renderLinkified } from '../linkify.js';
-import { t } from '../i18n.js';
+import { formatTime, t } from '../i18n.js';
 
 export function repliesPanel(offlineMessages: OfflineMessage[]): HTMLElement | null {
   const replied = offlineMessages.filter((message) => message.reply !== null).sort((a, b) => (b.repliedAt ?? 0) - (a.repliedAt ?? 0));

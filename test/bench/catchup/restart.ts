@@ -1,0 +1,53 @@
+/**
+ * Scenario 2: the workstation services restart (the page with them) and the page is opened with
+ * the server up (and events missed meanwhile), down (connections refused), or hung (SIGSTOP:
+ * connections accepted, nothing answered). Timed from the navigation: the logged-in view with the
+ * cached conversations (and, with the server away, the offline banner).
+ */
+import { connectShell } from '../../../electron/services/test-support/shell-client.js';
+import { messageCount, whenCacheHolds } from './cache.js';
+import { flood, type Flooded } from './flood.js';
+import { openUsable } from './page.js';
+import { waitForState, type Bench } from './bench.js';
+
+export type ServerCondition = 'up' | 'down' | 'hung';
+
+export interface RestartResult {
+  server: ServerCondition;
+  backlog: number;
+  servicesStartMs: number;
+  usableMs: number;
+  /** DOMContentLoaded of the same navigation: nothing of this renderer shows before it. */
+  pageLoadedMs: number;
+  /** With a backlog: from the services' start to the cache holding all of it. */
+  cacheCompleteMs: number | null;
+  flooded: Flooded | null;
+}
+
+const BANNER = '离线|连接中';
+
+export async function usableAfterRestart(bench: Bench, server: ServerCondition, backlog: number): Promise<RestartResult> {
+  bench.shell.close();
+  await bench.stack.stopShell();
+  // The same browser opens the page again (its cache holds the renderer's files, as for an agent).
+  const context = bench.page.context();
+  await bench.page.close();
+  const before = messageCount(bench.cache);
+  const flooded = backlog > 0 ? await flood(bench.visitors, bench.target, backlog, `restart${backlog}`) : null;
+  if (server === 'down') bench.stack.proxy.cut();
+  if (server === 'hung') bench.stack.freezeServer();
+  try {
+    const shell = await bench.stack.startShell();
+    const startedAt = Date.now() - shell.startMs;
+    bench.page = await context.newPage();
+    const { usable, loaded } = await openUsable(bench.page, shell.url, bench.visitors.length, server === 'up' ? null : BANNER);
+    bench.shell = await connectShell(shell.url);
+    let cacheCompleteMs: number | null = null;
+    if (flooded) cacheCompleteMs = (await whenCacheHolds(bench.cache, before + backlog, 300_000)) - startedAt;
+    return { server, backlog, servicesStartMs: shell.startMs, usableMs: usable, pageLoadedMs: loaded, cacheCompleteMs, flooded };
+  } finally {
+    if (server === 'down') bench.stack.proxy.restore();
+    if (server === 'hung') bench.stack.thawServer();
+    if (bench.stack.shell) await waitForState(bench.shell, 'online');
+  }
+}
