@@ -2,10 +2,19 @@ import { StrictMode } from 'react';
 import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { Root } from './app/Root.js';
+import { kefu } from './app/kefu.js';
 import './app/app.css';
 
 // Our CSP has no 'unsafe-eval': tell zod not to probe `new Function` (it would log a violation).
 z.config({ jitless: true });
+
+// Connect to the services now, while React renders its first frame: the session and the cached
+// conversations are then asked for over a socket that is already open (or opening).
+try {
+  kefu();
+} catch {
+  // No services to reach from here: Root says why when it asks.
+}
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -92,7 +92,7 @@ export function Workstation({ agent }: { agent: Agent }) {
           />
         </nav>
         <span className="kefu-spacer" />
-        <HeaderPhone onOpenPhone={() => setView('phone')} />
+        {secondary && <HeaderPhone onOpenPhone={() => setView('phone')} />}
         <span className="kefu-agent">{agent.nickname}</span>
         <StatusSwitcher status={agent.status} notResponding={Boolean(agent.notRespondingSince)} />
         <Tooltip title={t('app.settings')}>

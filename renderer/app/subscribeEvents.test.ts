@@ -89,7 +89,7 @@ describe('contract events drive the stores', () => {
       const kept = conversation({ id: 'k1' });
       const gone = conversation({ id: 'g1' });
       api.emit('conversations:synced', { conversations: [kept, gone], removed: [], messages: [message({ conversationId: 'g1', seq: 1 })] });
-      vi.advanceTimersByTime(50);
+      vi.advanceTimersByTime(100);
       expect(useConversationsStore.getState().conversations.map((c) => c.id)).toEqual(['k1', 'g1']);
       let updates = 0;
       const off = useMessagesStore.subscribe(() => updates++);
@@ -101,7 +101,7 @@ describe('contract events drive the stores', () => {
         api.emit('connection:changed', { state: 'syncing', progress: { done: (i + 1) * 50, total: 500 }, outbox: 0 });
       }
       expect(updates).toBe(0);
-      vi.advanceTimersByTime(50);
+      vi.advanceTimersByTime(100);
       off();
       offProgress();
       expect(updates).toBe(2); // the messages of all ten, then g1's transcript dropped

@@ -41,7 +41,7 @@ export function mergeSynced(payloads: readonly Synced[]): Synced {
   return { conversations: [...conversations.values()], removed: [...removed], messages: messages.filter((m) => !removed.has(m.conversationId)) };
 }
 
-export function createSyncedCoalescer(target: CoalescerTarget, windowMs = 50): SyncedCoalescer {
+export function createSyncedCoalescer(target: CoalescerTarget, windowMs = 100): SyncedCoalescer {
   let pending: Synced[] = [];
   let latestConnection: ConnectionState | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;

@@ -30,6 +30,21 @@ describe('mergeMessage', () => {
     expect(merged.map((m) => m.clientId)).toEqual(['b', 'a', 'p1', 'p2']);
   });
 
+  it('newer stored messages land between the stored ones and the unsent tail, exactly as a full merge puts them', () => {
+    const stored = Array.from({ length: 5 }, (_, i) => message({ clientId: `s${i}`, seq: i + 1, createdAt: i }));
+    const unsent = message({ clientId: 'mine', seq: 0, sender: 'agent', delivery: 'sending', createdAt: 99 });
+    const list = mergeMessages([], [...stored, unsent]);
+    const newer = [message({ clientId: 'n8', seq: 8 }), message({ clientId: 'n6', seq: 6 }), message({ clientId: 'n7', seq: 7 })];
+    const merged = mergeMessages(list, newer);
+    expect(merged.map((m) => m.clientId)).toEqual(['s0', 's1', 's2', 's3', 's4', 'n6', 'n7', 'n8', 'mine']);
+    // The agent's own message, stored at last, still replaces its 'sending' copy.
+    const acked = mergeMessages(merged, [{ ...unsent, id: 'srv', seq: 9, delivery: 'sent' }]);
+    expect(acked.map((m) => [m.clientId, m.delivery])).toEqual([...merged.slice(0, -1).map((m) => [m.clientId, 'sent']), ['mine', 'sent']]);
+    // An older one (a backfill) or a duplicate goes through the full merge, with the same result.
+    expect(mergeMessages(acked, [stored[2]!, message({ clientId: 'n6', seq: 6 })]).map((m) => m.clientId)).toEqual(acked.map((m) => m.clientId));
+    expect(mergeMessage(acked, message({ clientId: 'n10', seq: 10 })).at(-1)!.clientId).toBe('n10');
+  });
+
   it('replaying the same events changes nothing', () => {
     const list = [message({ clientId: 'a', seq: 1 }), message({ clientId: 'b', seq: 2 })];
     const once = mergeMessages([], list);

@@ -11,10 +11,34 @@ export function compareMessages(a: LocalMessage, b: LocalMessage): number {
 }
 
 /**
+ * The usual case, live or catching up: stored messages newer than every stored one so far, none of
+ * them the agent's own still shown as sending. They go between the stored ones and the unsent tail
+ * without looking at the rest — one copy and a sort of the new ones, however long the transcript
+ * (merging into the whole list made every batch of a catch-up dearer than the one before). Null
+ * when that does not hold; the general merge takes over.
+ */
+function appendNewer(list: readonly LocalMessage[], incoming: readonly LocalMessage[]): LocalMessage[] | null {
+  let storedEnd = list.length;
+  while (storedEnd > 0 && list[storedEnd - 1]!.seq === 0) storedEnd--;
+  const lastSeq = storedEnd > 0 ? list[storedEnd - 1]!.seq : 0;
+  const unsent = list.slice(storedEnd);
+  const seen = new Set<string>();
+  for (const m of incoming) {
+    // Seqs are unique in a conversation: one above the last stored is not among the stored ones.
+    if (m.seq <= lastSeq || seen.has(m.clientId)) return null;
+    if (unsent.some((u) => u.clientId === m.clientId || u.id === m.id)) return null;
+    seen.add(m.clientId);
+  }
+  return [...list.slice(0, storedEnd), ...incoming.slice().sort(compareMessages), ...unsent];
+}
+
+/**
  * Adds or replaces by clientId, so a message going sending → sent never shows twice. A live
  * message is nearly always the newest: it is found or placed from the end, not by sorting.
  */
 export function mergeMessage(list: readonly LocalMessage[], next: LocalMessage): LocalMessage[] {
+  const appended = appendNewer(list, [next]);
+  if (appended) return appended;
   let index = list.length - 1;
   while (index >= 0 && list[index]!.clientId !== next.clientId && list[index]!.id !== next.id) index--;
   const copy = list.slice();
@@ -32,6 +56,8 @@ export function mergeMessage(list: readonly LocalMessage[], next: LocalMessage):
  */
 export function mergeMessages(list: readonly LocalMessage[], incoming: readonly LocalMessage[]): LocalMessage[] {
   if (incoming.length === 0) return list as LocalMessage[];
+  const appended = appendNewer(list, incoming);
+  if (appended) return appended;
   const copy = list.slice();
   const at = new Map<string, number>();
   copy.forEach((m, i) => at.set(`c:${m.clientId}`, i).set(`i:${m.id}`, i));

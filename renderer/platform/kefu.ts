@@ -21,6 +21,8 @@ export function getKefu(): KefuApi {
     const token = takeShellToken();
     if (!token) throw new Error('no window.kefu and no shell token in the URL: open the URL the browser shell printed');
     shellKefu = createShellKefu({ url: shellSocketUrl(window.location, token), onChange: transportChanged });
+    // The same window.kefu as under Electron (docs/ARCHITECTURE.md, two shells): one API whichever shell.
+    window.kefu = shellKefu;
   }
   return shellKefu;
 }

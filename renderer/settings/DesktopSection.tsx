@@ -67,9 +67,12 @@ export function DesktopSection() {
 /** Saved on blur or Enter, not per keystroke: typing "15" must not pass through "1". */
 function IdleMinutes({ value, disabled, onSave }: { value: number; disabled: boolean; onSave: (minutes: number) => void }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<number | null>(value);
-  useEffect(() => setDraft(value), [value]);
+  // undefined = not edited: shows the stored value. Copying the value into the draft in an effect
+  // would leave a window (after the settings load, before the effect) where a blur saves a stale draft.
+  const [draft, setDraft] = useState<number | null | undefined>(undefined);
+  useEffect(() => setDraft(undefined), [value]);
   const commit = () => {
+    if (draft === undefined) return;
     const next = Math.min(IDLE_MAX, Math.max(0, Math.round(draft ?? 0)));
     setDraft(next);
     if (next !== value) onSave(next);
@@ -81,7 +84,7 @@ function IdleMinutes({ value, disabled, onSave }: { value: number; disabled: boo
       min={0}
       max={IDLE_MAX}
       precision={0}
-      value={draft}
+      value={draft === undefined ? value : draft}
       disabled={disabled}
       onChange={(next) => setDraft(next)}
       onBlur={commit}
@@ -92,10 +95,13 @@ function IdleMinutes({ value, disabled, onSave }: { value: number; disabled: boo
 
 function ShortcutInput({ value, disabled, onSave }: { value: string; disabled: boolean; onSave: (shortcut: string) => void }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  // null = not edited (see IdleMinutes): a blur before any typing saves nothing.
+  const [draft, setDraft] = useState<string | null>(null);
+  useEffect(() => setDraft(null), [value]);
   const commit = () => {
+    if (draft === null) return;
     const next = draft.trim();
+    setDraft(next);
     if (next !== value) onSave(next);
   };
   return (
@@ -104,7 +110,7 @@ function ShortcutInput({ value, disabled, onSave }: { value: string; disabled: b
       aria-label={t('desktop.screenshotShortcut')}
       placeholder={t('desktop.screenshotShortcutPlaceholder')}
       maxLength={SHORTCUT_MAX}
-      value={draft}
+      value={draft ?? value}
       disabled={disabled}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}

@@ -56,9 +56,9 @@ export const VisitorList = memo(function VisitorList() {
     overscan: 8,
   });
 
-  return (
-    <section className="kefu-left" aria-label={t('visitors.title')}>
-      <div className="kefu-panel-title">{t('visitors.title')}</div>
+  // The same sort and 显示队列 controls (a Select is costly to redraw) unless they change.
+  const toolbar = useMemo(
+    () => (
       <div className="kefu-visitor-toolbar">
         <Select<SortMode>
           size="small"
@@ -77,6 +77,14 @@ export const VisitorList = memo(function VisitorList() {
           {t('visitors.showQueue')}
         </label>
       </div>
+    ),
+    [t, sortMode, showQueue, setSortMode, setShowQueue],
+  );
+
+  return (
+    <section className="kefu-left" aria-label={t('visitors.title')}>
+      <div className="kefu-panel-title">{t('visitors.title')}</div>
+      {toolbar}
       <div className="kefu-visitor-scroll" ref={scrollRef}>
         {rows.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('visitors.empty')} />

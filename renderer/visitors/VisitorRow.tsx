@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { useMemo, useRef, type CSSProperties } from 'react';
 import { Badge, Button, Tag, Tooltip } from 'antd';
 import { CloseOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,18 @@ interface Props {
 export function VisitorRow({ conversation: c, waitingSince, now, selected, behind = false, style, onSelect, onClose }: Props) {
   const { t } = useTranslation();
   const waited = waitingSince === null ? null : now - waitingSince;
+  // The same 结束对话 button (a tooltip is costly to redraw) while the room stays: unread counts
+  // and waiting times change many times a second during a catch-up, this does not.
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+  const closeButton = useMemo(
+    () => (
+      <Tooltip title={t('dialog.close')}>
+        <Button type="text" size="small" icon={<CloseOutlined />} aria-label={t('visitors.close', { room: c.roomNo })} onClick={() => onCloseRef.current()} />
+      </Tooltip>
+    ),
+    [t, c.roomNo],
+  );
   return (
     <li className={`kefu-visitor-row${selected ? ' selected' : ''}`} style={style}>
       <button type="button" className="kefu-visitor-open" aria-current={selected ? 'true' : undefined} onClick={onSelect}>
@@ -49,9 +61,7 @@ export function VisitorRow({ conversation: c, waitingSince, now, selected, behin
         </span>
         <Badge count={c.unread} overflowCount={99} title={t('visitors.unread', { count: c.unread })} />
       </button>
-      <Tooltip title={t('dialog.close')}>
-        <Button type="text" size="small" icon={<CloseOutlined />} aria-label={t('visitors.close', { room: c.roomNo })} onClick={onClose} />
-      </Tooltip>
+      {closeButton}
     </li>
   );
 }

@@ -84,4 +84,18 @@ describe('browser shell', () => {
     const other = await start();
     expect(new URL(other.url).searchParams.get('token')).not.toBe(new URL(pageUrl).searchParams.get('token'));
   });
+
+  it('a client may ask for some events or none; it still gets its answers', async () => {
+    const shell = await start();
+    const all = await connectShell(shell.url);
+    const some = await connectShell(shell.url, { events: ['session:changed'] });
+    const none = await connectShell(shell.url, { events: [] });
+    expect((await none.invoke('settings:update', { language: 'en' })).ok).toBe(true);
+    await some.invoke('connection:get-state', undefined);
+    await all.invoke('connection:get-state', undefined);
+    expect(all.events.some((e) => e.channel === 'session:changed')).toBe(true);
+    expect(some.events.map((e) => e.channel)).toEqual(['session:changed']);
+    expect(none.events).toEqual([]);
+    for (const client of [all, some, none]) client.close();
+  });
 });

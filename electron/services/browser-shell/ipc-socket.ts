@@ -29,15 +29,19 @@ const sameSecret = (a: string, b: string) => {
 export function createIpcSocket(options: IpcSocketOptions) {
   // Files travel base64 in one frame, so the limit follows the file limit.
   const wss = new WebSocketServer({ noServer: true, maxPayload: Math.ceil((LIMITS.fileBytesMax * 4) / 3) + 64 * 1024 });
-  const pages = new Set<WebSocket>();
+  /** Each page with the event channels it asked for (`?events=a,b`; empty: none), or null for all. */
+  const pages = new Map<WebSocket, ReadonlySet<string> | null>();
   const send = (ws: WebSocket, frame: ShellResponseFrame) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
   const unsubscribe = options.workstation.onAny((channel, payload) => {
-    if (pages.size === 0) return;
     // Serialised once for every page: a catch-up summary can be hundreds of kilobytes.
-    const text = JSON.stringify({ kind: 'event', channel, payload } satisfies ShellResponseFrame);
-    for (const ws of pages) if (ws.readyState === ws.OPEN) ws.send(text);
+    let text: string | null = null;
+    for (const [ws, only] of pages) {
+      if (ws.readyState !== ws.OPEN || (only && !only.has(channel))) continue;
+      text ??= JSON.stringify({ kind: 'event', channel, payload } satisfies ShellResponseFrame);
+      ws.send(text);
+    }
   });
 
   function refuse(socket: Duplex, status: number, reason: string) {
@@ -71,8 +75,11 @@ export function createIpcSocket(options: IpcSocketOptions) {
       const origin = req.headers.origin ?? '';
       if (!options.allowedOrigins().includes(origin)) return refuse(socket, 403, 'Forbidden');
       if (!sameSecret(url.searchParams.get('token') ?? '', options.token)) return refuse(socket, 401, 'Unauthorized');
+      // A client that only calls (a test, a probe) can ask for fewer events, or none, so a catch-up's
+      // summaries are not pushed to it and its answers do not queue behind them.
+      const events = url.searchParams.get('events');
       wss.handleUpgrade(req, socket, head, (ws) => {
-        pages.add(ws);
+        pages.set(ws, events === null ? null : new Set(events.split(',').filter(Boolean)));
         ws.on('message', (data, isBinary) => {
           if (isBinary) send(ws, { kind: 'result', id: -1, result: fail('VALIDATION_FAILED', 'binary frames are not accepted') });
           else onFrame(ws, String(data));
@@ -83,7 +90,7 @@ export function createIpcSocket(options: IpcSocketOptions) {
     },
     close() {
       unsubscribe();
-      for (const ws of pages) ws.terminate();
+      for (const ws of pages.keys()) ws.terminate();
       wss.close();
     },
   };

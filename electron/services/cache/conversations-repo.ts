@@ -3,9 +3,11 @@ import { awaitsAgent } from '../../../shared/agent-conversations.js';
 import { ConversationSchema, type Conversation } from '../../../shared/domain.js';
 import type { LocalConversation } from '../../../shared/ipc/contract.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 
 export function upsertConversation(db: Db, conversation: Conversation): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO conversations (id, agent_id, state, last_message_at, data) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET agent_id = excluded.agent_id, state = excluded.state,
        last_message_at = excluded.last_message_at, data = excluded.data`,
@@ -13,7 +15,7 @@ export function upsertConversation(db: Db, conversation: Conversation): void {
 }
 
 export function getConversation(db: Db, id: string): Conversation | null {
-  const row = db.prepare('SELECT data FROM conversations WHERE id = ?').get(id) as { data: string } | undefined;
+  const row = statement(db, 'SELECT data FROM conversations WHERE id = ?').get(id) as { data: string } | undefined;
   return row ? parse(row.data) : null;
 }
 
@@ -44,7 +46,7 @@ export function toLocalConversation(db: Db, conversation: Conversation, agentId:
 }
 
 export function getUnread(db: Db, agentId: string, conversationId: string): number {
-  const row = db.prepare('SELECT count FROM unread WHERE agent_id = ? AND conversation_id = ?').get(agentId, conversationId) as
+  const row = statement(db, 'SELECT count FROM unread WHERE agent_id = ? AND conversation_id = ?').get(agentId, conversationId) as
     | { count: number }
     | undefined;
   return row?.count ?? 0;
@@ -60,14 +62,15 @@ export function incrementUnread(db: Db, agentId: string, conversationId: string)
 /** Adds several unread messages at once (a catch-up batch counts them first). */
 export function addUnread(db: Db, agentId: string, conversationId: string, count: number): void {
   if (count <= 0) return;
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO unread (agent_id, conversation_id, count) VALUES (?, ?, ?)
      ON CONFLICT (agent_id, conversation_id) DO UPDATE SET count = count + excluded.count`,
   ).run(agentId, conversationId, count);
 }
 
 export function clearUnread(db: Db, agentId: string, conversationId: string): void {
-  db.prepare('DELETE FROM unread WHERE agent_id = ? AND conversation_id = ?').run(agentId, conversationId);
+  statement(db, 'DELETE FROM unread WHERE agent_id = ? AND conversation_id = ?').run(agentId, conversationId);
 }
 
 function parse(data: string): Conversation {

@@ -94,7 +94,7 @@ export function conversationOutbox(db: Db, conversationId: string): OutboxEntry[
 }
 
 export function countOutbox(db: Db, agentId: string): number {
-  const row = db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE agent_id = ?').get(agentId) as { n: number };
+  const row = statement(db, 'SELECT COUNT(*) AS n FROM outbox WHERE agent_id = ?').get(agentId) as { n: number };
   return row.n;
 }
 

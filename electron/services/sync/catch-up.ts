@@ -29,6 +29,7 @@ export interface CatchUpOptions<E> {
   replayDone(): void;
   /** apply() threw: the queue is cleared; the caller drops the socket so the server replays from the stored seq. */
   failed(error: unknown): void;
+  log?(message: string, detail?: unknown): void;
   /** Time one batch may take before the loop is yielded. */
   budgetMs?: number;
   /** Runs `fn` after pending I/O (setImmediate); returns a cancel function. */
@@ -55,7 +56,8 @@ export interface CatchUp<E> {
 type Item<E> = { kind: 'event'; seq: number; event: DurableEvent; live: boolean; conversationId: string | null } | { kind: 'replay-done' } | { kind: 'ephemeral'; frame: E };
 
 const MAX_BEHIND_LISTED = 100;
-const MIN_BATCH = 20;
+/** Below this a commit (fsync) costs more than the events it carries. */
+const MIN_BATCH = 100;
 const MAX_BATCH = 5_000;
 
 const setImmediateSchedule = (fn: () => void) => {
@@ -79,7 +81,8 @@ function conversationOf(event: DurableEvent): string | null {
 }
 
 export function createCatchUp<E>(options: CatchUpOptions<E>): CatchUp<E> {
-  const budgetMs = options.budgetMs ?? 12;
+  // A page call waits at most about this long for a batch; longer batches pay fewer commits.
+  const budgetMs = options.budgetMs ?? 20;
   const schedule = options.schedule ?? setImmediateSchedule;
   const now = options.now ?? (() => performance.now());
   // A ring would save the shifts; an index into an array that is dropped when drained does too.
@@ -156,7 +159,12 @@ export function createCatchUp<E>(options: CatchUpOptions<E>): CatchUp<E> {
       }
       if (item.kind === 'ephemeral') {
         head++;
-        options.ephemeral(item.frame);
+        // Current state only: one that cannot be shown must not stop the events behind it.
+        try {
+          options.ephemeral(item.frame);
+        } catch (error) {
+          options.log?.('an ephemeral frame could not be handled', error instanceof Error ? error.message : error);
+        }
         continue;
       }
       const { batch, live, ids } = takeEvents(batchSize);

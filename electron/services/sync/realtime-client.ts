@@ -109,6 +109,7 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
       handlers.log?.('applying events failed; reconnecting to replay them', error instanceof Error ? error.message : error);
       socket?.terminate();
     },
+    log: (message, detail) => handlers.log?.(message, detail),
   });
 
   const clearWelcomeTimer = () => {

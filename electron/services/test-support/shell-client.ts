@@ -16,10 +16,12 @@ export interface ShellClient {
 }
 
 /** Resolves with a client, or rejects with the HTTP status the shell refused the upgrade with. */
-export function connectShell(pageUrl: string, override: { token?: string; origin?: string } = {}): Promise<ShellClient> {
+/** `events`: only these event channels (none for []); every one when omitted. */
+export function connectShell(pageUrl: string, override: { token?: string; origin?: string; events?: string[] } = {}): Promise<ShellClient> {
   const page = new URL(pageUrl);
   const token = override.token ?? page.searchParams.get('token') ?? '';
-  const ws = new WebSocket(`ws://${page.host}/ipc?token=${encodeURIComponent(token)}`, { headers: { origin: override.origin ?? page.origin } });
+  const only = override.events ? `&events=${encodeURIComponent(override.events.join(','))}` : '';
+  const ws = new WebSocket(`ws://${page.host}/ipc?token=${encodeURIComponent(token)}${only}`, { headers: { origin: override.origin ?? page.origin } });
   const waiting = new Map<number, (frame: Extract<ShellResponseFrame, { kind: 'result' }>) => void>();
   const rawWaiting: ((frame: Extract<ShellResponseFrame, { kind: 'result' }>) => void)[] = [];
   const events: ShellClient['events'] = [];

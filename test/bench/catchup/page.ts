@@ -60,36 +60,24 @@ export async function openConversation(page: Page, roomNo: string): Promise<void
 
 /**
  * A page call measured from inside the page, over and over until stopped: conversations:list
- * through a socket of its own to the shell (the same contract and dispatcher the app uses; the app's
- * own transport is not reachable from outside). Its answers are handled on the page's main thread,
- * so a page busy with events shows up here as well as services busy applying them.
+ * through the app's own window.kefu, so an answer waits behind whatever events the socket still
+ * carries and behind the page's own work, exactly as the agent's clicks would.
  */
 export async function startCallProbe(page: Page, gapMs = 20): Promise<void> {
   // Plain source, not a function: tsx's transform would add helpers the page does not have.
-  await page.evaluate(`new Promise((resolve) => {
-    const token = sessionStorage.getItem('kefu.shellToken') || '';
-    const ws = new WebSocket('ws://' + location.host + '/ipc?token=' + encodeURIComponent(token));
+  await page.evaluate(`(() => {
     // [Date.now() when answered, round trip in ms]
     const probe = { samples: [], stop: false };
     window.kefuBenchProbe = probe;
-    let id = 1;
-    let sentAt = 0;
-    const next = () => {
-      if (probe.stop) return ws.close();
-      sentAt = performance.now();
-      ws.send(JSON.stringify({ kind: 'invoke', id: id++, channel: 'conversations:list', request: null }));
-    };
-    ws.onmessage = (event) => {
-      // Every event reaches this socket too; only the answers count (and they are cheap to tell apart).
-      if (!String(event.data).startsWith('{"kind":"result"')) return;
-      probe.samples.push([Date.now(), performance.now() - sentAt]);
+    const next = async () => {
+      if (probe.stop) return;
+      const sentAt = performance.now();
+      const result = await window.kefu.invoke('conversations:list', undefined);
+      if (result.ok) probe.samples.push([Date.now(), performance.now() - sentAt]);
       setTimeout(next, ${gapMs});
     };
-    ws.onopen = () => {
-      next();
-      resolve();
-    };
-  })`);
+    void next();
+  })()`);
 }
 
 /** Stops the probe; its samples as [Date.now() when answered, round trip in ms]. */

@@ -29,7 +29,8 @@ export async function createAgent(serverUrl: string, conversations: number): Pro
 
 /** Logs the agent in through the shell (as the page would) and sets 在线; resolves once the services are online. */
 export async function loginThroughShell(shellUrl: string): Promise<ShellClient> {
-  const shell = await connectShell(shellUrl);
+  // The bench hears only the connection state: a catch-up's summaries are for the page.
+  const shell = await connectShell(shellUrl, { events: ['connection:changed'] });
   const login = await shell.invoke('session:login', { account: BENCH_AGENT.account, password: BENCH_AGENT.password, rememberPassword: false, autoLogin: false, autoStart: false });
   if (!login.ok) throw new Error(`login through the shell failed: ${login.error.message}`);
   await waitFor('shell online', async () => {

@@ -41,7 +41,7 @@ export async function usableAfterRestart(bench: Bench, server: ServerCondition, 
     const startedAt = Date.now() - shell.startMs;
     bench.page = await context.newPage();
     const { usable, loaded } = await openUsable(bench.page, shell.url, bench.visitors.length, server === 'up' ? null : BANNER);
-    bench.shell = await connectShell(shell.url);
+    bench.shell = await connectShell(shell.url, { events: ['connection:changed'] });
     let cacheCompleteMs: number | null = null;
     if (flooded) cacheCompleteMs = (await whenCacheHolds(bench.cache, before + backlog, 300_000)) - startedAt;
     return { server, backlog, servicesStartMs: shell.startMs, usableMs: usable, pageLoadedMs: loaded, cacheCompleteMs, flooded };
