@@ -18,12 +18,18 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    rules: restrict(['electron', 'react', 'react-*', ...nodeBuiltins, '../server/**', '../electron/**', '../renderer/**', '**/server/**', '**/electron/**', '**/renderer/**'], 'shared/ imports only pure libraries (zod): docs/ARCHITECTURE.md, Parts and layers'),
+    rules: restrict(
+      ['electron', 'react', 'react-*', ...nodeBuiltins, '../server/**', '../electron/**', '../renderer/**', '**/server/**', '**/electron/**', '**/renderer/**'],
+      'shared/ imports only pure libraries (zod): docs/ARCHITECTURE.md, Parts and layers',
+    ),
   },
   {
     files: ['electron/services/**/*.ts'],
     // electron-store imports electron: the services keep settings in conf, which it extends.
-    rules: restrict(['electron', 'electron/*', 'electron-store', '**/renderer/**', '**/server/**', '**/electron/main/**', '**/electron/preload/**'], 'electron/services never imports electron (it runs under plain Node): docs/ARCHITECTURE.md, Parts and layers'),
+    rules: restrict(
+      ['electron', 'electron/*', 'electron-store', '**/renderer/**', '**/server/**', '**/electron/main/**', '**/electron/preload/**'],
+      'electron/services never imports electron (it runs under plain Node): docs/ARCHITECTURE.md, Parts and layers',
+    ),
   },
   {
     files: ['electron/main/**/*.ts'],
@@ -31,11 +37,17 @@ export default tseslint.config(
   },
   {
     files: ['electron/preload/**/*.ts'],
-    rules: restrict([...nodeBuiltins, '**/services/**', '**/main/**', '**/renderer/**', '**/server/**'], 'preload imports shared and contextBridge/ipcRenderer only'),
+    rules: restrict(
+      [...nodeBuiltins, '**/services/**', '**/main/**', '**/renderer/**', '**/server/**'],
+      'preload imports shared and contextBridge/ipcRenderer only',
+    ),
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    rules: restrict(['electron', 'electron/*', ...nodeBuiltins, '**/electron/**', '**/server/**'], 'renderer never imports electron, node:* or electron/ and server/ code: docs/ARCHITECTURE.md, Parts and layers'),
+    rules: restrict(
+      ['electron', 'electron/*', ...nodeBuiltins, '**/electron/**', '**/server/**'],
+      'renderer never imports electron, node:* or electron/ and server/ code: docs/ARCHITECTURE.md, Parts and layers',
+    ),
   },
   {
     files: ['server/**/*.ts'],
@@ -53,7 +65,13 @@ export default tseslint.config(
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: "ImportSpecifier[imported.name!=/^(contextBridge|ipcRenderer)$/][parent.source.value='electron']", message: 'preload takes only contextBridge and ipcRenderer from electron' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportSpecifier[imported.name!=/^(contextBridge|ipcRenderer)$/][parent.source.value='electron']",
+          message: 'preload takes only contextBridge and ipcRenderer from electron',
+        },
+      ],
     },
   },
 );

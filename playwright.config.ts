@@ -3,7 +3,12 @@ import { defineConfig } from '@playwright/test';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 // The phone spec's pages place real WebRTC calls: fake audio devices, no permission prompt, and
 // ICE candidates on loopback (scripts/test.sh runs this project inside a private network namespace).
-const MEDIA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'];
+const MEDIA_ARGS = [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--autoplay-policy=no-user-gesture-required',
+];
 
 // Debian's Chromium (docs/PLATFORM-NOTES.md): Playwright never downloads a browser here.
 export default defineConfig({

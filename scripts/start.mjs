@@ -10,13 +10,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dataRoot =
-  process.env.KEFU_DATA_DIR ?? join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'kefu-desk');
+const dataRoot = process.env.KEFU_DATA_DIR ?? join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'kefu-desk');
 const shellPort = Number(process.env.KEFU_SHELL_PORT ?? 3711);
 
-const built = ['dist/renderer/index.html', 'dist/widget/index.html', 'dist/widget/widget.js'].every((f) =>
-  existsSync(join(root, f)),
-);
+const built = ['dist/renderer/index.html', 'dist/widget/index.html', 'dist/widget/widget.js'].every((f) => existsSync(join(root, f)));
 if (!built || process.argv.includes('--rebuild')) {
   console.log('Building the workstation and the visitor widget…');
   const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -73,9 +70,7 @@ const serverUrl = await startChild(
 );
 
 const electronPathFile = join(root, 'node_modules', 'electron', 'path.txt');
-const electronBinary = existsSync(electronPathFile)
-  ? join(root, 'node_modules', 'electron', 'dist', readFileSync(electronPathFile, 'utf8').trim())
-  : null;
+const electronBinary = existsSync(electronPathFile) ? join(root, 'node_modules', 'electron', 'dist', readFileSync(electronPathFile, 'utf8').trim()) : null;
 
 if (electronBinary && existsSync(electronBinary) && !process.env.KEFU_BROWSER_SHELL) {
   const b = spawnSync('npm', ['run', 'build:electron'], { cwd: root, stdio: 'inherit' });

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 results=$(mktemp -d)
-echo "== lint (layering rules) =="; npx eslint .
+echo "== lint (layering rules, formatting) =="; npm run --silent lint
 echo "== typecheck (one tsconfig per layer) =="; bash scripts/typecheck.sh
 echo "== electron static checks (electronegativity, HIGH findings gate) =="; node build/scripts/electronegativity-gate.mjs
 echo "== unit tests =="; npx vitest run --reporter=default --reporter=json --outputFile.json="$results/unit.json"

@@ -124,7 +124,12 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   setAccountLockPolicy(ctx, { ...DEFAULT_ACCOUNT_LOCK, ...opts.loginGuard?.account });
   const handlers = createHandlers(ctx, createLoginIpLimit(app, { ...DEFAULT_IP_LIMIT, ...opts.loginGuard?.address }));
   const names = Object.keys(handlers) as (keyof typeof handlers)[];
-  registerRoutes(app, ctx, handlers, names.filter((n) => !RAW_BODY_ROUTES.includes(n)));
+  registerRoutes(
+    app,
+    ctx,
+    handlers,
+    names.filter((n) => !RAW_BODY_ROUTES.includes(n)),
+  );
   // Uploads take raw bytes of any type, so they get their own parser scope.
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();

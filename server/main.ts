@@ -40,7 +40,15 @@ try {
   process.exit(2);
 }
 
-const server = await createServer({ dataDir, port, host: values.host ?? '127.0.0.1', logger: !values.quiet, trustProxy: values['trust-proxy'] || /^(1|true|yes)$/i.test(process.env.KEFU_TRUST_PROXY ?? ''), widgetRateLimits, updatesDir });
+const server = await createServer({
+  dataDir,
+  port,
+  host: values.host ?? '127.0.0.1',
+  logger: !values.quiet,
+  trustProxy: values['trust-proxy'] || /^(1|true|yes)$/i.test(process.env.KEFU_TRUST_PROXY ?? ''),
+  widgetRateLimits,
+  updatesDir,
+});
 console.log(`Kefu Desk server listening on ${server.url}  (data: ${dataDir})`);
 console.log(`  visitor widget: ${server.url}/widget    API docs: ${server.url}/api/docs/json`);
 console.log(`  workstation updates: ${server.url}${UPDATES_PATH}/  (from ${updatesDir})`);

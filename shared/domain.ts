@@ -162,16 +162,32 @@ export type Visitor = z.infer<typeof VisitorSchema>;
 /** Company-wide settings an admin can change. */
 export const ServerSettingsSchema = z.object({
   /** Minutes of visitor silence after the agent's last message before the system closes (系统关闭). */
-  autoCloseMinutes: z.number().int().min(1).max(24 * 60),
+  autoCloseMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   /** Seconds a visitor may wait in the queue before the widget offers the leave-a-message form. */
-  queueTimeoutSeconds: z.number().int().min(10).max(24 * 3600),
+  queueTimeoutSeconds: z
+    .number()
+    .int()
+    .min(10)
+    .max(24 * 3600),
   /**
    * A staff token with no activity (REST call, open realtime socket) for this many minutes is
    * expired; the workstation renews it with its refresh token without asking the agent.
    */
-  sessionIdleMinutes: z.number().int().min(5).max(7 * 24 * 60),
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60),
   /** A staff token expires this many hours after it was issued, however busy it is. */
-  sessionMaxHours: z.number().int().min(1).max(30 * 24),
+  sessionMaxHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24),
   /** A login's refresh token (记住密码 / 自动登录 without typing) works for this many days after the password login. */
   refreshTokenDays: z.number().int().min(1).max(365),
 });
@@ -182,7 +198,13 @@ export type ServerSettings = z.infer<typeof ServerSettingsSchema>;
  * field anyway): so the workstation and the widget turn such text away before it reaches an
  * outbox, instead of learning it from the server.
  */
-export const textField = (max: number) => z.string().trim().min(1).max(max).refine((text) => !isUnsafeText(text), UNSAFE_TEXT_MESSAGE);
+export const textField = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((text) => !isUnsafeText(text), UNSAFE_TEXT_MESSAGE);
 /**
  * A name a person will read (nickname, visitor or customer name, file, topic or category name):
  * a textField without invisible and bidi-control characters (shared/visible-text.ts), and still

@@ -3,7 +3,14 @@ import { DEFAULT_MESSAGE_STYLE, messageStyleDeclarations, styleToCarry } from '.
 
 describe('message style', () => {
   it('maps a valid style to style properties', () => {
-    const declarations = messageStyleDeclarations({ ...DEFAULT_MESSAGE_STYLE, fontFace: 'SimSun', bold: true, underline: true, color: '#ff0000', fontSize: 18 });
+    const declarations = messageStyleDeclarations({
+      ...DEFAULT_MESSAGE_STYLE,
+      fontFace: 'SimSun',
+      bold: true,
+      underline: true,
+      color: '#ff0000',
+      fontSize: 18,
+    });
     expect(declarations).toEqual({
       fontFamily: '"SimSun", sans-serif',
       fontSize: '18px',

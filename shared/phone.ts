@@ -24,9 +24,15 @@ export const IceServerSchema = z.strictObject({
 export const SipSettingsSchema = z.strictObject({
   enabled: z.boolean(),
   /** ws:// or wss:// of the registrar's WebSocket listener. */
-  wsServer: z.string().max(256).regex(/^wss?:\/\/[^\s]+$/, 'ws:// or wss:// URL'),
+  wsServer: z
+    .string()
+    .max(256)
+    .regex(/^wss?:\/\/[^\s]+$/, 'ws:// or wss:// URL'),
   /** sip:user@domain */
-  uri: z.string().max(256).regex(/^sip:[^\s@]+@[^\s]+$/, 'sip:user@domain'),
+  uri: z
+    .string()
+    .max(256)
+    .regex(/^sip:[^\s@]+@[^\s]+$/, 'sip:user@domain'),
   authUser: z.string().max(128),
   /** Never logged; returned only to the agent it belongs to. */
   password: z.string().max(128),

@@ -32,12 +32,14 @@ export const PhraseShortcutSchema = z
   .regex(/^\/?[A-Za-z0-9_-]{1,20}$/, 'letters, digits, _ or -, up to 20, optionally after "/"')
   .transform((s) => (s.startsWith('/') ? s.slice(1) : s).toLowerCase());
 /** "Alt+1", "Ctrl+Shift+H": a per-phrase hotkey inside the input box. */
-export const PhraseHotkeySchema = z
-  .string()
-  .regex(/^((Ctrl|Alt|Shift)\+){1,3}[A-Z0-9]$/, 'like Alt+1 or Ctrl+Shift+H');
+export const PhraseHotkeySchema = z.string().regex(/^((Ctrl|Alt|Shift)\+){1,3}[A-Z0-9]$/, 'like Alt+1 or Ctrl+Shift+H');
 
 /** http(s) with a host and no whitespace; shared has no URL class (no DOM, no Node). */
-const httpUrl = z.string().trim().max(2000).regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i, 'an http:// or https:// URL');
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i, 'an http:// or https:// URL');
 
 export const PhraseCategorySchema = z.object({
   id: z.string(),

@@ -12,7 +12,8 @@ describe('queryInt: numbers in query strings', () => {
   });
 
   it('refuses what Number() would have taken: hex, exponents, blanks, padding, signs, fractions', () => {
-    for (const text of ['0x10', '', ' 5', '5 ', '1e3', '+5', '1.5', '05', '-0', 'Infinity', 'NaN', '0b1', '1_0', '٣']) expect(limit.safeParse(text).success, JSON.stringify(text)).toBe(false);
+    for (const text of ['0x10', '', ' 5', '5 ', '1e3', '+5', '1.5', '05', '-0', 'Infinity', 'NaN', '0b1', '1_0', '٣'])
+      expect(limit.safeParse(text).success, JSON.stringify(text)).toBe(false);
   });
 
   it('refuses numbers outside the bounds, as text or as numbers', () => {

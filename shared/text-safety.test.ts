@@ -3,8 +3,10 @@ import { findUnsafeText, isUnsafeText } from './text-safety.js';
 
 describe('unsafe text (NUL, lone surrogates)', () => {
   it('tells NUL and lone surrogates from real text, emoji included', () => {
-    for (const text of ['a\u0000b', '\uD800', 'x\uDBFF', '\uDC00y', '\uDBFF\uDBFF\uDC00', '\uD83D\uDE00\uDE00']) expect(isUnsafeText(text), JSON.stringify(text)).toBe(true);
-    for (const text of ['', '你好', '\uD83D\uDE00', 'a\u0001b', '\uFFFD', '\uD83D\uDE00\uD83D\uDE00']) expect(isUnsafeText(text), JSON.stringify(text)).toBe(false);
+    for (const text of ['a\u0000b', '\uD800', 'x\uDBFF', '\uDC00y', '\uDBFF\uDBFF\uDC00', '\uD83D\uDE00\uDE00'])
+      expect(isUnsafeText(text), JSON.stringify(text)).toBe(true);
+    for (const text of ['', '你好', '\uD83D\uDE00', 'a\u0001b', '\uFFFD', '\uD83D\uDE00\uD83D\uDE00'])
+      expect(isUnsafeText(text), JSON.stringify(text)).toBe(false);
   });
 
   it('finds the first bad string or key by its path, however deep', () => {

@@ -69,8 +69,22 @@ export function startDesktopShell(options: DesktopShellOptions): DesktopShell {
         const question = quitQuestion(open);
         const window = options.window();
         const answer = window
-          ? await dialog.showMessageBox(window, { type: 'question', title: question.title, message: question.message, buttons: question.buttons, defaultId: 1, cancelId: 1 })
-          : await dialog.showMessageBox({ type: 'question', title: question.title, message: question.message, buttons: question.buttons, defaultId: 1, cancelId: 1 });
+          ? await dialog.showMessageBox(window, {
+              type: 'question',
+              title: question.title,
+              message: question.message,
+              buttons: question.buttons,
+              defaultId: 1,
+              cancelId: 1,
+            })
+          : await dialog.showMessageBox({
+              type: 'question',
+              title: question.title,
+              message: question.message,
+              buttons: question.buttons,
+              defaultId: 1,
+              cancelId: 1,
+            });
         return answer.response === 0;
       },
       setAway: () => setStatus('away'),

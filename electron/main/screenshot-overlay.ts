@@ -15,7 +15,10 @@ export interface CapturedSelection {
 
 export async function selectScreenRegion(resourcesDir: string, overlayPreload: string): Promise<CapturedSelection | null> {
   const displays = screen.getAllDisplays();
-  const largest = displays.reduce((max, d) => ({ width: Math.max(max.width, d.size.width * d.scaleFactor), height: Math.max(max.height, d.size.height * d.scaleFactor) }), { width: 0, height: 0 });
+  const largest = displays.reduce(
+    (max, d) => ({ width: Math.max(max.width, d.size.width * d.scaleFactor), height: Math.max(max.height, d.size.height * d.scaleFactor) }),
+    { width: 0, height: 0 },
+  );
   const sources = await desktopCapturer.getSources({ types: ['screen'], thumbnailSize: largest });
   const overlays: BrowserWindow[] = [];
   const pageUrl = pathToFileURL(join(resourcesDir, 'screenshot/overlay.html')).toString();
@@ -58,7 +61,14 @@ export async function selectScreenRegion(resourcesDir: string, overlayPreload: s
         resizable: false,
         movable: false,
         enableLargerThanScreen: true,
-        webPreferences: { preload: overlayPreload, contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, disableBlinkFeatures: 'Auxclick' },
+        webPreferences: {
+          preload: overlayPreload,
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          webviewTag: false,
+          disableBlinkFeatures: 'Auxclick',
+        },
       });
       lockDown(overlay);
       overlays.push(overlay);

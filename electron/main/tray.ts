@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import type { TrayPort } from '../services/desktop/tray-controller.js';
 import { trayIconFile, type TrayMenuId, type TraySize } from '../services/desktop/tray-model.js';
 
-export function createElectronTrayPort(resourcesDir: string, window: () => BrowserWindow | null, onMenu: (id: TrayMenuId) => void): { port: TrayPort; tray: Tray } {
+export function createElectronTrayPort(
+  resourcesDir: string,
+  window: () => BrowserWindow | null,
+  onMenu: (id: TrayMenuId) => void,
+): { port: TrayPort; tray: Tray } {
   // Windows draws 16 px at 100 % scaling (the OS picks @2x variants itself); Linux panels are ~24 px.
   const size: TraySize = process.platform === 'win32' ? 16 : 24;
   const image = (icon: string) => {

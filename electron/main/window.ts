@@ -69,6 +69,9 @@ export function secureSession(session: Session, isOwnPage: (url: string) => bool
     callback(decidePermission({ permission, requestingUrl: details.requestingUrl ?? contents.getURL(), mediaTypes }, isOwnPage));
   });
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
-    decidePermission({ permission, requestingUrl: details.requestingUrl ?? requestingOrigin, mediaTypes: details.mediaType ? [details.mediaType] : undefined }, isOwnPage),
+    decidePermission(
+      { permission, requestingUrl: details.requestingUrl ?? requestingOrigin, mediaTypes: details.mediaType ? [details.mediaType] : undefined },
+      isOwnPage,
+    ),
   );
 }

@@ -42,7 +42,13 @@ export interface WorkstationOptions {
   secretStore: SecretStore;
   clock?: () => number;
   /** Tuning for tests: reconnect and retry delays. */
-  timing?: { reconnect?: { initialMs: number; maxMs: number }; pingIntervalMs?: number; ackTimeoutMs?: number; restTimeoutMs?: number; connectTimeoutMs?: number };
+  timing?: {
+    reconnect?: { initialMs: number; maxMs: number };
+    pingIntervalMs?: number;
+    ackTimeoutMs?: number;
+    restTimeoutMs?: number;
+    connectTimeoutMs?: number;
+  };
   /** Softphone tuning (wrap-up seconds, SIP reconnect backoff, media timeout). */
   phone?: Partial<SoftphoneTiming>;
 }
@@ -135,9 +141,18 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
 
   const softphone = createSoftphone({ db, rest, events, agentId, clock, log, timing: options.phone });
 
-  const outbox: Outbox = createOutbox({ db, events, rest, realtime, agent: () => session.current()?.agent ?? null, clock, onCountChanged: emitConnection, log,
+  const outbox: Outbox = createOutbox({
+    db,
+    events,
+    rest,
+    realtime,
+    agent: () => session.current()?.agent ?? null,
+    clock,
+    onCountChanged: emitConnection,
+    log,
     // 字体设置 (kept with the phrases' local prefs) travels on each text message.
-    messageStyle: () => styleToCarry(getMessageStyle(db)) ?? null });
+    messageStyle: () => styleToCarry(getMessageStyle(db)) ?? null,
+  });
 
   const session: Session = createSession({
     db,

@@ -66,7 +66,9 @@ describe('AlertEffects', () => {
     });
     await act(() => vi.advanceTimersByTimeAsync(4100));
     expect(chimes.count).toBe(2);
-    act(() => api.emit('alert-settings:changed', { ...DEFAULT_ALERT_SETTINGS, 'visitor-queued': { ...DEFAULT_ALERT_SETTINGS['visitor-queued'], sound: false } }));
+    act(() =>
+      api.emit('alert-settings:changed', { ...DEFAULT_ALERT_SETTINGS, 'visitor-queued': { ...DEFAULT_ALERT_SETTINGS['visitor-queued'], sound: false } }),
+    );
     await act(() => vi.advanceTimersByTimeAsync(20_000));
     expect(chimes.count).toBe(2);
     // Still pending (not acted on): the badge and title stay, only the sound is off.

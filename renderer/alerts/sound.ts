@@ -5,7 +5,10 @@ export function playChime(): void {
   try {
     context ??= new AudioContext();
     const now = context.currentTime;
-    for (const [offset, frequency] of [[0, 880], [0.18, 1175]] as const) {
+    for (const [offset, frequency] of [
+      [0, 880],
+      [0.18, 1175],
+    ] as const) {
       const oscillator = context.createOscillator();
       const gain = context.createGain();
       oscillator.type = 'sine';

@@ -17,7 +17,12 @@ export const palette = {
 type Shade7 = 'green7' | 'orange7' | 'gold7' | 'volcano7' | 'cyan7' | 'green-7' | 'orange-7' | 'gold-7' | 'volcano-7' | 'cyan-7';
 
 function shade7(colors: Record<'green' | 'orange' | 'gold' | 'volcano' | 'cyan', string>): Record<Shade7, string> {
-  return Object.fromEntries(Object.entries(colors).flatMap(([name, value]) => [[`${name}7`, value], [`${name}-7`, value]])) as Record<Shade7, string>;
+  return Object.fromEntries(
+    Object.entries(colors).flatMap(([name, value]) => [
+      [`${name}7`, value],
+      [`${name}-7`, value],
+    ]),
+  ) as Record<Shade7, string>;
 }
 
 export const theme: ThemeConfig = {

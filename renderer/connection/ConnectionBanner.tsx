@@ -27,14 +27,7 @@ export function ConnectionBanner() {
       title={
         <span style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
           <span>{text}</span>
-          {percent !== null && (
-            <Progress
-              aria-label={t('connection.progress')}
-              percent={percent}
-              size="small"
-              style={{ width: 200, margin: 0 }}
-            />
-          )}
+          {percent !== null && <Progress aria-label={t('connection.progress')} percent={percent} size="small" style={{ width: 200, margin: 0 }} />}
         </span>
       }
     />

@@ -46,14 +46,47 @@ export function ContactForm({ profile }: { profile: CustomerProfile }) {
 
   return (
     <Form layout="vertical" size="small" onFinish={() => void save()} requiredMark={false}>
-      <Form.Item label={t('customer.phone')} htmlFor="kefu-customer-phone" validateStatus={errors.phone ? 'error' : undefined} help={errors.phone ? t(errors.phone) : undefined} style={{ marginBottom: 8 }}>
+      <Form.Item
+        label={t('customer.phone')}
+        htmlFor="kefu-customer-phone"
+        validateStatus={errors.phone ? 'error' : undefined}
+        help={errors.phone ? t(errors.phone) : undefined}
+        style={{ marginBottom: 8 }}
+      >
         <Space.Compact style={{ width: '100%' }}>
-          <Input id="kefu-customer-phone" aria-label={t('customer.phone')} placeholder={t('customer.phonePlaceholder')} value={phone} maxLength={32} onChange={(e) => setPhone(e.target.value)} />
-          {profile.phone ? <Button icon={<PhoneOutlined />} aria-label={t('customer.dial', { number: profile.phone })} title={t('customer.dial', { number: profile.phone })} onClick={() => void dial(profile.phone)} /> : null}
+          <Input
+            id="kefu-customer-phone"
+            aria-label={t('customer.phone')}
+            placeholder={t('customer.phonePlaceholder')}
+            value={phone}
+            maxLength={32}
+            onChange={(e) => setPhone(e.target.value)}
+          />
+          {profile.phone ? (
+            <Button
+              icon={<PhoneOutlined />}
+              aria-label={t('customer.dial', { number: profile.phone })}
+              title={t('customer.dial', { number: profile.phone })}
+              onClick={() => void dial(profile.phone)}
+            />
+          ) : null}
         </Space.Compact>
       </Form.Item>
-      <Form.Item label={t('customer.email')} htmlFor="kefu-customer-email" validateStatus={errors.email ? 'error' : undefined} help={errors.email ? t(errors.email) : undefined} style={{ marginBottom: 8 }}>
-        <Input id="kefu-customer-email" aria-label={t('customer.email')} placeholder={t('customer.emailPlaceholder')} value={email} maxLength={128} onChange={(e) => setEmail(e.target.value)} />
+      <Form.Item
+        label={t('customer.email')}
+        htmlFor="kefu-customer-email"
+        validateStatus={errors.email ? 'error' : undefined}
+        help={errors.email ? t(errors.email) : undefined}
+        style={{ marginBottom: 8 }}
+      >
+        <Input
+          id="kefu-customer-email"
+          aria-label={t('customer.email')}
+          placeholder={t('customer.emailPlaceholder')}
+          value={email}
+          maxLength={128}
+          onChange={(e) => setEmail(e.target.value)}
+        />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={saving} aria-label={t('customer.save')}>
         {t('customer.save')}

@@ -60,7 +60,9 @@ function setup(first: CustomerProfile) {
 
 describe('顾客信息 panel', () => {
   it('shows who the visitor is, the source and the trail with dwell times; links are safe', async () => {
-    setup(profile({ currentPage: { id: 'p2', url: 'https://shop.example.cn/b', title: '页面B', referrer: '', enteredAt: 2_000, leftAt: null, dwellMs: null } }));
+    setup(
+      profile({ currentPage: { id: 'p2', url: 'https://shop.example.cn/b', title: '页面B', referrer: '', enteredAt: 2_000, leftAt: null, dwellMs: null } }),
+    );
     expect(await screen.findByText('中国 江苏省 南京市')).toBeTruthy();
     expect(screen.getByText('Chrome 131')).toBeTruthy();
     expect(screen.getByText('退货 (baidu)')).toBeTruthy();
@@ -89,7 +91,9 @@ describe('顾客信息 panel', () => {
     fireEvent.change(phone, { target: { value: '139 0013 9000' } });
     fireEvent.change(screen.getByRole('textbox', { name: '邮箱' }), { target: { value: 'wang@example.cn' } });
     fireEvent.click(screen.getByRole('button', { name: '保存联系方式' }));
-    await waitFor(() => expect(api.callsTo('customers:update-profile')).toEqual([{ visitorId: 'v1', patch: { phone: '139 0013 9000', email: 'wang@example.cn' } }]));
+    await waitFor(() =>
+      expect(api.callsTo('customers:update-profile')).toEqual([{ visitorId: 'v1', patch: { phone: '139 0013 9000', email: 'wang@example.cn' } }]),
+    );
     expect(await screen.findByRole('button', { name: /拨打 139 0013 9000/ })).toBeTruthy();
   });
 

@@ -27,7 +27,13 @@ export function ProfileFacts({ profile }: { profile: CustomerProfile }) {
     { key: 'os', label: t('customer.os'), children: profile.os || t('customer.regionUnknown') },
     { key: 'source', label: t('customer.source'), children: host ? <PageLink url={profile.firstReferrer} title={host} /> : t('customer.direct') },
     ...(profile.searchKeyword || profile.searchEngine
-      ? [{ key: 'keyword', label: t('customer.searchKeyword'), children: profile.searchKeyword ? `${profile.searchKeyword} (${profile.searchEngine})` : profile.searchEngine }]
+      ? [
+          {
+            key: 'keyword',
+            label: t('customer.searchKeyword'),
+            children: profile.searchKeyword ? `${profile.searchKeyword} (${profile.searchEngine})` : profile.searchEngine,
+          },
+        ]
       : []),
     ...(campaign ? [{ key: 'campaign', label: t('customer.campaign'), children: campaign }] : []),
     ...(profile.landingPage ? [{ key: 'landing', label: t('customer.landingPage'), children: <PageLink url={profile.landingPage} title="" /> }] : []),
@@ -35,5 +41,12 @@ export function ProfileFacts({ profile }: { profile: CustomerProfile }) {
       ? [{ key: 'current', label: t('customer.currentPage'), children: <PageLink url={profile.currentPage.url} title={profile.currentPage.title} /> }]
       : []),
   ];
-  return <Descriptions size="small" column={1} items={items} styles={{ label: { width: 92, whiteSpace: 'nowrap' }, content: { minWidth: 0, wordBreak: 'break-all' } }} />;
+  return (
+    <Descriptions
+      size="small"
+      column={1}
+      items={items}
+      styles={{ label: { width: 92, whiteSpace: 'nowrap' }, content: { minWidth: 0, wordBreak: 'break-all' } }}
+    />
+  );
 }

@@ -29,7 +29,11 @@ export function DialogHeader({ conversation: c, selfId }: { conversation: LocalC
       {c.evaluation && (
         <span title={c.evaluation.comment} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
           <Rate disabled value={c.evaluation.rating} style={{ fontSize: 14 }} aria-label={t('dialog.rating', { rating: c.evaluation.rating })} />
-          {c.evaluation.comment && <span className="kefu-clip" style={{ maxWidth: 160 }}>{c.evaluation.comment}</span>}
+          {c.evaluation.comment && (
+            <span className="kefu-clip" style={{ maxWidth: 160 }}>
+              {c.evaluation.comment}
+            </span>
+          )}
         </span>
       )}
       <span className="kefu-spacer" />

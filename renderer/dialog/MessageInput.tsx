@@ -130,24 +130,24 @@ export function MessageInput({ conversationId, disabled }: { conversationId: str
         />
       </div>
       <div style={{ position: 'relative' }}>
-      {shortcuts.popup}
-      <Input.TextArea
-        ref={areaRef}
-        aria-label={t('dialog.input')}
-        placeholder={t(sendKey === 'enter' ? 'dialog.sendKeyHintEnter' : 'dialog.sendKeyHintCtrlEnter')}
-        value={text}
-        disabled={disabled}
-        autoSize={{ minRows: 3, maxRows: 6 }}
-        status={tooLong ? 'error' : undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          shortcuts.onCaret(e);
-          typing.typed();
-        }}
-        onSelect={shortcuts.onCaret}
-        onKeyDown={onKeyDown}
-        onBlur={typing.stopped}
-      />
+        {shortcuts.popup}
+        <Input.TextArea
+          ref={areaRef}
+          aria-label={t('dialog.input')}
+          placeholder={t(sendKey === 'enter' ? 'dialog.sendKeyHintEnter' : 'dialog.sendKeyHintCtrlEnter')}
+          value={text}
+          disabled={disabled}
+          autoSize={{ minRows: 3, maxRows: 6 }}
+          status={tooLong ? 'error' : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            shortcuts.onCaret(e);
+            typing.typed();
+          }}
+          onSelect={shortcuts.onCaret}
+          onKeyDown={onKeyDown}
+          onBlur={typing.stopped}
+        />
       </div>
       <div className="kefu-input-foot">
         <span aria-live="polite" style={{ color: tooLong ? 'var(--kefu-danger)' : undefined }} data-testid="char-counter">

@@ -51,7 +51,12 @@ describe('MessageItem', () => {
 
   it('marks the agent’s failed message and retries by clientId', async () => {
     const retried: string[] = [];
-    renderWithApp(<MessageItem message={message({ sender: 'agent', clientId: 'k-1', seq: 0, delivery: 'failed', failure: 'NETWORK' })} onRetry={(id) => retried.push(id)} />);
+    renderWithApp(
+      <MessageItem
+        message={message({ sender: 'agent', clientId: 'k-1', seq: 0, delivery: 'failed', failure: 'NETWORK' })}
+        onRetry={(id) => retried.push(id)}
+      />,
+    );
     expect(screen.getByText('发送失败')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '重试' }));
     expect(retried).toEqual(['k-1']);
@@ -78,9 +83,7 @@ describe('MessageItem', () => {
     const api = new FakeKefu({ 'attachments:get': () => ok({ mime: 'image/png', dataBase64: 'iVBORw0KGgo=', name: 'shot.png' }) });
     provideKefu(api);
     renderWithApp(
-      <MessageItem
-        message={message({ kind: 'image', text: '', attachment: { id: 'att-1', name: 'shot.png', size: 8, mime: 'image/png', isImage: true } })}
-      />,
+      <MessageItem message={message({ kind: 'image', text: '', attachment: { id: 'att-1', name: 'shot.png', size: 8, mime: 'image/png', isImage: true } })} />,
     );
     const img = await screen.findByRole('img', { name: '图片 shot.png' });
     await waitFor(() => expect(img.getAttribute('src')).toBe('data:image/png;base64,iVBORw0KGgo='));

@@ -67,7 +67,12 @@ describe('closing needs a summary (小结)', () => {
   it('the close button of a visitor-list row asks for the summary', async () => {
     setup();
     // jsdom lays nothing out; give the list's scroll box a size so the virtual list renders rows.
-    const size = (value: number) => ({ configurable: true, get(this: HTMLElement) { return this.classList.contains('kefu-visitor-scroll') ? value : 0; } });
+    const size = (value: number) => ({
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('kefu-visitor-scroll') ? value : 0;
+      },
+    });
     Object.defineProperty(HTMLElement.prototype, 'clientHeight', size(600));
     Object.defineProperty(HTMLElement.prototype, 'clientWidth', size(300));
     try {

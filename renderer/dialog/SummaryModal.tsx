@@ -78,11 +78,7 @@ export function SummaryModal() {
             showSearch={{ optionFilterProp: 'label' }}
           />
         </Form.Item>
-        <Form.Item
-          label={t('summary.note')}
-          name="note"
-          rules={[{ required: true, whitespace: true, message: t('summary.noteRequired') }]}
-        >
+        <Form.Item label={t('summary.note')} name="note" rules={[{ required: true, whitespace: true, message: t('summary.noteRequired') }]}>
           <Input.TextArea rows={4} maxLength={LIMITS.summaryNoteMax} showCount />
         </Form.Item>
       </Form>

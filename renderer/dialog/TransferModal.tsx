@@ -40,17 +40,17 @@ export function TransferModal({ conversationId, selfId, onClose }: { conversatio
 
   const options: TargetOption[] =
     target === 'agent'
-                ? agents.map((agent) => ({
-                    value: agent.id,
-                    search: `${agent.nickname} ${agent.account}`,
-                    label: (
-                      <span style={{ display: 'flex', justifyContent: 'space-between', gap: 12 }}>
-                        <Badge status={statusColor(agent.status)} text={`${agent.nickname}（${t(`status.${agent.status}`)}）`} />
-                        <span style={{ color: 'var(--kefu-text-muted)' }}>{t('transfer.load', { load: agent.load, max: agent.maxConcurrent })}</span>
-                      </span>
-                    ),
-                  }))
-                : groups.map((group) => ({ value: group.id, search: group.name, label: group.name }));
+      ? agents.map((agent) => ({
+          value: agent.id,
+          search: `${agent.nickname} ${agent.account}`,
+          label: (
+            <span style={{ display: 'flex', justifyContent: 'space-between', gap: 12 }}>
+              <Badge status={statusColor(agent.status)} text={`${agent.nickname}（${t(`status.${agent.status}`)}）`} />
+              <span style={{ color: 'var(--kefu-text-muted)' }}>{t('transfer.load', { load: agent.load, max: agent.maxConcurrent })}</span>
+            </span>
+          ),
+        }))
+      : groups.map((group) => ({ value: group.id, search: group.name, label: group.name }));
 
   const submit = async () => {
     if (!chosen) {
@@ -58,10 +58,7 @@ export function TransferModal({ conversationId, selfId, onClose }: { conversatio
       return;
     }
     setBusy(true);
-    const result = await invoke(
-      'conversations:transfer',
-      target === 'agent' ? { conversationId, toAgentId: chosen } : { conversationId, toGroupId: chosen },
-    );
+    const result = await invoke('conversations:transfer', target === 'agent' ? { conversationId, toAgentId: chosen } : { conversationId, toGroupId: chosen });
     setBusy(false);
     if (!result.ok) {
       void message.error(result.error.message);
@@ -72,7 +69,16 @@ export function TransferModal({ conversationId, selfId, onClose }: { conversatio
   };
 
   return (
-    <Modal open title={t('transfer.title')} okText={t('transfer.submit')} cancelText={t('transfer.cancel')} confirmLoading={busy} okButtonProps={{ disabled: !chosen }} onOk={() => void submit()} onCancel={onClose}>
+    <Modal
+      open
+      title={t('transfer.title')}
+      okText={t('transfer.submit')}
+      cancelText={t('transfer.cancel')}
+      confirmLoading={busy}
+      okButtonProps={{ disabled: !chosen }}
+      onOk={() => void submit()}
+      onCancel={onClose}
+    >
       <Form layout="vertical">
         <Form.Item>
           <Radio.Group

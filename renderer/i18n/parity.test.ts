@@ -20,8 +20,7 @@ describe('i18n resources', () => {
   });
 
   it('every string is non-empty and uses the same placeholders in both languages', () => {
-    const lookup = (root: unknown, path: string): unknown =>
-      path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], root);
+    const lookup = (root: unknown, path: string): unknown => path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], root);
     for (const path of keyPaths(zhCN)) {
       const zh = lookup(zhCN, path);
       const english = lookup(en, path);

@@ -14,7 +14,15 @@ export function Highlighted({ text, ranges }: { text: string; ranges: readonly H
   if (at < text.length) parts.push({ text: text.slice(at), marked: false });
   return (
     <>
-      {parts.map((part, i) => (part.marked ? <mark key={i} className="kefu-kb-mark">{part.text}</mark> : <Fragment key={i}>{part.text}</Fragment>))}
+      {parts.map((part, i) =>
+        part.marked ? (
+          <mark key={i} className="kefu-kb-mark">
+            {part.text}
+          </mark>
+        ) : (
+          <Fragment key={i}>{part.text}</Fragment>
+        ),
+      )}
     </>
   );
 }

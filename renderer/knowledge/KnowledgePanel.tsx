@@ -44,7 +44,13 @@ export function KnowledgePanel() {
     // tags are its description and, through the row cover, clickable too.
     <li key={hit.id} className="kefu-kb-hit kefu-cover-row" style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
       <div className="kefu-cover-main">
-        <button type="button" className="kefu-cover-button" aria-label={t('knowledge.insert', { question: hit.question })} aria-describedby={`kefu-kb-hit-${hit.id}`} onClick={() => void insert(hit.id)}>
+        <button
+          type="button"
+          className="kefu-cover-button"
+          aria-label={t('knowledge.insert', { question: hit.question })}
+          aria-describedby={`kefu-kb-hit-${hit.id}`}
+          onClick={() => void insert(hit.id)}
+        >
           <span className="kefu-kb-question" style={{ fontWeight: 600 }}>
             <Highlighted text={hit.question} ranges={hit.questionRanges} />
           </span>
@@ -62,7 +68,13 @@ export function KnowledgePanel() {
         </div>
       </div>
       <span className="kefu-cover-extra">
-        <Button size="small" type="text" icon={<EyeOutlined />} aria-label={t('knowledge.preview', { question: hit.question })} onClick={() => void store().openPreview(hit.id)} />
+        <Button
+          size="small"
+          type="text"
+          icon={<EyeOutlined />}
+          aria-label={t('knowledge.preview', { question: hit.question })}
+          onClick={() => void store().openPreview(hit.id)}
+        />
       </span>
     </li>
   );
@@ -98,7 +110,12 @@ export function KnowledgePanel() {
       </Space>
       {error ? <Typography.Text type="danger">{error.message}</Typography.Text> : null}
       {preview ? (
-        <div className="kefu-kb-preview" role="region" aria-label={t('knowledge.previewTitle')} style={{ border: '1px solid #d9d9d9', borderRadius: 6, padding: 8 }}>
+        <div
+          className="kefu-kb-preview"
+          role="region"
+          aria-label={t('knowledge.previewTitle')}
+          style={{ border: '1px solid #d9d9d9', borderRadius: 6, padding: 8 }}
+        >
           <div style={{ display: 'flex', justifyContent: 'space-between', gap: 4 }}>
             <strong>{preview.question}</strong>
             <Button size="small" type="text" icon={<CloseOutlined />} aria-label={t('knowledge.closePreview')} onClick={() => store().closePreview()} />

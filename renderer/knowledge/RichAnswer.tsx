@@ -7,7 +7,12 @@ function Inline({ run }: { run: RichInline }) {
   if (run.italic) node = <em>{node}</em>;
   if (run.bold) node = <strong>{node}</strong>;
   // The schema only lets http(s) hrefs through; a new window, no opener, no referrer.
-  if (run.href) node = <a href={run.href} target="_blank" rel="noopener noreferrer nofollow">{node}</a>;
+  if (run.href)
+    node = (
+      <a href={run.href} target="_blank" rel="noopener noreferrer nofollow">
+        {node}
+      </a>
+    );
   return <>{node}</>;
 }
 
@@ -20,11 +25,27 @@ export function RichAnswer({ doc }: { doc: RichDoc }) {
       {doc.map((block, i) => {
         switch (block.type) {
           case 'p':
-            return <p key={i} style={{ margin: '0 0 6px' }}>{runs(block.children)}</p>;
+            return (
+              <p key={i} style={{ margin: '0 0 6px' }}>
+                {runs(block.children)}
+              </p>
+            );
           case 'ul':
-            return <ul key={i} style={{ margin: '0 0 6px', paddingLeft: 18 }}>{block.items.map((item, j) => <li key={j}>{runs(item)}</li>)}</ul>;
+            return (
+              <ul key={i} style={{ margin: '0 0 6px', paddingLeft: 18 }}>
+                {block.items.map((item, j) => (
+                  <li key={j}>{runs(item)}</li>
+                ))}
+              </ul>
+            );
           case 'ol':
-            return <ol key={i} style={{ margin: '0 0 6px', paddingLeft: 18 }}>{block.items.map((item, j) => <li key={j}>{runs(item)}</li>)}</ol>;
+            return (
+              <ol key={i} style={{ margin: '0 0 6px', paddingLeft: 18 }}>
+                {block.items.map((item, j) => (
+                  <li key={j}>{runs(item)}</li>
+                ))}
+              </ol>
+            );
           default:
             return assertNever(block);
         }

@@ -23,7 +23,16 @@ describe('knowledge rendering', () => {
   });
 
   it('highlights by ranges and ignores ranges that do not fit', () => {
-    const { container } = render(<Highlighted text="申请退货流程" ranges={[[2, 4], [3, 5], [5, 99]]} />);
+    const { container } = render(
+      <Highlighted
+        text="申请退货流程"
+        ranges={[
+          [2, 4],
+          [3, 5],
+          [5, 99],
+        ]}
+      />,
+    );
     expect([...container.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['退货']);
     expect(container.textContent).toBe('申请退货流程');
   });

@@ -72,11 +72,7 @@ export function LoginPage({ snapshot }: { snapshot: SessionSnapshot }) {
           <Form.Item label={t('login.account')} name="account" rules={[{ required: true, whitespace: true, message: t('login.accountRequired') }]}>
             <Input prefix={<UserOutlined />} maxLength={LIMITS.nameMax} autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item
-            label={t('login.password')}
-            name="password"
-            rules={[{ required: !remembered, message: t('login.passwordRequired') }]}
-          >
+          <Form.Item label={t('login.password')} name="password" rules={[{ required: !remembered, message: t('login.passwordRequired') }]}>
             <Input.Password
               prefix={<LockOutlined />}
               maxLength={LIMITS.passwordMax}

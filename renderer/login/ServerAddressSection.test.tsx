@@ -13,7 +13,13 @@ import { LoginPage } from './LoginPage.js';
 
 /** The machines here are shared and slow under a full test run: give the first render time. */
 const SLOW = { timeout: 5_000 };
-const deployed: ServerAddressState = { url: 'https://kefu.example.com', source: 'deployment', defaultUrl: 'https://kefu.example.com', deploymentProblem: null, heldFor: null };
+const deployed: ServerAddressState = {
+  url: 'https://kefu.example.com',
+  source: 'deployment',
+  defaultUrl: 'https://kefu.example.com',
+  deploymentProblem: null,
+  heldFor: null,
+};
 
 afterEach(async () => {
   cleanup();
@@ -84,16 +90,27 @@ describe('服务器地址 on the login page', () => {
     expect(await screen.findByText('有 2 条消息尚未发送到当前服务器（https://kefu.example.com）。切换后这些消息将被丢弃，无法恢复。')).toBeTruthy();
     expect(api.callsTo('server:set-address')).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: '丢弃并切换' }));
-    await waitFor(() => expect(api.callsTo('server:set-address')).toEqual([
-      { url: 'https://new.example.com', discardUnsent: false },
-      { url: 'https://new.example.com', discardUnsent: true },
-    ]));
+    await waitFor(() =>
+      expect(api.callsTo('server:set-address')).toEqual([
+        { url: 'https://new.example.com', discardUnsent: false },
+        { url: 'https://new.example.com', discardUnsent: true },
+      ]),
+    );
     expect(await screen.findByText('服务器地址：https://new.example.com（本机设置）')).toBeTruthy();
   });
 
   it('a broken deployment config and a held switch are explained; 恢复默认 asks for the default', async () => {
-    const state: ServerAddressState = { url: 'https://old.example.com', source: 'chosen', defaultUrl: 'http://127.0.0.1:3710', deploymentProblem: 'C:\\Users\\a\\AppData\\Roaming\\kefu-desk\\kefu-desk.json is not valid JSON', heldFor: { url: 'https://new.example.com', unsent: 3 } };
-    const api = new FakeKefu({ 'server:get-address': () => ok(state), 'server:set-address': () => ok({ ...state, url: state.defaultUrl, source: 'built-in', heldFor: null }) });
+    const state: ServerAddressState = {
+      url: 'https://old.example.com',
+      source: 'chosen',
+      defaultUrl: 'http://127.0.0.1:3710',
+      deploymentProblem: 'C:\\Users\\a\\AppData\\Roaming\\kefu-desk\\kefu-desk.json is not valid JSON',
+      heldFor: { url: 'https://new.example.com', unsent: 3 },
+    };
+    const api = new FakeKefu({
+      'server:get-address': () => ok(state),
+      'server:set-address': () => ok({ ...state, url: state.defaultUrl, source: 'built-in', heldFor: null }),
+    });
     setup(api);
     expect(await screen.findByText(/安装配置中的服务器地址无效.*kefu-desk\.json is not valid JSON/, {}, SLOW)).toBeTruthy();
     expect(screen.getByText('安装配置已改为 https://new.example.com，但还有 3 条消息等待发送到当前服务器；发送完成并重新启动后自动切换。')).toBeTruthy();

@@ -66,14 +66,16 @@ export function ServerAddressSection() {
 
   return (
     <section className="kefu-login-server" aria-label={t('server.label')} style={{ marginTop: 20 }}>
-      {state.deploymentProblem && <Alert type="warning" showIcon title={t('server.deploymentProblem', { problem: state.deploymentProblem })} style={{ marginBottom: 8 }} />}
-      {state.heldFor && <Alert type="info" showIcon title={t('server.held', { url: state.heldFor.url, count: state.heldFor.unsent })} style={{ marginBottom: 8 }} />}
+      {state.deploymentProblem && (
+        <Alert type="warning" showIcon title={t('server.deploymentProblem', { problem: state.deploymentProblem })} style={{ marginBottom: 8 }} />
+      )}
+      {state.heldFor && (
+        <Alert type="info" showIcon title={t('server.held', { url: state.heldFor.url, count: state.heldFor.unsent })} style={{ marginBottom: 8 }} />
+      )}
       {notice && <Alert type="success" showIcon role="status" title={notice} style={{ marginBottom: 8 }} />}
       {!editing ? (
         <Space wrap>
-          <Typography.Text type="secondary">
-            {t('server.current', { url: state.url, source: t(`server.source.${state.source}`) })}
-          </Typography.Text>
+          <Typography.Text type="secondary">{t('server.current', { url: state.url, source: t(`server.source.${state.source}`) })}</Typography.Text>
           <Button
             size="small"
             aria-label={t('server.changeLabel')}

@@ -35,7 +35,9 @@ export function OfflinePanel() {
             value={filter}
             onChange={setFilter}
             options={[
-              { value: 'unreplied', label: (
+              {
+                value: 'unreplied',
+                label: (
                   <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
                     {t('offline.unreplied')}
                     <Badge count={unreplied} size="small" />
@@ -68,7 +70,16 @@ export function OfflinePanel() {
           <Empty description={t('offline.choose')} />
         ) : (
           <>
-            <Descriptions column={1} bordered size="small" title={<span>{selected.name} <Tag color={selected.status === 'replied' ? 'green' : 'orange'}>{t(`offline.${selected.status}`)}</Tag></span>}>
+            <Descriptions
+              column={1}
+              bordered
+              size="small"
+              title={
+                <span>
+                  {selected.name} <Tag color={selected.status === 'replied' ? 'green' : 'orange'}>{t(`offline.${selected.status}`)}</Tag>
+                </span>
+              }
+            >
               <Descriptions.Item label={t('offline.name')}>{selected.name}</Descriptions.Item>
               <Descriptions.Item label={t('offline.contact')}>{selected.contact}</Descriptions.Item>
               <Descriptions.Item label={t('offline.text')}>

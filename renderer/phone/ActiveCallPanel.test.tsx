@@ -33,7 +33,14 @@ function setup(calls: LiveCall[]) {
 
 describe('当前通话 panel', () => {
   it('says when a transfer failed and the caller is still on the line', () => {
-    setup([liveCall({ id: FIRST, state: 'established', answeredAt: 2_000, transfer: { target: '2003', state: 'failed', reason: 'the transfer target answered 486' } })]);
+    setup([
+      liveCall({
+        id: FIRST,
+        state: 'established',
+        answeredAt: 2_000,
+        transfer: { target: '2003', state: 'failed', reason: 'the transfer target answered 486' },
+      }),
+    ]);
     expect(screen.getByRole('status').textContent).toContain('转接 2003 失败，通话仍保留');
     expect(screen.getByRole('status').textContent).toContain('486');
     expect(screen.getByRole('button', { name: '挂断' })).toBeTruthy();

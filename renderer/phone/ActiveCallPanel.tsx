@@ -48,7 +48,9 @@ function CallLine({ call, current, now }: { call: LiveCall; current: boolean; no
       </Space>
       {call.transfer && (
         <Typography.Text type={call.transfer.state === 'failed' ? 'danger' : 'secondary'} role="status" className="kefu-call-transfer">
-          {call.transfer.state === 'failed' ? t('phone.transfer.failed', { target: call.transfer.target }) : t('phone.transfer.trying', { target: call.transfer.target })}
+          {call.transfer.state === 'failed'
+            ? t('phone.transfer.failed', { target: call.transfer.target })
+            : t('phone.transfer.trying', { target: call.transfer.target })}
           {call.transfer.state === 'failed' && call.transfer.reason ? ` (${call.transfer.reason})` : ''}
         </Typography.Text>
       )}

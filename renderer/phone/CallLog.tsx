@@ -56,7 +56,9 @@ export function CallLog() {
             key: 'result',
             render: (_, row) => (
               <>
-                <Tag color={row.call.result === 'answered' ? 'green' : row.call.result === 'missed' ? 'red' : 'default'}>{t(`phone.result.${row.call.result}`)}</Tag>
+                <Tag color={row.call.result === 'answered' ? 'green' : row.call.result === 'missed' ? 'red' : 'default'}>
+                  {t(`phone.result.${row.call.result}`)}
+                </Tag>
                 {row.pending && (
                   <Tag icon={<SyncOutlined spin />} color="processing">
                     {t('phone.log.syncing')}
@@ -69,7 +71,12 @@ export function CallLog() {
             title: t('phone.log.actions'),
             key: 'actions',
             render: (_, row) => (
-              <Button size="small" icon={<PhoneOutlined />} aria-label={t('phone.log.callBackTo', { number: row.call.remoteNumber })} onClick={() => void dial(row.call.remoteNumber)}>
+              <Button
+                size="small"
+                icon={<PhoneOutlined />}
+                aria-label={t('phone.log.callBackTo', { number: row.call.remoteNumber })}
+                onClick={() => void dial(row.call.remoteNumber)}
+              >
                 {t('phone.log.callBack')}
               </Button>
             ),

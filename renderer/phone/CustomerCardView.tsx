@@ -22,7 +22,13 @@ export function CustomerCardView({ card }: { card: CustomerCard | null }) {
         <Descriptions size="small" column={1} title={customer.name}>
           <Descriptions.Item label={t('phone.card.phone')}>
             {customer.phone}
-            <Button size="small" type="link" icon={<PhoneOutlined />} aria-label={t('phone.clickToDial', { number: customer.phone })} onClick={() => void dial(customer.phone)} />
+            <Button
+              size="small"
+              type="link"
+              icon={<PhoneOutlined />}
+              aria-label={t('phone.clickToDial', { number: customer.phone })}
+              onClick={() => void dial(customer.phone)}
+            />
           </Descriptions.Item>
           {customer.email && <Descriptions.Item label={t('phone.card.email')}>{customer.email}</Descriptions.Item>}
           {customer.note && <Descriptions.Item label={t('phone.card.note')}>{customer.note}</Descriptions.Item>}

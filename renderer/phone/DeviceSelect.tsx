@@ -51,10 +51,20 @@ export function DeviceSelect() {
   return (
     <Form layout="vertical" size="small" aria-label={t('phone.devices.title')} className="kefu-devices">
       <Form.Item label={t('phone.devices.input')} style={{ marginBottom: 8 }}>
-        <Select aria-label={t('phone.devices.input')} value={input ?? ''} options={options(inputs)} onChange={(v: string) => void choose({ input: v || null, output })} />
+        <Select
+          aria-label={t('phone.devices.input')}
+          value={input ?? ''}
+          options={options(inputs)}
+          onChange={(v: string) => void choose({ input: v || null, output })}
+        />
       </Form.Item>
       <Form.Item label={t('phone.devices.output')} style={{ marginBottom: 0 }}>
-        <Select aria-label={t('phone.devices.output')} value={output ?? ''} options={options(outputs)} onChange={(v: string) => void choose({ input, output: v || null })} />
+        <Select
+          aria-label={t('phone.devices.output')}
+          value={output ?? ''}
+          options={options(outputs)}
+          onChange={(v: string) => void choose({ input, output: v || null })}
+        />
       </Form.Item>
     </Form>
   );

@@ -26,7 +26,8 @@ function setup() {
     'phone:answer': ({ callId }) => ok(liveCall({ id: callId, state: 'established', answeredAt: 5_000 })),
     'phone:reject': () => ok(null),
     'phone:set-hold': ({ callId, hold }) => ok(liveCall({ id: callId, state: hold ? 'held' : 'established', onHold: hold, answeredAt: 2_000 })),
-    'customers:create': (req) => ok({ customer: { ...customer, id: 'cu2', name: req.name, phone: req.phone }, number: req.phone, recentCalls: [], recentConversations: [] }),
+    'customers:create': (req) =>
+      ok({ customer: { ...customer, id: 'cu2', name: req.name, phone: req.phone }, number: req.phone, recentCalls: [], recentConversations: [] }),
   });
   provideKefu(api);
   const stopRinging = vi.fn();

@@ -66,7 +66,16 @@ export function IncomingCallModal({ ring = startRingtone }: { ring?: () => () =>
   const ringing = ringingCalls(calls);
   useRingtone(ringing.length > 0, ring);
   return (
-    <Modal open={ringing.length > 0} title={t('phone.incoming.title')} footer={null} closable={false} maskClosable={false} keyboard={false} width={380} destroyOnHidden>
+    <Modal
+      open={ringing.length > 0}
+      title={t('phone.incoming.title')}
+      footer={null}
+      closable={false}
+      maskClosable={false}
+      keyboard={false}
+      width={380}
+      destroyOnHidden
+    >
       {ringing.map((call) => (
         <IncomingCall key={call.id} call={call} waiting={isWaiting(call, calls)} />
       ))}

@@ -72,7 +72,12 @@ export function NewCustomerForm() {
         <Form.Item
           label={t('phone.card.phone')}
           name="phone"
-          rules={[{ validator: (_, value: string | undefined) => (checkDialNumber(value ?? '').ok ? Promise.resolve() : Promise.reject(new Error(t('phone.invalidNumber')))) }]}
+          rules={[
+            {
+              validator: (_, value: string | undefined) =>
+                checkDialNumber(value ?? '').ok ? Promise.resolve() : Promise.reject(new Error(t('phone.invalidNumber'))),
+            },
+          ]}
         >
           <Input maxLength={64} />
         </Form.Item>

@@ -43,7 +43,10 @@ export function AvailabilitySwitch() {
   const { message } = App.useApp();
   const availability = usePhoneStore((s) => s.state.availability);
   const apply = usePhoneStore((s) => s.apply);
-  const options: { value: PhoneState['availability']; label: string; disabled?: boolean }[] = SETTABLE.map((value) => ({ value, label: t(`phone.availability.${value}`) }));
+  const options: { value: PhoneState['availability']; label: string; disabled?: boolean }[] = SETTABLE.map((value) => ({
+    value,
+    label: t(`phone.availability.${value}`),
+  }));
   if (availability === 'wrap-up') options.push({ value: 'wrap-up', label: t('phone.availability.wrapUp'), disabled: true });
   return (
     <Select<PhoneState['availability']>

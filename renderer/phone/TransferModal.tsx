@@ -47,8 +47,18 @@ export function TransferModal({ callId, onClose }: { callId: string | null; onCl
             <Radio value="attended">{t('phone.transfer.attended')}</Radio>
           </Radio.Group>
         </Form.Item>
-        <Form.Item label={t('phone.transfer.target')} validateStatus={target && !checked.ok ? 'error' : undefined} help={target && !checked.ok ? t('phone.invalidNumber') : undefined}>
-          <Input aria-label={t('phone.transfer.target')} value={target} maxLength={64} onChange={(e) => setTarget(e.target.value)} onPressEnter={() => void submit()} />
+        <Form.Item
+          label={t('phone.transfer.target')}
+          validateStatus={target && !checked.ok ? 'error' : undefined}
+          help={target && !checked.ok ? t('phone.invalidNumber') : undefined}
+        >
+          <Input
+            aria-label={t('phone.transfer.target')}
+            value={target}
+            maxLength={64}
+            onChange={(e) => setTarget(e.target.value)}
+            onPressEnter={() => void submit()}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -55,7 +55,12 @@ export function WrapUpPanel() {
   };
 
   return (
-    <Card size="small" title={t('phone.wrapUp.title')} className="kefu-wrapup" extra={wrapUpUntil && wrapUpUntil > now ? t('phone.wrapUp.countdown', { time: formatCallTimer(wrapUpUntil - now) }) : null}>
+    <Card
+      size="small"
+      title={t('phone.wrapUp.title')}
+      className="kefu-wrapup"
+      extra={wrapUpUntil && wrapUpUntil > now ? t('phone.wrapUp.countdown', { time: formatCallTimer(wrapUpUntil - now) }) : null}
+    >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('phone.wrapUp.forCall', { number: target.remoteName ? `${target.remoteName} ${target.remoteNumber}` : target.remoteNumber })}
       </Typography.Paragraph>

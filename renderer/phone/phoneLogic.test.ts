@@ -39,7 +39,9 @@ describe('state merge', () => {
 
   it('upserts one call from an invoke answer', () => {
     const state = phoneState({ calls: [liveCall({ id: 'a', state: 'established' })] });
-    expect(upsertCall(state, liveCall({ id: 'a', state: 'established', muted: true })).calls).toEqual([liveCall({ id: 'a', state: 'established', muted: true })]);
+    expect(upsertCall(state, liveCall({ id: 'a', state: 'established', muted: true })).calls).toEqual([
+      liveCall({ id: 'a', state: 'established', muted: true }),
+    ]);
     expect(upsertCall(state, liveCall({ id: 'b', direction: 'outbound', state: 'dialing' })).calls.map((c) => c.id)).toEqual(['a', 'b']);
   });
 
@@ -59,7 +61,10 @@ describe('state merge', () => {
     expect(isWaiting(second, calls)).toBe(true);
     expect(isWaiting(second, [second])).toBe(false);
     expect(currentCall(calls)?.id).toBe('a');
-    const heldFirst = [{ ...talking, state: 'held' as const, onHold: true }, { ...second, state: 'established' as const, answeredAt: 5_000 }];
+    const heldFirst = [
+      { ...talking, state: 'held' as const, onHold: true },
+      { ...second, state: 'established' as const, answeredAt: 5_000 },
+    ];
     expect(currentCall(heldFirst)?.id).toBe('b');
   });
 });

@@ -66,7 +66,12 @@ describe('phone store', () => {
 
 describe('screen pop follows the call', () => {
   it('shows the card of the call the agent switches to, and names the wrap-up after the customer', () => {
-    const cardOf = (name: string | null, number: string) => ({ customer: name ? { id: name, name, phone: number, email: '', note: '', createdAt: 1 } : null, number, recentCalls: [], recentConversations: [] });
+    const cardOf = (name: string | null, number: string) => ({
+      customer: name ? { id: name, name, phone: number, email: '', note: '', createdAt: 1 } : null,
+      number,
+      recentCalls: [],
+      recentConversations: [],
+    });
     const first = liveCall({ id: 'a', remoteNumber: '111' });
     const second = liveCall({ id: 'b', remoteNumber: '222' });
     const store = usePhoneStore.getState;
@@ -75,8 +80,22 @@ describe('screen pop follows the call', () => {
     store().incoming(second, cardOf(null, '222'));
     expect(store().shownCard?.number).toBe('222');
     // The waiting caller hangs up; the agent is still with 王老板, whose card comes back on the next switch only.
-    store().apply(phoneState({ calls: [{ ...first, state: 'established', answeredAt: 2_000 }, { ...second, state: 'established', answeredAt: 3_000 }] }));
-    store().apply(phoneState({ calls: [{ ...first, state: 'established', answeredAt: 2_000, onHold: true }, { ...second, state: 'established', answeredAt: 3_000 }] }));
+    store().apply(
+      phoneState({
+        calls: [
+          { ...first, state: 'established', answeredAt: 2_000 },
+          { ...second, state: 'established', answeredAt: 3_000 },
+        ],
+      }),
+    );
+    store().apply(
+      phoneState({
+        calls: [
+          { ...first, state: 'established', answeredAt: 2_000, onHold: true },
+          { ...second, state: 'established', answeredAt: 3_000 },
+        ],
+      }),
+    );
     expect(store().shownCard?.number).toBe('222');
     store().apply(phoneState({ calls: [{ ...first, state: 'established', answeredAt: 2_000 }] }));
     expect(store().shownCard?.customer?.name).toBe('王老板');

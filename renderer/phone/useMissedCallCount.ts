@@ -4,7 +4,8 @@ import { useCallLogStore } from './callLogStore.js';
 export function useMissedCallCount(): number {
   return useCallLogStore((s) => {
     const synced = new Set(s.calls.map((c) => c.id));
-    const missed = (c: { direction: string; result: string; startedAt: number }) => c.direction === 'inbound' && c.result === 'missed' && c.startedAt > s.missedSeenAt;
+    const missed = (c: { direction: string; result: string; startedAt: number }) =>
+      c.direction === 'inbound' && c.result === 'missed' && c.startedAt > s.missedSeenAt;
     return s.calls.filter(missed).length + s.pending.filter((c) => !synced.has(c.id) && missed(c)).length;
   });
 }

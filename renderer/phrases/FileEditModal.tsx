@@ -54,16 +54,38 @@ export function FileEditModal({ file, onClose }: { file: FilePhrase | null; onCl
   };
 
   return (
-    <Modal open={file !== null} title={t('files.edit')} onOk={() => void submit()} onCancel={onClose} okText={t('files.save')} cancelText={t('files.cancel')} destroyOnHidden>
+    <Modal
+      open={file !== null}
+      title={t('files.edit')}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      okText={t('files.save')}
+      cancelText={t('files.cancel')}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical">
-        <Form.Item name="name" label={t('files.name')} rules={[{ required: true, whitespace: true, message: t('files.nameRequired') }, { max: LIMITS.fileNameMax }]}>
+        <Form.Item
+          name="name"
+          label={t('files.name')}
+          rules={[{ required: true, whitespace: true, message: t('files.nameRequired') }, { max: LIMITS.fileNameMax }]}
+        >
           <Input aria-label={t('files.name')} maxLength={LIMITS.fileNameMax} />
         </Form.Item>
         <Form.Item name="categoryId" label={t('files.category')}>
-          <Select aria-label={t('files.category')} options={[{ value: NONE, label: t('files.noCategory') }, ...categories.map((c) => ({ value: c.id, label: c.name }))]} />
+          <Select
+            aria-label={t('files.category')}
+            options={[{ value: NONE, label: t('files.noCategory') }, ...categories.map((c) => ({ value: c.id, label: c.name }))]}
+          />
         </Form.Item>
         <Space.Compact style={{ width: '100%' }}>
-          <Input aria-label={t('files.newCategoryName')} placeholder={t('files.newCategory')} value={newCategory} maxLength={LIMITS.nameMax} onChange={(e) => setNewCategory(e.target.value)} onPressEnter={() => void addCategory()} />
+          <Input
+            aria-label={t('files.newCategoryName')}
+            placeholder={t('files.newCategory')}
+            value={newCategory}
+            maxLength={LIMITS.nameMax}
+            onChange={(e) => setNewCategory(e.target.value)}
+            onPressEnter={() => void addCategory()}
+          />
           <Button onClick={() => void addCategory()} disabled={!newCategory.trim()}>
             {t('files.addCategory')}
           </Button>

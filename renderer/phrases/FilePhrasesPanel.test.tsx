@@ -45,8 +45,19 @@ function setup(initial: FilePhrase[]) {
   let files = initial;
   let finishUpload: ((r: Result<FilePhrase>) => void) | null = null;
   const sentMessage = (conversationId: string): LocalMessage => ({
-    id: 'm1', conversationId, seq: 0, clientId: 'm1', sender: 'agent', senderId: 'a1', senderName: '小王', kind: 'file', text: '价格表.pdf',
-    attachment: { id: 'att', name: '价格表.pdf', size: 2048, mime: 'application/pdf', isImage: false }, createdAt: 1, delivery: 'sending', failure: null,
+    id: 'm1',
+    conversationId,
+    seq: 0,
+    clientId: 'm1',
+    sender: 'agent',
+    senderId: 'a1',
+    senderName: '小王',
+    kind: 'file',
+    text: '价格表.pdf',
+    attachment: { id: 'att', name: '价格表.pdf', size: 2048, mime: 'application/pdf', isImage: false },
+    createdAt: 1,
+    delivery: 'sending',
+    failure: null,
   });
   const api = new FakeKefu({
     'phrases:list': () => ok({ categories: CATEGORIES, phrases: [] }),
@@ -81,7 +92,10 @@ function setup(initial: FilePhrase[]) {
 
 describe('canned files (常用文件) in the 常用语 tab', () => {
   it('lists public and personal files with size and type; only personal ones can be edited or deleted', async () => {
-    setup([file({ name: '价格表.pdf' }), file({ name: 'logo.png', scope: 'personal', ownerId: 'a1', categoryId: 'my-cat', mime: 'image/png', isImage: true, size: 500 })]);
+    setup([
+      file({ name: '价格表.pdf' }),
+      file({ name: 'logo.png', scope: 'personal', ownerId: 'a1', categoryId: 'my-cat', mime: 'image/png', isImage: true, size: 500 }),
+    ]);
     // Size and type are shown beside the name and are the button's description.
     await screen.findByRole('button', { name: '发送文件 价格表.pdf', description: '2.0 KB · PDF' });
     expect(screen.getByRole('button', { name: '发送文件 logo.png', description: '500 B · 图片' })).toBeTruthy();

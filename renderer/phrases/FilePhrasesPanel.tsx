@@ -86,8 +86,19 @@ export function FilePhrasesPanel() {
       // type are its description, and the row cover makes them clickable too.
       <li key={f.id} className="kefu-cover-row">
         <div className="kefu-cover-main">
-          <Popconfirm title={t('files.confirmSend', { name: f.name })} okText={t('files.sendOk')} cancelText={t('files.cancel')} onConfirm={() => void sendFile(f)}>
-            <button type="button" className="kefu-cover-button kefu-file-phrase-item" aria-label={t('files.send', { name: f.name })} aria-describedby={`kefu-file-phrase-${f.id}`} title={f.name}>
+          <Popconfirm
+            title={t('files.confirmSend', { name: f.name })}
+            okText={t('files.sendOk')}
+            cancelText={t('files.cancel')}
+            onConfirm={() => void sendFile(f)}
+          >
+            <button
+              type="button"
+              className="kefu-cover-button kefu-file-phrase-item"
+              aria-label={t('files.send', { name: f.name })}
+              aria-describedby={`kefu-file-phrase-${f.id}`}
+              title={f.name}
+            >
               {type.icon} <strong>{f.name}</strong>
             </button>
           </Popconfirm>
@@ -110,7 +121,14 @@ export function FilePhrasesPanel() {
   return (
     <div aria-label={t('files.title')} role="region">
       <div style={{ display: 'flex', gap: 4, padding: 8 }}>
-        <Input.Search allowClear size="small" placeholder={t('files.search')} aria-label={t('files.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <Input.Search
+          allowClear
+          size="small"
+          placeholder={t('files.search')}
+          aria-label={t('files.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <Tooltip title={t('files.upload')}>
           <Button size="small" icon={<UploadOutlined />} aria-label={t('files.upload')} disabled={upload !== null} onClick={() => picker.current?.click()} />
         </Tooltip>
@@ -119,7 +137,11 @@ export function FilePhrasesPanel() {
       {upload ? (
         <div style={{ padding: '0 8px 8px' }}>
           <div style={{ fontSize: 12 }}>{t('files.uploading', { name: upload.name })}</div>
-          <Progress size="small" percent={upload.total ? Math.floor((upload.sent / upload.total) * 100) : 0} aria-label={t('files.uploading', { name: upload.name })} />
+          <Progress
+            size="small"
+            percent={upload.total ? Math.floor((upload.sent / upload.total) * 100) : 0}
+            aria-label={t('files.uploading', { name: upload.name })}
+          />
         </div>
       ) : null}
       {files.length === 0 ? (
@@ -133,7 +155,11 @@ export function FilePhrasesPanel() {
           items={groups.map((g) => ({
             key: g.key,
             label: `${g.label} (${g.items.length})`,
-            children: g.items.length ? <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>{g.items.map(row)}</ul> : <span style={{ color: 'var(--kefu-text-muted)' }}>{t('files.mineEmpty')}</span>,
+            children: g.items.length ? (
+              <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>{g.items.map(row)}</ul>
+            ) : (
+              <span style={{ color: 'var(--kefu-text-muted)' }}>{t('files.mineEmpty')}</span>
+            ),
           }))}
         />
       )}

@@ -25,7 +25,13 @@ export function MessageStyleButton({ disabled }: { disabled?: boolean }) {
         onChange={(fontFace) => change({ fontFace })}
         options={MESSAGE_FONT_FACES.map((f) => ({ value: f, label: f === 'default' ? t('phrases.fontDefault') : f }))}
       />
-      <Select aria-label={t('phrases.fontSize')} style={{ width: 180 }} value={style.fontSize} onChange={(fontSize) => change({ fontSize })} options={SIZES.map((s) => ({ value: s, label: `${s}px` }))} />
+      <Select
+        aria-label={t('phrases.fontSize')}
+        style={{ width: 180 }}
+        value={style.fontSize}
+        onChange={(fontSize) => change({ fontSize })}
+        options={SIZES.map((s) => ({ value: s, label: `${s}px` }))}
+      />
       <Space>
         <Checkbox checked={style.bold} onChange={(e) => change({ bold: e.target.checked })}>
           {t('phrases.bold')}
@@ -39,7 +45,12 @@ export function MessageStyleButton({ disabled }: { disabled?: boolean }) {
       </Space>
       <Space>
         {t('phrases.color')}
-        <ColorPicker value={style.color} disabledAlpha onChangeComplete={(c) => change({ color: c.toHexString().slice(0, 7) })} aria-label={t('phrases.color')} />
+        <ColorPicker
+          value={style.color}
+          disabledAlpha
+          onChangeComplete={(c) => change({ color: c.toHexString().slice(0, 7) })}
+          aria-label={t('phrases.color')}
+        />
       </Space>
     </Space>
   );

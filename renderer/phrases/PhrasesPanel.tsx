@@ -98,12 +98,24 @@ function PhraseList() {
   return (
     <div aria-label={t('phrases.title')} role="region">
       <div style={{ display: 'flex', gap: 4, padding: 8 }}>
-        <Input.Search allowClear size="small" placeholder={t('phrases.search')} aria-label={t('phrases.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <Input.Search
+          allowClear
+          size="small"
+          placeholder={t('phrases.search')}
+          aria-label={t('phrases.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <Tooltip title={t('phrases.add')}>
           <Button size="small" icon={<PlusOutlined />} aria-label={t('phrases.add')} onClick={() => setEditing('new')} />
         </Tooltip>
         <Tooltip title={t('phrases.refresh')}>
-          <Button size="small" icon={<ReloadOutlined />} aria-label={t('phrases.refresh')} onClick={() => void refresh().then((e) => e && message.error(e.message))} />
+          <Button
+            size="small"
+            icon={<ReloadOutlined />}
+            aria-label={t('phrases.refresh')}
+            onClick={() => void refresh().then((e) => e && message.error(e.message))}
+          />
         </Tooltip>
       </div>
       {phrases.length === 0 ? (
@@ -117,7 +129,11 @@ function PhraseList() {
           items={groups.map((g) => ({
             key: g.key,
             label: `${g.label} (${g.items.length})`,
-            children: g.items.length ? <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>{g.items.map(row)}</ul> : <span style={{ color: 'var(--kefu-text-muted)' }}>{t('phrases.mineEmpty')}</span>,
+            children: g.items.length ? (
+              <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>{g.items.map(row)}</ul>
+            ) : (
+              <span style={{ color: 'var(--kefu-text-muted)' }}>{t('phrases.mineEmpty')}</span>
+            ),
           }))}
         />
       )}

@@ -95,7 +95,14 @@ export function usePhraseShortcuts(opts: { conversationId: string; text: string;
           key={p.id}
           role="option"
           aria-selected={i === current}
-          style={{ padding: '4px 8px', cursor: 'pointer', background: i === current ? '#e6f4ff' : undefined, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+          style={{
+            padding: '4px 8px',
+            cursor: 'pointer',
+            background: i === current ? '#e6f4ff' : undefined,
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+          }}
           onMouseDown={(e) => {
             e.preventDefault(); // keep the caret in the textarea
             choose(p);

@@ -46,7 +46,6 @@ describe('records view: filters → request', () => {
     fireEvent.click(screen.getByRole('button', { name: '查询' }));
     await waitFor(() => expect(fake.callsTo('records:query')).toHaveLength(3));
     expect(fake.callsTo('records:query')[2]).toEqual({ keyword: '退货', visitor: 'Lee', sort: 'createdAt', order: 'desc', page: 1, pageSize: 20 });
-
   });
 
   it('maps every filter, the time range and the table state; export carries the same filters', () => {

@@ -73,7 +73,13 @@ export function RecordsView() {
     { key: 'endedBy', title: t('records.endedBy'), render: (_, r) => (r.endedBy ? endedBy[r.endedBy] : '') },
     { key: 'valid', title: t('records.valid'), render: (_, r) => (r.valid === null ? '' : r.valid ? t('records.validYes') : t('records.validNo')) },
     { key: 'topic', title: t('records.topic'), render: (_, r) => r.summary?.topicName ?? '' },
-    { key: 'rating', title: t('records.rating'), sorter: true, sortOrder: sortOrder('rating'), render: (_, r) => (r.evaluation ? t('records.ratingValue', { rating: r.evaluation.rating }) : '') },
+    {
+      key: 'rating',
+      title: t('records.rating'),
+      sorter: true,
+      sortOrder: sortOrder('rating'),
+      render: (_, r) => (r.evaluation ? t('records.ratingValue', { rating: r.evaluation.rating }) : ''),
+    },
     {
       key: 'actions',
       title: t('records.actions'),
@@ -115,7 +121,14 @@ export function RecordsView() {
         loading={loading}
         columns={columns}
         dataSource={data.items}
-        pagination={{ current: table.page, pageSize: table.pageSize, total: data.total, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], showTotal: (total) => t('records.total', { total }) }}
+        pagination={{
+          current: table.page,
+          pageSize: table.pageSize,
+          total: data.total,
+          showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50, 100],
+          showTotal: (total) => t('records.total', { total }),
+        }}
         onChange={(pagination, _filters, sorter) => {
           const one = Array.isArray(sorter) ? sorter[0] : sorter;
           const key = typeof one?.columnKey === 'string' && SORTABLE.has(one.columnKey) && one.order ? (one.columnKey as RecordSort) : null;

@@ -46,7 +46,12 @@ export function SettingsModal({ open, onClose }: { open: boolean; onClose: () =>
           />
         </Form.Item>
         <Form.Item label={t('settings.sound')} htmlFor="settings-sound">
-          <Switch id="settings-sound" aria-label={t('settings.sound')} checked={settings.soundEnabled} onChange={(soundEnabled) => void save({ soundEnabled })} />
+          <Switch
+            id="settings-sound"
+            aria-label={t('settings.sound')}
+            checked={settings.soundEnabled}
+            onChange={(soundEnabled) => void save({ soundEnabled })}
+          />
         </Form.Item>
         <AlertSection />
         <DesktopSection />

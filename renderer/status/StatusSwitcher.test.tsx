@@ -8,7 +8,18 @@ import { StatusSwitcher } from './StatusSwitcher.js';
 import { ok } from '../../shared/errors.js';
 import type { Agent, AgentStatus } from '../../shared/domain.js';
 
-const agent = (status: AgentStatus): Agent => ({ id: 'a1', account: 'agent1', nickname: '小王', role: 'agent', status, notRespondingSince: null, connected: true, maxConcurrent: 5, groupId: null, load: 0 });
+const agent = (status: AgentStatus): Agent => ({
+  id: 'a1',
+  account: 'agent1',
+  nickname: '小王',
+  role: 'agent',
+  status,
+  notRespondingSince: null,
+  connected: true,
+  maxConcurrent: 5,
+  groupId: null,
+  load: 0,
+});
 
 afterEach(() => {
   cleanup();

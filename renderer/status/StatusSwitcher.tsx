@@ -37,7 +37,11 @@ export function StatusSwitcher({ status, notResponding = false }: { status: Agen
       value={status}
       style={{ width: 110 }}
       labelRender={({ value }) =>
-        flagged && value === 'away' ? <Badge status="warning" text={t('status.notResponding')} /> : <Badge status={statusColor(value as AgentStatus)} text={t(`status.${value as AgentStatus}`)} />
+        flagged && value === 'away' ? (
+          <Badge status="warning" text={t('status.notResponding')} />
+        ) : (
+          <Badge status={statusColor(value as AgentStatus)} text={t(`status.${value as AgentStatus}`)} />
+        )
       }
       onSelect={async (next) => {
         if (next === status && !flagged) return;

@@ -56,7 +56,13 @@ describe('the update banner', () => {
 
   it('the browser shell cannot update itself: no banner, and 设置 says so', async () => {
     const api = new FakeKefu({ 'update:get-state': () => ok({ ...idle, available: false, currentVersion: '' }) });
-    setup(api, <><UpdateBanner /><UpdateSection /></>);
+    setup(
+      api,
+      <>
+        <UpdateBanner />
+        <UpdateSection />
+      </>,
+    );
     expect(await screen.findByText('此版本不能自动更新（浏览器版或开发版）。', {}, SLOW)).toBeTruthy();
     expect(screen.queryByRole('button', { name: '立即重启' })).toBeNull();
   });

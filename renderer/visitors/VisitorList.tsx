@@ -45,10 +45,7 @@ export const VisitorList = memo(function VisitorList() {
       return cache.get(c.id) ?? null;
     };
   }, [byConversation]);
-  const rows = useMemo(
-    () => sortConversations(visibleConversations(conversations), sortMode, waitingOf),
-    [conversations, sortMode, waitingOf],
-  );
+  const rows = useMemo(() => sortConversations(visibleConversations(conversations), sortMode, waitingOf), [conversations, sortMode, waitingOf]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,

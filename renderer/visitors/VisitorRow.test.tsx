@@ -12,7 +12,15 @@ function renderRow(selected: boolean) {
   const c = conversation({ roomNo: '访客123456', visitorName: '张三', unread: 2 });
   renderWithApp(
     <ul aria-label="访客列表">
-      <VisitorRow conversation={c} waitingSince={0} now={5_000} selected={selected} style={{}} onSelect={() => calls.push('select')} onClose={() => calls.push('close')} />
+      <VisitorRow
+        conversation={c}
+        waitingSince={0}
+        now={5_000}
+        selected={selected}
+        style={{}}
+        onSelect={() => calls.push('select')}
+        onClose={() => calls.push('close')}
+      />
     </ul>,
   );
   return { calls, row: screen.getByRole('listitem') };

@@ -42,11 +42,7 @@ export function VisitorRow({ conversation: c, waitingSince, now, selected, behin
   return (
     <li className={`kefu-visitor-row${selected ? ' selected' : ''}`} style={style}>
       <button type="button" className="kefu-visitor-open" aria-current={selected ? 'true' : undefined} onClick={onSelect}>
-        <span
-          className={`kefu-dot${c.visitorOnline ? ' on' : ''}`}
-          role="img"
-          aria-label={c.visitorOnline ? t('visitors.online') : t('visitors.offline')}
-        />
+        <span className={`kefu-dot${c.visitorOnline ? ' on' : ''}`} role="img" aria-label={c.visitorOnline ? t('visitors.online') : t('visitors.offline')} />
         <span className="kefu-visitor-text">
           <span className="kefu-room">
             {c.roomNo} {c.state === 'ended' && <Tag>{t('visitors.ended')}</Tag>}
@@ -54,9 +50,7 @@ export function VisitorRow({ conversation: c, waitingSince, now, selected, behin
           </span>
           <span className="kefu-name">{c.visitorName}</span>
           {waited !== null && (
-            <span className={`kefu-wait${waited > LONG_WAIT_MS ? ' long' : ''}`}>
-              {t('visitors.waiting', { time: formatDuration(t, waited) })}
-            </span>
+            <span className={`kefu-wait${waited > LONG_WAIT_MS ? ' long' : ''}`}>{t('visitors.waiting', { time: formatDuration(t, waited) })}</span>
           )}
         </span>
         <Badge count={c.unread} overflowCount={99} title={t('visitors.unread', { count: c.unread })} />

@@ -16,7 +16,10 @@ describe('conversation list', () => {
     const b = conversation({ id: 'b' });
     const list = upsertConversation(upsertConversation([], a), b);
     const updated = upsertConversation(list, { ...a, unread: 3 });
-    expect(updated.map((c) => [c.id, c.unread])).toEqual([['a', 3], ['b', 0]]);
+    expect(updated.map((c) => [c.id, c.unread])).toEqual([
+      ['a', 3],
+      ['b', 0],
+    ]);
     expect(removeConversation(updated, 'a').map((c) => c.id)).toEqual(['b']);
   });
 
@@ -31,8 +34,7 @@ describe('conversation list', () => {
     const y = conversation({ id: 'y', roomNo: '访客100000', lastMessageAt: 9_000 });
     const z = conversation({ id: 'z', roomNo: '访客200000', lastMessageAt: 1_000 });
     const waiting: Record<string, number | null> = { x: 2_000, y: null, z: 1_000 };
-    const ids = (mode: Parameters<typeof sortConversations>[1]) =>
-      sortConversations([x, y, z], mode, (c) => waiting[c.id] ?? null).map((c) => c.id);
+    const ids = (mode: Parameters<typeof sortConversations>[1]) => sortConversations([x, y, z], mode, (c) => waiting[c.id] ?? null).map((c) => c.id);
     expect(ids('last-message')).toEqual(['y', 'x', 'z']);
     expect(ids('waiting')).toEqual(['z', 'x', 'y']);
     expect(ids('room')).toEqual(['y', 'z', 'x']);

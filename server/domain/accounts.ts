@@ -43,7 +43,9 @@ export function authenticateToken(ctx: DomainContext, token: string): Authentica
   if (check.kind === 'refused') return { principal: null, reason: check.reason };
   if (check.kind === 'live') {
     const agent = ctx.store.agents.byId(check.session.agentId);
-    return agent ? { principal: { kind: 'staff', agent, session: { id: check.session.id, lastSeenAt: check.session.lastSeenAt } } } : { principal: null, reason: null };
+    return agent
+      ? { principal: { kind: 'staff', agent, session: { id: check.session.id, lastSeenAt: check.session.lastSeenAt } } }
+      : { principal: null, reason: null };
   }
   const visitor = ctx.store.visitors.byTokenHash(hashToken(token));
   return visitor ? { principal: { kind: 'visitor', visitor } } : { principal: null, reason: null };

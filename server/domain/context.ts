@@ -26,9 +26,7 @@ export interface DomainContext {
   signal(): void;
 }
 
-export type Principal =
-  | { kind: 'visitor'; visitor: VisitorRow }
-  | { kind: 'staff'; agent: AgentRow; session: StaffSessionRef };
+export type Principal = { kind: 'visitor'; visitor: VisitorRow } | { kind: 'staff'; agent: AgentRow; session: StaffSessionRef };
 
 /** The login a staff call belongs to: one per password login, the same across token refreshes. */
 export interface StaffSessionRef {

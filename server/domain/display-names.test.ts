@@ -13,7 +13,26 @@ import { insertAttachmentRow } from './uploads.js';
 type ErrorBody = { error: { code: string; details?: Record<string, string> } };
 
 /** Every bidi control and a sample of other Unicode Cf characters. */
-const INVISIBLE = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\uFEFF', '\u061C', '\u00AD', '\u2060'];
+const INVISIBLE = [
+  '\u202A',
+  '\u202B',
+  '\u202C',
+  '\u202D',
+  '\u202E',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\u200E',
+  '\u200F',
+  '\uFEFF',
+  '\u061C',
+  '\u00AD',
+  '\u2060',
+];
 const hasInvisible = (text: string): boolean => /[\p{Cf}]/u.test(text);
 
 /** The file name a download offers, decoded from Content-Disposition's filename*. */
@@ -64,7 +83,11 @@ describe('names shown to a person', () => {
 
   it('canned file names: upload and rename drop the controls; a name of nothing but them is refused', async () => {
     const token = scene.agent1.token;
-    const made = await call<FilePhrase>(url(), 'POST', `/api/file-phrases?scope=personal&name=${encodeURIComponent('价目\u2067表\u2069.bin')}`, { token, raw: 'bytes', contentType: 'application/octet-stream' });
+    const made = await call<FilePhrase>(url(), 'POST', `/api/file-phrases?scope=personal&name=${encodeURIComponent('价目\u2067表\u2069.bin')}`, {
+      token,
+      raw: 'bytes',
+      contentType: 'application/octet-stream',
+    });
     expect(made.status).toBe(200);
     expect(made.body.name).toBe('价目表.bin');
     const renamed = await call<FilePhrase>(url(), 'PATCH', `/api/file-phrases/${made.body.id}`, { token, body: { name: '\u200Bnew\u202Enib.bin' } });
@@ -88,15 +111,22 @@ describe('names shown to a person', () => {
     });
     expect(agent.status).toBe(200);
     expect(agent.body.nickname).toBe('小王');
-    const renamed = await call<Agent>(url(), 'PATCH', `/api/admin/agents/${agent.body.id}`, { token: scene.admin.token, body: { nickname: '\u2066老\u2069李' } });
+    const renamed = await call<Agent>(url(), 'PATCH', `/api/admin/agents/${agent.body.id}`, {
+      token: scene.admin.token,
+      body: { nickname: '\u2066老\u2069李' },
+    });
     expect(renamed.body.nickname).toBe('老李');
 
-    const offline = await call<OfflineMessage>(url(), 'POST', '/api/visitor/offline-messages', { token: chat.token, body: { name: 'Ann\u202Eieb', contact: 'a@b.c', text: '请回电' } });
+    const offline = await call<OfflineMessage>(url(), 'POST', '/api/visitor/offline-messages', {
+      token: chat.token,
+      body: { name: 'Ann\u202Eieb', contact: 'a@b.c', text: '请回电' },
+    });
     expect(offline.body.name).toBe('Annieb');
     const customer = await call<Customer>(url(), 'POST', '/api/customers', { token: scene.agent1.token, body: { name: '张\u200F三', phone: '13800000000' } });
     expect(customer.body.name).toBe('张三');
     const topic = await call<Topic>(url(), 'POST', '/api/admin/topics', { token: scene.admin.token, body: { name: '退款\u202E' } });
     expect(topic.body.name).toBe('退款');
-    for (const name of [conversation.body.visitorName, agent.body.nickname, offline.body.name, customer.body.name, topic.body.name]) expect(hasInvisible(name)).toBe(false);
+    for (const name of [conversation.body.visitorName, agent.body.nickname, offline.body.name, customer.body.name, topic.body.name])
+      expect(hasInvisible(name)).toBe(false);
   });
 });

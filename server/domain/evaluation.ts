@@ -23,9 +23,7 @@ export function pushEvaluation(ctx: DomainContext, principal: Principal, id: str
 export function evaluate(ctx: DomainContext, principal: Principal, rating: number, comment: string): ConversationRow {
   const { visitor } = requireVisitor(principal);
   return ctx.store.transaction(() => {
-    const pushed = ctx.store.conversations
-      .list({ visitorId: visitor.id, limit: 50 })
-      .find((c) => c.evaluationPushed);
+    const pushed = ctx.store.conversations.list({ visitorId: visitor.id, limit: 50 }).find((c) => c.evaluationPushed);
     if (!pushed) return refuse('INVALID_STATE', 'No evaluation was requested');
     if (pushed.evaluationAt !== null) refuse('ALREADY_EVALUATED', 'You already rated this conversation');
     ctx.store.conversations.update(pushed.id, { evaluationRating: rating, evaluationComment: comment.trim(), evaluationAt: ctx.clock() });

@@ -21,11 +21,23 @@ describe('uploads and canned files share one name-versus-bytes rule', () => {
   let chat: Awaited<ReturnType<typeof visitorChat>>;
   const storedFiles = () => readdirSync(join(scene.server.dataDir, 'attachments')).length;
   const visitorUpload = (name: string, bytes: Buffer) =>
-    call(scene.server.url, 'POST', `/api/uploads?conversationId=${chat.conversationId}&name=${encodeURIComponent(name)}`, { token: chat.token, raw: bytes, contentType: 'image/png' }) as Promise<Answer>;
+    call(scene.server.url, 'POST', `/api/uploads?conversationId=${chat.conversationId}&name=${encodeURIComponent(name)}`, {
+      token: chat.token,
+      raw: bytes,
+      contentType: 'image/png',
+    }) as Promise<Answer>;
   const agentUpload = (name: string, bytes: Buffer) =>
-    call(scene.server.url, 'POST', `/api/uploads?conversationId=${chat.conversationId}&name=${encodeURIComponent(name)}`, { token: scene.agent1.token, raw: bytes, contentType: 'application/octet-stream' }) as Promise<Answer>;
+    call(scene.server.url, 'POST', `/api/uploads?conversationId=${chat.conversationId}&name=${encodeURIComponent(name)}`, {
+      token: scene.agent1.token,
+      raw: bytes,
+      contentType: 'application/octet-stream',
+    }) as Promise<Answer>;
   const cannedUpload = (name: string, bytes: Buffer) =>
-    call(scene.server.url, 'POST', `/api/file-phrases?scope=personal&name=${encodeURIComponent(name)}`, { token: scene.agent1.token, raw: bytes, contentType: 'application/octet-stream' }) as Promise<Answer>;
+    call(scene.server.url, 'POST', `/api/file-phrases?scope=personal&name=${encodeURIComponent(name)}`, {
+      token: scene.agent1.token,
+      raw: bytes,
+      contentType: 'application/octet-stream',
+    }) as Promise<Answer>;
 
   beforeAll(async () => {
     scene = await createScene();

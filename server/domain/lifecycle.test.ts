@@ -32,7 +32,9 @@ describe('conversation lifecycle', () => {
     const again = await sendText(scene, chat.token, chat.conversationId, '你好', clientId);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
-    const messages = (await call<{ clientId: string; seq: number }[]>(scene.server.url, 'GET', `/api/conversations/${chat.conversationId}/messages`, { token: chat.token })).body;
+    const messages = (
+      await call<{ clientId: string; seq: number }[]>(scene.server.url, 'GET', `/api/conversations/${chat.conversationId}/messages`, { token: chat.token })
+    ).body;
     expect(messages.filter((m) => m.clientId === clientId)).toHaveLength(1);
     const next = await sendText(scene, scene.agent1.token, chat.conversationId, '您好');
     expect(next.body.seq).toBe(first.body.seq + 1);
@@ -60,7 +62,10 @@ describe('conversation lifecycle', () => {
     const created = await call<{ id: string }>(scene.server.url, 'POST', '/api/admin/topics', { token: scene.admin.token, body: { name: '停用主题' } });
     await call(scene.server.url, 'PATCH', `/api/admin/topics/${created.body.id}`, { token: scene.admin.token, body: { enabled: false } });
     const chat = await visitorChat(scene);
-    const res = await call<ErrorBody>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/close`, { token: scene.agent1.token, body: { topicId: created.body.id, note: '' } });
+    const res = await call<ErrorBody>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/close`, {
+      token: scene.agent1.token,
+      body: { topicId: created.body.id, note: '' },
+    });
     expect(res.body.error.code).toBe('SUMMARY_REQUIRED');
   });
 
@@ -70,7 +75,10 @@ describe('conversation lifecycle', () => {
     expect(ended.body).toMatchObject({ state: 'ended', endedBy: 'visitor', valid: false });
     const send = await sendText(scene, chat.token, chat.conversationId, 'late');
     expect(send.status).toBe(409);
-    const summary = await call<Conv>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/close`, { token: scene.agent1.token, body: { topicId, note: '访客离开' } });
+    const summary = await call<Conv>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/close`, {
+      token: scene.agent1.token,
+      body: { topicId, note: '访客离开' },
+    });
     expect(summary.body).toMatchObject({ state: 'ended', endedBy: 'visitor', summary: { note: '访客离开' } });
   });
 
@@ -114,11 +122,17 @@ describe('conversation lifecycle', () => {
   it('an offline message and its reply reach the visitor on their next session', async () => {
     const session = await call<{ token: string }>(scene.server.url, 'POST', '/api/visitor/session', { body: {} });
     const token = session.body.token;
-    const left = await call<{ id: string; status: string }>(scene.server.url, 'POST', '/api/visitor/offline-messages', { token, body: { name: '王先生', contact: '13800000000', text: '请回电' } });
+    const left = await call<{ id: string; status: string }>(scene.server.url, 'POST', '/api/visitor/offline-messages', {
+      token,
+      body: { name: '王先生', contact: '13800000000', text: '请回电' },
+    });
     expect(left.body.status).toBe('unreplied');
     const unreplied = (await call<{ id: string }[]>(scene.server.url, 'GET', '/api/offline-messages?status=unreplied', { token: scene.agent1.token })).body;
     expect(unreplied.map((m) => m.id)).toContain(left.body.id);
-    const reply = await call<{ status: string; reply: string }>(scene.server.url, 'POST', `/api/offline-messages/${left.body.id}/reply`, { token: scene.agent1.token, body: { text: '已回电' } });
+    const reply = await call<{ status: string; reply: string }>(scene.server.url, 'POST', `/api/offline-messages/${left.body.id}/reply`, {
+      token: scene.agent1.token,
+      body: { text: '已回电' },
+    });
     expect(reply.body).toMatchObject({ status: 'replied', reply: '已回电' });
     const replied = (await call<{ id: string }[]>(scene.server.url, 'GET', '/api/offline-messages?status=replied', { token: scene.agent1.token })).body;
     expect(replied.map((m) => m.id)).toContain(left.body.id);

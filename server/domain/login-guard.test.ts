@@ -32,7 +32,10 @@ describe('login guard: per-account lock', () => {
   /** A fresh agent per test, so no test sees another's counts. */
   async function newAgent(): Promise<{ id: string; account: string }> {
     const account = `guard${++serial}`;
-    const res = await call<{ id: string }>(url(), 'POST', '/api/admin/agents', { token: scene.admin.token, body: { account, password: PASSWORD, nickname: `锁定${serial}` } });
+    const res = await call<{ id: string }>(url(), 'POST', '/api/admin/agents', {
+      token: scene.admin.token,
+      body: { account, password: PASSWORD, nickname: `锁定${serial}` },
+    });
     expect(res.status).toBe(200);
     return { id: res.body.id, account };
   }
@@ -87,7 +90,13 @@ describe('login guard: per-account lock', () => {
     const agent = await newAgent();
     await fail(agent.account, maxFailures);
     const listed = (await lockouts()).find((l) => l.agentId === agent.id);
-    expect(listed).toEqual({ agentId: agent.id, account: agent.account, nickname: expect.any(String), failures: maxFailures, lockedUntil: scene.server.clock.now + lockMs });
+    expect(listed).toEqual({
+      agentId: agent.id,
+      account: agent.account,
+      nickname: expect.any(String),
+      failures: maxFailures,
+      lockedUntil: scene.server.clock.now + lockMs,
+    });
 
     const lift = await call(url(), 'DELETE', `/api/admin/agents/${agent.id}/lockout`, { token: scene.admin.token });
     expect(lift.status).toBe(200);

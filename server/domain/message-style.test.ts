@@ -55,7 +55,11 @@ describe('message style (字体设置)', () => {
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
     }
-    scene.agent1.ws!.send({ type: 'message.send', conversationId: chat.conversationId, message: { clientId: uuidv7(), kind: 'text', text: '坏样式', style: bad[0] } });
+    scene.agent1.ws!.send({
+      type: 'message.send',
+      conversationId: chat.conversationId,
+      message: { clientId: uuidv7(), kind: 'text', text: '坏样式', style: bad[0] },
+    });
     const nack = await scene.agent1.ws!.waitFor((f) => f.type === 'nack' || f.type === 'error');
     expect(JSON.stringify(nack)).toContain('VALIDATION_FAILED');
     // A style on an image message is an unknown field there.

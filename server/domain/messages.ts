@@ -44,17 +44,21 @@ export function sendMessage(ctx: DomainContext, principal: Principal, conversati
       text = attachment.name;
       attachmentId = attachment.id;
     }
-    const row = appendMessage(ctx, {
-      conversationId,
-      clientId: body.clientId,
-      sender: principal.kind === 'visitor' ? 'visitor' : 'agent',
-      senderId,
-      senderName: principal.kind === 'visitor' ? principal.visitor.name : principal.agent.nickname,
-      kind: body.kind,
-      text,
-      attachmentId,
-      style,
-    }, conversation);
+    const row = appendMessage(
+      ctx,
+      {
+        conversationId,
+        clientId: body.clientId,
+        sender: principal.kind === 'visitor' ? 'visitor' : 'agent',
+        senderId,
+        senderName: principal.kind === 'visitor' ? principal.visitor.name : principal.agent.nickname,
+        kind: body.kind,
+        text,
+        attachmentId,
+        style,
+      },
+      conversation,
+    );
     return { message: emitMessageCreatedIn(ctx, conversation, row), created: true };
   });
 }

@@ -8,14 +8,27 @@ import { refuse } from './errors.js';
 import { toOfflineMessage } from './dto.js';
 
 function emit(ctx: DomainContext, row: OfflineMessageRow): void {
-  ctx.store.events.append({ type: 'offline-message.updated', offlineMessage: toOfflineMessage(row) }, [audience.staff, audience.visitor(row.visitorId)], ctx.clock());
+  ctx.store.events.append(
+    { type: 'offline-message.updated', offlineMessage: toOfflineMessage(row) },
+    [audience.staff, audience.visitor(row.visitorId)],
+    ctx.clock(),
+  );
 }
 
 export function leaveOfflineMessage(ctx: DomainContext, principal: Principal, input: { name: string; contact: string; text: string }): OfflineMessage {
   const { visitor } = requireVisitor(principal);
   return ctx.store.transaction(() => {
     const now = ctx.clock();
-    const row: OfflineMessageRow = { id: uuidv7(now), visitorId: visitor.id, ...input, status: 'unreplied', reply: null, repliedBy: null, createdAt: now, repliedAt: null };
+    const row: OfflineMessageRow = {
+      id: uuidv7(now),
+      visitorId: visitor.id,
+      ...input,
+      status: 'unreplied',
+      reply: null,
+      repliedBy: null,
+      createdAt: now,
+      repliedAt: null,
+    };
     ctx.store.offlineMessages.insert(row);
     emit(ctx, row);
     return toOfflineMessage(row);

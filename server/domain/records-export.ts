@@ -6,7 +6,20 @@ import type { RecordExportFormat } from '../../shared/protocol/rest-records.js';
 const STARTED_BY: Record<Conversation['startedBy'], string> = { visitor: '访客发起', transfer: '系统转移' };
 const ENDED_BY: Record<NonNullable<Conversation['endedBy']>, string> = { visitor: '访客结束', agent: '客服关闭', system: '系统关闭' };
 
-export const RECORD_COLUMNS = ['房间号', '访客', '客服', '开始时间', '结束时间', '发起方式', '结束方式', '是否有效', '对话主题', '小结备注', '满意度', '评价内容'] as const;
+export const RECORD_COLUMNS = [
+  '房间号',
+  '访客',
+  '客服',
+  '开始时间',
+  '结束时间',
+  '发起方式',
+  '结束方式',
+  '是否有效',
+  '对话主题',
+  '小结备注',
+  '满意度',
+  '评价内容',
+] as const;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 /** Local time of the server, as people read it in a spreadsheet. */

@@ -30,7 +30,12 @@ describe('conversation records (对话记录)', () => {
   const made: Record<string, Made> = {};
 
   const records = (staff: Staff, query: Record<string, string | number>) =>
-    call<Page & ErrorBody>(scene.server.url, 'GET', `/api/records?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]))}`, { token: staff.token });
+    call<Page & ErrorBody>(
+      scene.server.url,
+      'GET',
+      `/api/records?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]))}`,
+      { token: staff.token },
+    );
   const ids = (page: Page) => page.items.map((r) => r.id).sort();
   const idsOf = (...keys: string[]) => keys.map((k) => made[k]!.id).sort();
 
@@ -46,7 +51,10 @@ describe('conversation records (对话记录)', () => {
       expect(rated.status).toBe(200);
     }
     if (o.visitorEnds) expect((await call(scene.server.url, 'POST', '/api/visitor/conversation/end', { token: chat.token })).status).toBe(200);
-    const closed = await call<Rec>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/close`, { token: o.agent.token, body: { topicId: topics[o.topic], note: '小结' } });
+    const closed = await call<Rec>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/close`, {
+      token: o.agent.token,
+      body: { topicId: topics[o.topic], note: '小结' },
+    });
     expect(closed.status).toBe(200);
     expect(closed.body.agentId).toBe(o.agent.agentId);
     made[key] = { id: closed.body.id, roomNo: closed.body.roomNo, createdAt: closed.body.createdAt };
@@ -110,7 +118,19 @@ describe('conversation records (对话记录)', () => {
   });
 
   it('refuses bad query values with VALIDATION_FAILED', async () => {
-    const bad: Record<string, string | number>[] = [{ pageSize: 101 }, { page: 0 }, { sort: 'visitorId' }, { order: 'up' }, { valid: 'yes' }, { rating: 6 }, { rating: 'x' }, { from: 10, to: 5 }, { startedBy: 'robot' }, { unknown: 1 }, { from: -1 }];
+    const bad: Record<string, string | number>[] = [
+      { pageSize: 101 },
+      { page: 0 },
+      { sort: 'visitorId' },
+      { order: 'up' },
+      { valid: 'yes' },
+      { rating: 6 },
+      { rating: 'x' },
+      { from: 10, to: 5 },
+      { startedBy: 'robot' },
+      { unknown: 1 },
+      { from: -1 },
+    ];
     for (const query of bad) {
       const res = await records(scene.admin, query);
       expect(res.status, JSON.stringify(query)).toBe(400);
@@ -122,7 +142,9 @@ describe('conversation records (对话记录)', () => {
   });
 
   it('exports CSV with a BOM, a Chinese header and one escaped row per record', async () => {
-    const res = await fetch(`${scene.server.url}/api/records/export?format=csv&sort=createdAt&order=asc`, { headers: { authorization: `Bearer ${scene.admin.token}` } });
+    const res = await fetch(`${scene.server.url}/api/records/export?format=csv&sort=createdAt&order=asc`, {
+      headers: { authorization: `Bearer ${scene.admin.token}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''/);
@@ -138,7 +160,9 @@ describe('conversation records (对话记录)', () => {
   });
 
   it('exports XLSX as a zip workbook', async () => {
-    const res = await fetch(`${scene.server.url}/api/records/export?format=xlsx&keyword=${encodeURIComponent('退货')}`, { headers: { authorization: `Bearer ${scene.admin.token}` } });
+    const res = await fetch(`${scene.server.url}/api/records/export?format=xlsx&keyword=${encodeURIComponent('退货')}`, {
+      headers: { authorization: `Bearer ${scene.admin.token}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     const bytes = Buffer.from(await res.arrayBuffer());

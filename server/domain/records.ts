@@ -16,7 +16,8 @@ type Filters = Omit<RecordQuery, 'page' | 'pageSize'>;
 function scopedFilter(principal: Staff, query: Filters, offset: number, limit: number): RecordFilter {
   let agentId = query.agentId;
   if (principal.agent.role !== 'admin') {
-    if (agentId !== undefined && agentId !== principal.agent.id) refuse('FORBIDDEN', "Agents see only their own records", { 'query.agentId': 'must be your own id' });
+    if (agentId !== undefined && agentId !== principal.agent.id)
+      refuse('FORBIDDEN', 'Agents see only their own records', { 'query.agentId': 'must be your own id' });
     agentId = principal.agent.id;
   }
   const { page: _page, pageSize: _pageSize, format: _format, ...rest } = query as Filters & { page?: number; pageSize?: number; format?: string };

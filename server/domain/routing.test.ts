@@ -16,7 +16,8 @@ describe('routing (ACD) and the queue', () => {
   });
   afterAll(() => scene.dispose());
 
-  const get = async (id: string, token = scene.admin.token): Promise<Conv> => (await call<Conv>(scene.server.url, 'GET', `/api/conversations/${id}`, { token })).body;
+  const get = async (id: string, token = scene.admin.token): Promise<Conv> =>
+    (await call<Conv>(scene.server.url, 'GET', `/api/conversations/${id}`, { token })).body;
   const load = async (agentId: string): Promise<number> => {
     const agents = (await call<{ id: string; load: number }[]>(scene.server.url, 'GET', '/api/agents', { token: scene.admin.token })).body;
     return agents.find((a) => a.id === agentId)!.load;
@@ -25,7 +26,9 @@ describe('routing (ACD) and the queue', () => {
   it('with nobody online the visitor is told to leave a message', async () => {
     const session = await call<{ agentsAvailable: boolean }>(scene.server.url, 'POST', '/api/visitor/session', { body: {} });
     expect(session.body.agentsAvailable).toBe(false);
-    const start = await call<{ outcome: string }>(scene.server.url, 'POST', '/api/visitor/conversation', { token: (session.body as unknown as { token: string }).token });
+    const start = await call<{ outcome: string }>(scene.server.url, 'POST', '/api/visitor/conversation', {
+      token: (session.body as unknown as { token: string }).token,
+    });
     expect(start.body).toEqual({ outcome: 'offline' });
   });
 
@@ -53,7 +56,10 @@ describe('routing (ACD) and the queue', () => {
 
   it('busy agents get no new conversations; full agents queue visitors with 1-based positions', async () => {
     await setStatus(scene.server, scene.agent2, 'busy');
-    await call(scene.server.url, 'PATCH', `/api/admin/agents/${scene.agent1.agentId}`, { token: scene.admin.token, body: { maxConcurrent: await load(scene.agent1.agentId) } });
+    await call(scene.server.url, 'PATCH', `/api/admin/agents/${scene.agent1.agentId}`, {
+      token: scene.admin.token,
+      body: { maxConcurrent: await load(scene.agent1.agentId) },
+    });
     const q1 = await visitorChat(scene);
     const q2 = await visitorChat(scene);
     expect(q1.state).toBe('queued');
@@ -74,7 +80,9 @@ describe('routing (ACD) and the queue', () => {
     expect(accepted.status).toBe(200);
     expect(accepted.body.agentId).toBe(scene.agent2.agentId);
     expect((await get(q2.conversationId)).queuePosition).toBe(1);
-    const again = await call<{ error: { code: string } }>(scene.server.url, 'POST', `/api/conversations/${q1.conversationId}/accept`, { token: scene.agent1.token });
+    const again = await call<{ error: { code: string } }>(scene.server.url, 'POST', `/api/conversations/${q1.conversationId}/accept`, {
+      token: scene.agent1.token,
+    });
     expect(again.body.error.code).toBe('INVALID_STATE');
 
     // A raised cap lets the queue move FIFO to the online agent.
@@ -93,12 +101,21 @@ describe('routing (ACD) and the queue', () => {
     const fromStaff = from === scene.agent1.agentId ? scene.agent1 : scene.agent2;
     const toStaff = from === scene.agent1.agentId ? scene.agent2 : scene.agent1;
     const mark = toStaff.ws!.frames.length;
-    const res = await call<Conv>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/transfer`, { token: fromStaff.token, body: { toAgentId: toStaff.agentId } });
+    const res = await call<Conv>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/transfer`, {
+      token: fromStaff.token,
+      body: { toAgentId: toStaff.agentId },
+    });
     expect(res.status).toBe(200);
     expect(res.body.agentId).toBe(toStaff.agentId);
     await fromStaff.ws!.waitFor((f) => f.type === 'event' && f.event.type === 'conversation.removed' && f.event.conversationId === chat.conversationId);
-    await toStaff.ws!.waitFor((f) => f.type === 'event' && f.event.type === 'conversation.updated' && f.event.conversation.id === chat.conversationId, 5000, mark);
-    const messages = (await call<{ kind: string; text: string }[]>(scene.server.url, 'GET', `/api/conversations/${chat.conversationId}/messages`, { token: chat.token })).body;
+    await toStaff.ws!.waitFor(
+      (f) => f.type === 'event' && f.event.type === 'conversation.updated' && f.event.conversation.id === chat.conversationId,
+      5000,
+      mark,
+    );
+    const messages = (
+      await call<{ kind: string; text: string }[]>(scene.server.url, 'GET', `/api/conversations/${chat.conversationId}/messages`, { token: chat.token })
+    ).body;
     expect(messages.some((m) => m.kind === 'system' && m.text.includes('转接'))).toBe(true);
     // The old agent may no longer read it; the new one may, with its history.
     expect((await call(scene.server.url, 'GET', `/api/conversations/${chat.conversationId}/messages`, { token: fromStaff.token })).status).toBe(403);
@@ -110,7 +127,10 @@ describe('routing (ACD) and the queue', () => {
     const tech = groups.find((g) => g.name === '技术')!;
     const chat = await visitorChat(scene);
     const owner = (await get(chat.conversationId)).agentId === scene.agent1.agentId ? scene.agent1 : scene.agent2;
-    const res = await call<Conv>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/transfer`, { token: owner.token, body: { toGroupId: tech.id } });
+    const res = await call<Conv>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/transfer`, {
+      token: owner.token,
+      body: { toGroupId: tech.id },
+    });
     expect(res.status).toBe(200);
     expect(res.body.state).toBe('queued');
     expect(res.body.queuePosition).toBeGreaterThanOrEqual(1);
@@ -132,10 +152,18 @@ describe('routing (ACD) and the queue', () => {
     expect(queued.every((q) => q.state === 'queued')).toBe(true);
     await call(scene.server.url, 'PATCH', `/api/admin/agents/${scene.agent1.agentId}`, { token: scene.admin.token, body: { maxConcurrent: 50 } });
     const mine = queued.slice(0, 3);
-    for (const q of mine) expect((await call(scene.server.url, 'POST', `/api/conversations/${q.conversationId}/accept`, { token: scene.agent1.token })).status).toBe(200);
+    for (const q of mine)
+      expect((await call(scene.server.url, 'POST', `/api/conversations/${q.conversationId}/accept`, { token: scene.agent1.token })).status).toBe(200);
     const results = await Promise.all([
-      ...queued.slice(3).map((q) => call<{ error?: { code: string } }>(scene.server.url, 'POST', `/api/conversations/${q.conversationId}/accept`, { token: racer.token })),
-      ...mine.map((q) => call<{ error?: { code: string } }>(scene.server.url, 'POST', `/api/conversations/${q.conversationId}/transfer`, { token: scene.agent1.token, body: { toAgentId: racer.agentId } })),
+      ...queued
+        .slice(3)
+        .map((q) => call<{ error?: { code: string } }>(scene.server.url, 'POST', `/api/conversations/${q.conversationId}/accept`, { token: racer.token })),
+      ...mine.map((q) =>
+        call<{ error?: { code: string } }>(scene.server.url, 'POST', `/api/conversations/${q.conversationId}/transfer`, {
+          token: scene.agent1.token,
+          body: { toAgentId: racer.agentId },
+        }),
+      ),
     ]);
     const okCount = results.filter((r) => r.status === 200).length;
     expect(okCount).toBe(2);

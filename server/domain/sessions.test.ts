@@ -35,7 +35,8 @@ describe('staff session lifetime and refresh tokens', () => {
   const lastSeenAt = (account: string): number => {
     const db = new Database(join(scene.server.dataDir, 'kefu.db'), { readonly: true, fileMustExist: true });
     try {
-      const sql = 'SELECT last_seen_at AS t FROM sessions WHERE agent_id = (SELECT id FROM agents WHERE account = ?) ORDER BY created_at DESC, rowid DESC LIMIT 1';
+      const sql =
+        'SELECT last_seen_at AS t FROM sessions WHERE agent_id = (SELECT id FROM agents WHERE account = ?) ORDER BY created_at DESC, rowid DESC LIMIT 1';
       return (db.prepare(sql).get(account) as { t: number }).t;
     } finally {
       db.close();
@@ -89,7 +90,9 @@ describe('staff session lifetime and refresh tokens', () => {
     expect(ws.closed).toBeNull();
     expect((await me(pair.token)).status).toBe(200);
     clock.advance(15 * MINUTE + 1);
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.socket.once('close', (code: number, reason: Buffer) => resolve({ code, reason: reason.toString() })));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      ws.socket.once('close', (code: number, reason: Buffer) => resolve({ code, reason: reason.toString() })),
+    );
     scene.server.sweepSessions();
     expect(await closed).toEqual({ code: 4401, reason: 'expired' });
     expect(ws.frames.at(-1)).toMatchObject({ type: 'error', error: { code: 'UNAUTHENTICATED', reason: 'expired' } });
@@ -158,7 +161,7 @@ describe('staff session lifetime and refresh tokens', () => {
     expect((await refresh(b.refreshToken)).body.error.details).toEqual({ reason: 'password-changed' });
   });
 
-  it("an admin changing their own password keeps the login they did it from and ends their others", async () => {
+  it('an admin changing their own password keeps the login they did it from and ends their others', async () => {
     const elsewhere = await login('admin', 'admin123');
     const res = await call(url(), 'PATCH', `/api/admin/agents/${scene.admin.agentId}`, { token: scene.admin.token, body: { password: 'admin-new-55' } });
     expect(res.status).toBe(200);

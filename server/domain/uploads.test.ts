@@ -35,7 +35,10 @@ describe('uploads and attachments', () => {
   it('a real PNG is an image served inline with its type; the agent can fetch it with ?token=', async () => {
     const res = await upload('photo.bin', PNG);
     expect(res.body).toMatchObject({ isImage: true, mime: 'image/png' });
-    const sent = await call(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/messages`, { token: chat.token, body: { clientId: uuidv7(), kind: 'image', attachmentId: res.body.id } });
+    const sent = await call(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/messages`, {
+      token: chat.token,
+      body: { clientId: uuidv7(), kind: 'image', attachmentId: res.body.id },
+    });
     expect(sent.status).toBe(200);
     const got = await fetch(`${scene.server.url}/api/attachments/${res.body.id}?token=${scene.agent1.token}`);
     expect(got.status).toBe(200);
@@ -47,7 +50,10 @@ describe('uploads and attachments', () => {
   it('non-image bytes are a file, and cannot be sent as an image (a .png name on them is refused: file-rule.test.ts)', async () => {
     const res = await upload('fake.dat', 'not really a png');
     expect(res.body).toMatchObject({ isImage: false, mime: 'application/octet-stream' });
-    const asImage = await call<{ error: { code: string } }>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/messages`, { token: chat.token, body: { clientId: uuidv7(), kind: 'image', attachmentId: res.body.id } });
+    const asImage = await call<{ error: { code: string } }>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/messages`, {
+      token: chat.token,
+      body: { clientId: uuidv7(), kind: 'image', attachmentId: res.body.id },
+    });
     expect(asImage.body.error.code).toBe('VALIDATION_FAILED');
   });
 

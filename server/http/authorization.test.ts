@@ -45,7 +45,10 @@ describe('authorization on every route', () => {
         expect(res.status, `visitor → ${def.method} ${def.path}`).toBe(403);
       }
       if (def.access === 'admin') {
-        const res = await call<{ error: { code: string } }>(scene.server.url, def.method, path, { token: ownerOfA.token, body: def.method === 'GET' ? undefined : {} });
+        const res = await call<{ error: { code: string } }>(scene.server.url, def.method, path, {
+          token: ownerOfA.token,
+          body: def.method === 'GET' ? undefined : {},
+        });
         expect(res.status, `agent → ${def.method} ${def.path}`).toBe(403);
         expect(res.body.error.code).toBe('FORBIDDEN');
       }
@@ -55,13 +58,19 @@ describe('authorization on every route', () => {
 
   it("a visitor cannot read or write another visitor's conversation (404, no existence leak)", async () => {
     const before = dbFingerprint(scene.server);
-    const read = await call<{ error: { code: string } }>(scene.server.url, 'GET', `/api/conversations/${chatA.conversationId}/messages`, { token: chatB.token });
+    const read = await call<{ error: { code: string } }>(scene.server.url, 'GET', `/api/conversations/${chatA.conversationId}/messages`, {
+      token: chatB.token,
+    });
     expect(read.status).toBe(404);
     const missing = await call<{ error: { code: string } }>(scene.server.url, 'GET', `/api/conversations/nope/messages`, { token: chatB.token });
     expect(missing.body).toEqual(read.body);
     const write = await sendText(scene, chatB.token, chatA.conversationId, 'sneaky');
     expect(write.status).toBe(404);
-    const upload = await call(scene.server.url, 'POST', `/api/uploads?conversationId=${chatA.conversationId}&name=a.txt`, { token: chatB.token, raw: 'hello', contentType: 'application/octet-stream' });
+    const upload = await call(scene.server.url, 'POST', `/api/uploads?conversationId=${chatA.conversationId}&name=a.txt`, {
+      token: chatB.token,
+      raw: 'hello',
+      contentType: 'application/octet-stream',
+    });
     expect(upload.status).toBe(404);
     expect(dbFingerprint(scene.server)).toBe(before);
   });
@@ -72,10 +81,14 @@ describe('authorization on every route', () => {
     expect((await call(scene.server.url, 'GET', `/api/conversations/${id}`, { token: otherAgent.token })).status).toBe(403);
     expect((await call(scene.server.url, 'GET', `/api/conversations/${id}/messages`, { token: otherAgent.token })).status).toBe(403);
     expect((await sendText(scene, otherAgent.token, id, 'not mine')).status).toBe(403);
-    expect((await call(scene.server.url, 'POST', `/api/conversations/${id}/transfer`, { token: otherAgent.token, body: { toAgentId: otherAgent.agentId } })).status).toBe(403);
+    expect(
+      (await call(scene.server.url, 'POST', `/api/conversations/${id}/transfer`, { token: otherAgent.token, body: { toAgentId: otherAgent.agentId } })).status,
+    ).toBe(403);
     expect((await call(scene.server.url, 'POST', `/api/conversations/${id}/push-evaluation`, { token: otherAgent.token })).status).toBe(403);
     const topics = (await call<{ id: string }[]>(scene.server.url, 'GET', '/api/topics', { token: otherAgent.token })).body;
-    expect((await call(scene.server.url, 'POST', `/api/conversations/${id}/close`, { token: otherAgent.token, body: { topicId: topics[0]!.id, note: '' } })).status).toBe(403);
+    expect(
+      (await call(scene.server.url, 'POST', `/api/conversations/${id}/close`, { token: otherAgent.token, body: { topicId: topics[0]!.id, note: '' } })).status,
+    ).toBe(403);
     expect((await call(scene.server.url, 'GET', `/api/visitors/${chatA.visitorId}/conversations`, { token: otherAgent.token })).status).toBe(403);
     const list = (await call<{ id: string }[]>(scene.server.url, 'GET', '/api/conversations', { token: otherAgent.token })).body;
     expect(list.map((c) => c.id)).not.toContain(id);
@@ -93,7 +106,9 @@ describe('authorization on every route', () => {
     const login = await call<{ token: string }>(scene.server.url, 'POST', '/api/auth/login', { body: { account: 'agent2', password: 'agent123' } });
     expect((await call(scene.server.url, 'POST', '/api/auth/logout', { token: login.body.token })).status).toBe(200);
     expect((await call(scene.server.url, 'GET', '/api/me', { token: login.body.token })).status).toBe(401);
-    const wrong = await call<{ error: { code: string } }>(scene.server.url, 'POST', '/api/auth/login', { body: { account: 'agent2', password: 'wrong-password' } });
+    const wrong = await call<{ error: { code: string } }>(scene.server.url, 'POST', '/api/auth/login', {
+      body: { account: 'agent2', password: 'wrong-password' },
+    });
     expect(wrong.status).toBe(401);
   });
 
@@ -105,7 +120,11 @@ describe('authorization on every route', () => {
     const adminPair = await loginPair('admin', 'admin123');
     const before = dbFingerprint(scene.server);
     // Neither an access token (of any role) nor a visitor token is a refresh token.
-    for (const [who, refreshToken] of [['visitor token', chatA.token], ['agent access token', agentPair.token], ['admin access token', adminPair.token]] as const) {
+    for (const [who, refreshToken] of [
+      ['visitor token', chatA.token],
+      ['agent access token', agentPair.token],
+      ['admin access token', adminPair.token],
+    ] as const) {
       for (const bearer of [undefined, chatA.token, ownerOfA.token, scene.admin.token]) {
         const res = await call<Pair>(url, 'POST', '/api/auth/refresh', { token: bearer, body: { refreshToken } });
         expect(res.status, `${who} with bearer ${bearer ? 'set' : 'none'}`).toBe(401);
@@ -133,11 +152,18 @@ describe('authorization on every route', () => {
 
   it('only admins list and lift login lockouts: public 401, visitor 403, agent 403, admin 200', async () => {
     const url = scene.server.url;
-    const created = await call<{ id: string }>(url, 'POST', '/api/admin/agents', { token: scene.admin.token, body: { account: 'locked.out', password: 'Kefu-2026!', nickname: '被锁' } });
+    const created = await call<{ id: string }>(url, 'POST', '/api/admin/agents', {
+      token: scene.admin.token,
+      body: { account: 'locked.out', password: 'Kefu-2026!', nickname: '被锁' },
+    });
     const lift = `/api/admin/agents/${created.body.id}/lockout`;
     for (let i = 0; i < 5; i++) await call(url, 'POST', '/api/auth/login', { body: { account: 'locked.out', password: 'wrong-password' } });
     const before = dbFingerprint(scene.server);
-    for (const [who, token, status] of [['public', undefined, 401], ['visitor', chatA.token, 403], ['agent', ownerOfA.token, 403]] as const) {
+    for (const [who, token, status] of [
+      ['public', undefined, 401],
+      ['visitor', chatA.token, 403],
+      ['agent', ownerOfA.token, 403],
+    ] as const) {
       expect((await call(url, 'GET', '/api/admin/lockouts', { token })).status, `${who} lists`).toBe(status);
       expect((await call(url, 'DELETE', lift, { token })).status, `${who} lifts`).toBe(status);
     }

@@ -33,7 +33,15 @@ describe('call record times and durations', () => {
       [{ answeredAt: null, result: 'missed', durationSeconds: 0, endedAt: Date.UTC(2026, 10, 25, 9) + LIMITS.callSecondsMax * 1000 + 1 }, 'body.endedAt'],
       [{ durationSeconds: -1 }, 'body.durationSeconds'],
       [{ durationSeconds: 2 ** 31 }, 'body.durationSeconds'],
-      [{ answeredAt: Date.UTC(2026, 10, 25), endedAt: Date.UTC(2026, 10, 25) + 2 * day, startedAt: Date.UTC(2026, 10, 25), durationSeconds: LIMITS.callSecondsMax + 1 }, 'body.durationSeconds'],
+      [
+        {
+          answeredAt: Date.UTC(2026, 10, 25),
+          endedAt: Date.UTC(2026, 10, 25) + 2 * day,
+          startedAt: Date.UTC(2026, 10, 25),
+          durationSeconds: LIMITS.callSecondsMax + 1,
+        },
+        'body.durationSeconds',
+      ],
       // Longer talk than the call lasted: 100 s talk on a 30 s answered call.
       [{ durationSeconds: 100 }, 'body.durationSeconds'],
       // Talk time on a call nobody answered.
@@ -50,7 +58,13 @@ describe('call record times and durations', () => {
 
   it('stores calls inside the bounds, up to a day of talk', async () => {
     const startedAt = Date.UTC(2026, 10, 25, 0, 0, 0);
-    expect((await sync(record({ id: uuidv7(), startedAt, answeredAt: startedAt, endedAt: startedAt + LIMITS.callSecondsMax * 1000, durationSeconds: LIMITS.callSecondsMax }))).status).toBe(200);
+    expect(
+      (
+        await sync(
+          record({ id: uuidv7(), startedAt, answeredAt: startedAt, endedAt: startedAt + LIMITS.callSecondsMax * 1000, durationSeconds: LIMITS.callSecondsMax }),
+        )
+      ).status,
+    ).toBe(200);
     // The workstation rounds to whole seconds: 30.4 s of talk is 30, 30.5 s is 31.
     expect((await sync(record({ id: uuidv7(), answeredAt: startedAt + 2_000, startedAt, endedAt: startedAt + 32_500, durationSeconds: 31 }))).status).toBe(200);
     expect((await sync(record({ id: uuidv7(), answeredAt: null, startedAt, endedAt: startedAt, durationSeconds: 0, result: 'missed' }))).status).toBe(200);

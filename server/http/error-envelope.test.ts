@@ -56,7 +56,9 @@ describe('errors from every layer use the envelope and a listed status', () => {
   it('a path parameter with invalid percent-encoding → 400 VALIDATION_FAILED', async () => {
     const before = dbFingerprint(scene.server);
     for (const path of ['/api/conversations/%FF%FE%C3%28', '/api/conversations/%ED%A0%80/accept', '/api/admin/knowledge/categories/%E4%B8']) {
-      const res = await call(scene.server.url, path.endsWith('accept') ? 'POST' : path.includes('categories') ? 'DELETE' : 'GET', path, { token: scene.admin.token });
+      const res = await call(scene.server.url, path.endsWith('accept') ? 'POST' : path.includes('categories') ? 'DELETE' : 'GET', path, {
+        token: scene.admin.token,
+      });
       expectEnvelope(res.status, res.body, 'VALIDATION_FAILED');
     }
     expect(dbFingerprint(scene.server)).toBe(before);

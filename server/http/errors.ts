@@ -29,7 +29,8 @@ function codeForClientStatus(status: number): ErrorCode {
 
 /** Maps anything thrown to an AppError; unknown errors become INTERNAL without leaking internals. */
 export function toAppError(err: unknown): AppError {
-  if (err instanceof DomainError) return err.details ? { code: err.code, message: err.message, details: err.details } : { code: err.code, message: err.message };
+  if (err instanceof DomainError)
+    return err.details ? { code: err.code, message: err.message, details: err.details } : { code: err.code, message: err.message };
   if (err instanceof z.ZodError) return { code: 'VALIDATION_FAILED', message: 'The request is not valid', details: zodDetails(err) };
   const fastifyError = (err ?? {}) as Partial<FastifyError>;
   const status = fastifyError.statusCode;
@@ -48,7 +49,11 @@ const sendError = (reply: FastifyReply, error: AppError): FastifyReply => reply.
 export function frameworkError(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): FastifyReply {
   switch (err.code) {
     case 'FST_ERR_BAD_URL':
-      return sendError(reply, { code: 'VALIDATION_FAILED', message: 'The URL is not valid: a path segment has invalid percent-encoding', details: { params: 'invalid percent-encoding' } });
+      return sendError(reply, {
+        code: 'VALIDATION_FAILED',
+        message: 'The URL is not valid: a path segment has invalid percent-encoding',
+        details: { params: 'invalid percent-encoding' },
+      });
     case 'FST_ERR_MAX_PARAM_LENGTH':
       // Fastify would answer 414, a status the contract does not have: an over-long id is bad input like any other.
       return sendError(reply, { code: 'VALIDATION_FAILED', message: 'A path parameter is too long', details: { params: 'too long' } });

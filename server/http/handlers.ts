@@ -47,7 +47,13 @@ export function createHandlers(ctx: DomainContext, loginIpLimit: LoginIpLimit): 
       const admin = principal.agent.role === 'admin';
       const states = query.state === 'open' ? (['queued', 'active'] as const) : query.state ? [query.state] : undefined;
       return ctx.store.conversations
-        .list({ states: states ? [...states] : undefined, visitorId: query.visitorId, agentId: admin ? undefined : principal.agent.id, includeQueued: true, limit: query.limit })
+        .list({
+          states: states ? [...states] : undefined,
+          visitorId: query.visitorId,
+          agentId: admin ? undefined : principal.agent.id,
+          includeQueued: true,
+          limit: query.limit,
+        })
         .map(conversation);
     },
     getConversation: ({ principal, params }) => conversation(readableConversation(ctx, principal, params.id)),

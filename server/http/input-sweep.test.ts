@@ -54,7 +54,12 @@ const DAY_SECONDS = 86_400;
  * unions. An object's constant properties (a union's `kind: 'text'`) go into every body built
  * under it, so the refusal is about the leaf, not about a missing discriminator.
  */
-function leaves(schema: JsonSchema, build: (value: unknown) => unknown = (v) => v, path: Path = [], out = { strings: [] as Leaf[], numbers: [] as NumberLeaf[] }): typeof out {
+function leaves(
+  schema: JsonSchema,
+  build: (value: unknown) => unknown = (v) => v,
+  path: Path = [],
+  out = { strings: [] as Leaf[], numbers: [] as NumberLeaf[] },
+): typeof out {
   for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) leaves(branch, build, path, out);
   const types = schema.type === undefined ? [] : [schema.type].flat();
   if (types.includes('object')) {
@@ -64,7 +69,8 @@ function leaves(schema: JsonSchema, build: (value: unknown) => unknown = (v) => 
   }
   if (types.includes('array') && schema.items) leaves(schema.items, (v) => build([v]), [...path, 0], out);
   if (types.includes('string')) out.strings.push({ path, build });
-  if ((types.includes('integer') || types.includes('number')) && schema.const === undefined) out.numbers.push({ path, build, minimum: schema.minimum, maximum: schema.maximum });
+  if ((types.includes('integer') || types.includes('number')) && schema.const === undefined)
+    out.numbers.push({ path, build, minimum: schema.minimum, maximum: schema.maximum });
   return out;
 }
 
@@ -87,7 +93,11 @@ describe('input sweep over every route', () => {
   const urlFor = (op: Operation, params: Record<string, string> = {}, query = ''): string =>
     op.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? DUMMY_ID) + (query ? `?${query}` : '');
 
-  const send = async (op: Operation, url: string, body?: unknown): Promise<ApiResponse<{ error?: { code: string; message: string; details?: Record<string, string> } }>> => {
+  const send = async (
+    op: Operation,
+    url: string,
+    body?: unknown,
+  ): Promise<ApiResponse<{ error?: { code: string; message: string; details?: Record<string, string> } }>> => {
     const res = await call<{ error?: { code: string; message: string; details?: Record<string, string> } }>(scene.server.url, op.method, url, {
       token: tokenFor(op.access),
       ...(body === undefined ? {} : { body }),
@@ -219,7 +229,9 @@ describe('input sweep over every route', () => {
           const bounds = numericBounds(q.schema);
           return bounds ? [{ where: 'query' as const, field: { ...bounds, path: [q.name] } }] : [];
         }),
-        ...(op.body ? unique(leaves(op.body).numbers, (n) => `${n.path.join('.')}:${n.minimum}:${n.maximum}`).map((field) => ({ where: 'body' as const, field })) : []),
+        ...(op.body
+          ? unique(leaves(op.body).numbers, (n) => `${n.path.join('.')}:${n.minimum}:${n.maximum}`).map((field) => ({ where: 'body' as const, field }))
+          : []),
       ];
       for (const { where, field } of fields) {
         const label = `${op.name} ${where}.${field.path.join('.')}`;
@@ -243,7 +255,9 @@ describe('input sweep over every route', () => {
         checked.push(label);
       }
     }
-    expect(checked).toEqual(expect.arrayContaining(['syncCall body.startedAt', 'syncCall body.durationSeconds', 'queryRecords query.from', 'listMessages query.afterSeq']));
+    expect(checked).toEqual(
+      expect.arrayContaining(['syncCall body.startedAt', 'syncCall body.durationSeconds', 'queryRecords query.from', 'listMessages query.afterSeq']),
+    );
     expect(dbFingerprint(scene.server)).toBe(before);
   });
 

@@ -28,7 +28,11 @@ describe('login guard: per-address limit', () => {
     const refused = await login('admin', 'admin123');
     expect(refused.status).toBe(429);
     expect(refused.body).toEqual({
-      error: { code: 'RATE_LIMITED', message: expect.stringMatching(/Too many failed logins from this address/), details: { retryAfterSeconds: expect.any(String) } },
+      error: {
+        code: 'RATE_LIMITED',
+        message: expect.stringMatching(/Too many failed logins from this address/),
+        details: { retryAfterSeconds: expect.any(String) },
+      },
     });
     // The plugin's store runs on the real clock: the wait is what is left of the 10-minute window.
     const wait = Number(refused.body.error.details?.retryAfterSeconds);

@@ -53,7 +53,8 @@ export function createLoginIpLimit(app: FastifyInstance, policy: IpLimitPolicy):
       } catch (err) {
         if (err instanceof DomainError && err.code === 'UNAUTHENTICATED') await failures(request);
         // The account lock says when to come back; HTTP clients read that from Retry-After.
-        if (err instanceof DomainError && err.code === 'ACCOUNT_LOCKED' && err.details?.retryAfterSeconds) reply.header('retry-after', err.details.retryAfterSeconds);
+        if (err instanceof DomainError && err.code === 'ACCOUNT_LOCKED' && err.details?.retryAfterSeconds)
+          reply.header('retry-after', err.details.retryAfterSeconds);
         throw err;
       } finally {
         const left = (inFlight.get(key) ?? 1) - 1;

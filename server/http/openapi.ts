@@ -7,7 +7,10 @@ const schema = (type: z.ZodType, io: 'input' | 'output'): unknown => z.toJSONSch
 
 function parameters(def: RouteDef): unknown[] {
   const out: unknown[] = [];
-  for (const [where, type] of [['path', def.params], ['query', def.query]] as const) {
+  for (const [where, type] of [
+    ['path', def.params],
+    ['query', def.query],
+  ] as const) {
     if (!type) continue;
     const json = schema(type, 'input') as { properties?: Record<string, unknown>; required?: string[] };
     for (const [name, property] of Object.entries(json.properties ?? {})) {
@@ -31,7 +34,8 @@ export function buildOpenApi(): unknown {
     };
     if (def.access !== 'public') operation.security = [{ bearer: [] }];
     if (def.body) operation.requestBody = { required: true, content: { 'application/json': { schema: schema(def.body, 'input') } } };
-    if (RAW_BODY_ROUTES.includes(name as RouteName)) operation.requestBody = { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
+    if (RAW_BODY_ROUTES.includes(name as RouteName))
+      operation.requestBody = { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
     (paths[path] ??= {})[def.method.toLowerCase()] = operation;
   }
   return {

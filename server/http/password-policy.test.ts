@@ -31,7 +31,10 @@ describe('password policy on create and update', () => {
   afterAll(() => scene.dispose());
 
   const createAgent = (account: string, password: string) =>
-    call<ErrorBody & { id: string }>(scene.server.url, 'POST', '/api/admin/agents', { token: scene.admin.token, body: { account, password, nickname: '新客服' } });
+    call<ErrorBody & { id: string }>(scene.server.url, 'POST', '/api/admin/agents', {
+      token: scene.admin.token,
+      body: { account, password, nickname: '新客服' },
+    });
   const updatePassword = (id: string, password: string) =>
     call<ErrorBody>(scene.server.url, 'PATCH', `/api/admin/agents/${id}`, { token: scene.admin.token, body: { password } });
 
@@ -44,17 +47,20 @@ describe('password policy on create and update', () => {
     expect(dbFingerprint(scene.server)).toBe(before);
   });
 
-  it.each([...BROKEN, ['the account name', 'WangFang88', PASSWORD_RULES.sameAsAccount]])('update refuses a password that is %s; the old one still works', async (_, password, rule) => {
-    const before = dbFingerprint(scene.server);
-    const res = await updatePassword(wang.id, password);
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('VALIDATION_FAILED');
-    const [field, detail] = Object.entries(res.body.error.details ?? {})[0] ?? [];
-    expect(field).toMatch(/(^|\.)password$/);
-    expect(detail).toBe(rule);
-    expect(dbFingerprint(scene.server)).toBe(before);
-    expect((await call(scene.server.url, 'POST', '/api/auth/login', { body: { account: 'wangfang88', password: 'Kefu-2026!' } })).status).toBe(200);
-  });
+  it.each([...BROKEN, ['the account name', 'WangFang88', PASSWORD_RULES.sameAsAccount]])(
+    'update refuses a password that is %s; the old one still works',
+    async (_, password, rule) => {
+      const before = dbFingerprint(scene.server);
+      const res = await updatePassword(wang.id, password);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      const [field, detail] = Object.entries(res.body.error.details ?? {})[0] ?? [];
+      expect(field).toMatch(/(^|\.)password$/);
+      expect(detail).toBe(rule);
+      expect(dbFingerprint(scene.server)).toBe(before);
+      expect((await call(scene.server.url, 'POST', '/api/auth/login', { body: { account: 'wangfang88', password: 'Kefu-2026!' } })).status).toBe(200);
+    },
+  );
 
   it('accepts passwords that keep the policy, including the seeded demo ones', async () => {
     const created = await createAgent('xiaozhang02', 'Kefu-2026!');

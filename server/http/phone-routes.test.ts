@@ -54,11 +54,17 @@ describe('softphone routes', () => {
 
     it('refuses bad settings, unknown agents and agents setting them; the password is not echoed in errors', async () => {
       const before = dbFingerprint(scene.server);
-      const bad = await call<ErrorBody>(url, 'PUT', `/api/admin/agents/${scene.agent1.agentId}/sip`, { token: scene.admin.token, body: sip({ wsServer: 'http://x', password: 'leak-me-please' }) });
+      const bad = await call<ErrorBody>(url, 'PUT', `/api/admin/agents/${scene.agent1.agentId}/sip`, {
+        token: scene.admin.token,
+        body: sip({ wsServer: 'http://x', password: 'leak-me-please' }),
+      });
       expect(bad.status).toBe(400);
       expect(bad.body.error.details).toHaveProperty(['body.wsServer']);
       expect(JSON.stringify(bad.body)).not.toContain('leak-me-please');
-      const long = await call<ErrorBody>(url, 'PUT', `/api/admin/agents/${scene.agent1.agentId}/sip`, { token: scene.admin.token, body: sip({ password: 'x'.repeat(129) }) });
+      const long = await call<ErrorBody>(url, 'PUT', `/api/admin/agents/${scene.agent1.agentId}/sip`, {
+        token: scene.admin.token,
+        body: sip({ password: 'x'.repeat(129) }),
+      });
       expect(long.status).toBe(400);
       const unknown = await call<ErrorBody>(url, 'PUT', '/api/admin/agents/no-such-agent/sip', { token: scene.admin.token, body: sip() });
       expect(unknown.status).toBe(404);
@@ -92,7 +98,10 @@ describe('softphone routes', () => {
       expect(stored.body).toEqual({ ...first, agentId: scene.agent1.agentId, agentName: '小王' });
       const again = await call<StoredCall>(url, 'POST', '/api/calls', { token: scene.agent1.token, body: first });
       expect(again.body).toEqual(stored.body);
-      const wrapped = await call<StoredCall>(url, 'POST', '/api/calls', { token: scene.agent1.token, body: { ...first, wrapUpCodeId: 'wrap-callback', note: '明天回电' } });
+      const wrapped = await call<StoredCall>(url, 'POST', '/api/calls', {
+        token: scene.agent1.token,
+        body: { ...first, wrapUpCodeId: 'wrap-callback', note: '明天回电' },
+      });
       expect(wrapped.body).toMatchObject({ id: first.id, wrapUpCodeId: 'wrap-callback', note: '明天回电' });
       const mine = await call<StoredCall[]>(url, 'GET', '/api/calls?number=13900001111', { token: scene.agent1.token });
       expect(mine.body.filter((c) => c.id === first.id)).toHaveLength(1);
@@ -158,7 +167,10 @@ describe('softphone routes', () => {
 
   describe('customers and the screen pop card', () => {
     it('creates a customer; the same number in another spelling is a conflict', async () => {
-      const created = await call<{ id: string; phone: string; name: string }>(url, 'POST', '/api/customers', { token: scene.agent1.token, body: { name: '张三', phone: '+8613800138000' } });
+      const created = await call<{ id: string; phone: string; name: string }>(url, 'POST', '/api/customers', {
+        token: scene.agent1.token,
+        body: { name: '张三', phone: '+8613800138000' },
+      });
       expect(created.status).toBe(200);
       expect(created.body).toMatchObject({ name: '张三', phone: '+8613800138000', email: '', note: '' });
       const before = dbFingerprint(scene.server);
@@ -172,7 +184,12 @@ describe('softphone routes', () => {
 
     it('refuses bad customers and unknown ids', async () => {
       const before = dbFingerprint(scene.server);
-      for (const body of [{ name: '', phone: '123' }, { name: '王五', phone: 'call me' }, { name: '王五', phone: '123', email: 'not-an-email' }, { name: 'x'.repeat(65), phone: '123' }]) {
+      for (const body of [
+        { name: '', phone: '123' },
+        { name: '王五', phone: 'call me' },
+        { name: '王五', phone: '123', email: 'not-an-email' },
+        { name: 'x'.repeat(65), phone: '123' },
+      ]) {
         expect((await call(url, 'POST', '/api/customers', { token: scene.agent1.token, body })).status, JSON.stringify(body)).toBe(400);
       }
       const missing = await call<ErrorBody>(url, 'GET', '/api/customers/nobody', { token: scene.agent1.token });
@@ -184,12 +201,18 @@ describe('softphone routes', () => {
 
     it('lookup finds the customer by a normalised number, their calls and the chats of visitors who left that number', async () => {
       const number = '13500135000';
-      const customer = await call<{ id: string }>(url, 'POST', '/api/customers', { token: scene.agent1.token, body: { name: '王老板', phone: number, email: 'wang@example.com' } });
+      const customer = await call<{ id: string }>(url, 'POST', '/api/customers', {
+        token: scene.agent1.token,
+        body: { name: '王老板', phone: number, email: 'wang@example.com' },
+      });
       const made = record({ remoteNumber: `+86${number}`, customerId: customer.body.id });
       expect((await call(url, 'POST', '/api/calls', { token: scene.agent2.token, body: made })).status).toBe(200);
       await goLive(scene, scene.agent1, 'online');
       const chat = await visitorChat(scene, { name: '王先生' });
-      const left = await call(url, 'POST', '/api/visitor/offline-messages', { token: chat.token, body: { name: '王先生', contact: '135-0013 5000', text: '请回电' } });
+      const left = await call(url, 'POST', '/api/visitor/offline-messages', {
+        token: chat.token,
+        body: { name: '王先生', contact: '135-0013 5000', text: '请回电' },
+      });
       expect(left.status).toBe(200);
 
       const card = await call<CustomerCard>(url, 'GET', `/api/customers/lookup?number=%2B86${number}`, { token: scene.agent1.token });

@@ -41,10 +41,20 @@ describe('the SIP password never reaches the server log', () => {
   it('logs the requests that set and read it, without the password', async () => {
     const admin = await loginAs(url, SEED_CREDENTIALS.admin.account, SEED_CREDENTIALS.admin.password);
     const agent = await loginAs(url, SEED_CREDENTIALS.agents[0].account, SEED_CREDENTIALS.agents[0].password);
-    const settings = { enabled: true, wsServer: 'ws://127.0.0.1:5066', uri: 'sip:1001@kefu.test', authUser: '1001', password: SECRET, displayName: '小王', iceServers: [] };
+    const settings = {
+      enabled: true,
+      wsServer: 'ws://127.0.0.1:5066',
+      uri: 'sip:1001@kefu.test',
+      authUser: '1001',
+      password: SECRET,
+      displayName: '小王',
+      iceServers: [],
+    };
     expect((await call(url, 'PUT', `/api/admin/agents/${agent.agentId}/sip`, { token: admin.token, body: settings })).status).toBe(200);
     // A refused request (bad URL beside the password) must not log the password either.
-    expect((await call(url, 'PUT', `/api/admin/agents/${agent.agentId}/sip`, { token: admin.token, body: { ...settings, wsServer: 'nope' } })).status).toBe(400);
+    expect((await call(url, 'PUT', `/api/admin/agents/${agent.agentId}/sip`, { token: admin.token, body: { ...settings, wsServer: 'nope' } })).status).toBe(
+      400,
+    );
     const mine = await call<{ password: string }>(url, 'GET', '/api/me/sip', { token: agent.token });
     expect(mine.body.password).toBe(SECRET);
     // Pino writes asynchronously; wait until the last request's completion line is out.

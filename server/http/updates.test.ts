@@ -24,7 +24,18 @@ function blocks(seed: number[]): Buffer {
 
 const blockMap = (file: Buffer) => ({
   version: '2' as const,
-  files: [{ name: 'file', offset: 0, sizes: Array.from({ length: file.length / BLOCK }, () => BLOCK), checksums: Array.from({ length: file.length / BLOCK }, (_, i) => createHash('sha256').update(file.subarray(i * BLOCK, (i + 1) * BLOCK)).digest('base64')) }],
+  files: [
+    {
+      name: 'file',
+      offset: 0,
+      sizes: Array.from({ length: file.length / BLOCK }, () => BLOCK),
+      checksums: Array.from({ length: file.length / BLOCK }, (_, i) =>
+        createHash('sha256')
+          .update(file.subarray(i * BLOCK, (i + 1) * BLOCK))
+          .digest('base64'),
+      ),
+    },
+  ],
 });
 
 /** What electron-updater's Electron executor does with electron.net, with node:http. */
@@ -105,15 +116,19 @@ describe('GET /updates/:file', () => {
         return original(options, callback);
       };
       const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-      const downloader = new GenericDifferentialDownloader({ size: newInstaller.length, sha512: createHash('sha512').update(newInstaller).digest('base64') }, executor, {
-        oldFile: join(workDir, 'old.AppImage'),
-        newFile: join(workDir, 'new.AppImage'),
-        newUrl: new URL(`${server.url}/updates/kefu-desk-0.2.0.AppImage`),
-        logger: quiet,
-        requestHeaders: null,
-        isUseMultipleRangeRequest: true,
-        cancellationToken: new CancellationToken(),
-      });
+      const downloader = new GenericDifferentialDownloader(
+        { size: newInstaller.length, sha512: createHash('sha512').update(newInstaller).digest('base64') },
+        executor,
+        {
+          oldFile: join(workDir, 'old.AppImage'),
+          newFile: join(workDir, 'new.AppImage'),
+          newUrl: new URL(`${server.url}/updates/kefu-desk-0.2.0.AppImage`),
+          logger: quiet,
+          requestHeaders: null,
+          isUseMultipleRangeRequest: true,
+          cancellationToken: new CancellationToken(),
+        },
+      );
       await downloader.download(blockMap(oldInstaller), blockMap(newInstaller));
       expect(readFileSync(join(workDir, 'new.AppImage')).equals(newInstaller)).toBe(true);
       // One request for the three changed stretches: the multipart path, not one range at a time.

@@ -55,7 +55,12 @@ export function registerUpdates(app: FastifyInstance, updatesDir: string): void 
   app.get(`${UPDATES_PATH}/:file`, async (request: FastifyRequest<{ Params: { file: string } }>, reply) => {
     const name = request.params.file;
     const file = updateFile(name);
-    if (file.kind === 'unsafe') return refuse(reply, { code: 'VALIDATION_FAILED', message: 'Not an update file name: one name of letters, digits and . _ -, no folders', details: { file: 'unsafe name' } });
+    if (file.kind === 'unsafe')
+      return refuse(reply, {
+        code: 'VALIDATION_FAILED',
+        message: 'Not an update file name: one name of letters, digits and . _ -, no folders',
+        details: { file: 'unsafe name' },
+      });
     const path = join(updatesDir, name);
     const size = file.kind === 'known' ? await fileSize(path) : null;
     if (file.kind !== 'known' || size === null) return refuse(reply, { code: 'NOT_FOUND', message: `No update file ${name} on this server` });

@@ -23,7 +23,11 @@ describe('bad input on every endpoint gets a 4xx with a code and changes nothing
   it('malformed JSON → 400 VALIDATION_FAILED', async () => {
     const before = dbFingerprint(scene.server);
     for (const [name, def] of bodyRoutes) {
-      const res = await call<ErrorBody>(scene.server.url, def.method, routePath(def.path, { id: chat.conversationId }), { token: tokenFor(def.access), raw: '{"a":', contentType: 'application/json' });
+      const res = await call<ErrorBody>(scene.server.url, def.method, routePath(def.path, { id: chat.conversationId }), {
+        token: tokenFor(def.access),
+        raw: '{"a":',
+        contentType: 'application/json',
+      });
       expect(res.status, name).toBe(400);
       expect(res.body.error.code, name).toBe('VALIDATION_FAILED');
     }
@@ -40,7 +44,10 @@ describe('bad input on every endpoint gets a 4xx with a code and changes nothing
       const wrongType = await call<ErrorBody>(scene.server.url, def.method, path, { token: tokenFor(def.access), body: [1, 2, 3] });
       expect(wrongType.status, name).toBe(400);
     }
-    const numberText = await call<ErrorBody>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/messages`, { token: chat.token, body: { clientId: uuidv7(), kind: 'text', text: 42 } });
+    const numberText = await call<ErrorBody>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/messages`, {
+      token: chat.token,
+      body: { clientId: uuidv7(), kind: 'text', text: 42 },
+    });
     expect(numberText.body.error.details).toHaveProperty(['body.text']);
     expect(dbFingerprint(scene.server)).toBe(before);
   });
@@ -48,7 +55,11 @@ describe('bad input on every endpoint gets a 4xx with a code and changes nothing
   it('wrong content type → 415; oversized body → 413; oversized text → 400', async () => {
     const before = dbFingerprint(scene.server);
     for (const [name, def] of bodyRoutes) {
-      const res = await call<ErrorBody>(scene.server.url, def.method, routePath(def.path, { id: chat.conversationId }), { token: tokenFor(def.access), raw: 'status=online', contentType: 'application/x-www-form-urlencoded' });
+      const res = await call<ErrorBody>(scene.server.url, def.method, routePath(def.path, { id: chat.conversationId }), {
+        token: tokenFor(def.access),
+        raw: 'status=online',
+        contentType: 'application/x-www-form-urlencoded',
+      });
       expect(res.status, name).toBe(415);
       expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     }
@@ -92,15 +103,28 @@ describe('bad input on every endpoint gets a 4xx with a code and changes nothing
 
   it('another conversation’s attachment or a clientId reused elsewhere is refused', async () => {
     const other = await visitorChat(scene);
-    const up = await call<{ id: string }>(scene.server.url, 'POST', `/api/uploads?conversationId=${other.conversationId}&name=a.txt`, { token: other.token, raw: 'hello', contentType: 'application/octet-stream' });
+    const up = await call<{ id: string }>(scene.server.url, 'POST', `/api/uploads?conversationId=${other.conversationId}&name=a.txt`, {
+      token: other.token,
+      raw: 'hello',
+      contentType: 'application/octet-stream',
+    });
     expect(up.status).toBe(200);
     const clientId = uuidv7();
-    const sent = await call(scene.server.url, 'POST', `/api/conversations/${other.conversationId}/messages`, { token: other.token, body: { clientId, kind: 'text', text: 'hi' } });
+    const sent = await call(scene.server.url, 'POST', `/api/conversations/${other.conversationId}/messages`, {
+      token: other.token,
+      body: { clientId, kind: 'text', text: 'hi' },
+    });
     expect(sent.status).toBe(200);
     const before = dbFingerprint(scene.server);
-    const steal = await call<ErrorBody>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/messages`, { token: chat.token, body: { clientId: uuidv7(), kind: 'file', attachmentId: up.body.id } });
+    const steal = await call<ErrorBody>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/messages`, {
+      token: chat.token,
+      body: { clientId: uuidv7(), kind: 'file', attachmentId: up.body.id },
+    });
     expect(steal.status).toBe(404);
-    const reuse = await call<ErrorBody>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/messages`, { token: chat.token, body: { clientId, kind: 'text', text: 'hi' } });
+    const reuse = await call<ErrorBody>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/messages`, {
+      token: chat.token,
+      body: { clientId, kind: 'text', text: 'hi' },
+    });
     expect(reuse.status).toBe(409);
     expect(reuse.body.error.code).toBe('CONFLICT');
     expect(dbFingerprint(scene.server)).toBe(before);

@@ -65,7 +65,10 @@ export function widgetRateLimitsFromEnv(raw: string | undefined): WidgetRateLimi
   if (/^(off|0|false|no)$/i.test(text)) return { enabled: false };
   const limits: Partial<Record<WidgetLimitKind, WidgetLimit>> = {};
   const options: WidgetRateLimitOptions = { limits };
-  for (const entry of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [name = '', value = ''] = entry.split('=').map((part) => part.trim());
     if (name === 'window') {
       const seconds = positiveInt(value);
@@ -77,7 +80,8 @@ export function widgetRateLimitsFromEnv(raw: string | undefined): WidgetRateLimi
       throw new Error(`KEFU_WIDGET_RATE_LIMITS: unknown kind "${name}" (one of ${WIDGET_LIMIT_KINDS.join(', ')}, window)`);
     }
     const [perVisitor, perIp] = value.split('/').map((part) => positiveInt(part.trim()));
-    if (perVisitor == null || perIp == null) throw new Error(`KEFU_WIDGET_RATE_LIMITS: ${name} needs PER_VISITOR/PER_IP as positive whole numbers, got "${value}"`);
+    if (perVisitor == null || perIp == null)
+      throw new Error(`KEFU_WIDGET_RATE_LIMITS: ${name} needs PER_VISITOR/PER_IP as positive whole numbers, got "${value}"`);
     limits[name as WidgetLimitKind] = { perVisitor, perIp };
   }
   return options;

@@ -77,7 +77,8 @@ describe('widget rate limits', () => {
     expectRateLimited(await call(s.server.url, 'POST', '/api/visitor/conversation', { token: chat.token }));
 
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
-    const upload = () => call(s.server.url, 'POST', `/api/uploads?conversationId=${chat.conversationId}&name=dot.png`, { token: chat.token, raw: png, contentType: 'image/png' });
+    const upload = () =>
+      call(s.server.url, 'POST', `/api/uploads?conversationId=${chat.conversationId}&name=dot.png`, { token: chat.token, raw: png, contentType: 'image/png' });
     expect((await upload()).status).toBe(200);
     expectRateLimited(await upload());
 
@@ -86,7 +87,8 @@ describe('widget rate limits', () => {
     // Reporting a page and leaving it draw on the same budget.
     expectRateLimited(await call(s.server.url, 'POST', `/api/visitor/page-views/${view.body.id}/leave`, { token: chat.token }));
 
-    const leave = () => call(s.server.url, 'POST', '/api/visitor/offline-messages', { token: chat.token, body: { name: '张三', contact: '13800000000', text: '请回电' } });
+    const leave = () =>
+      call(s.server.url, 'POST', '/api/visitor/offline-messages', { token: chat.token, body: { name: '张三', contact: '13800000000', text: '请回电' } });
     expect((await leave()).status).toBe(200);
     expectRateLimited(await leave());
   });
@@ -98,7 +100,11 @@ describe('widget rate limits', () => {
     const ws = await RealtimeClient.connect(s.server.url, chat.token);
     s.clients.push(ws);
     const [a, b, c] = [uuidv7(), uuidv7(), uuidv7()];
-    const frame = (clientId: string, text: string) => ({ type: 'message.send', conversationId: chat.conversationId, message: { clientId, kind: 'text', text } });
+    const frame = (clientId: string, text: string) => ({
+      type: 'message.send',
+      conversationId: chat.conversationId,
+      message: { clientId, kind: 'text', text },
+    });
     ws.send(frame(a, 'A'));
     ws.send(frame(b, 'B'));
     ws.send(frame(c, 'C'));
@@ -141,7 +147,8 @@ describe('widget rate limits', () => {
     for (let i = 0; i < 40; i++) expect((await sendText(s, chat.token, chat.conversationId, `快${i}`)).status).toBe(200);
     const ws = await RealtimeClient.connect(s.server.url, chat.token);
     s.clients.push(ws);
-    for (let i = 0; i < 40; i++) ws.send({ type: 'message.send', conversationId: chat.conversationId, message: { clientId: uuidv7(), kind: 'text', text: `打${i}` } });
+    for (let i = 0; i < 40; i++)
+      ws.send({ type: 'message.send', conversationId: chat.conversationId, message: { clientId: uuidv7(), kind: 'text', text: `打${i}` } });
     await ws.waitFor(() => ws.frames.filter(isAnswer).length === 40);
     expect(ws.frames.filter(isAnswer).every((f) => f.type === 'ack')).toBe(true);
     for (let i = 0; i < 10; i++) expect((await newVisitor(s.server.url)).token).toBeTruthy();

@@ -65,7 +65,9 @@ export function registerWidgetRateLimits(app: FastifyInstance, ctx: DomainContex
   // One limiter per budget and counter: each gets its own child store (per-process memory) or
   // key space (Redis), and the keys below carry the kind as well.
   const check = (max: number): Check => app.createRateLimit({ max, timeWindow: config.windowMs, keyGenerator: probeKey });
-  const checks = new Map(WIDGET_LIMIT_KINDS.map((kind) => [kind, { perVisitor: check(config.limits[kind].perVisitor), perIp: check(config.limits[kind].perIp) }]));
+  const checks = new Map(
+    WIDGET_LIMIT_KINDS.map((kind) => [kind, { perVisitor: check(config.limits[kind].perVisitor), perIp: check(config.limits[kind].perIp) }]),
+  );
 
   const limiter: WidgetLimiter = {
     async hit(kind, caller) {

@@ -19,7 +19,8 @@ const TYPES: Record<string, string> = {
 
 // The page may be framed by any site that embeds widget.js, so no frame-ancestors limit; it
 // loads only its own scripts and talks only to this server (HTTP + WebSocket).
-const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; form-action 'none'";
+const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 async function sendFile(reply: FastifyReply, file: string, extra: Record<string, string> = {}): Promise<FastifyReply> {
   let bytes: Buffer;
@@ -27,7 +28,9 @@ async function sendFile(reply: FastifyReply, file: string, extra: Record<string,
     bytes = await readFile(file);
   } catch {
     // A server set up without its widget build: our fault, said in the envelope like every error.
-    return reply.code(HTTP_STATUS.INTERNAL).send({ error: { code: 'INTERNAL', message: `The visitor widget is not built (${file} is missing): run npm run build` } });
+    return reply
+      .code(HTTP_STATUS.INTERNAL)
+      .send({ error: { code: 'INTERNAL', message: `The visitor widget is not built (${file} is missing): run npm run build` } });
   }
   reply.header('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
   reply.header('X-Content-Type-Options', 'nosniff');

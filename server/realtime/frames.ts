@@ -16,7 +16,10 @@ export function handleDraft(ctx: DomainContext, hub: RealtimeHub, client: Client
   if (conversation.state === 'ended') refuse('INVALID_STATE', 'This conversation has ended');
   const deliver = (text: string): void => {
     const current = ctx.store.conversations.byId(frame.conversationId);
-    hub.toStaff({ type: 'draft', conversationId: frame.conversationId, text }, (c) => isAdmin(c) || (c.principal?.kind === 'staff' && c.principal.agent.id === current?.agentId));
+    hub.toStaff(
+      { type: 'draft', conversationId: frame.conversationId, text },
+      (c) => isAdmin(c) || (c.principal?.kind === 'staff' && c.principal.agent.id === current?.agentId),
+    );
   };
   const now = Date.now();
   const state = client.drafts.get(frame.conversationId) ?? { lastAt: 0, pending: null, timer: null };
@@ -28,12 +31,15 @@ export function handleDraft(ctx: DomainContext, hub: RealtimeHub, client: Client
     return;
   }
   state.pending = frame.text;
-  state.timer ??= setTimeout(() => {
-    state.timer = null;
-    state.lastAt = Date.now();
-    if (state.pending !== null) deliver(state.pending);
-    state.pending = null;
-  }, Math.max(wait, 0));
+  state.timer ??= setTimeout(
+    () => {
+      state.timer = null;
+      state.lastAt = Date.now();
+      if (state.pending !== null) deliver(state.pending);
+      state.pending = null;
+    },
+    Math.max(wait, 0),
+  );
 }
 
 /** Agent → the visitor of a conversation they handle. */

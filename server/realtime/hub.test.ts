@@ -39,7 +39,10 @@ describe('realtime hub', () => {
     ws.sendRaw(JSON.stringify({ type: 'draft', conversationId: chat.conversationId, text: 'x'.repeat(LIMITS.frameBytesMax + 10) }));
     ws.send({ type: 'typing', conversationId: chat.conversationId, typing: true });
     await ws.waitFor(() => ws.frames.slice(mark).filter((f) => f.type === 'error').length >= 6);
-    const codes = ws.frames.slice(mark).filter((f) => f.type === 'error').map((f) => (f as { error: { code: string } }).error.code);
+    const codes = ws.frames
+      .slice(mark)
+      .filter((f) => f.type === 'error')
+      .map((f) => (f as { error: { code: string } }).error.code);
     expect(codes).toEqual(['VALIDATION_FAILED', 'VALIDATION_FAILED', 'VALIDATION_FAILED', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'FORBIDDEN']);
     expect(ws.closed).toBeNull();
     expect(dbFingerprint(scene.server)).toBe(before);

@@ -89,7 +89,11 @@ export class RealtimeHub implements Presence {
 
   /** Called by app.ts once the widget's limiter exists (after attach). */
   limitVisitorSends(limiter: WidgetLimiter): void {
-    this.admission = new SendAdmission(limiter, (client, frame) => this.batch.add(client, frame), () => this.closing);
+    this.admission = new SendAdmission(
+      limiter,
+      (client, frame) => this.batch.add(client, frame),
+      () => this.closing,
+    );
   }
 
   isVisitorOnline(visitorId: string): boolean {
@@ -105,7 +109,13 @@ export class RealtimeHub implements Presence {
       // A closing socket still delivers what the peer sent before it saw the close: drop it.
       if (this.closing || client.sessionEnded) return;
       if (isBinary || data.length > LIMITS.frameBytesMax) {
-        send(client, { type: 'error', error: { code: isBinary ? 'VALIDATION_FAILED' : 'PAYLOAD_TOO_LARGE', message: isBinary ? 'Send JSON text frames' : `Frames may be at most ${LIMITS.frameBytesMax} bytes` } });
+        send(client, {
+          type: 'error',
+          error: {
+            code: isBinary ? 'VALIDATION_FAILED' : 'PAYLOAD_TOO_LARGE',
+            message: isBinary ? 'Send JSON text frames' : `Frames may be at most ${LIMITS.frameBytesMax} bytes`,
+          },
+        });
         if (!client.principal) this.refuse(client, 'Say hello first');
         return;
       }
@@ -114,7 +124,10 @@ export class RealtimeHub implements Presence {
         const parsed = ClientFrameSchema.safeParse(JSON.parse(data.toString('utf8')));
         if (!parsed.success) {
           if (!client.principal) return this.refuse(client, 'The first frame must be a valid hello');
-          return send(client, { type: 'error', error: { code: 'VALIDATION_FAILED', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } });
+          return send(client, {
+            type: 'error',
+            error: { code: 'VALIDATION_FAILED', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') },
+          });
         }
         frame = parsed.data;
       } catch {
@@ -279,7 +292,10 @@ export class RealtimeHub implements Presence {
   private presence(visitorId: string, visitorOnline: boolean): void {
     const open = this.ctx.store.conversations.openForVisitor(visitorId);
     if (!open) return;
-    this.toStaff({ type: 'presence', conversationId: open.id, visitorOnline }, (c) => isAdmin(c) || c.principal?.kind === 'staff' && c.principal.agent.id === open.agentId);
+    this.toStaff(
+      { type: 'presence', conversationId: open.id, visitorOnline },
+      (c) => isAdmin(c) || (c.principal?.kind === 'staff' && c.principal.agent.id === open.agentId),
+    );
   }
 
   toStaff(frame: ServerFrame, filter: (client: Client) => boolean = () => true): void {

@@ -29,7 +29,11 @@ describe('realtime message.send group commit', () => {
       return original(units);
     };
     const [a, refused, b, conflict] = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
-    const text = (clientId: string, t: string, conversationId = chat.conversationId) => ({ type: 'message.send', conversationId, message: { clientId, kind: 'text', text: t } });
+    const text = (clientId: string, t: string, conversationId = chat.conversationId) => ({
+      type: 'message.send',
+      conversationId,
+      message: { clientId, kind: 'text', text: t },
+    });
     // Sent back to back, these arrive in the same event-loop turn and share one transaction.
     ws.send(text(a, 'A'));
     ws.send(text(refused, 'not mine', uuidv7()));
@@ -51,7 +55,12 @@ describe('realtime message.send group commit', () => {
     expect(Math.max(...batchSizes)).toBeGreaterThan(1);
     expect(answers[0]).toEqual(answers[2]);
     expect(answers[1]).toMatchObject({ error: { code: 'NOT_FOUND' } });
-    const stored = await call<{ clientId: string; text: string; seq: number }[]>(scene.server.url, 'GET', `/api/conversations/${chat.conversationId}/messages`, { token: chat.token });
+    const stored = await call<{ clientId: string; text: string; seq: number }[]>(
+      scene.server.url,
+      'GET',
+      `/api/conversations/${chat.conversationId}/messages`,
+      { token: chat.token },
+    );
     expect(stored.body.map((m) => m.text)).toEqual(['A', 'B', 'C']);
     expect(stored.body.map((m) => m.seq)).toEqual([1, 2, 3]);
     await agentWs.waitFor((f) => f.type === 'event' && f.event.type === 'message.created' && f.event.message.text === 'C', 3000, mark);

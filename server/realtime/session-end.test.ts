@@ -13,7 +13,11 @@ import { endAgentSessions } from '../domain/sessions.js';
 
 type EventFrame = Extract<ServerFrame, { type: 'event' }>;
 const messageTexts = (ws: RealtimeClient): string[] =>
-  ws.frames.flatMap((f) => (f.type === 'event' && (f as EventFrame).event.type === 'message.created' ? [(f as { event: { message: { text: string | null } } }).event.message.text ?? ''] : []));
+  ws.frames.flatMap((f) =>
+    f.type === 'event' && (f as EventFrame).event.type === 'message.created'
+      ? [(f as { event: { message: { text: string | null } } }).event.message.text ?? '']
+      : [],
+  );
 
 /** Resolves with the close code and reason once the server closed the socket (rejects after 5 s). */
 function closeOf(ws: RealtimeClient): Promise<{ code: number; reason: string }> {
@@ -75,7 +79,10 @@ describe('a realtime socket ends with its session', () => {
     await goLive(scene, scene.agent2, 'online');
     const second = await loginAs(scene.server.url, 'agent1', 'agent123');
     const closed = closeOf(scene.agent1.ws!);
-    const res = await call(scene.server.url, 'PATCH', `/api/admin/agents/${scene.agent1.agentId}`, { token: scene.admin.token, body: { password: 'new-secret-9' } });
+    const res = await call(scene.server.url, 'PATCH', `/api/admin/agents/${scene.agent1.agentId}`, {
+      token: scene.admin.token,
+      body: { password: 'new-secret-9' },
+    });
     expect(res.status).toBe(200);
     expect(await closed).toEqual({ code: 4401, reason: 'password-changed' });
     for (const token of [scene.agent1.token, second.token]) {
@@ -122,7 +129,8 @@ describe('a realtime socket ends with its session', () => {
     };
     const sendTwo = (ws: RealtimeClient, label: string) => {
       const ids = [uuidv7(), uuidv7()];
-      for (const clientId of ids) ws.send({ type: 'message.send', conversationId: chat.conversationId, message: { clientId, kind: 'text', text: `${label} ${clientId}` } });
+      for (const clientId of ids)
+        ws.send({ type: 'message.send', conversationId: chat.conversationId, message: { clientId, kind: 'text', text: `${label} ${clientId}` } });
       return ids;
     };
 

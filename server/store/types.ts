@@ -9,17 +9,7 @@
  * transaction.
  */
 import type { CustomerTrailRepositories } from './customer-types.js';
-import type {
-  AgentStatus,
-  ConversationState,
-  DurableEvent,
-  EndedBy,
-  MessageKind,
-  Role,
-  Sender,
-  ServerSettings,
-  SessionEndReason,
-} from '../../shared/index.js';
+import type { AgentStatus, ConversationState, DurableEvent, EndedBy, MessageKind, Role, Sender, ServerSettings, SessionEndReason } from '../../shared/index.js';
 import type { PhoneRepositories } from './phone-types.js';
 import type { PhraseRepositories } from './phrase-types.js';
 import type { KnowledgeRepositories } from './knowledge-types.js';
@@ -290,7 +280,8 @@ export interface EventLog {
 export type UnitResult<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /** The softphone repositories (./phone-types.ts) are part of the same store and its transactions. */
-export interface Store extends PhoneRepositories, PhraseRepositories, KnowledgeRepositories, RecordRepositories, CustomerTrailRepositories, LoginGuardRepositories {
+export interface Store
+  extends PhoneRepositories, PhraseRepositories, KnowledgeRepositories, RecordRepositories, CustomerTrailRepositories, LoginGuardRepositories {
   agents: AgentRepository;
   sessions: SessionRepository;
   visitors: VisitorRepository;

@@ -51,9 +51,14 @@ export async function createScene(opts: Parameters<typeof startTestServer>[0] = 
 }
 
 /** A visitor with an open conversation; returns its id. */
-export async function visitorChat(scene: Scene, body: Record<string, unknown> = {}): Promise<{ token: string; visitorId: string; conversationId: string; state: string }> {
+export async function visitorChat(
+  scene: Scene,
+  body: Record<string, unknown> = {},
+): Promise<{ token: string; visitorId: string; conversationId: string; state: string }> {
   const visitor = await newVisitor(scene.server.url, body);
-  const res = await call<{ outcome: string; conversation?: { id: string; state: string } }>(scene.server.url, 'POST', '/api/visitor/conversation', { token: visitor.token });
+  const res = await call<{ outcome: string; conversation?: { id: string; state: string } }>(scene.server.url, 'POST', '/api/visitor/conversation', {
+    token: visitor.token,
+  });
   if (res.status !== 200 || !res.body.conversation) throw new Error(`start failed ${res.status} ${JSON.stringify(res.body)}`);
   return { ...visitor, conversationId: res.body.conversation.id, state: res.body.conversation.state };
 }
@@ -69,7 +74,9 @@ export async function sendText(scene: Scene, token: string, conversationId: stri
 export function dbFingerprint(server: TestServer): string {
   const db = new Database(join(server.dataDir, 'kefu.db'), { readonly: true, fileMustExist: true });
   try {
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+    ).map((t) => t.name);
     const hash = createHash('sha256');
     for (const table of tables) hash.update(table).update(JSON.stringify(db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()));
     return hash.digest('hex');

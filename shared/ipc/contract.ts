@@ -94,7 +94,10 @@ export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;
 export const FilePayloadSchema = z.strictObject({
   name: z.string().min(1).max(LIMITS.fileNameMax),
   /** Base64 of the bytes; the server checks the real type. */
-  dataBase64: z.string().min(1).max(Math.ceil((LIMITS.fileBytesMax * 4) / 3) + 4),
+  dataBase64: z
+    .string()
+    .min(1)
+    .max(Math.ceil((LIMITS.fileBytesMax * 4) / 3) + 4),
 });
 
 const SendMessageRequestSchema = z.discriminatedUnion('kind', [
@@ -143,22 +146,30 @@ const chatInvokeChannels = {
   'conversations:mark-read': invoke<null>()(ConversationRef),
   'conversations:set-typing': invoke<null>()(z.strictObject({ conversationId: Id, typing: z.boolean() })),
   'conversations:accept': invoke<z.infer<typeof ConversationSchema>>()(ConversationRef),
-  'conversations:transfer': invoke<z.infer<typeof ConversationSchema>>()(
-    z.intersection(ConversationRef, TransferBodySchema),
-  ),
+  'conversations:transfer': invoke<z.infer<typeof ConversationSchema>>()(z.intersection(ConversationRef, TransferBodySchema)),
   'conversations:close': invoke<z.infer<typeof ConversationSchema>>()(ConversationRef.extend(CloseBodySchema.shape)),
   'conversations:push-evaluation': invoke<z.infer<typeof ConversationSchema>>()(ConversationRef),
   'conversations:visitor-history': invoke<z.infer<typeof ConversationSchema>[]>()(z.strictObject({ visitorId: Id })),
   'queue:list': invoke<z.infer<typeof QueueEntrySchema>[]>()(Void),
   'attachments:get': invoke<{ mime: string; dataBase64: string; name: string }>()(z.strictObject({ attachmentId: Id })),
   'offline-messages:list': invoke<z.infer<typeof OfflineMessageSchema>[]>()(Void),
-  'offline-messages:reply': invoke<z.infer<typeof OfflineMessageSchema>>()(
-    z.strictObject({ id: Id, text: textField(LIMITS.offlineTextMax) }),
-  ),
+  'offline-messages:reply': invoke<z.infer<typeof OfflineMessageSchema>>()(z.strictObject({ id: Id, text: textField(LIMITS.offlineTextMax) })),
 } as const;
 
 /** Every invoke channel, one map composed of one section per domain. */
-export const invokeChannels = { ...chatInvokeChannels, ...phoneInvokeChannels, ...desktopInvokeChannels, ...phraseInvokeChannels, ...knowledgeInvokeChannels, ...recordInvokeChannels, ...alertInvokeChannels, ...customerInvokeChannels, ...logInvokeChannels, ...serverAddressInvokeChannels, ...updateInvokeChannels } as const;
+export const invokeChannels = {
+  ...chatInvokeChannels,
+  ...phoneInvokeChannels,
+  ...desktopInvokeChannels,
+  ...phraseInvokeChannels,
+  ...knowledgeInvokeChannels,
+  ...recordInvokeChannels,
+  ...alertInvokeChannels,
+  ...customerInvokeChannels,
+  ...logInvokeChannels,
+  ...serverAddressInvokeChannels,
+  ...updateInvokeChannels,
+} as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['request']>;
@@ -197,7 +208,16 @@ const chatEventChannels = {
 } as const;
 
 /** Every event channel, one map composed of one section per domain. */
-export const eventChannels = { ...chatEventChannels, ...phoneEventChannels, ...desktopEventChannels, ...phraseEventChannels, ...alertEventChannels, ...customerEventChannels, ...logEventChannels, ...updateEventChannels } as const;
+export const eventChannels = {
+  ...chatEventChannels,
+  ...phoneEventChannels,
+  ...desktopEventChannels,
+  ...phraseEventChannels,
+  ...alertEventChannels,
+  ...customerEventChannels,
+  ...logEventChannels,
+  ...updateEventChannels,
+} as const;
 
 export type EventChannel = keyof typeof eventChannels;
 export type EventPayload<C extends EventChannel> = z.infer<(typeof eventChannels)[C]>;

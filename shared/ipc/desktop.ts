@@ -42,9 +42,7 @@ const Void = z.undefined();
 
 export const desktopInvokeChannels = {
   'desktop:get-state': invokeDesktop<DesktopState>()(Void),
-  'desktop:update-settings': invokeDesktop<DesktopState>()(
-    DesktopSettingsSchema.omit({ closeToTrayNoticeShown: true }).partial().strict(),
-  ),
+  'desktop:update-settings': invokeDesktop<DesktopState>()(DesktopSettingsSchema.omit({ closeToTrayNoticeShown: true }).partial().strict()),
   /** 截屏: opens the region overlay; the selection is sent into the conversation as an image. */
   'desktop:capture-screenshot': invokeDesktop<{ sent: boolean }>()(z.strictObject({ conversationId: z.string().min(1).max(64) })),
   /** 退出系统 from the app: asks first with open conversations, goes away on the server, quits. */

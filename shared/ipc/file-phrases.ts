@@ -15,7 +15,10 @@ const Id = z.string().min(1).max(64);
 const FilePayload = z.strictObject({
   name: filePhraseName,
   /** Base64 of the bytes; the server checks the real type. */
-  dataBase64: z.string().min(1).max(Math.ceil((LIMITS.fileBytesMax * 4) / 3) + 4),
+  dataBase64: z
+    .string()
+    .min(1)
+    .max(Math.ceil((LIMITS.fileBytesMax * 4) / 3) + 4),
 });
 
 const invokeFiles =

@@ -32,7 +32,10 @@ export const LiveCallSchema = z.object({
   /** Another call this one is bridged with in a local three-way call (三方通话). */
   conferenceWith: z.string().nullable(),
   /** The last transfer (转接) of this call while it is still ours: in progress, or failed (the caller stayed with the agent). */
-  transfer: z.object({ target: z.string(), state: z.enum(['trying', 'failed']), reason: z.string().nullable() }).nullable().optional(),
+  transfer: z
+    .object({ target: z.string(), state: z.enum(['trying', 'failed']), reason: z.string().nullable() })
+    .nullable()
+    .optional(),
 });
 export type LiveCall = z.infer<typeof LiveCallSchema>;
 
@@ -89,23 +92,35 @@ export const phoneInvokeChannels = {
     z.strictObject({ callId: z.string().uuid(), wrapUpCodeId: z.string().min(1).max(64).nullable(), note: z.string().max(2000) }),
   ),
   'phone:wrap-up-codes': invokePhone<z.infer<typeof WrapUpCodeSchema>[]>()(Void),
-  'phone:select-devices': invokePhone<null>()(z.strictObject({ inputDeviceId: z.string().max(256).nullable(), outputDeviceId: z.string().max(256).nullable() })),
+  'phone:select-devices': invokePhone<null>()(
+    z.strictObject({ inputDeviceId: z.string().max(256).nullable(), outputDeviceId: z.string().max(256).nullable() }),
+  ),
   /** The media side answers a `media:request`. */
   'media:respond': invokePhone<null>()(
     z.strictObject({
       requestId: z.number().int().nonnegative(),
-      result: z.union([z.strictObject({ ok: z.literal(true), value: z.unknown() }), z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.string().max(64), message: z.string().max(1000) }) })]),
+      result: z.union([
+        z.strictObject({ ok: z.literal(true), value: z.unknown() }),
+        z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.string().max(64), message: z.string().max(1000) }) }),
+      ]),
     }),
   ),
   /** The media side reports a peer connection's state (e.g. failed → the services hang up). */
-  'media:report': invokePhone<null>()(z.strictObject({ callId: CallId, connectionState: z.enum(['new', 'connecting', 'connected', 'disconnected', 'failed', 'closed']) })),
+  'media:report': invokePhone<null>()(
+    z.strictObject({ callId: CallId, connectionState: z.enum(['new', 'connecting', 'connected', 'disconnected', 'failed', 'closed']) }),
+  ),
   /** The media page (re)connected: the services end calls whose media was lost (docs/PLATFORM-NOTES.md). */
   'media:attach': invokePhone<null>()(Void),
   'calls:list': invokePhone<z.infer<typeof StoredCallSchema>[]>()(z.strictObject({ missed: z.boolean().optional() })),
   'calls:pending': invokePhone<z.infer<typeof CallRecordSchema>[]>()(Void),
   'customers:lookup': invokePhone<z.infer<typeof CustomerCardSchema>>()(z.strictObject({ number: PhoneNumberSchema })),
   'customers:create': invokePhone<z.infer<typeof CustomerCardSchema>>()(
-    z.strictObject({ name: z.string().trim().min(1).max(64), phone: PhoneNumberSchema, email: z.string().max(128).optional(), note: z.string().max(2000).optional() }),
+    z.strictObject({
+      name: z.string().trim().min(1).max(64),
+      phone: PhoneNumberSchema,
+      email: z.string().max(128).optional(),
+      note: z.string().max(2000).optional(),
+    }),
   ),
 } as const;
 

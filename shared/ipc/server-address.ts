@@ -46,6 +46,12 @@ export const serverAddressInvokeChannels = {
    * Refused while messages wait for the current server unless discardUnsent says to drop them.
    */
   'server:set-address': invokeServer<ServerAddressState>()(
-    z.strictObject({ url: z.string().max(SERVER_URL_MAX * 2).nullable(), discardUnsent: z.boolean() }),
+    z.strictObject({
+      url: z
+        .string()
+        .max(SERVER_URL_MAX * 2)
+        .nullable(),
+      discardUnsent: z.boolean(),
+    }),
   ),
 } as const;

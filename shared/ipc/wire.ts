@@ -18,5 +18,4 @@ export type ShellRequestFrame = z.infer<typeof ShellRequestFrameSchema>;
 
 /** shell → page */
 export type ShellResponseFrame =
-  | { kind: 'result'; id: number; result: { ok: true; value: unknown } | { ok: false; error: AppError } }
-  | { kind: 'event'; channel: string; payload: unknown };
+  { kind: 'result'; id: number; result: { ok: true; value: unknown } | { ok: false; error: AppError } } | { kind: 'event'; channel: string; payload: unknown };

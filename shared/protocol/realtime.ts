@@ -17,21 +17,22 @@ import { SessionEndReasonSchema } from '../session.js';
 export const REALTIME_PATH = '/api/realtime';
 
 // — client → server —
-export const ClientFrameSchema = z.discriminatedUnion('type', [
-  /** Must be the first frame. */
-  z.strictObject({ type: z.literal('hello'), token: z.string().min(1).max(128), lastSeq: z.number().int().min(0) }),
-  /** Send a message; answered by `ack` or `nack` with the same clientId. */
-  z.strictObject({
-    type: z.literal('message.send'),
-    conversationId: z.string().min(1).max(64),
-    message: SendMessageBodySchema,
-  }),
-  /** The visitor's unsent text, for 实时查看 (throttled by the sender). */
-  z.strictObject({ type: z.literal('draft'), conversationId: z.string().min(1).max(64), text: z.string().max(LIMITS.draftMax) }),
-  /** The agent is typing (shown to the visitor). */
-  z.strictObject({ type: z.literal('typing'), conversationId: z.string().min(1).max(64), typing: z.boolean() }),
-  z.strictObject({ type: z.literal('ping') }),
-])
+export const ClientFrameSchema = z
+  .discriminatedUnion('type', [
+    /** Must be the first frame. */
+    z.strictObject({ type: z.literal('hello'), token: z.string().min(1).max(128), lastSeq: z.number().int().min(0) }),
+    /** Send a message; answered by `ack` or `nack` with the same clientId. */
+    z.strictObject({
+      type: z.literal('message.send'),
+      conversationId: z.string().min(1).max(64),
+      message: SendMessageBodySchema,
+    }),
+    /** The visitor's unsent text, for 实时查看 (throttled by the sender). */
+    z.strictObject({ type: z.literal('draft'), conversationId: z.string().min(1).max(64), text: z.string().max(LIMITS.draftMax) }),
+    /** The agent is typing (shown to the visitor). */
+    z.strictObject({ type: z.literal('typing'), conversationId: z.string().min(1).max(64), typing: z.boolean() }),
+    z.strictObject({ type: z.literal('ping') }),
+  ])
   // NUL and lone surrogates are refused in every string of every frame, present and future (shared/text-safety.ts).
   .superRefine(refuseUnsafeText);
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;

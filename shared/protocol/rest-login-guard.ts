@@ -17,7 +17,13 @@ export const LockoutSchema = z.object({
 export type Lockout = z.infer<typeof LockoutSchema>;
 
 export const loginGuardRoutes = {
-  listLockouts: { method: 'GET', path: '/api/admin/lockouts', access: 'admin', summary: 'Accounts locked after failed logins', response: z.array(LockoutSchema) },
+  listLockouts: {
+    method: 'GET',
+    path: '/api/admin/lockouts',
+    access: 'admin',
+    summary: 'Accounts locked after failed logins',
+    response: z.array(LockoutSchema),
+  },
   liftLockout: {
     method: 'DELETE',
     path: '/api/admin/agents/:id/lockout',

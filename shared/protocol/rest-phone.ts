@@ -18,11 +18,39 @@ import type { RouteDef } from './rest.js';
 const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 export const phoneRoutes = {
-  mySipSettings: { method: 'GET', path: '/api/me/sip', access: 'staff', summary: "The logged-in agent's SIP account (with its password, for this agent only)", response: SipSettingsSchema.nullable() },
-  setSipSettings: { method: 'PUT', path: '/api/admin/agents/:id/sip', access: 'admin', summary: "Set an agent's SIP account", params: IdParams, body: SipSettingsSchema, response: SipSettingsSchema.omit({ password: true }) },
+  mySipSettings: {
+    method: 'GET',
+    path: '/api/me/sip',
+    access: 'staff',
+    summary: "The logged-in agent's SIP account (with its password, for this agent only)",
+    response: SipSettingsSchema.nullable(),
+  },
+  setSipSettings: {
+    method: 'PUT',
+    path: '/api/admin/agents/:id/sip',
+    access: 'admin',
+    summary: "Set an agent's SIP account",
+    params: IdParams,
+    body: SipSettingsSchema,
+    response: SipSettingsSchema.omit({ password: true }),
+  },
   listWrapUpCodes: { method: 'GET', path: '/api/wrap-up-codes', access: 'staff', summary: '话后处理 codes', response: z.array(WrapUpCodeSchema) },
-  createWrapUpCode: { method: 'POST', path: '/api/admin/wrap-up-codes', access: 'admin', summary: 'Add a wrap-up code', body: z.strictObject({ name: nameField(LIMITS.nameMax) }), response: WrapUpCodeSchema },
-  syncCall: { method: 'POST', path: '/api/calls', access: 'staff', summary: 'Store a call record from the workstation; idempotent on its id', body: CallRecordSchema, response: StoredCallSchema },
+  createWrapUpCode: {
+    method: 'POST',
+    path: '/api/admin/wrap-up-codes',
+    access: 'admin',
+    summary: 'Add a wrap-up code',
+    body: z.strictObject({ name: nameField(LIMITS.nameMax) }),
+    response: WrapUpCodeSchema,
+  },
+  syncCall: {
+    method: 'POST',
+    path: '/api/calls',
+    access: 'staff',
+    summary: 'Store a call record from the workstation; idempotent on its id',
+    body: CallRecordSchema,
+    response: StoredCallSchema,
+  },
   listCalls: {
     method: 'GET',
     path: '/api/calls',
@@ -31,7 +59,21 @@ export const phoneRoutes = {
     query: z.strictObject({ missed: z.enum(['true', 'false']).optional(), number: z.string().max(64).optional(), limit: queryInt(1, 500).prefault(100) }),
     response: z.array(StoredCallSchema),
   },
-  lookupCustomer: { method: 'GET', path: '/api/customers/lookup', access: 'staff', summary: 'Screen pop: the customer with this number and their history', query: z.strictObject({ number: PhoneNumberSchema }), response: CustomerCardSchema },
-  createCustomer: { method: 'POST', path: '/api/customers', access: 'staff', summary: 'Create a customer record (e.g. for an unknown caller)', body: NewCustomerBodySchema, response: CustomerSchema },
+  lookupCustomer: {
+    method: 'GET',
+    path: '/api/customers/lookup',
+    access: 'staff',
+    summary: 'Screen pop: the customer with this number and their history',
+    query: z.strictObject({ number: PhoneNumberSchema }),
+    response: CustomerCardSchema,
+  },
+  createCustomer: {
+    method: 'POST',
+    path: '/api/customers',
+    access: 'staff',
+    summary: 'Create a customer record (e.g. for an unknown caller)',
+    body: NewCustomerBodySchema,
+    response: CustomerSchema,
+  },
   getCustomer: { method: 'GET', path: '/api/customers/:id', access: 'staff', summary: 'One customer', params: IdParams, response: CustomerSchema },
 } as const satisfies Record<string, RouteDef>;

@@ -61,6 +61,20 @@ export const RecordPageSchema = z.object({ total: z.number().int().nonnegative()
 export type RecordPage = z.infer<typeof RecordPageSchema>;
 
 export const recordRoutes = {
-  queryRecords: { method: 'GET', path: '/api/records', access: 'staff', summary: 'Conversation records (对话记录) with filters, sort and pages; agents see their own', query: RecordQuerySchema, response: RecordPageSchema },
-  exportRecords: { method: 'GET', path: '/api/records/export', access: 'staff', summary: 'Download the matching records as CSV or XLSX (capped rows)', query: RecordExportQuerySchema, response: z.unknown() },
+  queryRecords: {
+    method: 'GET',
+    path: '/api/records',
+    access: 'staff',
+    summary: 'Conversation records (对话记录) with filters, sort and pages; agents see their own',
+    query: RecordQuerySchema,
+    response: RecordPageSchema,
+  },
+  exportRecords: {
+    method: 'GET',
+    path: '/api/records/export',
+    access: 'staff',
+    summary: 'Download the matching records as CSV or XLSX (capped rows)',
+    query: RecordExportQuerySchema,
+    response: z.unknown(),
+  },
 } as const satisfies Record<string, RouteDef>;

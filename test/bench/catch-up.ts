@@ -69,7 +69,11 @@ async function main(): Promise<number> {
     }
 
     const restarts: RestartResult[] = [];
-    for (const [server, backlog] of [['up', RESTART_BACKLOG], ['down', 0], ['hung', 0]] as const) {
+    for (const [server, backlog] of [
+      ['up', RESTART_BACKLOG],
+      ['down', 0],
+      ['hung', 0],
+    ] as const) {
       log(`\n[restart] server ${server}${backlog ? `, ${backlog} events missed` : ''}…`);
       const result = await usableAfterRestart(bench, server, backlog);
       restarts.push(result);
@@ -78,9 +82,11 @@ async function main(): Promise<number> {
       log(`  checked against the server: ${verdict.messages} messages in ${verdict.conversations} conversations, ${verdict.problems.length} problems`);
     }
 
-    log('\npage open while the server was away (times from the server\'s welcome; reconnect wait is the client\'s backoff before it):');
+    log("\npage open while the server was away (times from the server's welcome; reconnect wait is the client's backoff before it):");
     for (const line of pageOpenTable(pageOpen)) log(`  ${line}`);
-    log(`  targets: cache complete ≤ ${TARGETS.cacheCompleteMs} ms, last message on screen ≤ ${TARGETS.lastOnScreenMs} ms, page call p99 ≤ ${TARGETS.callP99Ms} ms`);
+    log(
+      `  targets: cache complete ≤ ${TARGETS.cacheCompleteMs} ms, last message on screen ≤ ${TARGETS.lastOnScreenMs} ms, page call p99 ≤ ${TARGETS.callP99Ms} ms`,
+    );
     log('\npage opened after the services restarted (times from the navigation):');
     for (const line of restartTable(restarts)) log(`  ${line}`);
     log(`  target: usable ≤ ${TARGETS.usableMs} ms (the logged-in view with the cached conversations; with the server away, the offline banner too)`);

@@ -88,7 +88,12 @@ export async function runChatLoad(kind: TargetKind, config: BenchConfig, log: (l
     const sizes = { agents: config.agents, visitors: config.visitors, maxConcurrent: maxConcurrentPerAgent(config) };
     population = kind === 'kefu' ? await setUpKefuPopulation(target.url, sizes) : await setUpRelayPopulation(target.url, sizes);
     const setupMs = performance.now() - setupStart;
-    const options: PhaseOptions = { seconds: config.phaseSeconds, drainSeconds: config.drainSeconds, maxMessages: config.maxMessagesPerPhase, messageChars: config.messageChars };
+    const options: PhaseOptions = {
+      seconds: config.phaseSeconds,
+      drainSeconds: config.drainSeconds,
+      maxMessages: config.maxMessagesPerPhase,
+      messageChars: config.messageChars,
+    };
     const pop = population;
     if (config.warmupSeconds > 0) {
       log(`[${kind}] warm-up ${config.warmupSeconds} s (not measured)`);

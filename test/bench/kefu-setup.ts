@@ -58,18 +58,24 @@ async function waitForAssignment(baseUrl: string, visitorToken: string): Promise
 }
 
 async function setUpVisitors(baseUrl: string, options: KefuSetupOptions, agentIds: Set<string>): Promise<BenchVisitor[]> {
-  return mapLimit(Array.from({ length: options.visitors }, (_, i) => i), SETUP_CONCURRENCY, async (i) => {
-    const session = await callRoute(baseUrl, 'visitorSession', { body: { name: `压测访客${i + 1}` } });
-    const started = await callRoute(baseUrl, 'visitorStart', { token: session.token });
-    if (started.outcome !== 'started') throw new Error(`visitor ${i + 1}: server answered "${started.outcome}" (no agent available?)`);
-    let { id, agentId } = started.conversation;
-    if (started.conversation.state !== 'active') ({ id, agentId } = await waitForAssignment(baseUrl, session.token));
-    if (agentId === null || !agentIds.has(agentId)) {
-      throw new Error(`visitor ${i + 1}: conversation ${id} was not assigned to a bench agent (agentId ${String(agentId)}) — server refused ${options.visitors} concurrent conversations?`);
-    }
-    const connection = await RealtimeConnection.open(baseUrl, session.token);
-    return { conversationId: id, agentId, connection };
-  });
+  return mapLimit(
+    Array.from({ length: options.visitors }, (_, i) => i),
+    SETUP_CONCURRENCY,
+    async (i) => {
+      const session = await callRoute(baseUrl, 'visitorSession', { body: { name: `压测访客${i + 1}` } });
+      const started = await callRoute(baseUrl, 'visitorStart', { token: session.token });
+      if (started.outcome !== 'started') throw new Error(`visitor ${i + 1}: server answered "${started.outcome}" (no agent available?)`);
+      let { id, agentId } = started.conversation;
+      if (started.conversation.state !== 'active') ({ id, agentId } = await waitForAssignment(baseUrl, session.token));
+      if (agentId === null || !agentIds.has(agentId)) {
+        throw new Error(
+          `visitor ${i + 1}: conversation ${id} was not assigned to a bench agent (agentId ${String(agentId)}) — server refused ${options.visitors} concurrent conversations?`,
+        );
+      }
+      const connection = await RealtimeConnection.open(baseUrl, session.token);
+      return { conversationId: id, agentId, connection };
+    },
+  );
 }
 
 export async function setUpKefuPopulation(baseUrl: string, options: KefuSetupOptions): Promise<Population> {

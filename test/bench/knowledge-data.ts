@@ -28,7 +28,10 @@ export function generateEntries(count: number, seed = 42): KnowledgeEntry[] {
   const entries: KnowledgeEntry[] = [];
   for (let i = 0; i < count; i++) {
     const question = `${words(3 + Math.floor(random() * 3))}？`;
-    const sentences = Array.from({ length: 3 + Math.floor(random() * 4) }, () => words(3 + Math.floor(random() * 5)) + PUNCT[Math.floor(random() * PUNCT.length)]);
+    const sentences = Array.from(
+      { length: 3 + Math.floor(random() * 4) },
+      () => words(3 + Math.floor(random() * 5)) + PUNCT[Math.floor(random() * PUNCT.length)],
+    );
     const answerText = sentences.join('');
     entries.push({
       id: `kb-${i}`,

@@ -83,10 +83,16 @@ function main(): number {
     const bigramMs = performance.now() - t3;
     db.exec("INSERT INTO knowledge_bigrams (knowledge_bigrams) VALUES ('optimize')");
     const t2 = performance.now();
-    const data = entries.map((e) => ({ question: e.question.toLowerCase(), keywords: e.keywords.join('\n').toLowerCase(), answer: e.answerText.toLowerCase() }));
+    const data = entries.map((e) => ({
+      question: e.question.toLowerCase(),
+      keywords: e.keywords.join('\n').toLowerCase(),
+      answer: e.answerText.toLowerCase(),
+    }));
     const memoryMs = performance.now() - t2;
     const s = (value: number): string => `${(value / 1000).toFixed(2)} s`;
-    console.log(`build: insert ${ENTRIES} entries with FTS5 trigram + bigram indexes ${s(insertMs)}; trigram rebuild alone ${s(rebuildMs)}; bigram fill alone (migration 008 SQL) ${s(bigramMs)}; baseline in-memory copy ${memoryMs.toFixed(0)} ms`);
+    console.log(
+      `build: insert ${ENTRIES} entries with FTS5 trigram + bigram indexes ${s(insertMs)}; trigram rebuild alone ${s(rebuildMs)}; bigram fill alone (migration 008 SQL) ${s(bigramMs)}; baseline in-memory copy ${memoryMs.toFixed(0)} ms`,
+    );
 
     const rows: Row[] = [];
     for (const chars of LENGTHS) {
@@ -106,12 +112,17 @@ function main(): number {
     console.log('chars  mode   cache p50  cache p99   scan p50   scan p99  p50 ratio  hits/query');
     for (const r of rows) {
       const ratio = r.baseline.p50 / r.engine.p50;
-      console.log(`${String(r.chars).padStart(5)}  ${r.mode.padEnd(4)} ${ms(r.engine.p50)}ms ${ms(r.engine.p99)}ms ${ms(r.baseline.p50)}ms ${ms(r.baseline.p99)}ms ${ratio.toFixed(1).padStart(9)}x ${r.hits.toFixed(1).padStart(11)}`);
+      console.log(
+        `${String(r.chars).padStart(5)}  ${r.mode.padEnd(4)} ${ms(r.engine.p50)}ms ${ms(r.engine.p99)}ms ${ms(r.baseline.p50)}ms ${ms(r.baseline.p99)}ms ${ratio.toFixed(1).padStart(9)}x ${r.hits.toFixed(1).padStart(11)}`,
+      );
     }
     console.log('(cache = workstation search on SQLite, ranked, with highlight ranges; scan = plain in-memory substring scan of the same data)');
     const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
     mkdirSync(resultsDir, { recursive: true });
-    writeFileSync(join(resultsDir, 'knowledge-latest.json'), JSON.stringify({ entries: ENTRIES, queries: QUERIES, limit: LIMIT, insertMs, rebuildMs, bigramMs, rows }, null, 2) + '\n');
+    writeFileSync(
+      join(resultsDir, 'knowledge-latest.json'),
+      JSON.stringify({ entries: ENTRIES, queries: QUERIES, limit: LIMIT, insertMs, rebuildMs, bigramMs, rows }, null, 2) + '\n',
+    );
     return rows.every((r) => r.engine.count > 0 && r.baseline.count > 0) ? 0 : 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -51,13 +51,16 @@ export function comparisonTable(kefu: TargetResult, relay: TargetResult): string
     return [row.metric, format(a, row.digits), format(b, row.digits), b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a'];
   });
   const widths = header.map((_, col) => Math.max(...[header, ...body].map((line) => line[col]!.length)));
-  const line = (cells: string[]): string => `| ${cells.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join(' | ')} |`;
+  const line = (cells: string[]): string =>
+    `| ${cells.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join(' | ')} |`;
   return [line(header), `|${widths.map((w, col) => (col === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n');
 }
 
 function verdictLine(name: string, phase: PhaseMeasure): string {
   const v = phase.verdict;
-  const nacks = Object.entries(phase.nackCodes).map(([code, n]) => `${code}×${n}`).join(', ');
+  const nacks = Object.entries(phase.nackCodes)
+    .map(([code, n]) => `${code}×${n}`)
+    .join(', ');
   const flags = `missing ${v.missing}, duplicates ${v.duplicates}, wrong agent ${v.wrongAgent}, unknown ${v.unknown}, unanswered ${v.unanswered}, delivered-unacked ${v.deliveredUnacked}`;
   return `  ${name.padEnd(15)} sent ${v.sent}, acked ${v.acked}, nacked ${v.nacked}${nacks ? ` (${nacks})` : ''}, delivered ${v.delivered}; ${flags}; drain ${phase.drainMs.toFixed(0)} ms → ${v.complete ? 'exactly once ✓' : 'INCOMPLETE ✗'}`;
 }
@@ -71,7 +74,8 @@ export function deliveryReport(result: TargetResult): string {
 /** Which side saturated in the max-throughput phase: the target process or the load generator. */
 export function bottleneck(result: TargetResult): string {
   const busy = 0.9;
-  const noise = result.maxThroughput.otherCores >= 0.3 ? ` [other processes took ${result.maxThroughput.otherCores.toFixed(2)} cores: figures are disturbed]` : '';
+  const noise =
+    result.maxThroughput.otherCores >= 0.3 ? ` [other processes took ${result.maxThroughput.otherCores.toFixed(2)} cores: figures are disturbed]` : '';
   return `${bottleneckCause(result, busy)}${noise}`;
 }
 

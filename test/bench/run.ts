@@ -38,7 +38,9 @@ async function main(): Promise<number> {
   watchdog.unref();
 
   log(`chat bench — ${environmentLine()}`);
-  log(`${config.visitors} visitors → ${config.agents} agents; phases ${config.phaseSeconds} s; open loop ${config.openLoopRate} msg/s; window ${config.window}; ${config.messageChars}-char texts`);
+  log(
+    `${config.visitors} visitors → ${config.agents} agents; phases ${config.phaseSeconds} s; open loop ${config.openLoopRate} msg/s; window ${config.window}; ${config.messageChars}-char texts`,
+  );
   const errors: string[] = [];
   const kefu = await runTarget('kefu', errors);
   const relay = await runTarget('relay', errors);

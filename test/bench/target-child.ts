@@ -12,7 +12,12 @@ import type { ChildToParent, LoopTimes, ParentToChild } from './target-process.j
 
 /** The part of server/app.ts the bench relies on (loaded by path so this file compiles alone). */
 interface KefuServerModule {
-  createServer(options: { dataDir: string; port: number; logger?: boolean; widgetRateLimits?: object }): Promise<{ url: string; port: number; close(): Promise<void> }>;
+  createServer(options: {
+    dataDir: string;
+    port: number;
+    logger?: boolean;
+    widgetRateLimits?: object;
+  }): Promise<{ url: string; port: number; close(): Promise<void> }>;
 }
 
 /**

@@ -9,9 +9,7 @@ export type TargetKind = 'kefu' | 'relay';
 
 export type ParentToChild = { type: 'usage'; id: number } | { type: 'stop' };
 export type ChildToParent =
-  | { type: 'ready'; url: string }
-  | { type: 'failed'; error: string }
-  | { type: 'usage'; id: number; cpu: NodeJS.CpuUsage; rssBytes: number; loop: LoopTimes };
+  { type: 'ready'; url: string } | { type: 'failed'; error: string } | { type: 'usage'; id: number; cpu: NodeJS.CpuUsage; rssBytes: number; loop: LoopTimes };
 
 /** Cumulative event-loop idle/active milliseconds (performance.eventLoopUtilization()). */
 export interface LoopTimes {

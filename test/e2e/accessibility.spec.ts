@@ -26,9 +26,7 @@ interface Finding {
 /** Runs axe-core on the page as it is now (after any animation settles) and answers every violation. */
 async function axeFindings(page: Page): Promise<Finding[]> {
   // Fading modals and sliding drawers have half-transparent colours mid-animation; wait them out.
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
-  );
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
@@ -50,7 +48,9 @@ async function axeFindings(page: Page): Promise<Finding[]> {
 }
 
 const report = (findings: Finding[]): string =>
-  findings.map((f) => `${f.rule} (${f.impact}, ${f.nodes.length}): ${f.help}\n${f.nodes.map((n) => `    ${n.target} ${n.html} — ${n.summary}`).join('\n')}`).join('\n');
+  findings
+    .map((f) => `${f.rule} (${f.impact}, ${f.nodes.length}): ${f.help}\n${f.nodes.map((n) => `    ${n.target} ${n.html} — ${n.summary}`).join('\n')}`)
+    .join('\n');
 
 // Moderate in axe, but each view must have exactly one main landmark at the top and asides beside it.
 const LANDMARK_RULES = new Set(['landmark-one-main', 'landmark-no-duplicate-main', 'landmark-main-is-top-level', 'landmark-complementary-is-top-level']);

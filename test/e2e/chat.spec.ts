@@ -86,7 +86,11 @@ test('visitor → auto-assign → images and live view → transfer → evaluati
   await expect(agent2.page.getByLabel('评价：5 星')).toBeVisible();
 
   // 结束对话 asks for the 小结 first.
-  await agent2.page.getByRole('region', { name: `消息列表 ${roomNo}` }).getByRole('button', { name: /结束对话/ }).first().click();
+  await agent2.page
+    .getByRole('region', { name: `消息列表 ${roomNo}` })
+    .getByRole('button', { name: /结束对话/ })
+    .first()
+    .click();
   const summary = agent2.page.getByRole('dialog', { name: '对话小结' });
   await summary.getByRole('button', { name: /结束对话/ }).click();
   await expect(summary.getByText('请选择对话主题')).toBeVisible();

@@ -42,7 +42,11 @@ async function roomNoOf(page: Page): Promise<string> {
   const chat = page.frames().find((f) => f.url().includes('/widget?') && !f.url().includes('mode=trail'));
   if (!chat) throw new Error('no chat frame');
   const token = await chat.evaluate(() => localStorage.getItem('kefu.widget.token'));
-  const res = await fetch(`${stack.server.url}/api/visitor/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+  const res = await fetch(`${stack.server.url}/api/visitor/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
   const body = (await res.json()) as { conversation: { roomNo: string } | null };
   if (!body.conversation) throw new Error('no open conversation');
   return body.conversation.roomNo;
@@ -106,7 +110,6 @@ test('the agent sees the visitor, the traffic source and the trail A→B; sets a
   await panel.getByRole('button', { name: '保存联系方式' }).click();
   await expect(page.getByText('联系方式已保存')).toBeVisible();
   await expect(panel.getByRole('button', { name: /拨打 139 0013 9000/ })).toBeVisible();
-
 
   // Every helper tab is visible and inside the panel at 1366×768.
   await page.setViewportSize({ width: 1366, height: 768 });

@@ -78,7 +78,9 @@ test('audio devices (音频设备): the next call captures the chosen microphone
   await desk.page.getByRole('navigation', { name: '主导航' }).getByText('对话', { exact: true }).click();
   await openPhoneView(desk.page);
   const devices = await desk.page.evaluate(async () =>
-    (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind !== 'videoinput' && d.deviceId && d.deviceId !== 'default').map((d) => ({ kind: d.kind, deviceId: d.deviceId, label: d.label })),
+    (await navigator.mediaDevices.enumerateDevices())
+      .filter((d) => d.kind !== 'videoinput' && d.deviceId && d.deviceId !== 'default')
+      .map((d) => ({ kind: d.kind, deviceId: d.deviceId, label: d.label })),
   );
   const named = (kind: string) => devices.filter((d) => d.kind === kind).map((d, i) => ({ ...d, label: d.label || `设备 ${i + 1}` }));
   const input = named('audioinput').at(-1);
@@ -97,7 +99,10 @@ test('audio devices (音频设备): the next call captures the chosen microphone
   await expectRtpBothWays(desk.page, customer);
   await expect.poll(async () => (await deskMedia(desk.page))[0]?.inputDeviceId, { message: 'getUserMedia used the chosen microphone' }).toBe(input!.deviceId);
   // Headless Chromium may list no speakers; then there is nothing to route (the default plays).
-  if (output) await expect.poll(async () => (await deskMedia(desk.page))[0]?.outputSinkId, { message: 'setSinkId moved the call to the chosen speaker' }).toBe(output.deviceId);
+  if (output)
+    await expect
+      .poll(async () => (await deskMedia(desk.page))[0]?.outputSinkId, { message: 'setSinkId moved the call to the chosen speaker' })
+      .toBe(output.deviceId);
   await customer.hangup();
   await expect.poll(async () => (await deskMedia(desk.page)).length).toBe(0);
   console.log(`devices: microphone ${input!.label}, speaker ${output?.label ?? '(none listed)'}`);

@@ -61,7 +61,10 @@ test('the customer hangs up while it rings: the ringing stops, 未接来电 list
   await expect(desk.page.getByRole('navigation', { name: '主导航' }).getByRole('radio', { name: /^电话 \d+$/ })).toHaveCount(1);
   await openPhoneView(desk.page);
   const log = desk.page.getByRole('region', { name: '通话记录' });
-  await log.getByRole('radiogroup', { name: '通话记录筛选' }).getByText(/^未接来电/).click();
+  await log
+    .getByRole('radiogroup', { name: '通话记录筛选' })
+    .getByText(/^未接来电/)
+    .click();
   await expect(log.getByRole('row').filter({ hasText: '2002' }).filter({ hasText: '未接' }).first()).toBeVisible();
 });
 
@@ -100,12 +103,18 @@ test('call waiting: a second call shows 等待中; answering it holds the first;
   await expect.poll(async () => (await deskMedia(desk.page)).length).toBe(2);
   const secondCall = (await deskMedia(desk.page)).find((c) => c.callId !== first!.callId)!;
   await expectRtpBothWays(desk.page, second, secondCall.callId);
-  await expect.poll(async () => (await deskMedia(desk.page)).find((c) => c.callId === first!.callId)?.directions, { message: 'the first call is held' }).toEqual(HELD);
+  await expect
+    .poll(async () => (await deskMedia(desk.page)).find((c) => c.callId === first!.callId)?.directions, { message: 'the first call is held' })
+    .toEqual(HELD);
   await expect.poll(async () => (await customer.stats()).directions).toEqual(HELD_BY_FAR_SIDE);
 
   // Back to the first caller: 2003 is held, 2002 resumed.
-  await callPanel(desk.page).getByRole('button', { name: `切换到 ${customer.user}` }).click();
-  await expect.poll(async () => (await deskMedia(desk.page)).find((c) => c.callId === secondCall.callId)?.directions, { message: 'the second call is held' }).toEqual(HELD);
+  await callPanel(desk.page)
+    .getByRole('button', { name: `切换到 ${customer.user}` })
+    .click();
+  await expect
+    .poll(async () => (await deskMedia(desk.page)).find((c) => c.callId === secondCall.callId)?.directions, { message: 'the second call is held' })
+    .toEqual(HELD);
   await expect.poll(async () => (await deskMedia(desk.page)).find((c) => c.callId === first!.callId)?.directions).toContain('sendrecv');
   await expectRtpBothWays(desk.page, customer, first!.callId);
   await expect(callPanel(desk.page).getByRole('button', { name: `切换到 ${second.user}` })).toBeVisible();

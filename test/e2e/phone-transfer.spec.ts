@@ -131,7 +131,11 @@ test('blind transfer to a target that rejects (486): the customer stays with the
   await openTransfer('直接转接', target.user);
   await target.rejectWhenRinging(486);
 
-  await expect(callPanel(desk.page).getByRole('status').filter({ hasText: `转接 ${target.user} 失败` })).toBeVisible();
+  await expect(
+    callPanel(desk.page)
+      .getByRole('status')
+      .filter({ hasText: `转接 ${target.user} 失败` }),
+  ).toBeVisible();
   await expect(callPanel(desk.page).getByText('通话中')).toBeVisible();
   await expectRtpBothWays(desk.page, customer);
   expect(await customer.peer()).toBe(AGENT_NUMBER);

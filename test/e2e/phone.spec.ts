@@ -5,7 +5,14 @@
  * Runs as the `phone` Playwright project, inside a private network namespace in scripts/test.sh.
  */
 import { expect, test } from '@playwright/test';
-import { AGENT_NUMBER, finishWrapUp as finishWrapUpOn, openPhoneView as openPhoneViewOn, registration, storedCalls as storedCallsOf, usePhoneDesk } from './support/phone-desk.js';
+import {
+  AGENT_NUMBER,
+  finishWrapUp as finishWrapUpOn,
+  openPhoneView as openPhoneViewOn,
+  registration,
+  storedCalls as storedCallsOf,
+  usePhoneDesk,
+} from './support/phone-desk.js';
 import type { CustomerPhone } from './support/phone-customer.js';
 import { deskMedia, expectRtpBothWays } from './support/phone-media.js';
 
@@ -103,9 +110,7 @@ test('three-way call (三方通话): the agent talks to 2002, dials 2003, mixes 
   const panel = agent.page.getByRole('region', { name: '当前通话' });
   await panel.getByRole('button', { name: '三方通话' }).click();
   await expect(panel.getByText('三方通话中').first()).toBeVisible();
-  await expect
-    .poll(async () => (await deskMedia(agent.page)).map((c) => c.mixed), { message: 'both calls send the mixed track' })
-    .toEqual([true, true]);
+  await expect.poll(async () => (await deskMedia(agent.page)).map((c) => c.mixed), { message: 'both calls send the mixed track' }).toEqual([true, true]);
   // The held call was resumed: both peer connections send and receive again.
   await expect.poll(async () => (await deskMedia(agent.page)).every((c) => c.directions.includes('sendrecv'))).toBe(true);
   await expectRtpBothWays(agent.page, customer, first!.callId);

@@ -71,7 +71,10 @@ test('a public file appears live, is sent as a file message, and the visitor dow
   await expect(files.getByText('我的文件 (1)')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('phrases-files-panel-mine.png') });
   await files.getByRole('button', { name: /删除 我的名片\.pdf/ }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page
+    .getByRole('tooltip')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(files.getByRole('button', { name: '发送文件 我的名片.pdf' })).toHaveCount(0);
 
   // An agent may not delete a public file: the panel offers no button and the server refuses.

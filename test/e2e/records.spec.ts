@@ -70,7 +70,10 @@ test('agents see their own records, filter by keyword, read a transcript and exp
   const drawer = agent1.page.getByRole('dialog', { name: `对话详情 ${refund}` });
   await expect(drawer.getByText('我想办理退货')).toBeVisible();
   await expect(drawer.getByText('好的，请提供订单号')).toBeVisible();
-  await drawer.getByRole('button', { name: /close|关闭/i }).first().click();
+  await drawer
+    .getByRole('button', { name: /close|关闭/i })
+    .first()
+    .click();
   await expect(drawer).toBeHidden();
 
   // CSV export of what is shown: BOM, header, one row.

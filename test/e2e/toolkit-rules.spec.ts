@@ -12,7 +12,13 @@ import { AGENT1, AGENT2, AgentDesk, VisitorWidget } from './support/pages.js';
 import { useStack } from './support/stack.js';
 
 /** A request that may be refused: status and body, never a throw. */
-async function attempt(serverUrl: string, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: { error?: { code: string } } }> {
+async function attempt(
+  serverUrl: string,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<{ status: number; body: { error?: { code: string } } }> {
   const res = await fetch(serverUrl + path, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -41,7 +47,12 @@ test.describe('one agent', () => {
 
     const token = await login(stack.server.url, AGENT1);
     const saved = await call<AutoReplyState>(stack.server.url, 'GET', '/api/me/auto-reply', token);
-    expect(saved.mine).toEqual({ greetingEnabled: true, greeting: '您好，我是{客服昵称}，请问有什么可以帮您？', busyEnabled: true, busyReply: '客服小王正在忙，请稍候片刻。' });
+    expect(saved.mine).toEqual({
+      greetingEnabled: true,
+      greeting: '您好，我是{客服昵称}，请问有什么可以帮您？',
+      busyEnabled: true,
+      busyReply: '客服小王正在忙，请稍候片刻。',
+    });
 
     // Accepted (auto-assigned to the only online agent) → the greeting, variables filled in.
     const visitor = await VisitorWidget.open(browser, stack.server.url);
@@ -65,7 +76,9 @@ test.describe('one agent', () => {
     await expect(visitor.page.getByText('好的，我来查')).toBeVisible();
 
     const admin = await login(stack.server.url);
-    const conversationId = (await call<{ conversation: { id: string } }>(stack.server.url, 'POST', '/api/visitor/session', undefined, { token: await visitor.token() })).conversation.id;
+    const conversationId = (
+      await call<{ conversation: { id: string } }>(stack.server.url, 'POST', '/api/visitor/session', undefined, { token: await visitor.token() })
+    ).conversation.id;
     const agentTexts = (await transcript(stack.server.url, admin, conversationId)).filter((m) => m.sender === 'agent').map((m) => m.text);
     // Exactly one greeting and one busy reply (one per conversation), in order, then the person.
     expect(agentTexts).toEqual(['您好，我是小王，请问有什么可以帮您？', '客服小王正在忙，请稍候片刻。', '好的，我来查']);
@@ -76,7 +89,13 @@ test.describe('one agent', () => {
     const url = stack.server.url;
     const agent1 = await login(url, AGENT1);
     const agent2 = await login(url, AGENT2);
-    const other = await call<Phrase>(url, 'POST', '/api/phrases', agent2, { scope: 'personal', categoryId: null, kind: 'text', title: '小李的常用语', content: '我是小李' });
+    const other = await call<Phrase>(url, 'POST', '/api/phrases', agent2, {
+      scope: 'personal',
+      categoryId: null,
+      kind: 'text',
+      title: '小李的常用语',
+      content: '我是小李',
+    });
     const before = await call<PhraseList>(url, 'GET', '/api/phrases', agent1);
     const publicPhrase = before.phrases.find((p) => p.scope === 'public' && p.title === '您好')!;
     expect(publicPhrase).toBeDefined();
@@ -115,7 +134,13 @@ test.describe('one agent', () => {
     ];
     for (const r of refused) expect(r).toEqual({ status: 403, body: { error: expect.objectContaining({ code: 'FORBIDDEN' }) } });
     // Too long over REST as well: 400 with a code.
-    const oversized = await attempt(url, 'POST', '/api/phrases', agent1, { scope: 'personal', categoryId: null, kind: 'text', title: '超长', content: '长'.repeat(5001) });
+    const oversized = await attempt(url, 'POST', '/api/phrases', agent1, {
+      scope: 'personal',
+      categoryId: null,
+      kind: 'text',
+      title: '超长',
+      content: '长'.repeat(5001),
+    });
     expect(oversized).toEqual({ status: 400, body: { error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) } });
 
     // Nothing changed: agent 1's list is as before, agent 2's phrase is intact.
@@ -135,7 +160,10 @@ test.describe('one agent', () => {
       '保修期多久,整机保修一年,售后,保修,也许',
       '退换货寄到哪里,请寄回上海仓库,售后,地址,1',
     ].join('\n');
-    const result = await call<KnowledgeImportResult>(url, 'POST', '/api/admin/knowledge/import', admin, { format: 'csv', dataBase64: Buffer.from(csv).toString('base64') });
+    const result = await call<KnowledgeImportResult>(url, 'POST', '/api/admin/knowledge/import', admin, {
+      format: 'csv',
+      dataBase64: Buffer.from(csv).toString('base64'),
+    });
     expect(result.imported).toBe(2);
     expect(result.errors.map((e) => e.row)).toEqual([3, 4, 5]);
     expect(result.errors[0]!.message).toMatch(/question/);
@@ -177,7 +205,13 @@ test.describe('two agents', () => {
     const url = stack.server.url;
     const admin = await login(url);
     // Bad input first: below the minimum is refused and the rule stays off.
-    const tooShort = await attempt(url, 'PUT', '/api/admin/auto-reply', admin, { greetingEnabled: false, greeting: '', busyEnabled: false, busyReply: '', notRespondingSeconds: 3 });
+    const tooShort = await attempt(url, 'PUT', '/api/admin/auto-reply', admin, {
+      greetingEnabled: false,
+      greeting: '',
+      busyEnabled: false,
+      busyReply: '',
+      notRespondingSeconds: 3,
+    });
     expect(tooShort.status).toBe(400);
     const company = await call<AutoReplyState>(url, 'GET', '/api/me/auto-reply', admin);
     expect(company.company.notRespondingSeconds).toBe(0);
@@ -218,7 +252,9 @@ test.describe('two agents', () => {
     await agent2.send('您好，我是小李，让您久等了');
     await expect(visitor.page.getByText('您好，我是小李，让您久等了')).toBeVisible();
 
-    const conversationId = (await call<{ conversation: { id: string; agentId: string | null } }>(url, 'POST', '/api/visitor/session', undefined, { token: await visitor.token() })).conversation;
+    const conversationId = (
+      await call<{ conversation: { id: string; agentId: string | null } }>(url, 'POST', '/api/visitor/session', undefined, { token: await visitor.token() })
+    ).conversation;
     expect(conversationId.agentId).toBe(agents.find((a) => a.account === 'agent2')!.id);
     const system = (await transcript(url, admin, conversationId.id)).filter((m) => m.sender === 'system').map((m) => m.text);
     expect(system).toContainEqual(expect.stringContaining('未及时响应'));

@@ -67,7 +67,24 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   let stderr = '';
 
   async function start(): Promise<void> {
-    const args = ['-f', KAMAILIO_CONFIG, '-DD', '-E', '-m', '64', '-M', '8', '-Y', runDir, '-w', runDir, '-A', `WS_PORT=${wsPort}`, '-A', `SIP_PORT=${sipPort}`];
+    const args = [
+      '-f',
+      KAMAILIO_CONFIG,
+      '-DD',
+      '-E',
+      '-m',
+      '64',
+      '-M',
+      '8',
+      '-Y',
+      runDir,
+      '-w',
+      runDir,
+      '-A',
+      `WS_PORT=${wsPort}`,
+      '-A',
+      `SIP_PORT=${sipPort}`,
+    ];
     if (options.auth) args.push('-A', 'WITH_AUTH', '-A', `AUTH_PW="${KAMAILIO_TEST_PASSWORD}"`);
     // Own process group: if it ever has to be SIGKILLed, its forked workers go with it.
     const proc = spawn('kamailio', args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });

@@ -70,7 +70,12 @@ export function createRestClient(options: RestClientOptions): RestClient {
     const first = await request(url, init, timeoutMs, used);
     if (!renewable || !options.renewToken || !first.ok || first.value.status !== 401 || used === null) return first;
     if (options.token() !== used) return request(url, init, timeoutMs);
-    const refusal = ErrorBodySchema.safeParse(await first.value.clone().json().catch(() => null));
+    const refusal = ErrorBodySchema.safeParse(
+      await first.value
+        .clone()
+        .json()
+        .catch(() => null),
+    );
     if (!refusal.success || refusal.data.error.details?.reason !== 'expired') return first;
     if (!(await options.renewToken())) return first;
     return request(url, init, timeoutMs);

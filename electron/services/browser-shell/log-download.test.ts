@@ -65,14 +65,22 @@ describe('导出日志 in the browser shell', () => {
 
   it('a shell that writes no log files says so instead of offering an empty download', async () => {
     const { page } = await start(false);
-    expect(await page.invoke('logs:export', undefined)).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringContaining('没有写日志文件') } });
+    expect(await page.invoke('logs:export', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE', message: expect.stringContaining('没有写日志文件') },
+    });
   });
 });
 
 describe('download tickets', () => {
   it('expire a minute after they were issued', async () => {
     let now = 1_000_000;
-    const downloads = createLogDownloads({ logging: { files: async () => [] }, app: { name: 'Kefu Desk', version: '1.0.0', shell: 'browser' }, clock: () => now, log: () => undefined });
+    const downloads = createLogDownloads({
+      logging: { files: async () => [] },
+      app: { name: 'Kefu Desk', version: '1.0.0', shell: 'browser' },
+      clock: () => now,
+      log: () => undefined,
+    });
     const urls: string[] = [];
     for (const issued of [await downloads.exporter(), await downloads.exporter()]) {
       if (!issued.ok || issued.value.outcome !== 'download') throw new Error('expected a download');

@@ -13,13 +13,42 @@ import { getLastSeq, setLastSeq } from './sync-state-repo.js';
 afterEach(removeTempDirs);
 
 const conversation = (id: string, agentId: string | null, patch: Partial<Conversation> = {}): Conversation => ({
-  id, roomNo: '访客123456', visitorId: `v-${id}`, visitorName: '访客', visitorOnline: true, agentId, agentName: null, groupId: null,
-  state: 'active', startedBy: 'visitor', endedBy: null, valid: null, createdAt: 1, assignedAt: 1, endedAt: null,
-  lastMessageAt: null, lastMessageSeq: 0, queuePosition: null, summary: null, evaluationPushed: false, evaluation: null, ...patch,
+  id,
+  roomNo: '访客123456',
+  visitorId: `v-${id}`,
+  visitorName: '访客',
+  visitorOnline: true,
+  agentId,
+  agentName: null,
+  groupId: null,
+  state: 'active',
+  startedBy: 'visitor',
+  endedBy: null,
+  valid: null,
+  createdAt: 1,
+  assignedAt: 1,
+  endedAt: null,
+  lastMessageAt: null,
+  lastMessageSeq: 0,
+  queuePosition: null,
+  summary: null,
+  evaluationPushed: false,
+  evaluation: null,
+  ...patch,
 });
 
 const message = (id: string, seq: number, clientId = uuidv7()): Message => ({
-  id, conversationId: 'c1', seq, clientId, sender: 'visitor', senderId: null, senderName: '访客', kind: 'text', text: `m${seq}`, attachment: null, createdAt: seq,
+  id,
+  conversationId: 'c1',
+  seq,
+  clientId,
+  sender: 'visitor',
+  senderId: null,
+  senderName: '访客',
+  kind: 'text',
+  text: `m${seq}`,
+  attachment: null,
+  createdAt: seq,
 });
 
 describe('workstation cache', () => {
@@ -79,7 +108,10 @@ describe('workstation cache', () => {
     incrementUnread(db, 'a1', 'c1');
     incrementUnread(db, 'a1', 'c1');
     incrementUnread(db, 'a2', 'c1');
-    expect(listAgentConversations(db, 'a1').map((c) => [c.id, c.unread])).toEqual([['c2', 0], ['c1', 2]]);
+    expect(listAgentConversations(db, 'a1').map((c) => [c.id, c.unread])).toEqual([
+      ['c2', 0],
+      ['c1', 2],
+    ]);
     expect(getUnread(db, 'a2', 'c1')).toBe(1);
     clearUnread(db, 'a1', 'c1');
     expect(getUnread(db, 'a1', 'c1')).toBe(0);

@@ -47,8 +47,7 @@ export function toLocalConversation(db: Db, conversation: Conversation, agentId:
 
 export function getUnread(db: Db, agentId: string, conversationId: string): number {
   const row = statement(db, 'SELECT count FROM unread WHERE agent_id = ? AND conversation_id = ?').get(agentId, conversationId) as
-    | { count: number }
-    | undefined;
+    { count: number } | undefined;
   return row?.count ?? 0;
 }
 

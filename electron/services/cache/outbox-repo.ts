@@ -73,7 +73,17 @@ export function addOutboxEntry(db: Db, entry: NewOutboxEntry): OutboxEntry {
       `INSERT INTO outbox (client_id, agent_id, conversation_id, kind, text, file_name, file_bytes, state, created_at, style)
        VALUES (?, ?, ?, ?, ?, ?, ?, 'sending', ?, ?)`,
     )
-    .run(entry.clientId, entry.agentId, entry.conversationId, entry.kind, entry.text, entry.fileName, entry.fileBytes, entry.createdAt, styleJson(entry.style ?? null));
+    .run(
+      entry.clientId,
+      entry.agentId,
+      entry.conversationId,
+      entry.kind,
+      entry.text,
+      entry.fileName,
+      entry.fileBytes,
+      entry.createdAt,
+      styleJson(entry.style ?? null),
+    );
   return { ...entry, style: entry.style ?? null, orderNo: Number(info.lastInsertRowid), attachment: null, state: 'sending', failure: null };
 }
 
@@ -115,8 +125,18 @@ export function requeueOutboxEntry(db: Db, clientId: string): OutboxEntry | null
     db.prepare(
       `INSERT INTO outbox (client_id, agent_id, conversation_id, kind, text, file_name, file_bytes, attachment, state, created_at, style)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?, ?)`,
-    ).run(entry.clientId, entry.agentId, entry.conversationId, entry.kind, entry.text, entry.fileName, entry.fileBytes,
-      entry.attachment ? JSON.stringify(entry.attachment) : null, entry.createdAt, styleJson(entry.style));
+    ).run(
+      entry.clientId,
+      entry.agentId,
+      entry.conversationId,
+      entry.kind,
+      entry.text,
+      entry.fileName,
+      entry.fileBytes,
+      entry.attachment ? JSON.stringify(entry.attachment) : null,
+      entry.createdAt,
+      styleJson(entry.style),
+    );
     return getOutboxEntry(db, clientId);
   })();
 }

@@ -13,7 +13,8 @@ export interface StoredSession {
 }
 
 export function getStoredSession(db: Db): StoredSession | null {
-  const row = db.prepare('SELECT token, refresh_token, agent FROM session WHERE id = 1').get() as { token: string; refresh_token: string | null; agent: string } | undefined;
+  const row = db.prepare('SELECT token, refresh_token, agent FROM session WHERE id = 1').get() as
+    { token: string; refresh_token: string | null; agent: string } | undefined;
   if (!row) return null;
   const agent = AgentSchema.safeParse(JSON.parse(row.agent));
   return agent.success ? { agent: agent.data, token: row.token, refreshToken: row.refresh_token } : null;

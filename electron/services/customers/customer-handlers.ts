@@ -10,6 +10,7 @@ import type { WorkstationCore } from '../workstation-core.js';
 export function createCustomerHandlers(core: Pick<WorkstationCore, 'rest' | 'watchAuth'>): Pick<InvokeHandlers, keyof typeof customerInvokeChannels> {
   return {
     'customers:get-profile': async ({ visitorId }) => core.watchAuth(await core.rest.call('getCustomerProfile', { params: { id: visitorId } })),
-    'customers:update-profile': async ({ visitorId, patch }) => core.watchAuth(await core.rest.call('updateCustomerProfile', { params: { id: visitorId }, body: patch })),
+    'customers:update-profile': async ({ visitorId, patch }) =>
+      core.watchAuth(await core.rest.call('updateCustomerProfile', { params: { id: visitorId }, body: patch })),
   };
 }

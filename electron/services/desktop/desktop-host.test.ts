@@ -35,7 +35,12 @@ describe('desktop contract section', () => {
     const announced: DesktopState[] = [];
     const host = createDesktopHost({
       settings: openDesktopSettings(dataDir),
-      autoStart: createAutoStart({ platform: 'linux', home, executable: '/opt/kefu/kefu-desk', loginItems: { setLoginItemSettings() {}, getLoginItemSettings: () => ({ openAtLogin: false }) } }),
+      autoStart: createAutoStart({
+        platform: 'linux',
+        home,
+        executable: '/opt/kefu/kefu-desk',
+        loginItems: { setLoginItemSettings() {}, getLoginItemSettings: () => ({ openAtLogin: false }) },
+      }),
       secrets: { canRemember: () => false },
       captureScreenshot: async () => ok({ sent: false }),
       quit: async () => ok({ quitting: true }),

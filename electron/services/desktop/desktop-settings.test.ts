@@ -25,7 +25,14 @@ describe('desktop settings', () => {
     // What the first release wrote.
     writeFileSync(
       file(dir),
-      JSON.stringify({ autoStart: true, closeToTrayNoticeShown: true, awayOnLock: false, hideOnCapture: true, shortcut: 'Ctrl+Alt+Q', __internal__: { migrations: { version: '1.0.0' } } }),
+      JSON.stringify({
+        autoStart: true,
+        closeToTrayNoticeShown: true,
+        awayOnLock: false,
+        hideOnCapture: true,
+        shortcut: 'Ctrl+Alt+Q',
+        __internal__: { migrations: { version: '1.0.0' } },
+      }),
     );
     const migrated = openDesktopSettings(dir).get();
     expect(migrated).toEqual({
@@ -45,7 +52,10 @@ describe('desktop settings', () => {
 
   it('a hand-edited bad value falls back alone; broken JSON starts from the defaults', () => {
     const dir = tempDir();
-    writeFileSync(file(dir), JSON.stringify({ ...DEFAULT_DESKTOP_SETTINGS, autoStart: true, idleAwayMinutes: 'lots', __internal__: { migrations: { version: '2.0.0' } } }));
+    writeFileSync(
+      file(dir),
+      JSON.stringify({ ...DEFAULT_DESKTOP_SETTINGS, autoStart: true, idleAwayMinutes: 'lots', __internal__: { migrations: { version: '2.0.0' } } }),
+    );
     expect(openDesktopSettings(dir).get()).toMatchObject({ autoStart: true, idleAwayMinutes: 15 });
     writeFileSync(file(dir), '{ not json');
     expect(openDesktopSettings(dir).get()).toEqual(DEFAULT_DESKTOP_SETTINGS);

@@ -62,9 +62,7 @@ export function screenshotFileName(at: Date): string {
   return `截屏-${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}.png`;
 }
 
-export type ScreenshotResult =
-  | { ok: true; png: Buffer; width: number; height: number }
-  | { ok: false; reason: 'empty-selection' | 'too-large' };
+export type ScreenshotResult = { ok: true; png: Buffer; width: number; height: number } | { ok: false; reason: 'empty-selection' | 'too-large' };
 
 /** Crop and encode; refuses an empty selection or a PNG over the image size limit. */
 export function encodeScreenshot(bitmap: ScreenBitmap, rect: SelectionRect, scaleFactor: number): ScreenshotResult {

@@ -24,7 +24,8 @@ function recordingPort() {
 
 const agent = (status: Agent['status']): Agent =>
   ({ id: 'a1', account: 'agent1', name: '小王', role: 'agent', status, maxConcurrent: 5, groupId: null }) as unknown as Agent;
-const snapshot = (status: Agent['status'] | null) => ({ agent: status ? agent(status) : null, settings: {}, hasRememberedPassword: false }) as unknown as SessionSnapshot;
+const snapshot = (status: Agent['status'] | null) =>
+  ({ agent: status ? agent(status) : null, settings: {}, hasRememberedPassword: false }) as unknown as SessionSnapshot;
 const conversation = (id: string, unread: number) => ({ id, state: 'active', unread }) as unknown as LocalConversation;
 
 const cleanups: (() => unknown)[] = [];

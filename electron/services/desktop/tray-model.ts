@@ -78,8 +78,7 @@ export function trayIconFile(icon: string, theme: TrayTheme, size: TraySize): st
 export function allTrayIconNames(): string[] {
   const names: string[] = [];
   for (const status of TRAY_STATUSES)
-    for (const phone of [null, 'registered'] as const)
-      for (const unread of [0, 1]) names.push(trayIconName({ status, phone, unread, queued: 0 }));
+    for (const phone of [null, 'registered'] as const) for (const unread of [0, 1]) names.push(trayIconName({ status, phone, unread, queued: 0 }));
   return names;
 }
 

@@ -44,8 +44,6 @@ export function snippetOf(text: string, terms: string[]): { snippet: string; ran
   const suffix = end < text.length ? '…' : '';
   const snippet = prefix + text.slice(start, end) + suffix;
   const shift = prefix.length - start;
-  const ranges = all
-    .filter(([s, e]) => s < end && e > start)
-    .map(([s, e]): HighlightRange => [Math.max(s, start) + shift, Math.min(e, end) + shift]);
+  const ranges = all.filter(([s, e]) => s < end && e > start).map(([s, e]): HighlightRange => [Math.max(s, start) + shift, Math.min(e, end) + shift]);
   return { snippet, ranges };
 }

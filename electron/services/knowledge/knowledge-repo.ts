@@ -15,8 +15,7 @@ export interface KnowledgeSyncState {
 
 export function readSyncState(db: Db): KnowledgeSyncState | null {
   const row = db.prepare('SELECT server_url, cursor, synced_at FROM knowledge_sync WHERE id = 1').get() as
-    | { server_url: string; cursor: number; synced_at: number | null }
-    | undefined;
+    { server_url: string; cursor: number; synced_at: number | null } | undefined;
   return row ? { serverUrl: row.server_url, cursor: row.cursor, syncedAt: row.synced_at } : null;
 }
 
@@ -29,7 +28,12 @@ export function resetKnowledge(db: Db, serverUrl: string): void {
 }
 
 /** Applies one page of the server's changes feed atomically, cursor included. Returns entries changed. */
-export function applyKnowledgeChanges(db: Db, page: { changes: KnowledgeChange[]; categories: KnowledgeCategory[]; cursor: number }, serverUrl: string, now: number): number {
+export function applyKnowledgeChanges(
+  db: Db,
+  page: { changes: KnowledgeChange[]; categories: KnowledgeCategory[]; cursor: number },
+  serverUrl: string,
+  now: number,
+): number {
   const remove = db.prepare('DELETE FROM knowledge_entries WHERE id = ?');
   const write = entryWriter(db);
   const insertCategory = db.prepare('INSERT INTO knowledge_categories (id, name, sort_order) VALUES (?, ?, ?)');
@@ -85,5 +89,7 @@ export function getKnowledgeEntry(db: Db, id: string): KnowledgeEntry | null {
 }
 
 export function listKnowledgeCategories(db: Db): KnowledgeCategory[] {
-  return (db.prepare('SELECT id, name, sort_order AS sortOrder FROM knowledge_categories ORDER BY sort_order, name').all() as KnowledgeCategory[]).map((c) => ({ ...c }));
+  return (db.prepare('SELECT id, name, sort_order AS sortOrder FROM knowledge_categories ORDER BY sort_order, name').all() as KnowledgeCategory[]).map((c) => ({
+    ...c,
+  }));
 }

@@ -26,8 +26,35 @@ const entry = (n: number, question: string, answerText: string, keywords: string
 /** Seeded so every run checks the same corpus; the texts mix scripts, case, operators and quotes. */
 function corpus(): KnowledgeEntry[] {
   let seed = 12345;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const pieces = ['退货', '退款', '换货', '流程', '订单', 'Pass', 'word', 'AB', 'c"d', '100%', 'a_b', 'OR', 'NOT', '*', '^', '{q}', ':', '，', '。', '😀', 'é', 'Ä', ' ', '\t', '\u3000', '申请'];
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pieces = [
+    '退货',
+    '退款',
+    '换货',
+    '流程',
+    '订单',
+    'Pass',
+    'word',
+    'AB',
+    'c"d',
+    '100%',
+    'a_b',
+    'OR',
+    'NOT',
+    '*',
+    '^',
+    '{q}',
+    ':',
+    '，',
+    '。',
+    '😀',
+    'é',
+    'Ä',
+    ' ',
+    '\t',
+    '\u3000',
+    '申请',
+  ];
   const text = (n: number) => Array.from({ length: n }, () => pieces[Math.floor(random() * pieces.length)]).join('');
   const categories = ['after-sales', 'account', 'shipping', null];
   const entries = Array.from({ length: 150 }, (_, i) =>
@@ -154,7 +181,9 @@ describe('1–2 character search through the bigram index', () => {
   it('the migration fill in SQL gives the same index as the tokens written by the code', () => {
     const vocab = () => {
       db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bigram_vocab USING fts5vocab(main, knowledge_bigrams, 'instance')");
-      return (db.prepare('SELECT term, doc FROM temp.bigram_vocab ORDER BY term, doc').all() as { term: string; doc: number }[]).map((r) => `${r.doc} ${r.term}`);
+      return (db.prepare('SELECT term, doc FROM temp.bigram_vocab ORDER BY term, doc').all() as { term: string; doc: number }[]).map(
+        (r) => `${r.doc} ${r.term}`,
+      );
     };
     const written = vocab();
     expect(written.length).toBeGreaterThan(5000);

@@ -14,7 +14,11 @@ import { searchKnowledge } from './search.js';
 import { createKnowledgeSync, type KnowledgeSync } from './sync.js';
 
 async function login(url: string, account: string, password: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account, password }) });
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ account, password }),
+  });
   expect(response.status).toBe(200);
   return ((await response.json()) as { token: string }).token;
 }
@@ -22,7 +26,9 @@ async function login(url: string, account: string, password: string): Promise<st
 /** Every (doc, token) of the bigram index, read through fts5vocab (deleted rows excluded). */
 function indexContent(db: Db): string[] {
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.sync_bigram_vocab USING fts5vocab(main, knowledge_bigrams, 'instance')");
-  return (db.prepare('SELECT term, doc FROM temp.sync_bigram_vocab ORDER BY term, doc').all() as { term: string; doc: number }[]).map((r) => `${r.doc} ${r.term}`);
+  return (db.prepare('SELECT term, doc FROM temp.sync_bigram_vocab ORDER BY term, doc').all() as { term: string; doc: number }[]).map(
+    (r) => `${r.doc} ${r.term}`,
+  );
 }
 
 /** What the index holds must equal what a fresh fill from the entries would hold. */
@@ -76,8 +82,17 @@ describe('bigram index through the knowledge sync', () => {
   it('indexes added entries, then follows an update, a category move and a delete', async () => {
     const afterSales = await adminCall('POST', '/api/admin/knowledge/categories', { name: '售后' });
     const account = await adminCall('POST', '/api/admin/knowledge/categories', { name: '账户' });
-    const refund = await adminCall('POST', '/api/admin/knowledge/entries', { question: '退货流程是什么', answer: '在订单页申请退货。', keywords: ['退款'], categoryId: afterSales.id });
-    const password = await adminCall('POST', '/api/admin/knowledge/entries', { question: 'How to reset my Password?', answer: 'Click "Forgot".', categoryId: account.id });
+    const refund = await adminCall('POST', '/api/admin/knowledge/entries', {
+      question: '退货流程是什么',
+      answer: '在订单页申请退货。',
+      keywords: ['退款'],
+      categoryId: afterSales.id,
+    });
+    const password = await adminCall('POST', '/api/admin/knowledge/entries', {
+      question: 'How to reset my Password?',
+      answer: 'Click "Forgot".',
+      categoryId: account.id,
+    });
     const gone = await adminCall('POST', '/api/admin/knowledge/entries', { question: '发票抬头', answer: '开票后可修改抬头一次。' });
     await pull();
     expect(ids('退')).toEqual([refund.id]);
@@ -86,7 +101,12 @@ describe('bigram index through the knowledge sync', () => {
     expect(ids('退', afterSales.id)).toEqual([refund.id]);
     expectIndexMatchesEntries(db);
 
-    await adminCall('PATCH', `/api/admin/knowledge/entries/${refund.id}`, { question: '换货流程是什么', answer: '在订单页申请换货。', keywords: ['换新'], categoryId: account.id });
+    await adminCall('PATCH', `/api/admin/knowledge/entries/${refund.id}`, {
+      question: '换货流程是什么',
+      answer: '在订单页申请换货。',
+      keywords: ['换新'],
+      categoryId: account.id,
+    });
     await adminCall('DELETE', `/api/admin/knowledge/entries/${gone.id}`);
     await pull();
     expect(ids('退')).toEqual([]);

@@ -92,7 +92,11 @@ async function packInto(input: LogArchiveInput, output: Writable): Promise<{ byt
   zip.on('error', (error: Error) => {
     if (!aborted) archiveOut.destroy(error);
   });
-  const manifest = buildLogManifest(input.app, opened.map(({ file }) => file), input.now);
+  const manifest = buildLogManifest(
+    input.app,
+    opened.map(({ file }) => file),
+    input.now,
+  );
   zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), MANIFEST_NAME, { mtime: input.now });
   for (const { file, handle } of opened) {
     const name = `${LOGS_FOLDER}/${file.name}`;
@@ -106,7 +110,10 @@ async function packInto(input: LogArchiveInput, output: Writable): Promise<{ byt
       if (aborted) return ready(aborted, undefined as never);
       const source = handle.createReadStream({ start: 0, end: file.bytes - 1, autoClose: true });
       // pipe() would not pass a read error on; this destroys the counter with it, and yazl fails.
-      ready(null, pipeStreams(source, counting(), () => undefined));
+      ready(
+        null,
+        pipeStreams(source, counting(), () => undefined),
+      );
     });
   }
   zip.end();

@@ -31,7 +31,10 @@ describe('the log archive', () => {
     const out = join(tempDir('kefu-out-'), 'logs.zip');
     const progress: ArchiveProgress[] = [];
     const { createWriteStream } = await import('node:fs');
-    const { bytes } = await writeLogArchive({ files: await listLogFiles(dir), app: APP, now: NOW, onProgress: (p) => progress.push(p) }, createWriteStream(out));
+    const { bytes } = await writeLogArchive(
+      { files: await listLogFiles(dir), app: APP, now: NOW, onProgress: (p) => progress.push(p) },
+      createWriteStream(out),
+    );
 
     const archive = readFileSync(out);
     expect(bytes).toBe(archive.length);
@@ -69,7 +72,10 @@ describe('the log archive', () => {
   it('an empty folder still makes an archive with the manifest', async () => {
     const chunks: Buffer[] = [];
     const { Writable } = await import('node:stream');
-    await writeLogArchive({ files: await listLogFiles(tempDir('kefu-logs-')), app: APP, now: NOW }, new Writable({ write: (chunk: Buffer, _e, done) => done(void chunks.push(chunk)) }));
+    await writeLogArchive(
+      { files: await listLogFiles(tempDir('kefu-logs-')), app: APP, now: NOW },
+      new Writable({ write: (chunk: Buffer, _e, done) => done(void chunks.push(chunk)) }),
+    );
     expect((await readZip(Buffer.concat(chunks))).map((entry) => entry.name)).toEqual(['manifest.json']);
   });
 });

@@ -30,14 +30,26 @@ interface LoginAnswer {
 }
 
 async function restLogin(url: string, account: string, password: string): Promise<LoginAnswer> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account, password }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ account, password }),
+  });
   if (!res.ok) throw new Error(`login ${account}: ${res.status} ${await res.text()}`);
   return (await res.json()) as LoginAnswer;
 }
 
 let server: ServerProcess;
 let admin: LoginAnswer;
-const sipSettings = { enabled: true, wsServer: 'ws://127.0.0.1:9/ws', uri: 'sip:1001@kefu.test', authUser: '1001', password: SIP_PASSWORD, displayName: '小王', iceServers: [] };
+const sipSettings = {
+  enabled: true,
+  wsServer: 'ws://127.0.0.1:9/ws',
+  uri: 'sip:1001@kefu.test',
+  authUser: '1001',
+  password: SIP_PASSWORD,
+  displayName: '小王',
+  iceServers: [],
+};
 
 beforeAll(async () => {
   server = await startServerProcess(tempDir('kefu-server-'));
@@ -61,7 +73,13 @@ describe('no secrets in the log files', () => {
     const dataDir = tempDir('kefu-desk-');
     const logging = await startFileLogging(join(dataDir, 'logs'));
     const secrets = createMemorySecretStore();
-    const workstation = createWorkstation({ dataDir, serverUrl: server.url, secretStore: secrets, timing: FAST_TIMING, phone: { reconnect: { initialMs: 100, maxMs: 800 } } });
+    const workstation = createWorkstation({
+      dataDir,
+      serverUrl: server.url,
+      secretStore: secrets,
+      timing: FAST_TIMING,
+      phone: { reconnect: { initialMs: 100, maxMs: 800 } },
+    });
     const dispatch = createDispatcher(workstation);
     const allText = async () => (await logging.files()).map((file) => readFileSync(file.path, 'utf8')).join('');
     try {
@@ -94,10 +112,25 @@ describe('no secrets in the log files', () => {
 
       expect(await dispatch('session:logout', undefined)).toMatchObject({ ok: true });
       const text = await allText();
-      const secretValues = { password: AGENT.password, sipPassword: SIP_PASSWORD, accessToken: stored.token, refreshToken, answerToken: answer.token, answerRefresh: answer.refreshToken, adminToken: admin.token };
+      const secretValues = {
+        password: AGENT.password,
+        sipPassword: SIP_PASSWORD,
+        accessToken: stored.token,
+        refreshToken,
+        answerToken: answer.token,
+        answerRefresh: answer.refreshToken,
+        adminToken: admin.token,
+      };
       for (const [what, secret] of Object.entries(secretValues)) expect(text.includes(secret!), `${what} found in the log files`).toBe(false);
       // …while what support needs is there, so the search above searched real lines.
-      for (const line of ['"msg":"logged in"', '"account":"agent1"', '"msg":"phone: registering"', '"msg":"login answer"', '"msg":"logged out"', '[redacted]']) {
+      for (const line of [
+        '"msg":"logged in"',
+        '"account":"agent1"',
+        '"msg":"phone: registering"',
+        '"msg":"login answer"',
+        '"msg":"logged out"',
+        '[redacted]',
+      ]) {
         expect(text, line).toContain(line);
       }
     } finally {

@@ -78,9 +78,12 @@ describe('redactText', () => {
 });
 
 describe('isSecretKey', () => {
-  it.each(['password', 'sipPassword', 'refresh_token', 'accessToken', 'clientSecret', 'Authorization', 'set-cookie', 'apiKey', 'ha1', 'ticket'])('%s is secret', (key) => {
-    expect(isSecretKey(key)).toBe(true);
-  });
+  it.each(['password', 'sipPassword', 'refresh_token', 'accessToken', 'clientSecret', 'Authorization', 'set-cookie', 'apiKey', 'ha1', 'ticket'])(
+    '%s is secret',
+    (key) => {
+      expect(isSecretKey(key)).toBe(true);
+    },
+  );
   it.each(['account', 'authUser', 'passed', 'tokenCount', 'uri', 'wsServer', 'displayName'])('%s is not', (key) => {
     expect(isSecretKey(key)).toBe(false);
   });

@@ -10,7 +10,20 @@ export const REDACTED = '[redacted]';
 
 /** Keys compared lower-case with `-` and `_` removed: refreshToken, sip_password, X-Api-Key… */
 const SECRET_KEY_ENDINGS = ['password', 'passwd', 'passphrase', 'pwd', 'secret', 'token', 'tokens', 'ticket'];
-const SECRET_KEYS = new Set(['pass', 'authorization', 'proxyauthorization', 'cookie', 'setcookie', 'credential', 'credentials', 'apikey', 'xapikey', 'privatekey', 'ha1', 'sessionkey']);
+const SECRET_KEYS = new Set([
+  'pass',
+  'authorization',
+  'proxyauthorization',
+  'cookie',
+  'setcookie',
+  'credential',
+  'credentials',
+  'apikey',
+  'xapikey',
+  'privatekey',
+  'ha1',
+  'sessionkey',
+]);
 
 export function isSecretKey(key: string): boolean {
   const normalized = key.toLowerCase().replace(/[-_]/g, '');

@@ -46,5 +46,7 @@ export function getMessageStyle(db: Db): MessageStyle {
 }
 
 export function saveMessageStyle(db: Db, style: MessageStyle): void {
-  db.prepare("INSERT INTO local_prefs (key, value) VALUES ('messageStyle', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(style));
+  db.prepare("INSERT INTO local_prefs (key, value) VALUES ('messageStyle', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+    JSON.stringify(style),
+  );
 }

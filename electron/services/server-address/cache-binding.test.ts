@@ -31,16 +31,50 @@ function serverRows(db: Db): Record<string, number> {
 }
 
 function fill(db: Db) {
-  saveSession(db, { agent: { id: 'a1', account: 'agent1', nickname: '小王', role: 'agent', status: 'away', connected: true, maxConcurrent: 5, groupId: null, load: 0 }, token: 't', refreshToken: 'r' });
+  saveSession(db, {
+    agent: { id: 'a1', account: 'agent1', nickname: '小王', role: 'agent', status: 'away', connected: true, maxConcurrent: 5, groupId: null, load: 0 },
+    token: 't',
+    refreshToken: 'r',
+  });
   setLastSeq(db, 'a1', 42);
-  addOutboxEntry(db, { clientId: uuidv7(), agentId: 'a1', conversationId: 'c1', kind: 'text', text: '还没发出去', fileName: null, fileBytes: null, createdAt: 1 });
+  addOutboxEntry(db, {
+    clientId: uuidv7(),
+    agentId: 'a1',
+    conversationId: 'c1',
+    kind: 'text',
+    text: '还没发出去',
+    fileName: null,
+    fileBytes: null,
+    createdAt: 1,
+  });
   db.prepare("INSERT INTO conversations (id, agent_id, state, last_message_at, data) VALUES ('c1', 'a1', 'active', 1, '{}')").run();
   db.prepare("INSERT INTO messages (id, client_id, conversation_id, seq, data) VALUES ('m1', 'x', 'c1', 1, '{}')").run();
-  applyKnowledgeChanges(db, {
-    changes: [{ id: 'k1', rev: 1, entry: { id: 'k1', categoryId: null, question: '如何申请退货', keywords: ['退货'], answer: [], answerText: '七天无理由退货', enabled: true, rev: 1, updatedAt: 1 } }],
-    categories: [{ id: 'kc1', name: '售后', sortOrder: 1 }],
-    cursor: 1,
-  }, A, 1);
+  applyKnowledgeChanges(
+    db,
+    {
+      changes: [
+        {
+          id: 'k1',
+          rev: 1,
+          entry: {
+            id: 'k1',
+            categoryId: null,
+            question: '如何申请退货',
+            keywords: ['退货'],
+            answer: [],
+            answerText: '七天无理由退货',
+            enabled: true,
+            rev: 1,
+            updatedAt: 1,
+          },
+        },
+      ],
+      categories: [{ id: 'kc1', name: '售后', sortOrder: 1 }],
+      cursor: 1,
+    },
+    A,
+    1,
+  );
   saveSettings(db, { language: 'en', sendKey: 'ctrl-enter', lastAccount: 'agent1' });
   saveMessageStyle(db, { ...getMessageStyle(db), bold: true });
 }

@@ -18,7 +18,8 @@ export interface ServerBinding {
 export const WORKSTATION_TABLES: ReadonlySet<string> = new Set(['settings', 'local_prefs', 'server_binding']);
 
 export function readBinding(db: Db): ServerBinding {
-  const row = db.prepare('SELECT cache_server, chosen_server FROM server_binding WHERE id = 1').get() as { cache_server: string | null; chosen_server: string | null } | undefined;
+  const row = db.prepare('SELECT cache_server, chosen_server FROM server_binding WHERE id = 1').get() as
+    { cache_server: string | null; chosen_server: string | null } | undefined;
   return { cacheServer: row?.cache_server ?? null, chosenServer: row?.chosen_server ?? null };
 }
 

@@ -11,16 +11,38 @@ function places() {
   const dirs = { appDataDir: join(root, 'appdata'), install: join(root, 'install'), resourcesDir: join(root, 'install', 'resources') };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   mkdirSync(join(dirs.appDataDir, 'kefu-desk'));
-  const paths = deploymentConfigPaths({ platform: 'win32', appDataDir: dirs.appDataDir, executablePath: join(dirs.install, 'kefu-desk.exe'), resourcesDir: dirs.resourcesDir });
-  return { ...dirs, paths, installer: join(dirs.appDataDir, 'kefu-desk', 'kefu-desk.json'), beside: join(dirs.install, 'kefu-desk.json'), resources: join(dirs.resourcesDir, 'kefu-desk.json') };
+  const paths = deploymentConfigPaths({
+    platform: 'win32',
+    appDataDir: dirs.appDataDir,
+    executablePath: join(dirs.install, 'kefu-desk.exe'),
+    resourcesDir: dirs.resourcesDir,
+  });
+  return {
+    ...dirs,
+    paths,
+    installer: join(dirs.appDataDir, 'kefu-desk', 'kefu-desk.json'),
+    beside: join(dirs.install, 'kefu-desk.json'),
+    resources: join(dirs.resourcesDir, 'kefu-desk.json'),
+  };
 }
 
 describe('kefu-desk.json (the deployment names the server)', () => {
   it('looks where the installer writes, beside the executable, in resources — and on Linux in /etc', () => {
     const p = places();
     expect(p.paths).toEqual([p.installer, p.beside, p.resources]);
-    const linux = deploymentConfigPaths({ platform: 'linux', appDataDir: '/home/a/.config', executablePath: '/tmp/.mount_x/kefu-desk', resourcesDir: '/tmp/.mount_x/resources', appImagePath: '/home/a/Apps/kefu-desk.AppImage' });
-    expect(linux).toEqual(['/home/a/.config/kefu-desk/kefu-desk.json', '/home/a/Apps/kefu-desk.json', '/tmp/.mount_x/resources/kefu-desk.json', '/etc/kefu-desk/kefu-desk.json']);
+    const linux = deploymentConfigPaths({
+      platform: 'linux',
+      appDataDir: '/home/a/.config',
+      executablePath: '/tmp/.mount_x/kefu-desk',
+      resourcesDir: '/tmp/.mount_x/resources',
+      appImagePath: '/home/a/Apps/kefu-desk.AppImage',
+    });
+    expect(linux).toEqual([
+      '/home/a/.config/kefu-desk/kefu-desk.json',
+      '/home/a/Apps/kefu-desk.json',
+      '/tmp/.mount_x/resources/kefu-desk.json',
+      '/etc/kefu-desk/kefu-desk.json',
+    ]);
   });
 
   it('none anywhere: no deployment address', () => {
@@ -41,7 +63,16 @@ describe('kefu-desk.json (the deployment names the server)', () => {
     const p = places();
     writeFileSync(p.resources, JSON.stringify({ serverUrl: 'https://resources.example.com' }));
     const problems: string[] = [];
-    for (const text of ['{"serverUrl": "https://kefu.example.com",}', '{"serverURL": "https://kefu.example.com"}', '{"serverUrl": "https://kefu.example.com", "port": 1}', '{"serverUrl": 3710}', '{"serverUrl": "kefu.example.com"}', '{"serverUrl": "https://kefu.example.com/kefu"}', '[]', 'x'.repeat(70 * 1024)]) {
+    for (const text of [
+      '{"serverUrl": "https://kefu.example.com",}',
+      '{"serverURL": "https://kefu.example.com"}',
+      '{"serverUrl": "https://kefu.example.com", "port": 1}',
+      '{"serverUrl": 3710}',
+      '{"serverUrl": "kefu.example.com"}',
+      '{"serverUrl": "https://kefu.example.com/kefu"}',
+      '[]',
+      'x'.repeat(70 * 1024),
+    ]) {
       writeFileSync(p.beside, text);
       const read = readDeploymentConfig(p.paths);
       expect(read, text.slice(0, 60)).toMatchObject({ path: p.beside });

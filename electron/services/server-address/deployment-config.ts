@@ -67,7 +67,11 @@ export function readDeploymentConfig(paths: string[]): DeploymentConfig | null {
       return { path, problem: `${path} is not valid JSON (${error instanceof Error ? error.message : String(error)})` };
     }
     const config = DeploymentConfigSchema.safeParse(json);
-    if (!config.success) return { path, problem: `${path} must be {"serverUrl": "https://…"} and nothing else (${config.error.issues.map((issue) => `${issue.path.join('.') || 'file'}: ${issue.message}`).join('; ')})` };
+    if (!config.success)
+      return {
+        path,
+        problem: `${path} must be {"serverUrl": "https://…"} and nothing else (${config.error.issues.map((issue) => `${issue.path.join('.') || 'file'}: ${issue.message}`).join('; ')})`,
+      };
     const parsed = parseServerUrl(config.data.serverUrl);
     if (!parsed.ok) return { path, problem: `${path}: serverUrl ${parsed.message}` };
     return { path, url: parsed.url };

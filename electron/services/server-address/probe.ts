@@ -15,7 +15,8 @@ export async function probeServer(url: string, timeoutMs = 5_000): Promise<Resul
     response = await fetch(`${url}${HEALTH_PATH}`, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
-    if (name === 'TimeoutError' || name === 'AbortError') return fail('TIMEOUT', `${url} did not answer within ${timeoutMs / 1000} s`, { reason: 'unreachable' });
+    if (name === 'TimeoutError' || name === 'AbortError')
+      return fail('TIMEOUT', `${url} did not answer within ${timeoutMs / 1000} s`, { reason: 'unreachable' });
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
     return fail('NETWORK', `cannot reach ${url}: ${cause}`, { reason: 'unreachable' });
   }

@@ -38,12 +38,19 @@ export function createServerAddressHandlers(core: WorkstationCore, probe = probe
     if (!reachable.ok) return reachable;
     const unsent = unsentMessages(db);
     if (unsent > 0 && !discardUnsent) {
-      return fail('CONFLICT', `${unsent} message(s) written here have not reached ${current} yet; switching to ${target} drops them`, { reason: 'unsent', unsent: String(unsent) });
+      return fail('CONFLICT', `${unsent} message(s) written here have not reached ${current} yet; switching to ${target} drops them`, {
+        reason: 'unsent',
+        unsent: String(unsent),
+      });
     }
     await session.logout();
     core.forgetServerCredentials();
     address.switchTo(target, chosen);
-    core.log(`server address switched from ${current} to ${target}${unsent > 0 ? ` (${unsent} unsent message(s) dropped at the agent's word)` : ''}`, undefined, 'info');
+    core.log(
+      `server address switched from ${current} to ${target}${unsent > 0 ? ` (${unsent} unsent message(s) dropped at the agent's word)` : ''}`,
+      undefined,
+      'info',
+    );
     events.emit('session:changed', session.snapshot());
     events.emit('connection:changed', core.connectionState());
     return ok(address.state());

@@ -80,7 +80,10 @@ describe('服务器地址: switching servers', () => {
   it('logs out, clears what A sent, and on B only B’s conversations ever show', async () => {
     const dir = tempDir('kefu-desk-');
     const d = desk(dir, stack.proxy.url);
-    expect(await d.invoke('server:get-address', undefined)).toMatchObject({ ok: true, value: { url: stack.proxy.url, source: 'deployment', defaultUrl: stack.proxy.url, heldFor: null } });
+    expect(await d.invoke('server:get-address', undefined)).toMatchObject({
+      ok: true,
+      value: { url: stack.proxy.url, source: 'deployment', defaultUrl: stack.proxy.url, heldFor: null },
+    });
     await loginOnline(d);
     const onA = await startVisitor(() => stack.server.url, '访客甲');
     await waitFor('A’s conversation', async () => (await openConversationIds(d)).includes(onA.conversation.id));
@@ -136,7 +139,10 @@ describe('服务器地址: switching servers', () => {
     await waitFor('conversation', async () => (await openConversationIds(d)).includes(visitor.conversation.id));
     stack.proxy.cut();
     await d.invoke('conversations:send-message', { conversationId: visitor.conversation.id, kind: 'text', text: '网络断了' });
-    expect(await d.invoke('server:set-address', { url: serverB.url, discardUnsent: false })).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'unsent', unsent: '1' } } });
+    expect(await d.invoke('server:set-address', { url: serverB.url, discardUnsent: false })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'unsent', unsent: '1' } },
+    });
     expect((await d.connection()).outbox).toBe(1);
     expect(await d.invoke('server:get-address', undefined)).toMatchObject({ value: { url: stack.proxy.url } });
 
@@ -153,12 +159,23 @@ describe('服务器地址: switching servers', () => {
     const second = desk(dir, stack.proxy.url);
     expect(await second.invoke('server:get-address', undefined)).toMatchObject({ value: { url: serverB.url, source: 'chosen' } });
     // Typing the address already in use changes nothing but the record of the choice.
-    expect(await second.invoke('server:set-address', { url: serverB.url.toUpperCase(), discardUnsent: false })).toMatchObject({ value: { url: serverB.url, source: 'chosen' } });
+    expect(await second.invoke('server:set-address', { url: serverB.url.toUpperCase(), discardUnsent: false })).toMatchObject({
+      value: { url: serverB.url, source: 'chosen' },
+    });
     // 记住密码 and 自动登录 on B: neither travels to another server by itself.
-    expect(await second.invoke('session:login', { account: 'agent1', password: 'agent123', rememberPassword: true, autoLogin: true, autoStart: false })).toMatchObject({ ok: true });
-    expect(await second.invoke('session:get-snapshot', undefined)).toMatchObject({ value: { hasRememberedPassword: true, settings: { autoLogin: true, rememberPassword: true } } });
-    expect(await second.invoke('server:set-address', { url: null, discardUnsent: false })).toMatchObject({ ok: true, value: { url: stack.proxy.url, source: 'deployment' } });
-    expect(await second.invoke('session:get-snapshot', undefined)).toMatchObject({ value: { agent: null, hasRememberedPassword: false, settings: { autoLogin: false, rememberPassword: false, lastAccount: 'agent1' } } });
+    expect(
+      await second.invoke('session:login', { account: 'agent1', password: 'agent123', rememberPassword: true, autoLogin: true, autoStart: false }),
+    ).toMatchObject({ ok: true });
+    expect(await second.invoke('session:get-snapshot', undefined)).toMatchObject({
+      value: { hasRememberedPassword: true, settings: { autoLogin: true, rememberPassword: true } },
+    });
+    expect(await second.invoke('server:set-address', { url: null, discardUnsent: false })).toMatchObject({
+      ok: true,
+      value: { url: stack.proxy.url, source: 'deployment' },
+    });
+    expect(await second.invoke('session:get-snapshot', undefined)).toMatchObject({
+      value: { agent: null, hasRememberedPassword: false, settings: { autoLogin: false, rememberPassword: false, lastAccount: 'agent1' } },
+    });
     second.workstation.close();
     const builtIn = createWorkstation({ dataDir: tempDir('kefu-desk-'), secretStore: createMemorySecretStore() });
     try {
@@ -198,7 +215,9 @@ describe('服务器地址: a deployment that names another server at start', () 
     stack.proxy.restore();
 
     const reopened = desk(dir, serverB.url);
-    expect(await reopened.invoke('server:get-address', undefined)).toMatchObject({ value: { url: stack.proxy.url, source: 'deployment', heldFor: { url: serverB.url, unsent: 1 } } });
+    expect(await reopened.invoke('server:get-address', undefined)).toMatchObject({
+      value: { url: stack.proxy.url, source: 'deployment', heldFor: { url: serverB.url, unsent: 1 } },
+    });
     // Still A's session and cache: the message goes out to A.
     await waitFor('sent to A', async () => (await reopened.connection()).outbox === 0, 15_000);
     expect((await visitor.messages()).map((m) => m.text)).toContain('等一下');

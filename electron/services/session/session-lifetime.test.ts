@@ -39,7 +39,9 @@ function ageLogins(stack: Stack, account: string): void {
   try {
     db.pragma('busy_timeout = 5000');
     const changed = db
-      .prepare('UPDATE sessions SET token_issued_at = token_issued_at - ?, last_seen_at = last_seen_at - ? WHERE ended_at IS NULL AND agent_id = (SELECT id FROM agents WHERE account = ?)')
+      .prepare(
+        'UPDATE sessions SET token_issued_at = token_issued_at - ?, last_seen_at = last_seen_at - ? WHERE ended_at IS NULL AND agent_id = (SELECT id FROM agents WHERE account = ?)',
+      )
       .run(13 * HOUR, 13 * HOUR, account).changes;
     expect(changed).toBeGreaterThan(0);
   } finally {

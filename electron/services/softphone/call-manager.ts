@@ -214,7 +214,10 @@ export class CallManager {
   /** Three-way call (三方通话): both calls connected, the held one resumed, then the page mixes the audio. */
   async conference(callId: string, otherCallId: string): Promise<void> {
     if (callId === otherCallId) throw new CallError('VALIDATION_FAILED', 'a call cannot be conferenced with itself');
-    await startConference([this.need(callId), this.need(otherCallId)], { setHold: (id, hold) => this.setHold(id, hold), update: (entry, patch) => this.update(entry, patch) });
+    await startConference([this.need(callId), this.need(otherCallId)], {
+      setHold: (id, hold) => this.setHold(id, hold),
+      update: (entry, patch) => this.update(entry, patch),
+    });
   }
 
   /** The media of these calls is gone (page reloaded or failed): end them with BYE/CANCEL. */
@@ -245,7 +248,18 @@ export class CallManager {
 
   private newCall(direction: LiveCall['direction'], remoteNumber: string, remoteName: string | null, state: LiveCall['state']): LiveCall {
     const startedAt = this.deps.clock();
-    return { id: uuidv7(startedAt), direction, remoteNumber, remoteName, state, muted: false, onHold: false, startedAt, answeredAt: null, conferenceWith: null };
+    return {
+      id: uuidv7(startedAt),
+      direction,
+      remoteNumber,
+      remoteName,
+      state,
+      muted: false,
+      onHold: false,
+      startedAt,
+      answeredAt: null,
+      conferenceWith: null,
+    };
   }
 
   private track(call: LiveCall, session: Session): Entry {
@@ -270,7 +284,11 @@ export class CallManager {
     if (!this.entries.delete(entry.live.id)) return;
     leaveConference(entry, this.entries, this.deps.log);
     const answeredAt = entry.live.answeredAt;
-    const result: CallResult = entry.transferred ? 'transferred' : answeredAt !== null ? 'answered' : unansweredResult(entry.live.direction, entry.outcome ?? { by: 'remote', statusCode: null });
+    const result: CallResult = entry.transferred
+      ? 'transferred'
+      : answeredAt !== null
+        ? 'answered'
+        : unansweredResult(entry.live.direction, entry.outcome ?? { by: 'remote', statusCode: null });
     entry.live.state = 'ended';
     this.deps.ended(finishRecord(entry.record, answeredAt, this.deps.clock(), result));
     this.deps.changed();

@@ -19,7 +19,11 @@ import { getCall, saveCall } from './calls-repo.js';
 const START = Date.UTC(2026, 11, 7, 9, 0, 0);
 
 function record(startedAt: number, patch: Partial<CallRecord> = {}): CallRecord {
-  const started = startRecord({ id: uuidv7(startedAt), direction: 'outbound', remoteNumber: '13800138000', startedAt } as Parameters<typeof startRecord>[0], 'sip:1001@kefu.test', null);
+  const started = startRecord(
+    { id: uuidv7(startedAt), direction: 'outbound', remoteNumber: '13800138000', startedAt } as Parameters<typeof startRecord>[0],
+    'sip:1001@kefu.test',
+    null,
+  );
   return { ...finishRecord(started, startedAt + 1_000, startedAt + 61_000, 'answered'), ...patch };
 }
 
@@ -31,7 +35,11 @@ describe('call log sync (real server process)', () => {
 
   beforeAll(async () => {
     server = await startServerProcess(tempDir('kefu-call-sync-server-'));
-    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: 'agent1', password: 'agent123' }) });
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ account: 'agent1', password: 'agent123' }),
+    });
     const body = (await res.json()) as { token: string; agent: { id: string } };
     token = body.token;
     agentId = body.agent.id;
@@ -54,7 +62,14 @@ describe('call log sync (real server process)', () => {
     saveCall(db, agentId, later, 'pending');
     const rest = createRestClient({ baseUrl: () => server.url, token: () => token });
     // An hour's backoff: the retry of the refused record never runs inside this test.
-    const syncer = createCallSyncer({ db, rest, events: createWorkstationEvents(), agentId: () => agentId, log: () => {}, backoff: { initialMs: 3_600_000, maxMs: 3_600_000 } });
+    const syncer = createCallSyncer({
+      db,
+      rest,
+      events: createWorkstationEvents(),
+      agentId: () => agentId,
+      log: () => {},
+      backoff: { initialMs: 3_600_000, maxMs: 3_600_000 },
+    });
     try {
       syncer.kick();
       await syncer.idle();
@@ -71,14 +86,25 @@ describe('call log sync (real server process)', () => {
   });
 
   it('a call whose end jumped two days ahead is kept, cut to the longest call the server takes', async () => {
-    const started = startRecord({ id: uuidv7(START), direction: 'inbound', remoteNumber: '10086', startedAt: START + 600_000 } as Parameters<typeof startRecord>[0], 'sip:1001@kefu.test', null);
+    const started = startRecord(
+      { id: uuidv7(START), direction: 'inbound', remoteNumber: '10086', startedAt: START + 600_000 } as Parameters<typeof startRecord>[0],
+      'sip:1001@kefu.test',
+      null,
+    );
     const jumped = finishRecord(started, START + 601_000, START + 600_000 + 2 * 86_400_000, 'answered');
     expect(CallRecordSchema.safeParse(jumped).success).toBe(true);
     expect(jumped.endedAt - jumped.startedAt).toBe(LIMITS.callSecondsMax * 1000);
     expect(jumped.durationSeconds).toBe(Math.round((jumped.endedAt - jumped.answeredAt!) / 1000));
     saveCall(db, agentId, jumped, 'pending');
     const rest = createRestClient({ baseUrl: () => server.url, token: () => token });
-    const syncer = createCallSyncer({ db, rest, events: createWorkstationEvents(), agentId: () => agentId, log: () => {}, backoff: { initialMs: 3_600_000, maxMs: 3_600_000 } });
+    const syncer = createCallSyncer({
+      db,
+      rest,
+      events: createWorkstationEvents(),
+      agentId: () => agentId,
+      log: () => {},
+      backoff: { initialMs: 3_600_000, maxMs: 3_600_000 },
+    });
     try {
       syncer.kick();
       await syncer.idle();

@@ -29,7 +29,9 @@ export function getCall(db: Db, id: string): { agentId: string; state: CallRowSt
 /** Calls not yet on the server, oldest first (live ones included: the log shows them). */
 export function unsyncedCalls(db: Db, agentId: string, states: CallRowState[] = ['live', 'wrap-up', 'pending']): CallRecord[] {
   const marks = states.map(() => '?').join(', ');
-  const rows = db.prepare(`SELECT id, agent_id, state, record FROM calls WHERE agent_id = ? AND state IN (${marks}) ORDER BY started_at`).all(agentId, ...states) as Row[];
+  const rows = db
+    .prepare(`SELECT id, agent_id, state, record FROM calls WHERE agent_id = ? AND state IN (${marks}) ORDER BY started_at`)
+    .all(agentId, ...states) as Row[];
   return rows.map(parse);
 }
 

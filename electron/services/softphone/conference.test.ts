@@ -38,7 +38,9 @@ describe('three-way call (三方通话) with a real Kamailio', () => {
     expect(await liveCall(thirdCall)).toMatchObject({ onHold: false, state: 'established', conferenceWith: customerCall });
     const ops = opsSince(before);
     // The held customer was resumed with a re-INVITE (a sendrecv offer) before the mix was asked for.
-    const resume = ops.findIndex((op) => op.op === 'getDescription' && op.callId === customerCall && (op.options as { sdh?: { hold?: boolean } }).sdh?.hold === false);
+    const resume = ops.findIndex(
+      (op) => op.op === 'getDescription' && op.callId === customerCall && (op.options as { sdh?: { hold?: boolean } }).sdh?.hold === false,
+    );
     const mix = ops.findIndex((op) => op.op === 'conference');
     expect(resume).toBeGreaterThanOrEqual(0);
     expect(mix).toBeGreaterThan(resume);

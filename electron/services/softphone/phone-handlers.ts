@@ -74,7 +74,9 @@ export function createPhoneHandlers({ softphone, db, rest, agent, remote }: Phon
     'calls:list': async ({ missed }) => {
       const who = agent();
       if (!who) return fail('UNAUTHENTICATED', 'log in first');
-      const local = unsyncedCalls(db, who.id).filter((record) => !missed || (record.direction === 'inbound' && record.answeredAt === null && record.result === 'missed'));
+      const local = unsyncedCalls(db, who.id).filter(
+        (record) => !missed || (record.direction === 'inbound' && record.answeredAt === null && record.result === 'missed'),
+      );
       const server = remote(await rest.call('listCalls', { query: { missed: missed ? 'true' : undefined, limit: 100 } }));
       const merged = new Map<string, StoredCall>();
       for (const record of local) merged.set(record.id, asStored(record, who));

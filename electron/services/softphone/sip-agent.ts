@@ -4,15 +4,7 @@
  * when the SIP server restarts or the socket drops; unregisters on stop. The password goes to
  * sip.js only and is never logged.
  */
-import {
-  Registerer,
-  RegistererState,
-  UserAgent,
-  type Invitation,
-  type LogLevel,
-  type SessionDescriptionHandlerFactory,
-  type URI,
-} from 'sip.js';
+import { Registerer, RegistererState, UserAgent, type Invitation, type LogLevel, type SessionDescriptionHandlerFactory, type URI } from 'sip.js';
 import type { SipSettings } from '../../../shared/phone.js';
 import type { RegistrationState } from '../../../shared/ipc/phone.js';
 import type { Log } from '../logger.js';

@@ -16,7 +16,29 @@ const SCENARIO = fileURLToPath(new URL('../../../test/sip/uac_rr.xml', import.me
 
 async function sipp(sipPort: number, callee: string, calls: number, parallel: number): Promise<{ code: number | null; output: string }> {
   const localPort = await freePort();
-  const args = ['127.0.0.1:' + sipPort, '-sf', SCENARIO, '-s', callee, '-m', String(calls), '-l', String(parallel), '-r', '20', '-i', '127.0.0.1', '-p', String(localPort), '-t', 'u1', '-nostdin', '-timeout', '60s', '-timeout_error'];
+  const args = [
+    '127.0.0.1:' + sipPort,
+    '-sf',
+    SCENARIO,
+    '-s',
+    callee,
+    '-m',
+    String(calls),
+    '-l',
+    String(parallel),
+    '-r',
+    '20',
+    '-i',
+    '127.0.0.1',
+    '-p',
+    String(localPort),
+    '-t',
+    'u1',
+    '-nostdin',
+    '-timeout',
+    '60s',
+    '-timeout_error',
+  ];
   const child = spawn('sipp', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));

@@ -140,7 +140,9 @@ describe('softphone with a real Kamailio', () => {
     const callId = await incoming;
     await inviter.cancel();
     await idle();
-    await waitFor('missed synced', async () => (await value(invoke('calls:list', { missed: true }))).some((stored) => stored.id === callId && stored.result === 'missed'));
+    await waitFor('missed synced', async () =>
+      (await value(invoke('calls:list', { missed: true }))).some((stored) => stored.id === callId && stored.result === 'missed'),
+    );
     expect(customer.openSessions()).toBe(0);
   });
 

@@ -59,7 +59,10 @@ describe('transfer and DTMF with a real Kamailio', () => {
     await waitFor('customer and 2003 connected', () => established(referred) && established(replacing));
     await idle();
     await waitFor('both agent legs ended', () => atCustomer.state === SessionState.Terminated && consultAtThird.state === SessionState.Terminated);
-    await waitFor('both logged as transferred', async () => (await loggedCall(callId))?.result === 'transferred' && (await loggedCall(consult.id))?.result === 'transferred');
+    await waitFor(
+      'both logged as transferred',
+      async () => (await loggedCall(callId))?.result === 'transferred' && (await loggedCall(consult.id))?.result === 'transferred',
+    );
     expect(await loggedCall(consult.id)).toMatchObject({ direction: 'outbound', remoteNumber: '2003' });
     await referred.bye();
     await waitFor('customer and 2003 hung up', () => replacing.state === SessionState.Terminated);

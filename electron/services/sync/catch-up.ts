@@ -53,7 +53,8 @@ export interface CatchUp<E> {
   isBehind(conversationId: string): boolean;
 }
 
-type Item<E> = { kind: 'event'; seq: number; event: DurableEvent; live: boolean; conversationId: string | null } | { kind: 'replay-done' } | { kind: 'ephemeral'; frame: E };
+type Item<E> =
+  { kind: 'event'; seq: number; event: DurableEvent; live: boolean; conversationId: string | null } | { kind: 'replay-done' } | { kind: 'ephemeral'; frame: E };
 
 const MAX_BEHIND_LISTED = 100;
 /** Below this a commit (fsync) costs more than the events it carries. */

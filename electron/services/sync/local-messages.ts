@@ -34,8 +34,5 @@ export function outboxMessage(entry: OutboxEntry, agent: Pick<Agent, 'id' | 'nic
 
 /** Stored messages in seq order, then the agent's unacknowledged ones in the order written. */
 export function conversationMessages(db: Db, conversationId: string, agent: Pick<Agent, 'id' | 'nickname'>): LocalMessage[] {
-  return [
-    ...listMessages(db, conversationId).map(sentMessage),
-    ...conversationOutbox(db, conversationId).map((entry) => outboxMessage(entry, agent)),
-  ];
+  return [...listMessages(db, conversationId).map(sentMessage), ...conversationOutbox(db, conversationId).map((entry) => outboxMessage(entry, agent))];
 }

@@ -27,7 +27,11 @@ describe('outbox against the real server', () => {
     const reader = openDatabase(stack.deskDir);
     expect(pendingOutbox(reader, await sessionAgentId(desk)).map((e) => e.text)).toEqual(['先写入']);
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
-    const image = await desk.invoke('conversations:send-message', { conversationId: visitor.conversation.id, kind: 'image', file: { name: 'dot.png', dataBase64: png.toString('base64') } });
+    const image = await desk.invoke('conversations:send-message', {
+      conversationId: visitor.conversation.id,
+      kind: 'image',
+      file: { name: 'dot.png', dataBase64: png.toString('base64') },
+    });
     expect(image.ok && image.value.delivery).toBe('sending');
     await desk.invoke('conversations:send-message', { conversationId: visitor.conversation.id, kind: 'text', text: '第三条' });
     stack.proxy.restore();

@@ -32,8 +32,7 @@ export function connectShell(pageUrl: string, override: { token?: string; origin
     if (frame.kind === 'event') {
       events.push({ channel: frame.channel, payload: frame.payload });
       for (const listener of listeners) listener(frame.channel, frame.payload);
-    }
-    else (waiting.get(frame.id) ?? rawWaiting.shift())?.(frame);
+    } else (waiting.get(frame.id) ?? rawWaiting.shift())?.(frame);
   });
   return new Promise((resolve, reject) => {
     ws.once('unexpected-response', (_req, res) => reject(new Error(`refused: ${res.statusCode}`)));

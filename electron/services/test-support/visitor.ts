@@ -29,8 +29,7 @@ export async function startVisitor(baseUrl: () => string, name: string): Promise
   return {
     token: session.token,
     conversation,
-    say: (text) =>
-      call<Message>(baseUrl, 'POST', `/api/conversations/${conversation.id}/messages`, session.token, { clientId: uuidv7(), kind: 'text', text }),
+    say: (text) => call<Message>(baseUrl, 'POST', `/api/conversations/${conversation.id}/messages`, session.token, { clientId: uuidv7(), kind: 'text', text }),
     messages: () => call<Message[]>(baseUrl, 'GET', `/api/conversations/${conversation.id}/messages?afterSeq=0&limit=500`, session.token),
   };
 }

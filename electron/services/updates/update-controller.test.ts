@@ -199,7 +199,12 @@ describe('update controller where the app cannot update itself', () => {
     const calls: string[] = [];
     const intervals: unknown[] = [];
     const controller = createUpdateController({
-      port: { check: async () => (calls.push('check'), { version: '9.0.0' }), download: async () => void calls.push('download'), installNow: async () => (calls.push('install'), true), setInstallOnQuit: () => undefined },
+      port: {
+        check: async () => (calls.push('check'), { version: '9.0.0' }),
+        download: async () => void calls.push('download'),
+        installNow: async () => (calls.push('install'), true),
+        setInstallOnQuit: () => undefined,
+      },
       available: false,
       activity: () => ({ callActive: false, unsentMessages: 0 }),
       serverUrl: () => 'https://kefu.example.com',

@@ -59,7 +59,16 @@ const nodeTimers: Timers = { setInterval: (callback, ms) => setInterval(callback
 export function createUpdateController(deps: UpdateControllerDeps): UpdateController {
   const timers = deps.timers ?? nodeTimers;
   const available = deps.available ?? true;
-  let state: UpdateState = { available, phase: 'idle', currentVersion: deps.currentVersion, version: null, percent: null, blockedBy: null, error: null, checkedAt: null };
+  let state: UpdateState = {
+    available,
+    phase: 'idle',
+    currentVersion: deps.currentVersion,
+    version: null,
+    percent: null,
+    blockedBy: null,
+    error: null,
+    checkedAt: null,
+  };
   let timer: unknown = null;
   let stopped = false;
   let running: Promise<UpdateState> | null = null;
@@ -116,7 +125,10 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
       const decision = decideInstall(true, deps.activity());
       if (!decision.install) {
         change({ blockedBy: decision.blockedBy });
-        const message = decision.blockedBy === 'call' ? 'a call is in progress: restart to install once it has ended' : 'messages are still waiting to be sent: restart to install once they are sent';
+        const message =
+          decision.blockedBy === 'call'
+            ? 'a call is in progress: restart to install once it has ended'
+            : 'messages are still waiting to be sent: restart to install once they are sent';
         return fail('INVALID_STATE', message, { reason: decision.blockedBy ?? 'unknown' });
       }
       change({ blockedBy: null });
@@ -127,7 +139,8 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
     beforeQuit() {
       const decision = decideInstall(state.phase === 'downloaded', deps.activity());
       deps.port.setInstallOnQuit(decision.install);
-      if (!decision.install && decision.blockedBy) deps.log(`the downloaded update ${state.version} is not installed on this quit (${decision.blockedBy}); it waits for the next one`, undefined, 'info');
+      if (!decision.install && decision.blockedBy)
+        deps.log(`the downloaded update ${state.version} is not installed on this quit (${decision.blockedBy}); it waits for the next one`, undefined, 'info');
     },
   };
 }

@@ -11,7 +11,16 @@ type UpdateHandlers = Pick<InvokeHandlers, 'update:get-state' | 'update:check-no
 
 const NO_UPDATES = '浏览器版不能自动更新；桌面客户端会从服务器自动更新。';
 
-export const UNAVAILABLE_UPDATE_STATE: UpdateState = { available: false, phase: 'idle', currentVersion: '', version: null, percent: null, blockedBy: null, error: null, checkedAt: null };
+export const UNAVAILABLE_UPDATE_STATE: UpdateState = {
+  available: false,
+  phase: 'idle',
+  currentVersion: '',
+  version: null,
+  percent: null,
+  blockedBy: null,
+  error: null,
+  checkedAt: null,
+};
 
 export function createUpdateHandlers(): UpdateHandlers {
   return {

@@ -64,7 +64,10 @@ export class ConferenceMixer {
       gain.gain.value = microphone.enabled ? 1 : 0;
       microphone.enabled = true;
       microphoneGains.push(gain);
-      context.createMediaStreamSource(new MediaStream([microphone])).connect(gain).connect(destination);
+      context
+        .createMediaStreamSource(new MediaStream([microphone]))
+        .connect(gain)
+        .connect(destination);
       if (otherRemote.getAudioTracks().length > 0) context.createMediaStreamSource(otherRemote).connect(destination);
       return destination.stream.getAudioTracks()[0]!;
     };

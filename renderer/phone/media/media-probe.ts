@@ -30,7 +30,17 @@ type MixedTrackOf = (callId: string) => MediaStreamTrack | null;
 
 async function probe(callId: string, handler: PageSessionDescriptionHandler, mixedTrackOf: MixedTrackOf): Promise<MediaProbeCall> {
   const pc = handler.peerConnection;
-  const result: MediaProbeCall = { callId, connectionState: pc?.connectionState ?? 'closed', packetsReceived: 0, packetsSent: 0, directions: [], mixed: false, dtmfPlayed: handler.tonesPlayed, inputDeviceId: null, outputSinkId: handler.outputSinkId };
+  const result: MediaProbeCall = {
+    callId,
+    connectionState: pc?.connectionState ?? 'closed',
+    packetsReceived: 0,
+    packetsSent: 0,
+    directions: [],
+    mixed: false,
+    dtmfPlayed: handler.tonesPlayed,
+    inputDeviceId: null,
+    outputSinkId: handler.outputSinkId,
+  };
   if (!pc) return result;
   const mixedTrack = mixedTrackOf(callId);
   result.mixed = mixedTrack !== null && pc.getSenders().some((sender) => sender.track === mixedTrack);

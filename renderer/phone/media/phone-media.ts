@@ -13,7 +13,9 @@ import { ConferenceMixer } from './conference-mixer.js';
 
 const OptionsSchema = z.object({
   sdh: z.record(z.string(), z.unknown()).optional(),
-  iceServers: z.array(z.object({ urls: z.union([z.string(), z.array(z.string())]), username: z.string().optional(), credential: z.string().optional() })).default([]),
+  iceServers: z
+    .array(z.object({ urls: z.union([z.string(), z.array(z.string())]), username: z.string().optional(), credential: z.string().optional() }))
+    .default([]),
 });
 
 export function startPhoneMedia(kefu: KefuApi): () => void {

@@ -20,14 +20,27 @@ describe('traffic source, user agent, region (pure)', () => {
     expect(searchSource('https://www.so.com/s?q=洗衣机')).toEqual({ searchEngine: '360', searchKeyword: '洗衣机' });
     expect(searchSource('https://www.google.com/')).toEqual({ searchEngine: 'google', searchKeyword: '' });
     expect(searchSource('https://notbaidu.com/s?wd=x')).toEqual({ searchEngine: '', searchKeyword: '' });
-    expect(campaignOf('https://shop.example.cn/?utm_source=wechat&utm_medium=cpc&utm_campaign=双十一')).toEqual({ source: 'wechat', medium: 'cpc', name: '双十一', term: '', content: '' });
+    expect(campaignOf('https://shop.example.cn/?utm_source=wechat&utm_medium=cpc&utm_campaign=双十一')).toEqual({
+      source: 'wechat',
+      medium: 'cpc',
+      name: '双十一',
+      term: '',
+      content: '',
+    });
   });
 
   it('names browser and OS', () => {
     expect(parseUserAgent(CHROME_WIN)).toEqual({ browser: 'Chrome 131', os: 'Windows 10/11' });
-    expect(parseUserAgent('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86')).toEqual({ browser: 'Edge 131', os: 'Windows 10/11' });
-    expect(parseUserAgent('Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50')).toEqual({ browser: '微信 8', os: 'iOS 17' });
-    expect(parseUserAgent('Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15')).toEqual({ browser: 'Safari 17', os: 'macOS 10.15' });
+    expect(
+      parseUserAgent('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86'),
+    ).toEqual({ browser: 'Edge 131', os: 'Windows 10/11' });
+    expect(
+      parseUserAgent('Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50'),
+    ).toEqual({ browser: '微信 8', os: 'iOS 17' });
+    expect(parseUserAgent('Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15')).toEqual({
+      browser: 'Safari 17',
+      os: 'macOS 10.15',
+    });
     expect(parseUserAgent('curl/8.0')).toEqual({ browser: '', os: '' });
   });
 
@@ -51,28 +64,50 @@ describe('customer routes (real server)', () => {
   });
   afterAll(() => scene.dispose());
 
-  const report = (token: string, body: unknown, headers: Record<string, string> = {}) => call<PageView & ErrorBody>(url, 'POST', '/api/visitor/page-views', { token, body, headers });
+  const report = (token: string, body: unknown, headers: Record<string, string> = {}) =>
+    call<PageView & ErrorBody>(url, 'POST', '/api/visitor/page-views', { token, body, headers });
   const profile = (token: string, visitorId: string) => call<CustomerProfile & ErrorBody>(url, 'GET', `/api/visitors/${visitorId}/profile`, { token });
-  const patch = (token: string, visitorId: string, body: unknown) => call<CustomerProfile & ErrorBody>(url, 'PATCH', `/api/visitors/${visitorId}/profile`, { token, body });
+  const patch = (token: string, visitorId: string, body: unknown) =>
+    call<CustomerProfile & ErrorBody>(url, 'PATCH', `/api/visitors/${visitorId}/profile`, { token, body });
 
   it('records the trail with dwell times and the traffic source; the serving agent gets customer.changed live', async () => {
     const chat = await visitorChat(scene);
     const ws = scene.agent1.ws!;
     const from = ws.frames.length;
-    const a = await report(chat.token, { url: 'https://shop.example.cn/a?utm_source=baidu&utm_campaign=sale', title: '页面A', referrer: 'https://www.baidu.com/s?wd=退货' }, { 'user-agent': CHROME_WIN });
+    const a = await report(
+      chat.token,
+      { url: 'https://shop.example.cn/a?utm_source=baidu&utm_campaign=sale', title: '页面A', referrer: 'https://www.baidu.com/s?wd=退货' },
+      { 'user-agent': CHROME_WIN },
+    );
     expect(a.status).toBe(200);
     await ws.waitFor((f) => f.type === 'customer.changed' && f.visitorId === chat.visitorId, 5000, from);
     scene.server.clock.advance(42_000);
     const left = await call<PageView>(url, 'POST', `/api/visitor/page-views/${a.body.id}/leave`, { token: chat.token });
     expect(left.body.dwellMs).toBe(42_000);
-    const b = await report(chat.token, { url: 'https://shop.example.cn/b', title: '页面B', referrer: 'https://shop.example.cn/a' }, { 'user-agent': CHROME_WIN });
+    const b = await report(
+      chat.token,
+      { url: 'https://shop.example.cn/b', title: '页面B', referrer: 'https://shop.example.cn/a' },
+      { 'user-agent': CHROME_WIN },
+    );
     expect(b.status).toBe(200);
 
     const seen = await profile(scene.agent1.token, chat.visitorId);
     expect(seen.status).toBe(200);
-    expect(seen.body).toMatchObject({ nickname: '访客', browser: 'Chrome 131', os: 'Windows 10/11', region: '内网', searchEngine: 'baidu', searchKeyword: '退货', firstReferrer: 'https://www.baidu.com/s?wd=退货', landingPage: 'https://shop.example.cn/a?utm_source=baidu&utm_campaign=sale' });
+    expect(seen.body).toMatchObject({
+      nickname: '访客',
+      browser: 'Chrome 131',
+      os: 'Windows 10/11',
+      region: '内网',
+      searchEngine: 'baidu',
+      searchKeyword: '退货',
+      firstReferrer: 'https://www.baidu.com/s?wd=退货',
+      landingPage: 'https://shop.example.cn/a?utm_source=baidu&utm_campaign=sale',
+    });
     expect(seen.body.campaign).toMatchObject({ source: 'baidu', name: 'sale' });
-    expect(seen.body.trail.map((v) => [v.title, v.dwellMs])).toEqual([['页面B', null], ['页面A', 42_000]]);
+    expect(seen.body.trail.map((v) => [v.title, v.dwellMs])).toEqual([
+      ['页面B', null],
+      ['页面A', 42_000],
+    ]);
     expect(seen.body.currentPage?.title).toBe('页面B');
   });
 
@@ -86,7 +121,11 @@ describe('customer routes (real server)', () => {
     const trusting = await startTestServer({ trustProxy: true });
     try {
       const v = await newVisitor(trusting.url);
-      await call(trusting.url, 'POST', '/api/visitor/page-views', { token: v.token, body: { url: 'https://shop.example.cn/' }, headers: { 'x-forwarded-for': '114.114.114.114' } });
+      await call(trusting.url, 'POST', '/api/visitor/page-views', {
+        token: v.token,
+        body: { url: 'https://shop.example.cn/' },
+        headers: { 'x-forwarded-for': '114.114.114.114' },
+      });
       const admin = await call<{ token: string }>(trusting.url, 'POST', '/api/auth/login', { body: { account: 'admin', password: 'admin123' } });
       const got = await call<CustomerProfile>(trusting.url, 'GET', `/api/visitors/${v.visitorId}/profile`, { token: admin.body.token });
       expect(got.body.region).toContain('江苏');
@@ -110,7 +149,11 @@ describe('customer routes (real server)', () => {
     ];
     for (const [body, field] of bad) {
       const res = await report(visitor.token, body);
-      expect([res.status, res.body.error.code, Object.keys(res.body.error.details ?? {}).some((k) => k.startsWith(field))]).toEqual([400, 'VALIDATION_FAILED', true]);
+      expect([res.status, res.body.error.code, Object.keys(res.body.error.details ?? {}).some((k) => k.startsWith(field))]).toEqual([
+        400,
+        'VALIDATION_FAILED',
+        true,
+      ]);
     }
     expect((await report(scene.agent1.token, { url: 'https://a.cn/' })).body.error.code).toBe('FORBIDDEN');
     expect((await call(url, 'POST', '/api/visitor/page-views', { body: { url: 'https://a.cn/' } })).status).toBe(401);
@@ -155,7 +198,11 @@ describe('customer routes (real server)', () => {
     ];
     for (const [body, field] of bad) {
       const res = await patch(scene.agent1.token, chat.visitorId, body);
-      expect([res.status, res.body.error.code, Object.keys(res.body.error.details ?? {}).some((k) => k.startsWith(field))]).toEqual([400, 'VALIDATION_FAILED', true]);
+      expect([res.status, res.body.error.code, Object.keys(res.body.error.details ?? {}).some((k) => k.startsWith(field))]).toEqual([
+        400,
+        'VALIDATION_FAILED',
+        true,
+      ]);
     }
     expect(dbFingerprint(scene.server)).toBe(before);
 

@@ -39,7 +39,15 @@ export function reportPageView(ctx: DomainContext, principal: Principal, report:
   const { visitor } = requireVisitor(principal);
   const row = ctx.store.transaction(() => {
     const now = ctx.clock();
-    const view: PageViewRow = { id: uuidv7(now), visitorId: visitor.id, url: report.url, title: report.title, referrer: report.referrer, enteredAt: now, leftAt: null };
+    const view: PageViewRow = {
+      id: uuidv7(now),
+      visitorId: visitor.id,
+      url: report.url,
+      title: report.title,
+      referrer: report.referrer,
+      enteredAt: now,
+      leftAt: null,
+    };
     ctx.store.pageViews.insert(view);
     ctx.store.pageViews.trim(visitor.id, LIMITS.pageViewsKeptMax);
     const current = ctx.store.visitorProfiles.byVisitor(visitor.id) ?? emptyProfile(visitor.id, now);

@@ -25,7 +25,12 @@ export function sniffImage(bytes: Buffer): ImageMimeType | null {
 
 /** Markup a browser would run or render: HTML, SVG, XML, scripts (after an optional BOM and spaces). */
 function looksLikeMarkup(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const head = bytes
+    .subarray(0, 512)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   return /^<(!doctype\s+html|html|head|body|script|svg|\?xml|iframe|object)\b/.test(head);
 }
 

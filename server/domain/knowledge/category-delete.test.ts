@@ -44,7 +44,17 @@ describe('deleting a knowledge category', () => {
     const entry = await newEntry(category.id);
     // What the earlier delete left behind: a tombstone that kept its category_id.
     const { knowledge } = scene.server.store;
-    scene.server.store.transaction(() => knowledge.putEntry({ ...knowledge.entryById(entry.id)!, question: '', keywords: [], answer: [], answerText: '', deleted: true, rev: knowledge.nextRev() }));
+    scene.server.store.transaction(() =>
+      knowledge.putEntry({
+        ...knowledge.entryById(entry.id)!,
+        question: '',
+        keywords: [],
+        answer: [],
+        answerText: '',
+        deleted: true,
+        rev: knowledge.nextRev(),
+      }),
+    );
 
     const res = await admin<ErrorBody>('DELETE', `/api/admin/knowledge/categories/${category.id}`);
     expect(res.status).toBe(200);

@@ -98,7 +98,8 @@ function rowUnit(ctx: DomainContext, cells: string[], columns: Partial<Record<Co
   }
   const categoryText = cell('category');
   const category = categoryText ? CategoryName.safeParse(categoryText) : null;
-  if (category && !category.success) refuse('VALIDATION_FAILED', 'The category name is not valid', { category: category.error.issues[0]?.message ?? 'not valid' });
+  if (category && !category.success)
+    refuse('VALIDATION_FAILED', 'The category name is not valid', { category: category.error.issues[0]?.message ?? 'not valid' });
   return () => {
     const categoryId = category?.success ? categoryNamed(ctx, category.data).id : null;
     createEntry(ctx, { ...parsed.data, categoryId });
@@ -113,7 +114,10 @@ export async function importEntries(ctx: DomainContext, format: 'csv' | 'xlsx', 
   const headerIndex = rows.findIndex((row) => row.some((c) => c.trim()));
   if (headerIndex < 0) return refuse('VALIDATION_FAILED', 'The file has no rows', { 'body.dataBase64': 'no rows' });
   const columns = columnsOf(rows[headerIndex]!);
-  const data = rows.map((cells, index) => ({ cells, row: index + 1 })).slice(headerIndex + 1).filter(({ cells }) => cells.some((c) => c.trim()));
+  const data = rows
+    .map((cells, index) => ({ cells, row: index + 1 }))
+    .slice(headerIndex + 1)
+    .filter(({ cells }) => cells.some((c) => c.trim()));
   if (data.length > KNOWLEDGE_LIMITS.importRowsMax) refuse('PAYLOAD_TOO_LARGE', `At most ${KNOWLEDGE_LIMITS.importRowsMax} rows per import`);
 
   const errors: KnowledgeImportResult['errors'] = [];

@@ -100,7 +100,10 @@ describe('knowledge base routes', () => {
       '启用值不对,物流,,答案,也许',
       `${'长'.repeat(201)},物流,,答案,是`,
     ].join('\r\n');
-    const res = await api<KnowledgeImportResult>('POST', '/api/admin/knowledge/import', scene.admin.token, { format: 'csv', dataBase64: Buffer.from(`\uFEFF${csv}`).toString('base64') });
+    const res = await api<KnowledgeImportResult>('POST', '/api/admin/knowledge/import', scene.admin.token, {
+      format: 'csv',
+      dataBase64: Buffer.from(`\uFEFF${csv}`).toString('base64'),
+    });
     expect(res.status).toBe(200);
     expect(res.body.imported).toBe(2);
     // Row numbers count records as a spreadsheet shows them: the quoted two-line cell is one row.
@@ -120,7 +123,10 @@ describe('knowledge base routes', () => {
       [{ value: 'Reset password' }, { value: 'Use the link on the login page.' }, { value: 'x'.repeat(51) }, null],
       [{ value: 12345 }, { value: '数字问题也是文本' }, null, { value: '否' }],
     ]).toBuffer();
-    const res = await api<KnowledgeImportResult>('POST', '/api/admin/knowledge/import', scene.admin.token, { format: 'xlsx', dataBase64: xlsx.toString('base64') });
+    const res = await api<KnowledgeImportResult>('POST', '/api/admin/knowledge/import', scene.admin.token, {
+      format: 'xlsx',
+      dataBase64: xlsx.toString('base64'),
+    });
     expect(res.status).toBe(200);
     expect(res.body.errors.map((e) => e.row)).toEqual([3, 4]);
     expect(res.body.imported).toBe(2);
@@ -128,9 +134,15 @@ describe('knowledge base routes', () => {
     expect(found.body[0]?.answer).toEqual([{ type: 'p', children: [{ text: '100', bold: true }, { text: ' 积分抵 1 元' }] }]);
 
     const before = dbFingerprint(scene.server);
-    const notXlsx = await api<ErrorBody>('POST', '/api/admin/knowledge/import', scene.admin.token, { format: 'xlsx', dataBase64: Buffer.from('问题,答案\na,b').toString('base64') });
+    const notXlsx = await api<ErrorBody>('POST', '/api/admin/knowledge/import', scene.admin.token, {
+      format: 'xlsx',
+      dataBase64: Buffer.from('问题,答案\na,b').toString('base64'),
+    });
     expect(notXlsx.status).toBe(400);
-    const noHeader = await api<ErrorBody>('POST', '/api/admin/knowledge/import', scene.admin.token, { format: 'csv', dataBase64: Buffer.from('a,b\nc,d').toString('base64') });
+    const noHeader = await api<ErrorBody>('POST', '/api/admin/knowledge/import', scene.admin.token, {
+      format: 'csv',
+      dataBase64: Buffer.from('a,b\nc,d').toString('base64'),
+    });
     expect(noHeader.status).toBe(400);
     expect(dbFingerprint(scene.server)).toBe(before);
   });

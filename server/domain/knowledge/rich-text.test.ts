@@ -4,7 +4,9 @@ import { parseRichText, richDocToText } from './rich-text.js';
 
 describe('knowledge answer rich text', () => {
   it('keeps the whitelisted formatting as structure', () => {
-    const doc = parseRichText('<p>退货请在<b>七天内</b>申请，<i>保持包装</i>。</p><ul><li>登录</li><li><a href="https://kefu.test/returns">退货页面</a></li></ul>');
+    const doc = parseRichText(
+      '<p>退货请在<b>七天内</b>申请，<i>保持包装</i>。</p><ul><li>登录</li><li><a href="https://kefu.test/returns">退货页面</a></li></ul>',
+    );
     expect(doc).toEqual([
       { type: 'p', children: [{ text: '退货请在' }, { text: '七天内', bold: true }, { text: '申请，' }, { text: '保持包装', italic: true }, { text: '。' }] },
       { type: 'ul', items: [[{ text: '登录' }], [{ text: '退货页面', href: 'https://kefu.test/returns' }]] },

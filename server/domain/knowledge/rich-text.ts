@@ -186,8 +186,7 @@ export function parseRichText(source: string): RichDoc {
   return doc.finish();
 }
 
-const inlineText = (runs: RichInline[]): string =>
-  runs.map((r) => (r.href && r.href !== r.text.trim() ? `${r.text} (${r.href})` : r.text)).join('');
+const inlineText = (runs: RichInline[]): string => runs.map((r) => (r.href && r.href !== r.text.trim() ? `${r.text} (${r.href})` : r.text)).join('');
 
 /** The answer as plain text: what search indexes and what an agent puts into a message. */
 export function richDocToText(doc: RichDoc): string {

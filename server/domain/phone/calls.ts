@@ -72,6 +72,11 @@ export function listCalls(ctx: DomainContext, principal: Staff, query: { missed?
   const admin = principal.agent.role === 'admin';
   const number = query.number?.trim();
   return ctx.store.calls
-    .list({ agentId: admin ? undefined : principal.agent.id, missedOnly: query.missed === 'true', remoteKey: number ? phoneKey(number) : undefined, limit: query.limit })
+    .list({
+      agentId: admin ? undefined : principal.agent.id,
+      missedOnly: query.missed === 'true',
+      remoteKey: number ? phoneKey(number) : undefined,
+      limit: query.limit,
+    })
     .map((row) => toStoredCall(ctx, row));
 }

@@ -12,14 +12,29 @@ import { phoneKey } from './numbers.js';
 const CARD_CALLS = 10;
 const CARD_CONVERSATIONS = 10;
 
-const toCustomer = (row: CustomerRow): Customer => ({ id: row.id, name: row.name, phone: row.phone, email: row.email, note: row.note, createdAt: row.createdAt });
+const toCustomer = (row: CustomerRow): Customer => ({
+  id: row.id,
+  name: row.name,
+  phone: row.phone,
+  email: row.email,
+  note: row.note,
+  createdAt: row.createdAt,
+});
 
 export function createCustomer(ctx: DomainContext, input: { name: string; phone: string; email: string; note: string }): Customer {
   return ctx.store.transaction(() => {
     const key = phoneKey(input.phone);
     if (ctx.store.customers.byPhoneKey(key)) refuse('CONFLICT', 'A customer with this phone number already exists', { phone: 'taken' });
     const now = ctx.clock();
-    const row: CustomerRow = { id: uuidv7(now), name: input.name, phone: input.phone.trim(), phoneKey: key, email: input.email, note: input.note, createdAt: now };
+    const row: CustomerRow = {
+      id: uuidv7(now),
+      name: input.name,
+      phone: input.phone.trim(),
+      phoneKey: key,
+      email: input.email,
+      note: input.note,
+      createdAt: now,
+    };
     ctx.store.customers.insert(row);
     return toCustomer(row);
   });
@@ -42,8 +57,7 @@ export function lookupCustomer(ctx: DomainContext, number: string): CustomerCard
   const recentCalls = ctx.store.calls.list({ remoteKey: key, limit: CARD_CALLS }).map((row) => toStoredCall(ctx, row));
   // Visitors are found by the contact of their offline messages and, since 顾客信息, by the phone an agent set on their profile.
   const visitorIds = new Set([...ctx.store.customers.visitorIdsByContactKey(key), ...ctx.store.visitorProfiles.visitorIdsByPhoneKey(key, 20)]);
-  const conversations: ConversationRow[] = [...visitorIds]
-    .flatMap((visitorId) => ctx.store.conversations.list({ visitorId, limit: CARD_CONVERSATIONS }));
+  const conversations: ConversationRow[] = [...visitorIds].flatMap((visitorId) => ctx.store.conversations.list({ visitorId, limit: CARD_CONVERSATIONS }));
   conversations.sort((a, b) => b.createdAt - a.createdAt);
   return {
     customer: customer ? toCustomer(customer) : null,

@@ -16,7 +16,11 @@ describe('canned files (常用文件) over REST', () => {
   let scene: Scene;
   let url: string;
   const upload = (token: string, query: Record<string, string>, bytes: Buffer) =>
-    call<FilePhrase & Err>(url, 'POST', `/api/file-phrases?${new URLSearchParams(query).toString()}`, { token, raw: bytes, contentType: 'application/octet-stream' });
+    call<FilePhrase & Err>(url, 'POST', `/api/file-phrases?${new URLSearchParams(query).toString()}`, {
+      token,
+      raw: bytes,
+      contentType: 'application/octet-stream',
+    });
   const list = async (token: string) => (await call<FilePhraseList>(url, 'GET', '/api/file-phrases', { token })).body.files;
   const storedFiles = () => readdirSync(join(scene.server.dataDir, 'attachments')).length;
 
@@ -29,7 +33,15 @@ describe('canned files (常用文件) over REST', () => {
   it('an admin uploads a public file every agent sees; its type comes from the bytes', async () => {
     const res = await upload(scene.admin.token, { scope: 'public', name: '价格表.pdf', categoryId: 'pc-links' }, PDF);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ scope: 'public', ownerId: null, name: '价格表.pdf', size: PDF.length, mime: 'application/pdf', isImage: false, categoryId: 'pc-links' });
+    expect(res.body).toMatchObject({
+      scope: 'public',
+      ownerId: null,
+      name: '价格表.pdf',
+      size: PDF.length,
+      mime: 'application/pdf',
+      isImage: false,
+      categoryId: 'pc-links',
+    });
     expect(res.body).not.toHaveProperty('sha256');
     for (const staff of [scene.agent1, scene.agent2]) expect((await list(staff.token)).map((f) => f.id)).toContain(res.body.id);
   });
@@ -40,14 +52,23 @@ describe('canned files (常用文件) over REST', () => {
     expect(mine.body).toMatchObject({ scope: 'personal', ownerId: scene.agent1.agentId, mime: 'image/png', isImage: true });
     expect((await list(scene.agent2.token)).map((f) => f.id)).not.toContain(mine.body.id);
 
-    const category = await call<{ id: string }>(url, 'POST', '/api/phrase-categories', { token: scene.agent1.token, body: { scope: 'personal', name: '我的文件' } });
-    const renamed = await call<FilePhrase>(url, 'PATCH', `/api/file-phrases/${mine.body.id}`, { token: scene.agent1.token, body: { name: '公司标志.png', categoryId: category.body.id } });
+    const category = await call<{ id: string }>(url, 'POST', '/api/phrase-categories', {
+      token: scene.agent1.token,
+      body: { scope: 'personal', name: '我的文件' },
+    });
+    const renamed = await call<FilePhrase>(url, 'PATCH', `/api/file-phrases/${mine.body.id}`, {
+      token: scene.agent1.token,
+      body: { name: '公司标志.png', categoryId: category.body.id },
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: '公司标志.png', categoryId: category.body.id });
     expect((await list(scene.agent1.token)).find((f) => f.id === mine.body.id)?.name).toBe('公司标志.png');
 
     const before = dbFingerprint(scene.server);
-    for (const [method, body] of [['PATCH', { name: 'x.png' }], ['DELETE', undefined]] as const) {
+    for (const [method, body] of [
+      ['PATCH', { name: 'x.png' }],
+      ['DELETE', undefined],
+    ] as const) {
       const res = await call<Err>(url, method, `/api/file-phrases/${mine.body.id}`, { token: scene.agent2.token, body });
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('FORBIDDEN');
@@ -121,7 +142,10 @@ describe('canned files (常用文件) over REST', () => {
     expect((await call<Err>(url, 'POST', attachPath, { token: chat.token, body: { conversationId: chat.conversationId } })).status).toBe(403);
     // Another agent's personal file looks missing.
     const other = await upload(scene.agent2.token, { scope: 'personal', name: 'secret.pdf' }, PDF);
-    expect((await call<Err>(url, 'POST', `/api/file-phrases/${other.body.id}/attach`, { token: scene.agent1.token, body: { conversationId: chat.conversationId } })).status).toBe(404);
+    expect(
+      (await call<Err>(url, 'POST', `/api/file-phrases/${other.body.id}/attach`, { token: scene.agent1.token, body: { conversationId: chat.conversationId } }))
+        .status,
+    ).toBe(404);
 
     const attached = await call<Attachment>(url, 'POST', attachPath, { token: scene.agent1.token, body: { conversationId: chat.conversationId } });
     expect(attached.status).toBe(200);

@@ -5,7 +5,13 @@
  * goes through the normal path (sendMessage, idempotent on clientId).
  */
 import { uuidv7, type Attachment } from '../../../shared/index.js';
-import { FILE_PHRASE_LIMITS, type FilePhrase, type FilePhraseList, type UpdateFilePhraseBody, type UploadFilePhraseQuery } from '../../../shared/file-phrases.js';
+import {
+  FILE_PHRASE_LIMITS,
+  type FilePhrase,
+  type FilePhraseList,
+  type UpdateFilePhraseBody,
+  type UploadFilePhraseQuery,
+} from '../../../shared/file-phrases.js';
 import type { FilePhraseRow } from '../../store/phrase-types.js';
 import type { AttachmentRow } from '../../store/types.js';
 import { handledConversation } from '../access.js';
@@ -104,7 +110,8 @@ export function deleteFilePhrase(ctx: DomainContext, staff: Staff, id: string): 
 export function attachFilePhrase(ctx: DomainContext, staff: Staff, id: string, conversationId: string): Attachment {
   const file = usableFile(ctx, staff, id);
   const conversation = handledConversation(ctx, staff, conversationId);
-  if (conversation.state !== 'active') refuse('INVALID_STATE', conversation.state === 'ended' ? 'This conversation has ended' : 'Accept the conversation before sending');
+  if (conversation.state !== 'active')
+    refuse('INVALID_STATE', conversation.state === 'ended' ? 'This conversation has ended' : 'Accept the conversation before sending');
   const now = ctx.clock();
   const row: AttachmentRow = {
     id: uuidv7(now),

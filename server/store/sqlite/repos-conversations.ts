@@ -14,9 +14,7 @@ export function sqliteConversations(db: Db): ConversationRepository {
   const openForVisitor = db.prepare("SELECT * FROM conversations WHERE visitor_id = ? AND state <> 'ended' ORDER BY created_at DESC LIMIT 1");
   const latestForVisitor = db.prepare('SELECT * FROM conversations WHERE visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1');
   const roomTaken = db.prepare("SELECT 1 FROM conversations WHERE room_no = ? AND state <> 'ended'");
-  const silent = db.prepare(
-    "SELECT * FROM conversations WHERE state = 'active' AND awaiting_visitor = 1 AND last_agent_message_at <= ?",
-  );
+  const silent = db.prepare("SELECT * FROM conversations WHERE state = 'active' AND awaiting_visitor = 1 AND last_agent_message_at <= ?");
   const openForAgent = db.prepare("SELECT * FROM conversations WHERE agent_id = ? AND state <> 'ended' ORDER BY created_at");
 
   return {

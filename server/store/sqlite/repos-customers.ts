@@ -38,11 +38,31 @@ function parseJson<T>(text: string, fallback: T): T {
 function sqliteVisitorProfiles(db: Db): VisitorProfileRepository {
   const byVisitor = db.prepare('SELECT * FROM visitor_profiles WHERE visitor_id = ?');
   const byPhone = db.prepare("SELECT visitor_id FROM visitor_profiles WHERE phone_key = ? AND phone_key <> '' ORDER BY updated_at DESC LIMIT ?");
-  const columns = ['visitorId', 'userAgent', 'browser', 'os', 'region', 'firstReferrer', 'landingPage', 'searchEngine', 'searchKeyword', 'campaign', 'tags', 'phone', 'phoneKey', 'email', 'customerId', 'updatedAt'] as const;
+  const columns = [
+    'visitorId',
+    'userAgent',
+    'browser',
+    'os',
+    'region',
+    'firstReferrer',
+    'landingPage',
+    'searchEngine',
+    'searchKeyword',
+    'campaign',
+    'tags',
+    'phone',
+    'phoneKey',
+    'email',
+    'customerId',
+    'updatedAt',
+  ] as const;
   const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
   const put = db.prepare(
     `INSERT INTO visitor_profiles (${columns.map(snake).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})
-     ON CONFLICT(visitor_id) DO UPDATE SET ${columns.filter((c) => c !== 'visitorId').map((c) => `${snake(c)} = excluded.${snake(c)}`).join(', ')}`,
+     ON CONFLICT(visitor_id) DO UPDATE SET ${columns
+       .filter((c) => c !== 'visitorId')
+       .map((c) => `${snake(c)} = excluded.${snake(c)}`)
+       .join(', ')}`,
   );
   return {
     byVisitor: (visitorId) => {
@@ -55,7 +75,8 @@ function sqliteVisitorProfiles(db: Db): VisitorProfileRepository {
         tags: parseJson<string[]>(typeof row.tags === 'string' ? row.tags : '[]', []),
       };
     },
-    put: (row) => void put.run(toParams({ ...row, campaign: JSON.stringify(row.campaign), tags: JSON.stringify(row.tags), customerId: row.customerId ?? null })),
+    put: (row) =>
+      void put.run(toParams({ ...row, campaign: JSON.stringify(row.campaign), tags: JSON.stringify(row.tags), customerId: row.customerId ?? null })),
     visitorIdsByPhoneKey: (key, limit) => (byPhone.all(key, limit) as { visitor_id: string }[]).map((r) => r.visitor_id),
   };
 }

@@ -1,11 +1,4 @@
-import type {
-  AttachmentRepository,
-  AttachmentRow,
-  MessageRepository,
-  MessageRow,
-  OfflineMessageRepository,
-  OfflineMessageRow,
-} from '../types.js';
+import type { AttachmentRepository, AttachmentRow, MessageRepository, MessageRow, OfflineMessageRepository, OfflineMessageRow } from '../types.js';
 import { type Db, fromRow, fromRows, insertRow, updateRow } from './db.js';
 
 export function sqliteMessages(db: Db): MessageRepository {

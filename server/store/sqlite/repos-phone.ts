@@ -1,4 +1,14 @@
-import type { CallRepository, CallRow, CustomerRepository, CustomerRow, PhoneRepositories, SipAccountRepository, SipAccountRow, WrapUpCodeRepository, WrapUpCodeRow } from '../phone-types.js';
+import type {
+  CallRepository,
+  CallRow,
+  CustomerRepository,
+  CustomerRow,
+  PhoneRepositories,
+  SipAccountRepository,
+  SipAccountRow,
+  WrapUpCodeRepository,
+  WrapUpCodeRow,
+} from '../phone-types.js';
 import { cachedStatement, type Db, fromRow, fromRows, insertRow, toParams } from './db.js';
 
 function sqliteSipAccounts(db: Db): SipAccountRepository {

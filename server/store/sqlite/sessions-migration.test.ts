@@ -21,11 +21,15 @@ describe('migration 009 (session lifetime)', () => {
     db.pragma('foreign_keys = ON');
     // The schema as it was before 009, applied the way migrate() records it.
     db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-    for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => /^00[1-8]_[\w-]+\.sql$/.test(f)).sort()) {
+    for (const file of readdirSync(MIGRATIONS_DIR)
+      .filter((f) => /^00[1-8]_[\w-]+\.sql$/.test(f))
+      .sort()) {
       db.exec(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
       db.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(Number(file.slice(0, 3)), file);
     }
-    db.prepare("INSERT INTO agents (id, account, nickname, role, password_hash, max_concurrent, created_at) VALUES ('a1', 'agent1', '小王', 'agent', 'x', 5, 1)").run();
+    db.prepare(
+      "INSERT INTO agents (id, account, nickname, role, password_hash, max_concurrent, created_at) VALUES ('a1', 'agent1', '小王', 'agent', 'x', 5, 1)",
+    ).run();
     db.prepare('INSERT INTO sessions (token_hash, agent_id, created_at) VALUES (?, ?, ?)').run(hashToken('old-token'), 'a1', 1000);
 
     expect(migrate(db)).toContain(9);

@@ -56,7 +56,10 @@ describe('widget serving', () => {
     const missing = await startTestServer({ widgetDir: join(tempDir(), 'nothing') });
     const res = await fetch(`${missing.url}/widget`);
     expect(res.status).toBe(500);
-    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/npm run build/) });
+    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringMatching(/npm run build/),
+    });
     await missing.dispose();
 
     const widgetDir = tempDir();

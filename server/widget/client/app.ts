@@ -245,15 +245,24 @@ export class WidgetApp {
       case 'error':
         break;
       case 'start':
-        this.shell.show(this.replies, startScreen(this.knownName(), (name) => this.startConversation(name)));
+        this.shell.show(
+          this.replies,
+          startScreen(this.knownName(), (name) => this.startConversation(name)),
+        );
         break;
       case 'leave': {
         const open = this.state.conversation && this.state.conversation.state !== 'ended' ? this.state.conversation : null;
-        this.shell.show(this.replies, leaveMessageForm({ initialName: this.knownName(), onSubmit: (input) => this.leaveMessage(input), onBack: open ? () => this.go('chat') : null }));
+        this.shell.show(
+          this.replies,
+          leaveMessageForm({ initialName: this.knownName(), onSubmit: (input) => this.leaveMessage(input), onBack: open ? () => this.go('chat') : null }),
+        );
         break;
       }
       case 'leave-done':
-        this.shell.show(this.replies, leaveMessageDone(() => this.go('leave')));
+        this.shell.show(
+          this.replies,
+          leaveMessageDone(() => this.go('leave')),
+        );
         break;
       case 'chat':
         this.chatView = new ChatView(

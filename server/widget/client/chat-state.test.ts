@@ -52,7 +52,10 @@ describe('ChatState event dedupe', () => {
     const state = new ChatState(0);
     state.setConversation(conversationFixture({ state: 'queued', queuePosition: 3, agentId: null, agentName: null }));
     expect(state.queuePosition).toBe(3);
-    state.applyFrame({ type: 'queue', entries: [{ conversationId: 'conv-1', roomNo: '访客1', visitorName: 'v', groupId: null, position: 1, waitingSince: 0 }] });
+    state.applyFrame({
+      type: 'queue',
+      entries: [{ conversationId: 'conv-1', roomNo: '访客1', visitorName: 'v', groupId: null, position: 1, waitingSince: 0 }],
+    });
     expect(state.queuePosition).toBe(1);
     const nack = state.applyFrame({ type: 'nack', clientId: 'c-1', error: { code: 'INVALID_STATE', message: 'ended' } });
     expect(nack.refused).toEqual([{ clientId: 'c-1', code: 'INVALID_STATE', message: 'ended' }]);
@@ -70,7 +73,11 @@ describe('ChatState event dedupe', () => {
     const state = new ChatState(0);
     state.setConversation(conversationFixture({ id: 'conv-2', createdAt: 5000 }));
     state.addMessage(messageFixture({ conversationId: 'conv-2' }));
-    state.applyFrame({ type: 'event', seq: 1, event: { type: 'conversation.updated', conversation: conversationFixture({ id: 'conv-1', createdAt: 1000, state: 'ended' }) } });
+    state.applyFrame({
+      type: 'event',
+      seq: 1,
+      event: { type: 'conversation.updated', conversation: conversationFixture({ id: 'conv-1', createdAt: 1000, state: 'ended' }) },
+    });
     expect(state.conversation?.id).toBe('conv-2');
     expect(state.messages()).toHaveLength(1);
     state.applyFrame({ type: 'event', seq: 2, event: { type: 'conversation.updated', conversation: conversationFixture({ id: 'conv-3', createdAt: 9000 }) } });

@@ -7,7 +7,11 @@ describe('DraftThrottle', () => {
 
   it('sends at most once per interval, ending with the latest text, then clears after a send', () => {
     const pushed: string[] = [];
-    const draft = new DraftThrottle((text) => pushed.push(text), 300, () => Date.now());
+    const draft = new DraftThrottle(
+      (text) => pushed.push(text),
+      300,
+      () => Date.now(),
+    );
     draft.update('你');
     draft.update('你好');
     draft.update('你好吗');

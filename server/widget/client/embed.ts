@@ -48,9 +48,18 @@ function install(): void {
   button.setAttribute('aria-label', labels.open);
   button.setAttribute('aria-expanded', 'false');
   Object.assign(button.style, {
-    position: 'fixed', right: '20px', bottom: '20px', zIndex: '2147483000', padding: '12px 18px',
-    border: 'none', borderRadius: '24px', background: '#1664e3', color: '#fff', font: '15px/1.2 system-ui, sans-serif',
-    boxShadow: '0 4px 14px rgba(0,0,0,.25)', cursor: 'pointer',
+    position: 'fixed',
+    right: '20px',
+    bottom: '20px',
+    zIndex: '2147483000',
+    padding: '12px 18px',
+    border: 'none',
+    borderRadius: '24px',
+    background: '#1664e3',
+    color: '#fff',
+    font: '15px/1.2 system-ui, sans-serif',
+    boxShadow: '0 4px 14px rgba(0,0,0,.25)',
+    cursor: 'pointer',
   });
 
   let frame: HTMLIFrameElement | null = null;
@@ -61,9 +70,16 @@ function install(): void {
       frame.title = labels.frame;
       frame.setAttribute('allow', 'clipboard-write');
       Object.assign(frame.style, {
-        position: 'fixed', right: '20px', bottom: '80px', zIndex: '2147483000', width: 'min(380px, calc(100vw - 40px))',
-        height: 'min(600px, calc(100vh - 100px))', border: '1px solid #d9d9d9', borderRadius: '12px',
-        boxShadow: '0 8px 30px rgba(0,0,0,.25)', background: '#fff',
+        position: 'fixed',
+        right: '20px',
+        bottom: '80px',
+        zIndex: '2147483000',
+        width: 'min(380px, calc(100vw - 40px))',
+        height: 'min(600px, calc(100vh - 100px))',
+        border: '1px solid #d9d9d9',
+        borderRadius: '12px',
+        boxShadow: '0 8px 30px rgba(0,0,0,.25)',
+        background: '#fff',
       });
       document.body.appendChild(frame);
     }

@@ -15,8 +15,9 @@ const mount = () => root && new WidgetApp(params).mount(root);
 // identity (so the app resumes it) and reports itself; the chat frame inside a site also waits for
 // the identity, so a click right after load cannot create a second visitor beside the trail frame's.
 if (new URLSearchParams(window.location.search).get('mode') === 'trail') startTrailFrame();
-else if (window.top === window) void ensureVisitorToken().finally(() => {
-  mount();
-  void reportDirectVisit();
-});
+else if (window.top === window)
+  void ensureVisitorToken().finally(() => {
+    mount();
+    void reportDirectVisit();
+  });
 else void ensureVisitorToken().finally(mount);

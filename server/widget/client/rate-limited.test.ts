@@ -43,7 +43,11 @@ describe('RATE_LIMITED in the widget', () => {
     // The server stored the first and refused the others (the second over budget, the third behind it).
     sender.stored(ids[0]!);
     for (const clientId of ids.slice(1)) {
-      const effects = state.applyFrame({ type: 'nack', clientId, error: { code: 'RATE_LIMITED', message: 'Too many requests from this visitor; try again in 30 s' } });
+      const effects = state.applyFrame({
+        type: 'nack',
+        clientId,
+        error: { code: 'RATE_LIMITED', message: 'Too many requests from this visitor; try again in 30 s' },
+      });
       for (const refusal of effects.refused) sender.refused(refusal.clientId, refusal.code, refusal.message);
     }
     expect(outbox.pending().map((entry) => entry.body.clientId)).toEqual(ids.slice(1));

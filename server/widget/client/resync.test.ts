@@ -43,8 +43,17 @@ function serverAnswers(answers: Partial<Record<RouteName, (options: unknown) => 
   };
 }
 
-const sessionAnswer = (conversation: Conversation | null, offlineMessages: OfflineMessage[] = []) => () =>
-  ok({ token: 'tok', visitor: { id: 'visitor-1', name: '访客' }, conversation, agentsAvailable: true, offlineMessages, settings: { autoCloseMinutes: 6, queueTimeoutSeconds: 120 } });
+const sessionAnswer =
+  (conversation: Conversation | null, offlineMessages: OfflineMessage[] = []) =>
+  () =>
+    ok({
+      token: 'tok',
+      visitor: { id: 'visitor-1', name: '访客' },
+      conversation,
+      agentsAvailable: true,
+      offlineMessages,
+      settings: { autoCloseMinutes: 6, queueTimeoutSeconds: 120 },
+    });
 
 describe('widget resync', () => {
   it('the realtime client stops, waits for the rebuild, then says hello from the head', async () => {

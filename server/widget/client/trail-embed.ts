@@ -16,7 +16,11 @@ export interface HostPage {
 
 export function hostPage(doc: Document = document): HostPage {
   // Cut to the server's limits here: a long title must not cost the visitor their page view.
-  return { url: doc.location.href.slice(0, LIMITS.pageUrlMax), title: doc.title.slice(0, LIMITS.pageTitleMax), referrer: doc.referrer.slice(0, LIMITS.pageUrlMax) };
+  return {
+    url: doc.location.href.slice(0, LIMITS.pageUrlMax),
+    title: doc.title.slice(0, LIMITS.pageTitleMax),
+    referrer: doc.referrer.slice(0, LIMITS.pageUrlMax),
+  };
 }
 
 /** Adds the hidden trail frame; `widgetQuery` is the chat iframe's query (lang, group, agent). */

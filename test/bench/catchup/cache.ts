@@ -17,7 +17,9 @@ export function messageCount(db: CacheReader): number {
 }
 
 export function cachedClientIds(db: CacheReader, conversationId: string): string[] {
-  return (db.prepare('SELECT client_id FROM messages WHERE conversation_id = ? ORDER BY seq').all(conversationId) as { client_id: string }[]).map((r) => r.client_id);
+  return (db.prepare('SELECT client_id FROM messages WHERE conversation_id = ? ORDER BY seq').all(conversationId) as { client_id: string }[]).map(
+    (r) => r.client_id,
+  );
 }
 
 /** Resolves with Date.now() when the cache holds `expected` messages (polled every few ms). */

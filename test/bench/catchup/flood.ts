@@ -19,7 +19,11 @@ function send(visitor: BenchVisitor, count: number, label: string): Promise<stri
     const sendOne = () => {
       const clientId = uuidv7();
       ids.push(clientId);
-      visitor.connection.send({ type: 'message.send', conversationId: visitor.conversationId, message: { clientId, kind: 'text', text: `${label}-${next++}` } });
+      visitor.connection.send({
+        type: 'message.send',
+        conversationId: visitor.conversationId,
+        message: { clientId, kind: 'text', text: `${label}-${next++}` },
+      });
     };
     visitor.connection.onFrame = (frame) => {
       if (frame.type === 'nack') return reject(new Error(`message refused: ${frame.error.code} ${frame.error.message}`));

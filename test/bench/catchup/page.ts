@@ -22,7 +22,13 @@ export async function openPage(browser: Browser): Promise<Page> {
  * from the navigation; `loaded` is DOMContentLoaded, the floor below which no page of this
  * renderer can show anything.
  */
-export async function openUsable(page: Page, url: string, rows: number, banner: string | null, timeoutMs = 60_000): Promise<{ usable: number; loaded: number }> {
+export async function openUsable(
+  page: Page,
+  url: string,
+  rows: number,
+  banner: string | null,
+  timeoutMs = 60_000,
+): Promise<{ usable: number; loaded: number }> {
   const started = Date.now();
   await page.goto(url, { waitUntil: 'commit' });
   const handle = await page.waitForFunction(

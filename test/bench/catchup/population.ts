@@ -31,12 +31,22 @@ export async function createAgent(serverUrl: string, conversations: number): Pro
 export async function loginThroughShell(shellUrl: string): Promise<ShellClient> {
   // The bench hears only the connection state: a catch-up's summaries are for the page.
   const shell = await connectShell(shellUrl, { events: ['connection:changed'] });
-  const login = await shell.invoke('session:login', { account: BENCH_AGENT.account, password: BENCH_AGENT.password, rememberPassword: false, autoLogin: false, autoStart: false });
+  const login = await shell.invoke('session:login', {
+    account: BENCH_AGENT.account,
+    password: BENCH_AGENT.password,
+    rememberPassword: false,
+    autoLogin: false,
+    autoStart: false,
+  });
   if (!login.ok) throw new Error(`login through the shell failed: ${login.error.message}`);
-  await waitFor('shell online', async () => {
-    const state = await shell.invoke('connection:get-state', undefined);
-    return state.ok && (state.value as { state: string }).state === 'online';
-  }, 30_000);
+  await waitFor(
+    'shell online',
+    async () => {
+      const state = await shell.invoke('connection:get-state', undefined);
+      return state.ok && (state.value as { state: string }).state === 'online';
+    },
+    30_000,
+  );
   const status = await shell.invoke('agent:set-status', { status: 'online' });
   if (!status.ok) throw new Error(`status failed: ${status.error.message}`);
   return shell;
@@ -50,7 +60,11 @@ export async function startVisitors(serverUrl: string, agentId: string, count: n
     if (started.outcome !== 'started' || started.conversation.agentId !== agentId) {
       throw new Error(`visitor ${i + 1}: not assigned to the bench agent (${started.outcome})`);
     }
-    visitors.push({ conversationId: started.conversation.id, roomNo: started.conversation.roomNo, connection: await RealtimeConnection.open(serverUrl, session.token) });
+    visitors.push({
+      conversationId: started.conversation.id,
+      roomNo: started.conversation.roomNo,
+      connection: await RealtimeConnection.open(serverUrl, session.token),
+    });
   }
   return visitors;
 }

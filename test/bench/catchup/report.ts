@@ -13,7 +13,10 @@ const pad = (cells: string[], widths: number[]) => cells.map((cell, i) => cell.p
 export function pageOpenTable(results: { result: PageOpenResult; floor: Floor }[]): string[] {
   const widths = [8, 15, 18, 20, 22, 12, 20, 22];
   const lines = [
-    pad(['events', 'reconnect wait', 'cache complete', 'last msg on screen', 'page call p99 (n)', 'µs / event', 'floor: 1 transaction', 'floor: commit per row'], widths),
+    pad(
+      ['events', 'reconnect wait', 'cache complete', 'last msg on screen', 'page call p99 (n)', 'µs / event', 'floor: 1 transaction', 'floor: commit per row'],
+      widths,
+    ),
   ];
   for (const { result, floor } of results) {
     const calls = summarize(result.callSamples);
@@ -38,12 +41,24 @@ export function pageOpenTable(results: { result: PageOpenResult; floor: Floor }[
 
 export function restartTable(results: RestartResult[]): string[] {
   const widths = [26, 15, 11, 30, 24, 28];
-  const lines = [pad(['server', 'services start', 'usable', 'floor: page load (DOMContentLoaded)', 'usable − page load', 'cache complete (from start)'], widths)];
+  const lines = [
+    pad(['server', 'services start', 'usable', 'floor: page load (DOMContentLoaded)', 'usable − page load', 'cache complete (from start)'], widths),
+  ];
   for (const r of results) {
     const server = r.server === 'hung' ? 'hung (SIGSTOP)' : r.server === 'down' ? 'down (refused)' : `up, ${r.backlog} events missed`;
     const ownPart = r.usableMs - r.pageLoadedMs;
     lines.push(
-      pad([server, ms(r.servicesStartMs), ms(r.usableMs) + mark(r.usableMs, TARGETS.usableMs), ms(r.pageLoadedMs), ms(ownPart) + mark(ownPart, TARGETS.usableMs), ms(r.cacheCompleteMs)], widths),
+      pad(
+        [
+          server,
+          ms(r.servicesStartMs),
+          ms(r.usableMs) + mark(r.usableMs, TARGETS.usableMs),
+          ms(r.pageLoadedMs),
+          ms(ownPart) + mark(ownPart, TARGETS.usableMs),
+          ms(r.cacheCompleteMs),
+        ],
+        widths,
+      ),
     );
   }
   return lines;

@@ -4,7 +4,7 @@ import { LIMITS } from '../../../shared/limits.js';
 
 export async function serverMessages(serverUrl: string, token: string, conversationId: string): Promise<Message[]> {
   const all: Message[] = [];
-  for (let afterSeq = 0; ; ) {
+  for (let afterSeq = 0; ;) {
     const url = new URL(`/api/conversations/${conversationId}/messages`, serverUrl);
     url.searchParams.set('afterSeq', String(afterSeq));
     url.searchParams.set('limit', String(LIMITS.messagePageMax));

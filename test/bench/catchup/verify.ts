@@ -30,7 +30,8 @@ export async function verifyAgainstServer(bench: Bench, sent: readonly string[],
     if (!sameList(cached, ids)) problems.push(`${visitor.roomNo}: cache has ${cached.length} messages, the server ${ids.length} (or another order)`);
     if (checkScreen && visitor === bench.target) {
       const shown = await shownClientIds(bench.page);
-      if (!sameList(shown, ids)) problems.push(`${visitor.roomNo}: the open transcript shows ${shown.length} messages (${new Set(shown).size} distinct), the server has ${ids.length}`);
+      if (!sameList(shown, ids))
+        problems.push(`${visitor.roomNo}: the open transcript shows ${shown.length} messages (${new Set(shown).size} distinct), the server has ${ids.length}`);
     }
   }
   const missing = sent.filter((id) => !stored.has(id));

@@ -36,8 +36,5 @@ export const textsFrom = (messages: Message[], sender: Message['sender']): strin
 
 /** A real 8×8 PNG (red square), made here so no binary fixture is needed. */
 export function redSquarePng(): Buffer {
-  return Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGN4ZmODFTEMLQkAW0ZXgVodtoIAAAAASUVORK5CYII=',
-    'base64',
-  );
+  return Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGN4ZmODFTEMLQkAW0ZXgVodtoIAAAAASUVORK5CYII=', 'base64');
 }

@@ -38,7 +38,11 @@ export class AgentDesk {
   async setStatus(label: '在线' | '忙碌' | '离开'): Promise<void> {
     await this.page.getByLabel('我的状态').click();
     // exact: an option whose name merely contains the label must not match.
-    await this.page.getByRole('option', { name: label, exact: true }).or(this.page.locator('.ant-select-dropdown').getByText(label, { exact: true })).first().click();
+    await this.page
+      .getByRole('option', { name: label, exact: true })
+      .or(this.page.locator('.ant-select-dropdown').getByText(label, { exact: true }))
+      .first()
+      .click();
     await expect(this.page.getByRole('banner')).toContainText(label);
   }
 

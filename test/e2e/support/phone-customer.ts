@@ -74,10 +74,10 @@ export class CustomerPhone {
   }
 
   private run<T>(method: string, arg?: string | number | boolean): Promise<T> {
-    return this.page.evaluate(
-      ([name, value]) => (window as unknown as { customer: Record<string, (v?: unknown) => T> }).customer[name as string]!(value),
-      [method, arg] as const,
-    ) as Promise<T>;
+    return this.page.evaluate(([name, value]) => (window as unknown as { customer: Record<string, (v?: unknown) => T> }).customer[name as string]!(value), [
+      method,
+      arg,
+    ] as const) as Promise<T>;
   }
 
   call(number: string): Promise<void> {

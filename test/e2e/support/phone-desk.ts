@@ -70,7 +70,11 @@ export function registration(page: Page): Locator {
 
 export async function openPhoneView(page: Page): Promise<void> {
   // The item reads "电话 N" while there are unseen missed calls.
-  await page.getByRole('navigation', { name: '主导航' }).locator('.ant-segmented-item').filter({ hasText: /^电话\d*$/ }).click();
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .locator('.ant-segmented-item')
+    .filter({ hasText: /^电话\d*$/ })
+    .click();
   await expect(page.getByRole('complementary', { name: '拨号盘' })).toBeVisible();
 }
 

@@ -30,7 +30,9 @@ export async function expectRtpBothWays(page: Page, customer: CustomerPhone, cal
   const deskBefore = (await desk())?.packetsReceived ?? 0;
   const customerBefore = (await customer.stats()).packetsReceived;
   await expect.poll(async () => (await desk())?.packetsReceived ?? 0, { message: 'RTP reaches the workstation', timeout: 10_000 }).toBeGreaterThan(deskBefore);
-  await expect.poll(async () => (await customer.stats()).packetsReceived, { message: 'RTP reaches the customer', timeout: 10_000 }).toBeGreaterThan(customerBefore);
+  await expect
+    .poll(async () => (await customer.stats()).packetsReceived, { message: 'RTP reaches the customer', timeout: 10_000 })
+    .toBeGreaterThan(customerBefore);
 }
 
 /** Two customer phones talk to each other: both connected, each receiving RTP now. */

@@ -38,7 +38,13 @@ describe.each(EVERY_LAYOUT)('%s layout, as %s', (layout, platform) => {
     const windows = state.windows.filter((window) => window.role === 'main');
     expect(windows).toHaveLength(1);
     const [window] = windows;
-    expect(window!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webviewTag: false });
+    expect(window!.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webviewTag: false,
+    });
     expect(existsSync(String(window!.options.webPreferences!.preload)), 'the preload file the window names').toBe(true);
     expect(window!.url).toMatch(/^file:.*\/dist\/renderer\/index\.html$/);
     expect(existsSync(fileURLToPath(window!.url)), 'the page the window loads').toBe(true);

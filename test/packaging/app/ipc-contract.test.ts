@@ -15,7 +15,8 @@ let backend: Backend;
 let main: MainProcess;
 let mainWindow: string;
 
-const sentChannels = async () => new Set((await main.call('records', 'webContents.send')).filter((sent) => sent.target === mainWindow).map((sent) => sent.args[0] as string));
+const sentChannels = async () =>
+  new Set((await main.call('records', 'webContents.send')).filter((sent) => sent.target === mainWindow).map((sent) => sent.args[0] as string));
 
 beforeAll(async () => {
   backend = await startBackend();
@@ -23,7 +24,13 @@ beforeAll(async () => {
   await main.call('ready');
   await main.call('until', { api: 'Tray.setContextMenu' });
   mainWindow = `window:${(await main.call('state')).windows.find((window) => window.role === 'main')!.id}`;
-  await main.call('invoke', 'session:login', { account: AGENT1.account, password: AGENT1.password, rememberPassword: false, autoLogin: false, autoStart: false });
+  await main.call('invoke', 'session:login', {
+    account: AGENT1.account,
+    password: AGENT1.password,
+    rememberPassword: false,
+    autoLogin: false,
+    autoStart: false,
+  });
   await main.call('clickTrayMenu', '在线');
   await main.call('until', { api: 'webContents.send', args: ['agent:updated', { account: AGENT1.account, status: 'online' }] });
 });
@@ -41,7 +48,10 @@ describe('the IPC contract in the built main (packaged, Linux)', () => {
 
   it('every handler refuses a page that is not ours, before looking at the request', async () => {
     for (const channel of Object.keys(invokeChannels)) {
-      expect(await main.call('invoke', channel, undefined, 'file:///tmp/not-our-page.html'), channel).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await main.call('invoke', channel, undefined, 'file:///tmp/not-our-page.html'), channel).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     }
   });
 
@@ -66,7 +76,18 @@ describe('the IPC contract in the built main (packaged, Linux)', () => {
     await main.call('invoke', 'alert-settings:set', (current as { value: unknown }).value);
     await main.call('until', { api: 'webContents.send', target: mainWindow, args: ['alert-settings:changed'] });
     const channels = await sentChannels();
-    for (const channel of ['session:changed', 'connection:changed', 'agent:updated', 'queue:changed', 'conversation:updated', 'message:upserted', 'alert:raised', 'phrases:changed', 'phone:state-changed', 'alert-settings:changed']) {
+    for (const channel of [
+      'session:changed',
+      'connection:changed',
+      'agent:updated',
+      'queue:changed',
+      'conversation:updated',
+      'message:upserted',
+      'alert:raised',
+      'phrases:changed',
+      'phone:state-changed',
+      'alert-settings:changed',
+    ]) {
       expect(channels, channel).toContain(channel);
     }
   });

@@ -16,17 +16,32 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 /** Electron provides it; it must never be packed. */
 const RUNTIME_PROVIDED = new Set(['electron']);
 
-const packageName = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageName = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 async function bareImports(bundle: string): Promise<string[]> {
-  const result = await build({ entryPoints: [basename(bundle)], absWorkingDir: dirname(bundle), bundle: true, write: false, metafile: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent' });
+  const result = await build({
+    entryPoints: [basename(bundle)],
+    absWorkingDir: dirname(bundle),
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'silent',
+  });
   const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports);
   return [...new Set(imports.filter((entry) => entry.external && !isBuiltin(entry.path)).map((entry) => entry.path))].sort();
 }
 
 /** Node's own ESM resolution, run from the main bundle's folder: what `import 'x'` there finds. */
 function resolveFrom(folder: string, specifiers: string[]): Record<string, string> {
-  const script = 'const out = {}; for (const s of JSON.parse(process.argv[1])) { try { out[s] = import.meta.resolve(s); } catch (e) { out[s] = "unresolved: " + e.message; } } console.log(JSON.stringify(out));';
+  const script =
+    'const out = {}; for (const s of JSON.parse(process.argv[1])) { try { out[s] = import.meta.resolve(s); } catch (e) { out[s] = "unresolved: " + e.message; } } console.log(JSON.stringify(out));';
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(specifiers)], { cwd: folder, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout) as Record<string, string>;
@@ -51,7 +66,10 @@ describe('every bare import of the built main bundle, in the packaged app', () =
   });
 
   it('resolves from inside the package, with Node’s ESM rules', () => {
-    const resolved = resolveFrom(dirname(app.main), specifiers.filter((specifier) => !RUNTIME_PROVIDED.has(packageName(specifier))));
+    const resolved = resolveFrom(
+      dirname(app.main),
+      specifiers.filter((specifier) => !RUNTIME_PROVIDED.has(packageName(specifier))),
+    );
     const outside = Object.entries(resolved).filter(([, url]) => !url.startsWith('file:') || !fileURLToPath(url).startsWith(join(appRoot, 'node_modules')));
     expect(outside, 'not found in the package’s own node_modules').toEqual([]);
   });

@@ -29,14 +29,28 @@ afterAll(async () => {
  * A started workstation (tray up), optionally logged in as agent1 and 在线. It ends with its test:
  * two workstations of the same agent would set each other's status on the shared backend.
  */
-async function startWorkstation(platform: Platform, options: { login?: boolean; facts?: Partial<OsFacts>; fakeIntervals?: boolean; env?: Record<string, string> } = {}) {
+async function startWorkstation(
+  platform: Platform,
+  options: { login?: boolean; facts?: Partial<OsFacts>; fakeIntervals?: boolean; env?: Record<string, string> } = {},
+) {
   const base = launchFor('packaged', platform, inject('packagedApp'));
-  const main = await launchMain({ ...base, facts: { ...base.facts, ...options.facts }, env: { KEFU_SERVER_URL: backend.url, ...options.env }, fakeIntervals: options.fakeIntervals });
+  const main = await launchMain({
+    ...base,
+    facts: { ...base.facts, ...options.facts },
+    env: { KEFU_SERVER_URL: backend.url, ...options.env },
+    fakeIntervals: options.fakeIntervals,
+  });
   onTestFinished(() => main.stop());
   await main.call('ready');
   await main.call('until', { api: 'Tray.setContextMenu' });
   if (options.login) {
-    const login = await main.call('invoke', 'session:login', { account: AGENT1.account, password: AGENT1.password, rememberPassword: false, autoLogin: false, autoStart: false });
+    const login = await main.call('invoke', 'session:login', {
+      account: AGENT1.account,
+      password: AGENT1.password,
+      rememberPassword: false,
+      autoLogin: false,
+      autoStart: false,
+    });
     expect(login).toMatchObject({ ok: true });
     await main.call('clickTrayMenu', '在线');
     await main.call('until', { api: 'webContents.send', args: ['agent:updated', { status: 'online' }] });
@@ -85,7 +99,13 @@ describe('Linux', () => {
   it('without a keyring (basic_text) nothing is remembered: 记住密码 is off and no password is written', async () => {
     const main = await startWorkstation('linux', { facts: { keyringBackend: 'basic_text', encryptionAvailable: true } });
     expect(await main.call('invoke', 'desktop:get-state', undefined)).toMatchObject({ ok: true, value: { canRememberPassword: false } });
-    const login = await main.call('invoke', 'session:login', { account: AGENT1.account, password: AGENT1.password, rememberPassword: true, autoLogin: false, autoStart: false });
+    const login = await main.call('invoke', 'session:login', {
+      account: AGENT1.account,
+      password: AGENT1.password,
+      rememberPassword: true,
+      autoLogin: false,
+      autoStart: false,
+    });
     expect(login).toMatchObject({ ok: true });
     expect(await main.call('records', 'safeStorage.encryptString')).toEqual([]);
     const secrets = join(main.folder, 'data/secrets.safe.json');
@@ -95,7 +115,13 @@ describe('Linux', () => {
   it('with a keyring (libsecret) the password is remembered, sealed', async () => {
     const main = await startWorkstation('linux', { facts: { keyringBackend: 'gnome_libsecret', encryptionAvailable: true } });
     expect(await main.call('invoke', 'desktop:get-state', undefined)).toMatchObject({ ok: true, value: { canRememberPassword: true } });
-    await main.call('invoke', 'session:login', { account: AGENT1.account, password: AGENT1.password, rememberPassword: true, autoLogin: false, autoStart: false });
+    await main.call('invoke', 'session:login', {
+      account: AGENT1.account,
+      password: AGENT1.password,
+      rememberPassword: true,
+      autoLogin: false,
+      autoStart: false,
+    });
     expect((await main.call('records', 'safeStorage.encryptString')).length).toBeGreaterThan(0);
     const secrets = readFileSync(join(main.folder, 'data/secrets.safe.json'), 'utf8');
     expect(secrets).toContain(AGENT1.account);

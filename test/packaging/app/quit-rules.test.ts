@@ -17,7 +17,13 @@ beforeAll(async () => {
   main = await launchMain({ ...launchFor('packaged', 'win32', inject('packagedApp')), env: { KEFU_SERVER_URL: backend.url } });
   await main.call('ready');
   await main.call('until', { api: 'Tray.setContextMenu' });
-  await main.call('invoke', 'session:login', { account: AGENT1.account, password: AGENT1.password, rememberPassword: false, autoLogin: false, autoStart: false });
+  await main.call('invoke', 'session:login', {
+    account: AGENT1.account,
+    password: AGENT1.password,
+    rememberPassword: false,
+    autoLogin: false,
+    autoStart: false,
+  });
   await main.call('clickTrayMenu', '在线');
   await main.call('until', { api: 'webContents.send', args: ['agent:updated', { account: AGENT1.account, status: 'online' }] });
   const { conversationId } = await backend.visitorChat();

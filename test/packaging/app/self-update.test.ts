@@ -24,7 +24,13 @@ afterEach(async () => {
 const sentUpdate = (state: Record<string, unknown>) => ({ api: 'webContents.send', args: ['update:changed', state] });
 
 async function startLoggedInWithChat(app: MainProcess, server: Backend): Promise<string> {
-  await app.call('invoke', 'session:login', { account: AGENT1.account, password: AGENT1.password, rememberPassword: false, autoLogin: false, autoStart: false });
+  await app.call('invoke', 'session:login', {
+    account: AGENT1.account,
+    password: AGENT1.password,
+    rememberPassword: false,
+    autoLogin: false,
+    autoStart: false,
+  });
   await app.call('clickTrayMenu', '在线');
   await app.call('until', { api: 'webContents.send', args: ['agent:updated', { account: AGENT1.account, status: 'online' }] });
   const { conversationId } = await server.visitorChat();
@@ -36,14 +42,22 @@ describe('self-update (packaged, Linux)', () => {
   it('checks the server in use at start and every 4 hours, takes only a newer release, shows progress, and waits for an unsent message', async () => {
     backend = await startBackend();
     const launch = launchFor('packaged', 'linux', inject('packagedApp'));
-    main = await launchMain({ ...launch, facts: { ...launch.facts, updateFeed: { version: '0.2.0-beta.1' } }, env: { KEFU_SERVER_URL: backend.url }, fakeIntervals: true });
+    main = await launchMain({
+      ...launch,
+      facts: { ...launch.facts, updateFeed: { version: '0.2.0-beta.1' } },
+      env: { KEFU_SERVER_URL: backend.url },
+      fakeIntervals: true,
+    });
     await main.call('ready');
     await main.call('until', { api: 'autoUpdater.setFeedURL', args: [{ provider: 'generic', url: `${backend.url}/updates/` }] });
     await main.call('until', { api: 'autoUpdater.checkForUpdates' });
     await main.call('until', sentUpdate({ phase: 'idle', version: null }));
     // electron-updater calls 0.2.0-beta.1 newer; a stable install does not take a pre-release.
     expect(await main.call('records', 'autoUpdater.downloadUpdate')).toEqual([]);
-    expect(await main.call('invoke', 'update:get-state', undefined)).toMatchObject({ ok: true, value: { available: true, phase: 'idle', currentVersion: launch.facts.appVersion } });
+    expect(await main.call('invoke', 'update:get-state', undefined)).toMatchObject({
+      ok: true,
+      value: { available: true, phase: 'idle', currentVersion: launch.facts.appVersion },
+    });
 
     await main.call('setFacts', { updateFeed: { version: '0.2.0' } });
     await main.call('advanceIntervals', FOUR_HOURS);
@@ -59,7 +73,10 @@ describe('self-update (packaged, Linux)', () => {
     backend = null;
     const sent = await main.call('invoke', 'conversations:send-message', { conversationId, kind: 'text', text: '服务器断了' });
     expect(sent).toMatchObject({ ok: true, value: { delivery: 'sending' } });
-    expect(await main.call('invoke', 'update:restart-now', undefined)).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', details: { reason: 'outbox' } } });
+    expect(await main.call('invoke', 'update:restart-now', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE', details: { reason: 'outbox' } },
+    });
     await main.call('until', sentUpdate({ phase: 'downloaded', blockedBy: 'outbox' }));
     expect(await main.call('records', 'autoUpdater.quitAndInstall')).toEqual([]);
 

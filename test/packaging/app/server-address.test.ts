@@ -34,14 +34,23 @@ describe('服务器地址 (packaged, Windows)', () => {
   it('the installer’s kefu-desk.json names the server; the CSP follows the agent’s switch to another address', async () => {
     backend = await startBackend();
     const port = Number(new URL(backend.url).port);
-    main = await launchMain({ ...launchFor('packaged', 'win32', inject('packagedApp')), files: { [INSTALLER_CONFIG]: `\uFEFF${JSON.stringify({ serverUrl: `${backend.url}/` })}` } });
+    main = await launchMain({
+      ...launchFor('packaged', 'win32', inject('packagedApp')),
+      files: { [INSTALLER_CONFIG]: `\uFEFF${JSON.stringify({ serverUrl: `${backend.url}/` })}` },
+    });
     await main.call('ready');
     await main.call('until', { api: 'Tray.setContextMenu' });
-    expect(await main.call('invoke', 'server:get-address', undefined)).toMatchObject({ ok: true, value: { url: backend.url, source: 'deployment', deploymentProblem: null } });
+    expect(await main.call('invoke', 'server:get-address', undefined)).toMatchObject({
+      ok: true,
+      value: { url: backend.url, source: 'deployment', deploymentProblem: null },
+    });
     expect(await connectSrc(main)).toEqual(expect.arrayContaining([backend.url, `ws://127.0.0.1:${port}`]));
 
     proxy = await startTcpProxy(port);
-    expect(await main.call('invoke', 'server:set-address', { url: proxy.url, discardUnsent: false })).toMatchObject({ ok: true, value: { url: proxy.url, source: 'chosen' } });
+    expect(await main.call('invoke', 'server:set-address', { url: proxy.url, discardUnsent: false })).toMatchObject({
+      ok: true,
+      value: { url: proxy.url, source: 'chosen' },
+    });
     const after = await connectSrc(main);
     expect(after).toEqual(expect.arrayContaining([proxy.url, `ws://127.0.0.1:${proxy.port}`]));
     expect(after).not.toContain(backend.url);
@@ -51,7 +60,10 @@ describe('服务器地址 (packaged, Windows)', () => {
 
 describe('服务器地址 (packaged, Linux)', () => {
   it('a broken kefu-desk.json is reported with its path, and the built-in address is used', async () => {
-    main = await launchMain({ ...launchFor('packaged', 'linux', inject('packagedApp')), files: { [INSTALLER_CONFIG]: '{"serverURL": "https://kefu.example.com"}' } });
+    main = await launchMain({
+      ...launchFor('packaged', 'linux', inject('packagedApp')),
+      files: { [INSTALLER_CONFIG]: '{"serverURL": "https://kefu.example.com"}' },
+    });
     await main.call('ready');
     await main.call('until', { api: 'Tray.setContextMenu' });
     const state = await main.call('invoke', 'server:get-address', undefined);

@@ -18,7 +18,8 @@ let main: MainProcess;
 let dataDir: string;
 const packaged = inject('packagedApp');
 const settingsFile = () => join(dataDir, 'desktop-settings.json');
-const readSettingsFile = () => JSON.parse(readFileSync(settingsFile(), 'utf8')) as Record<string, unknown> & { __internal__: { migrations: { version: string } } };
+const readSettingsFile = () =>
+  JSON.parse(readFileSync(settingsFile(), 'utf8')) as Record<string, unknown> & { __internal__: { migrations: { version: string } } };
 
 beforeAll(async () => {
   backend = await startBackend();
@@ -26,7 +27,14 @@ beforeAll(async () => {
   // What the first release wrote: the old key names and Windows shortcut notation (layout 1.0.0).
   writeFileSync(
     join(dataDir, 'desktop-settings.json'),
-    JSON.stringify({ autoStart: false, closeToTrayNoticeShown: true, awayOnLock: false, hideOnCapture: true, shortcut: 'Ctrl+Alt+Q', __internal__: { migrations: { version: '1.0.0' } } }),
+    JSON.stringify({
+      autoStart: false,
+      closeToTrayNoticeShown: true,
+      awayOnLock: false,
+      hideOnCapture: true,
+      shortcut: 'Ctrl+Alt+Q',
+      __internal__: { migrations: { version: '1.0.0' } },
+    }),
   );
   main = await launchMain({ ...launchFor('packaged', 'linux', packaged), env: { KEFU_SERVER_URL: backend.url, KEFU_DATA_DIR: dataDir } });
   await main.call('ready');
@@ -47,7 +55,18 @@ describe('desktop settings in electron-store (packaged, Linux)', () => {
 
   it('read the 1.0.0 file through the migrations (keyed by the settings layout, not the app version)', async () => {
     const state = await main.call('invoke', 'desktop:get-state', undefined);
-    expect(state).toMatchObject({ ok: true, value: { settings: { screenshotHidesWindow: true, screenshotShortcut: 'CommandOrControl+Alt+Q', awayOnLock: false, restorePreviousStatus: true, idleAwayMinutes: 15 } } });
+    expect(state).toMatchObject({
+      ok: true,
+      value: {
+        settings: {
+          screenshotHidesWindow: true,
+          screenshotShortcut: 'CommandOrControl+Alt+Q',
+          awayOnLock: false,
+          restorePreviousStatus: true,
+          idleAwayMinutes: 15,
+        },
+      },
+    });
     const onDisk = readSettingsFile();
     expect(onDisk.__internal__.migrations.version).toBe('2.0.0');
     expect(onDisk.hideOnCapture).toBeUndefined();
@@ -69,7 +88,9 @@ describe('log files and 导出日志 (packaged, Linux)', () => {
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line) as { name: string; msg: string });
-    expect(messages).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'main', msg: 'starting' }), expect.objectContaining({ name: 'workstation', msg: 'logged in' })]));
+    expect(messages).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'main', msg: 'starting' }), expect.objectContaining({ name: 'workstation', msg: 'logged in' })]),
+    );
   });
 
   it('asks the save dialog (over the window, a dated .zip in Downloads) and writes a zip with the logs and the manifest there', async () => {
@@ -90,7 +111,12 @@ describe('log files and 导出日志 (packaged, Linux)', () => {
     const entries = await readZip(archive);
     expect(entries.map((entry) => entry.name)).toEqual(['manifest.json', 'logs/kefu-desk.1.log']);
     const manifest = JSON.parse(entries[0]!.text) as { app: string; version: string; shell: string; os: { platform: string }; files: { name: string }[] };
-    expect(manifest).toMatchObject({ app: packaged.packageJson.productName, version: packaged.packageJson.version, shell: 'electron', os: { platform: 'linux' } });
+    expect(manifest).toMatchObject({
+      app: packaged.packageJson.productName,
+      version: packaged.packageJson.version,
+      shell: 'electron',
+      os: { platform: 'linux' },
+    });
     expect(entries[1]!.text).toContain('"msg":"logged in"');
     expect(entries.some((entry) => entry.text.includes(AGENT1.password))).toBe(false);
 

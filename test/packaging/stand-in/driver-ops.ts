@@ -52,7 +52,11 @@ export const ops = {
       url: window.webContents.url,
       options: toPlain(window.options) as { webPreferences?: Record<string, unknown> } & Record<string, unknown>,
     })),
-    trays: trays.map((tray) => ({ destroyed: tray.destroyed, tooltip: tray.tooltip, menu: tray.menu?.items.map((item) => item.label ?? `(${item.type})`) ?? [] })),
+    trays: trays.map((tray) => ({
+      destroyed: tray.destroyed,
+      tooltip: tray.tooltip,
+      menu: tray.menu?.items.map((item) => item.label ?? `(${item.type})`) ?? [],
+    })),
     app: { endedWith: app.endedWith, lockHeld: app.lockHeld, userData: app.getPath('userData'), platform: facts.platform },
     invokeHandlers: [...ipcMain.handlers.keys()],
     ipcListeners: ipcMain.eventNames().map(String),
@@ -79,7 +83,10 @@ export const ops = {
   },
 
   clickTrayIcon() {
-    trays.filter((tray) => !tray.destroyed).at(-1)?.emit('click', preventable(), {});
+    trays
+      .filter((tray) => !tray.destroyed)
+      .at(-1)
+      ?.emit('click', preventable(), {});
   },
 
   /** The user clicks the window's X: a preventable 'close', then closed unless prevented. */

@@ -10,7 +10,20 @@ import { ipcMain } from './ipc-main.js';
 import { desktopCapturer, dialog, globalShortcut, Notification, powerMonitor, safeStorage, screen, session, shell } from './system.js';
 import { StandInMenu, StandInTray, nativeImage, nativeTheme } from './tray.js';
 
-export { app, StandInBrowserWindow as BrowserWindow, ipcMain, desktopCapturer, dialog, globalShortcut, Notification, powerMonitor, safeStorage, screen, session, shell };
+export {
+  app,
+  StandInBrowserWindow as BrowserWindow,
+  ipcMain,
+  desktopCapturer,
+  dialog,
+  globalShortcut,
+  Notification,
+  powerMonitor,
+  safeStorage,
+  screen,
+  session,
+  shell,
+};
 export { StandInMenu as Menu, StandInTray as Tray, nativeImage, nativeTheme };
 
 /**
@@ -18,6 +31,23 @@ export { StandInMenu as Menu, StandInTray as Tray, nativeImage, nativeTheme };
  * exactly that) gets the whole module as its default export. The stand-in is ESM and has to say
  * so itself, with the same objects as the named exports.
  */
-const electron = { app, BrowserWindow: StandInBrowserWindow, ipcMain, desktopCapturer, dialog, globalShortcut, Notification, powerMonitor, safeStorage, screen, session, shell, Menu: StandInMenu, Tray: StandInTray, nativeImage, nativeTheme };
+const electron = {
+  app,
+  BrowserWindow: StandInBrowserWindow,
+  ipcMain,
+  desktopCapturer,
+  dialog,
+  globalShortcut,
+  Notification,
+  powerMonitor,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  Menu: StandInMenu,
+  Tray: StandInTray,
+  nativeImage,
+  nativeTheme,
+};
 // eslint-disable-next-line no-restricted-exports -- the real electron module has this default (see above)
 export default electron;

@@ -58,7 +58,10 @@ export interface Wanted {
 }
 
 const fits = (entry: Recorded, wanted: Wanted) =>
-  entry.api === wanted.api && entry.seq >= (wanted.after ?? 0) && (wanted.target === undefined || entry.target === wanted.target) && (wanted.args === undefined || matches(entry.args, wanted.args));
+  entry.api === wanted.api &&
+  entry.seq >= (wanted.after ?? 0) &&
+  (wanted.target === undefined || entry.target === wanted.target) &&
+  (wanted.args === undefined || matches(entry.args, wanted.args));
 
 /** The first call that fits, past or future; rejects after timeoutMs naming what was awaited. */
 export function until(wanted: Wanted, timeoutMs = 10_000): Promise<Recorded> {

@@ -145,6 +145,8 @@ export const screen = {
 export const desktopCapturer = {
   getSources(options: unknown): Promise<{ id: string; name: string; display_id: string; thumbnail: StandInImage }[]> {
     record('desktopCapturer.getSources', [options]);
-    return Promise.resolve([{ id: 'screen:1:0', name: 'Screen 1', display_id: String(DISPLAY.id), thumbnail: nativeImage.solid(DISPLAY.size.width, DISPLAY.size.height) }]);
+    return Promise.resolve([
+      { id: 'screen:1:0', name: 'Screen 1', display_id: String(DISPLAY.id), thumbnail: nativeImage.solid(DISPLAY.size.width, DISPLAY.size.height) },
+    ]);
   },
 };

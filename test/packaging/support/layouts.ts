@@ -19,12 +19,24 @@ export function launchFor(layout: LayoutName, platform: Platform, packaged: Pack
   if (layout === 'development') {
     return {
       main: join(ROOT, ownPackage.main),
-      facts: { platform, isPackaged: false, resourcesPath: join(ROOT, 'node_modules/electron/dist/resources'), appName: ownPackage.productName ?? ownPackage.name, appVersion: ownPackage.version },
+      facts: {
+        platform,
+        isPackaged: false,
+        resourcesPath: join(ROOT, 'node_modules/electron/dist/resources'),
+        appName: ownPackage.productName ?? ownPackage.name,
+        appVersion: ownPackage.version,
+      },
     };
   }
   return {
     main: packaged.main,
-    facts: { platform, isPackaged: true, resourcesPath: packaged.resources, appName: packaged.packageJson.productName ?? packaged.packageJson.name, appVersion: packaged.packageJson.version },
+    facts: {
+      platform,
+      isPackaged: true,
+      resourcesPath: packaged.resources,
+      appName: packaged.packageJson.productName ?? packaged.packageJson.name,
+      appVersion: packaged.packageJson.version,
+    },
   };
 }
 

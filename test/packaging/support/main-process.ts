@@ -69,7 +69,14 @@ export class MainProcess {
 /** Resolves once the bundle is loaded (its top level ran); rejects with the load error. */
 export async function launchMain(launch: MainLaunch): Promise<MainProcess> {
   const folder = tempDir('kefu-standin-');
-  const paths = { userData: join(folder, 'data'), home: join(folder, 'home'), temp: join(folder, 'tmp'), logs: join(folder, 'logs'), downloads: join(folder, 'downloads'), appData: join(folder, 'appdata') };
+  const paths = {
+    userData: join(folder, 'data'),
+    home: join(folder, 'home'),
+    temp: join(folder, 'tmp'),
+    logs: join(folder, 'logs'),
+    downloads: join(folder, 'downloads'),
+    appData: join(folder, 'appdata'),
+  };
   for (const path of Object.values(paths)) mkdirSync(path, { recursive: true });
   for (const [path, text] of Object.entries(launch.files ?? {})) {
     mkdirSync(dirname(join(folder, path)), { recursive: true });

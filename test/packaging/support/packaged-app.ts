@@ -67,7 +67,18 @@ function build(target: string): void {
   const electronVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
   execFileSync(
     join(ROOT, 'node_modules/.bin/electron-builder'),
-    ['--linux', 'dir', '--publish', 'never', '--config', 'electron-builder.yml', `-c.electronDist=${electronDist}`, `-c.electronVersion=${electronVersion}`, '-c.npmRebuild=false', `-c.directories.output=${join(target, 'out')}`],
+    [
+      '--linux',
+      'dir',
+      '--publish',
+      'never',
+      '--config',
+      'electron-builder.yml',
+      `-c.electronDist=${electronDist}`,
+      `-c.electronVersion=${electronVersion}`,
+      '-c.npmRebuild=false',
+      `-c.directories.output=${join(target, 'out')}`,
+    ],
     { cwd: ROOT, stdio: 'pipe' },
   );
   const resources = join(target, 'out/linux-unpacked/resources');

@@ -18,4 +18,14 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006, migration007, migration008, migration009, migration010];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration006,
+  migration007,
+  migration008,
+  migration009,
+  migration010,
+];

@@ -14,8 +14,10 @@ import { removeTempDirs } from '../../test-support/temp-dir.js';
 import { waitFor } from '../../test-support/wait-for.js';
 
 const ROUNDS = 30;
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? NaN;
-const line = (label: string, values: number[]) => console.log(`${label.padEnd(44)} p50 ${percentile(values, 50).toFixed(1)} ms  p99 ${percentile(values, 99).toFixed(1)} ms  (n=${values.length})`);
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? NaN;
+const line = (label: string, values: number[]) =>
+  console.log(`${label.padEnd(44)} p50 ${percentile(values, 50).toFixed(1)} ms  p99 ${percentile(values, 99).toFixed(1)} ms  (n=${values.length})`);
 
 async function main() {
   const stack = await startPhoneStack({ auth: false, wrapUpSeconds: 0 });
@@ -26,7 +28,15 @@ async function main() {
     const plain: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const agent = createSipAgent({
-        settings: { enabled: true, wsServer: stack.kamailio.wsUrl, uri: `sip:5${String(round).padStart(3, '0')}@127.0.0.1`, authUser: '', password: '', displayName: '', iceServers: [] },
+        settings: {
+          enabled: true,
+          wsServer: stack.kamailio.wsUrl,
+          uri: `sip:5${String(round).padStart(3, '0')}@127.0.0.1`,
+          authUser: '',
+          password: '',
+          displayName: '',
+          iceServers: [],
+        },
         timing: DEFAULT_SOFTPHONE_TIMING,
         sessionDescriptionHandlerFactory: () => new SignalingOnlySdh(),
         onInvite: () => undefined,
@@ -53,16 +63,26 @@ async function main() {
       const t0 = performance.now();
       const dialled = await stack.desk.invoke('phone:dial', { number: '4004' });
       if (!dialled.ok) throw new Error(dialled.error.message);
-      await waitFor('established', async () => {
-        const state = await stack.desk.invoke('phone:get-state', undefined);
-        return state.ok && state.value.calls.some((call) => call.id === dialled.value.id && call.state === 'established');
-      }, 5000, 1);
+      await waitFor(
+        'established',
+        async () => {
+          const state = await stack.desk.invoke('phone:get-state', undefined);
+          return state.ok && state.value.calls.some((call) => call.id === dialled.value.id && call.state === 'established');
+        },
+        5000,
+        1,
+      );
       if (round > 0) oursCall.push(performance.now() - t0); // round 0 warms up
       await stack.desk.invoke('phone:hang-up', { callId: dialled.value.id });
-      await waitFor('idle', async () => {
-        const state = await stack.desk.invoke('phone:get-state', undefined);
-        return state.ok && state.value.calls.length === 0;
-      }, 5000, 1);
+      await waitFor(
+        'idle',
+        async () => {
+          const state = await stack.desk.invoke('phone:get-state', undefined);
+          return state.ok && state.value.calls.length === 0;
+        },
+        5000,
+        1,
+      );
       const t1 = performance.now();
       const inviter = plainCaller.call('4004');
       await waitFor('plain established', () => inviter.state === SessionState.Established, 5000, 1);
@@ -72,7 +92,9 @@ async function main() {
     console.log('INVITE → established (warm, signaling-only media)');
     line('  services UA (bridged SDH over the contract)', oursCall);
     line('  plain sip.js UA', plainCall);
-    console.log(`ratio p50 services/plain: REGISTER ${(percentile(ours, 50) / percentile(plain, 50)).toFixed(2)}, INVITE ${(percentile(oursCall, 50) / percentile(plainCall, 50)).toFixed(2)}`);
+    console.log(
+      `ratio p50 services/plain: REGISTER ${(percentile(ours, 50) / percentile(plain, 50)).toFixed(2)}, INVITE ${(percentile(oursCall, 50) / percentile(plainCall, 50)).toFixed(2)}`,
+    );
   } finally {
     await plainCaller.stop();
     await callee.stop();

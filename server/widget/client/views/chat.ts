@@ -46,7 +46,10 @@ export class ChatView {
   private evaluationKey = '';
   private evaluation: { conversationId: string; element: HTMLElement } | null = null;
 
-  constructor(private readonly handlers: ChatHandlers, top: HTMLElement | null) {
+  constructor(
+    private readonly handlers: ChatHandlers,
+    top: HTMLElement | null,
+  ) {
     this.composer = new Composer(handlers);
     this.element = h('div', { className: 'chat' }, this.status, h('div', { className: 'chat-body' }, top, this.scroller), this.typing, this.composer.element);
   }
@@ -122,13 +125,20 @@ export class ChatView {
   private renderExtras(model: ChatModel): boolean {
     const conversation = model.state.conversation;
     const wantsEvaluation = model.state.wantsEvaluation();
-    const key = [conversation?.id, conversation?.state, wantsEvaluation, model.evaluationDone, model.queueTimedOut && conversation?.state === 'queued'].join('|');
+    const key = [conversation?.id, conversation?.state, wantsEvaluation, model.evaluationDone, model.queueTimedOut && conversation?.state === 'queued'].join(
+      '|',
+    );
     if (key === this.evaluationKey) return false;
     this.evaluationKey = key;
     clear(this.extras);
     if (model.queueTimedOut && conversation?.state === 'queued') {
       this.extras.append(
-        h('div', { className: 'notice card' }, h('p', {}, t('queueTimeout')), h('button', { type: 'button', className: 'primary', onclick: this.handlers.onLeaveMessage }, t('leaveInstead'))),
+        h(
+          'div',
+          { className: 'notice card' },
+          h('p', {}, t('queueTimeout')),
+          h('button', { type: 'button', className: 'primary', onclick: this.handlers.onLeaveMessage }, t('leaveInstead')),
+        ),
       );
     }
     if (wantsEvaluation && conversation) this.extras.append(this.evaluationFormFor(conversation.id));

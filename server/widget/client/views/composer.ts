@@ -21,17 +21,34 @@ export class Composer {
   private readonly controls: (HTMLButtonElement | HTMLTextAreaElement)[];
 
   constructor(private readonly handlers: ComposerHandlers) {
-    this.input = h('textarea', { className: 'composer-input', rows: 3, 'aria-label': t('inputLabel'), placeholder: t('inputPlaceholder'), maxlength: LIMITS.messageTextMax });
+    this.input = h('textarea', {
+      className: 'composer-input',
+      rows: 3,
+      'aria-label': t('inputLabel'),
+      placeholder: t('inputPlaceholder'),
+      maxlength: LIMITS.messageTextMax,
+    });
     this.counter = h('span', { className: 'composer-counter', 'aria-live': 'polite' });
     this.sendButton = h('button', { type: 'button', className: 'primary', 'aria-label': t('send') }, t('send'));
     this.progress = h('div', { className: 'composer-progress', hidden: true, role: 'status' });
     this.notice = h('div', { className: 'composer-notice', hidden: true, role: 'alert' });
     const imageInput = h('input', { type: 'file', accept: 'image/png,image/jpeg,image/gif,image/webp', hidden: true, 'aria-label': t('sendImage') });
     const fileInput = h('input', { type: 'file', hidden: true, 'aria-label': t('sendFile') });
-    const imageButton = h('button', { type: 'button', className: 'tool', 'aria-label': t('sendImage'), title: t('sendImage'), onclick: () => imageInput.click() }, icon('image'));
-    const fileButton = h('button', { type: 'button', className: 'tool', 'aria-label': t('sendFile'), title: t('sendFile'), onclick: () => fileInput.click() }, icon('attach'));
+    const imageButton = h(
+      'button',
+      { type: 'button', className: 'tool', 'aria-label': t('sendImage'), title: t('sendImage'), onclick: () => imageInput.click() },
+      icon('image'),
+    );
+    const fileButton = h(
+      'button',
+      { type: 'button', className: 'tool', 'aria-label': t('sendFile'), title: t('sendFile'), onclick: () => fileInput.click() },
+      icon('attach'),
+    );
     this.controls = [this.input, this.sendButton, imageButton, fileButton];
-    for (const [input, kind] of [[imageInput, 'image'], [fileInput, 'file']] as const) {
+    for (const [input, kind] of [
+      [imageInput, 'image'],
+      [fileInput, 'file'],
+    ] as const) {
       input.addEventListener('change', () => {
         const file = input.files?.[0];
         input.value = '';

@@ -62,12 +62,7 @@ export function leaveMessageForm(options: LeaveMessageOptions): HTMLElement {
     h('p', { className: 'hint' }, t('leaveHint')),
     ...rows,
     formError,
-    h(
-      'div',
-      { className: 'form-actions' },
-      options.onBack ? h('button', { type: 'button', onclick: options.onBack }, t('leaveBack')) : null,
-      submit,
-    ),
+    h('div', { className: 'form-actions' }, options.onBack ? h('button', { type: 'button', onclick: options.onBack }, t('leaveBack')) : null, submit),
   );
 
   const show = (problems: Partial<Record<string, string>>): boolean => {
@@ -90,13 +85,11 @@ export function leaveMessageForm(options: LeaveMessageOptions): HTMLElement {
       return;
     }
     submit.disabled = true;
-    void options
-      .onSubmit({ name: input.name.trim(), contact: input.contact.trim(), text: input.text.trim() })
-      .then((error) => {
-        submit.disabled = false;
-        if (!error) return;
-        if (!(error.details && show(error.details))) formError.textContent = t('error', { reason: error.message });
-      });
+    void options.onSubmit({ name: input.name.trim(), contact: input.contact.trim(), text: input.text.trim() }).then((error) => {
+      submit.disabled = false;
+      if (!error) return;
+      if (!(error.details && show(error.details))) formError.textContent = t('error', { reason: error.message });
+    });
   });
   return form;
 }

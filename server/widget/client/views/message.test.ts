@@ -39,7 +39,11 @@ describe("the agent's 字体设置 in the widget", () => {
     const extra = { ...style, position: 'fixed' } as unknown as MessageStyle;
     expect(bubbleOf(agentText({ style: extra })).getAttribute('style')).toBeNull();
     expect(bubbleOf(agentText({ sender: 'visitor', style })).getAttribute('style')).toBeNull();
-    expect(bubbleOf(agentText({ kind: 'file', attachment: { id: 'f1', name: 'a.pdf', size: 3, mime: 'application/pdf', isImage: false }, style })).getAttribute('style')).toBeNull();
+    expect(
+      bubbleOf(agentText({ kind: 'file', attachment: { id: 'f1', name: 'a.pdf', size: 3, mime: 'application/pdf', isImage: false }, style })).getAttribute(
+        'style',
+      ),
+    ).toBeNull();
     expect(bubbleOf(agentText()).getAttribute('style')).toBeNull();
   });
 });

@@ -53,7 +53,13 @@ function messageBody(message: Message, attachmentUrl: (id: string) => string): N
       if (!attachment) return h('span', { className: 'msg-text' }, message.text);
       return h(
         'a',
-        { className: 'msg-file', href: attachmentUrl(attachment.id), download: attachment.name, rel: 'noopener noreferrer', 'aria-label': t('download', { name: attachment.name }) },
+        {
+          className: 'msg-file',
+          href: attachmentUrl(attachment.id),
+          download: attachment.name,
+          rel: 'noopener noreferrer',
+          'aria-label': t('download', { name: attachment.name }),
+        },
         icon('file'),
         h('span', { className: 'msg-file-name' }, attachment.name),
         h('span', { className: 'msg-file-size' }, formatBytes(attachment.size)),
@@ -68,14 +74,19 @@ function messageBody(message: Message, attachmentUrl: (id: string) => string): N
 export function renderPending(entry: OutboxEntry, onRetry: (clientId: string) => void, onDiscard: (clientId: string) => void): HTMLElement {
   const clientId = entry.body.clientId;
   const failed = entry.state === 'failed';
-  const body = entry.body.kind === 'text' ? renderLinkified(h('span', { className: 'msg-text' }), entry.body.text) : h('span', { className: 'msg-text' }, entry.preview);
+  const body =
+    entry.body.kind === 'text' ? renderLinkified(h('span', { className: 'msg-text' }), entry.body.text) : h('span', { className: 'msg-text' }, entry.preview);
   const status = failed
     ? h(
         'div',
         { className: 'msg-status msg-status-failed', role: 'alert' },
         h('span', {}, entry.error ? `${t('sendFailed')}：${entry.error.message}` : t('sendFailed')),
         h('button', { type: 'button', className: 'link-button', 'aria-label': `${t('retry')} ${entry.preview}`, onclick: () => onRetry(clientId) }, t('retry')),
-        h('button', { type: 'button', className: 'link-button', 'aria-label': `${t('discard')} ${entry.preview}`, onclick: () => onDiscard(clientId) }, t('discard')),
+        h(
+          'button',
+          { type: 'button', className: 'link-button', 'aria-label': `${t('discard')} ${entry.preview}`, onclick: () => onDiscard(clientId) },
+          t('discard'),
+        ),
       )
     : h('div', { className: 'msg-status' }, t('sending'));
   return h(
