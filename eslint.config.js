@@ -3,6 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'url', 'stream', 'worker_threads'];
+const serverNever = ['electron', 'electron/*', '**/electron/**', '**/renderer/**'];
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
@@ -51,7 +52,23 @@ export default tseslint.config(
   },
   {
     files: ['server/**/*.ts'],
-    rules: restrict(['electron', 'electron/*', '**/electron/**', '**/renderer/**'], 'server never imports electron/ or renderer/ code'),
+    rules: restrict(serverNever, 'server never imports electron/ or renderer/ code'),
+  },
+  // Inside the server, domain is below realtime and http, and realtime (the socket) is beside http,
+  // never on it: what both need (toAppError, the limiter's port) lives in domain or realtime. A later
+  // block replaces the rule above for these files, so it repeats serverNever. Tests may cross layers.
+  {
+    files: ['server/realtime/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict([...serverNever, '**/http/**'], 'server/realtime never imports server/http (docs/ARCHITECTURE.md, Parts and layers)'),
+  },
+  {
+    files: ['server/domain/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(
+      [...serverNever, '**/http/**', '**/realtime/**'],
+      'server/domain imports neither server/http nor server/realtime (docs/ARCHITECTURE.md, Parts and layers)',
+    ),
   },
   {
     files: ['server/widget/client/**/*.ts'],

@@ -1,5 +1,5 @@
 /** Builds and starts the Kefu Desk backend: store, domain, HTTP routes, realtime hub, widget. */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import websocket from '@fastify/websocket';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,8 @@ export interface ServerOptions {
   host?: string;
   /** 0 = a free port. */
   port?: number;
-  logger?: boolean;
+  /** Fastify's logger: true, or pino options (level, stream: tests record what is logged). */
+  logger?: FastifyServerOptions['logger'];
   /** Built widget (index.html, widget.js, assets/); defaults to <repo>/dist/widget. */
   widgetDir?: string;
   /** Initial company settings (written to the database, overriding stored values). */
@@ -95,12 +96,12 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   const store = openSqliteStore(opts.dataDir);
   const seeded = opts.seed === false ? false : seedIfEmpty(store, clock());
   if (opts.settings) store.transaction(() => store.settings.write(opts.settings!));
-  const hub = new RealtimeHub({ presenceGraceMs: opts.presenceGraceMs, graceTimers: opts.graceTimers });
-  const ctx = createContext(store, clock, hub);
-  hub.attach(ctx);
-  setCustomerNotifier(ctx, (visitorId) => notifyCustomerChanged(ctx, hub, visitorId));
-
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: JSON_BODY_MAX, trustProxy: opts.trustProxy ?? false, ...errorEnvelopeOptions });
+  const hub = new RealtimeHub({ log: app.log, presenceGraceMs: opts.presenceGraceMs, graceTimers: opts.graceTimers });
+  const ctx = createContext(store, clock, hub.presence);
+  hub.attach(ctx);
+  setCustomerNotifier(ctx, (visitorId) => notifyCustomerChanged(ctx, hub.fanout, visitorId));
+
   installErrorHandlers(app);
   // An empty JSON body means "no body" (clients send it on POSTs without one); malformed is 400.
   app.removeContentTypeParser(['application/json', 'text/plain']);

@@ -1,7 +1,7 @@
 import type { ServerSettings } from '../../shared/index.js';
 import type { AgentRow, Store, VisitorRow } from '../store/types.js';
 
-/** Who is connected right now; the realtime hub keeps it, routing reads it. */
+/** Who is connected right now; realtime/presence.ts keeps it, routing reads it. */
 export interface Presence {
   isAgentConnected(agentId: string): boolean;
   isVisitorOnline(visitorId: string): boolean;

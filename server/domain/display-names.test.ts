@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7, type Agent, type Attachment, type Conversation, type Customer, type OfflineMessage, type Topic } from '../../shared/index.js';
 import type { FilePhrase } from '../../shared/file-phrases.js';
 import { call } from '../testing/harness.js';
-import { createScene, dbFingerprint, goLive, visitorChat, type Scene } from '../testing/scene.js';
+import { createScene, dbFingerprint, goLive, visitorChat, type Scene, type VisitorChat } from '../testing/scene.js';
 import { insertAttachmentRow } from './uploads.js';
 
 type ErrorBody = { error: { code: string; details?: Record<string, string> } };
@@ -40,7 +40,7 @@ const downloadName = (res: Response): string => decodeURIComponent(/filename\*=U
 
 describe('names shown to a person', () => {
   let scene: Scene;
-  let chat: Awaited<ReturnType<typeof visitorChat>>;
+  let chat: VisitorChat;
   const url = () => scene.server.url;
 
   beforeAll(async () => {

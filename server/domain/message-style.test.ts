@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7, type Message } from '../../shared/index.js';
 import { DEFAULT_MESSAGE_STYLE, type MessageStyle } from '../../shared/message-style.js';
 import { call } from '../testing/harness.js';
-import { createScene, dbFingerprint, goLive, visitorChat, type Scene } from '../testing/scene.js';
+import { createScene, dbFingerprint, goLive, visitorChat, type Scene, type VisitorChat } from '../testing/scene.js';
 
 type ErrorBody = { error: { code: string; details?: Record<string, string> } };
 const style: MessageStyle = { ...DEFAULT_MESSAGE_STYLE, fontFace: 'KaiTi', fontSize: 18, bold: true, color: '#c41d7f' };
@@ -10,7 +10,7 @@ const style: MessageStyle = { ...DEFAULT_MESSAGE_STYLE, fontFace: 'KaiTi', fontS
 /** 字体设置 carried on the agent's text messages: stored, returned, and nothing but the closed object accepted. */
 describe('message style (字体设置)', () => {
   let scene: Scene;
-  let chat: Awaited<ReturnType<typeof visitorChat>>;
+  let chat: VisitorChat;
   const post = (token: string, body: unknown) =>
     call<Message & ErrorBody>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/messages`, { token, body });
 

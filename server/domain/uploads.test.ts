@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, uuidv7 } from '../../shared/index.js';
 import { call } from '../testing/harness.js';
-import { createScene, dbFingerprint, goLive, visitorChat, type Scene } from '../testing/scene.js';
+import { dbFingerprint, liveChatScene, type Scene, type VisitorChat } from '../testing/scene.js';
 import { sniffImage } from './files/file-type.js';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
 describe('uploads and attachments', () => {
   let scene: Scene;
-  let chat: Awaited<ReturnType<typeof visitorChat>>;
+  let chat: VisitorChat;
   beforeAll(async () => {
-    scene = await createScene();
-    await goLive(scene, scene.agent1, 'online');
-    chat = await visitorChat(scene);
+    ({ scene, chat } = await liveChatScene());
   });
   afterAll(() => scene.dispose());
 

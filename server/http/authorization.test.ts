@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes, routePath } from '../../shared/index.js';
 import { call, newVisitor } from '../testing/harness.js';
-import { createScene, dbFingerprint, goLive, sendText, visitorChat, type Scene } from '../testing/scene.js';
+import { createScene, dbFingerprint, goLive, sendText, visitorChat, type Scene, type VisitorChat } from '../testing/scene.js';
 
 describe('authorization on every route', () => {
   let scene: Scene;
-  let chatA: Awaited<ReturnType<typeof visitorChat>>;
-  let chatB: Awaited<ReturnType<typeof visitorChat>>;
+  let chatA: VisitorChat;
+  let chatB: VisitorChat;
   let ownerOfA: { token: string; agentId: string };
   let otherAgent: { token: string; agentId: string };
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, HTTP_STATUS, REALTIME_PATH } from '../../shared/index.js';
 import { call, startTestServer } from '../testing/harness.js';
 import { createScene, dbFingerprint, type Scene } from '../testing/scene.js';
-import { toAppError } from './errors.js';
+import { toAppError } from '../domain/errors.js';
 
 type ErrorBody = { error: { code: string; message: string } };
 

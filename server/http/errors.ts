@@ -6,42 +6,8 @@
 import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
-import { z } from 'zod';
-import { ERROR_CODES, HTTP_STATUS, type AppError, type ErrorCode } from '../../shared/index.js';
-import { DomainError } from '../domain/errors.js';
-
-export function zodDetails(error: z.ZodError): Record<string, string> {
-  const details: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join('.') : '(root)';
-    details[key] ??= issue.message;
-  }
-  return details;
-}
-
-/**
- * The code of a 4xx: the first code the contract gives that status (429 is RATE_LIMITED), and
- * VALIDATION_FAILED (400) for a status the contract does not list (405, 414, 431…).
- */
-function codeForClientStatus(status: number): ErrorCode {
-  return ERROR_CODES.find((code) => HTTP_STATUS[code] === status) ?? 'VALIDATION_FAILED';
-}
-
-/** Maps anything thrown to an AppError; unknown errors become INTERNAL without leaking internals. */
-export function toAppError(err: unknown): AppError {
-  if (err instanceof DomainError)
-    return err.details ? { code: err.code, message: err.message, details: err.details } : { code: err.code, message: err.message };
-  if (err instanceof z.ZodError) return { code: 'VALIDATION_FAILED', message: 'The request is not valid', details: zodDetails(err) };
-  const fastifyError = (err ?? {}) as Partial<FastifyError>;
-  const status = fastifyError.statusCode;
-  // A 4xx from Fastify or a plugin (parsers, rate limits) names a mistake of the client, with a
-  // message worth showing; any other status is ours to hide.
-  if (typeof status !== 'number' || status < 400 || status >= 500) return { code: 'INTERNAL', message: 'Something went wrong on the server' };
-  const code = codeForClientStatus(status);
-  if (code === 'PAYLOAD_TOO_LARGE') return { code, message: 'The request body is too large' };
-  if (code === 'UNSUPPORTED_MEDIA_TYPE') return { code, message: 'Send the body as application/json' };
-  return { code, message: typeof fastifyError.message === 'string' && fastifyError.message ? fastifyError.message : 'Bad request' };
-}
+import { HTTP_STATUS, type AppError } from '../../shared/index.js';
+import { toAppError } from '../domain/errors.js';
 
 const sendError = (reply: FastifyReply, error: AppError): FastifyReply => reply.code(HTTP_STATUS[error.code]).send({ error });
 

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, HTTP_STATUS, LIMITS, routes, type ErrorCode } from '../../shared/index.js';
 import { call, type ApiResponse } from '../testing/harness.js';
-import { createScene, dbFingerprint, goLive, visitorChat, type Scene } from '../testing/scene.js';
+import { dbFingerprint, liveChatScene, type Scene, type VisitorChat } from '../testing/scene.js';
 
 /** The parts of JSON Schema the document uses for inputs. */
 interface JsonSchema {
@@ -81,7 +81,7 @@ const numericBounds = (schema: JsonSchema): NumberLeaf | undefined => leaves(sch
 
 describe('input sweep over every route', () => {
   let scene: Scene;
-  let chat: Awaited<ReturnType<typeof visitorChat>>;
+  let chat: VisitorChat;
   let operations: Operation[];
   let before: string;
   const seen = { responses: 0 };
@@ -121,9 +121,7 @@ describe('input sweep over every route', () => {
 
   beforeAll(async () => {
     // The widget's per-visitor budgets would answer 429 long before the sweep is done.
-    scene = await createScene({ widgetRateLimits: { enabled: false } });
-    await goLive(scene, scene.agent1, 'online');
-    chat = await visitorChat(scene);
+    ({ scene, chat } = await liveChatScene({ widgetRateLimits: { enabled: false } }));
     const doc = await call<{ paths: Record<string, Record<string, Record<string, unknown>>> }>(scene.server.url, 'GET', '/api/docs/json');
     operations = Object.entries(doc.body.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, raw]) => {

@@ -15,6 +15,7 @@ import { routes, type RouteName } from '../../shared/index.js';
 import { authenticate } from '../domain/accounts.js';
 import type { DomainContext } from '../domain/context.js';
 import { DomainError } from '../domain/errors.js';
+import type { MessageLimiter, RateVerdict, WidgetCaller } from '../realtime/send-limiter.js';
 import { WIDGET_LIMIT_KINDS, type WidgetLimitKind, type WidgetRateLimits } from './widget-rate-limit-config.js';
 
 /** Which budget each widget route draws on. */
@@ -28,15 +29,8 @@ export const WIDGET_LIMITED_ROUTES = {
   visitorLeaveMessage: 'offlineMessage',
 } as const satisfies Partial<Record<RouteName, WidgetLimitKind>>;
 
-export interface WidgetCaller {
-  /** Null when the request carries no valid visitor token (a first visit): the IP budget alone applies. */
-  visitorId: string | null;
-  ip: string;
-}
-
-export type RateVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number; message: string };
-
-export interface WidgetLimiter {
+/** The realtime hub takes it as its MessageLimiter (the socket's message.send frames). */
+export interface WidgetLimiter extends MessageLimiter {
   /** Counts one request of this kind against the caller's budgets. */
   hit(kind: WidgetLimitKind, caller: WidgetCaller): Promise<RateVerdict>;
 }

@@ -11,6 +11,8 @@ export class AudienceIndex {
   private readonly byAudience = new Map<Audience, Set<Client>>();
   /** Admins read every event whatever its audience. */
   readonly admins = new Set<Client>();
+  /** Every ready visitor socket: the queue refresh tells each waiting visitor their place. */
+  readonly visitors = new Set<Client>();
 
   add(client: Client): void {
     for (const key of this.keysOf(client)) {
@@ -19,6 +21,7 @@ export class AudienceIndex {
       set.add(client);
     }
     if (client.principal?.kind === 'staff' && client.principal.agent.role === 'admin') this.admins.add(client);
+    if (client.principal?.kind === 'visitor') this.visitors.add(client);
   }
 
   remove(client: Client): void {
@@ -29,6 +32,7 @@ export class AudienceIndex {
       if (set.size === 0) this.byAudience.delete(key);
     }
     this.admins.delete(client);
+    this.visitors.delete(client);
   }
 
   /** The clients of one audience key (live set; do not mutate). */

@@ -2,9 +2,9 @@
 import type { DomainContext } from '../domain/context.js';
 import { servingAgentIds } from '../domain/customers/notify.js';
 import { isAdmin } from './client.js';
-import type { RealtimeHub } from './hub.js';
+import type { Fanout } from './fanout.js';
 
-export function notifyCustomerChanged(ctx: DomainContext, hub: RealtimeHub, visitorId: string): void {
+export function notifyCustomerChanged(ctx: DomainContext, fanout: Fanout, visitorId: string): void {
   const agents = servingAgentIds(ctx, visitorId);
-  hub.toStaff({ type: 'customer.changed', visitorId }, (c) => isAdmin(c) || (c.principal?.kind === 'staff' && agents.has(c.principal.agent.id)));
+  fanout.toStaff({ type: 'customer.changed', visitorId }, (c) => isAdmin(c) || (c.principal?.kind === 'staff' && agents.has(c.principal.agent.id)));
 }

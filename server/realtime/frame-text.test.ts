@@ -5,17 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7, type ServerFrame } from '../../shared/index.js';
 import { RealtimeClient } from '../testing/harness.js';
-import { createScene, dbFingerprint, goLive, visitorChat, type Scene } from '../testing/scene.js';
+import { dbFingerprint, liveChatScene, type Scene, type VisitorChat } from '../testing/scene.js';
 
 type ErrorFrame = Extract<ServerFrame, { type: 'error' }>;
 
 describe('realtime frames with unsafe text', () => {
   let scene: Scene;
-  let chat: Awaited<ReturnType<typeof visitorChat>>;
+  let chat: VisitorChat;
   beforeAll(async () => {
-    scene = await createScene();
-    await goLive(scene, scene.agent1, 'online');
-    chat = await visitorChat(scene);
+    ({ scene, chat } = await liveChatScene());
   });
   afterAll(() => scene.dispose());
 

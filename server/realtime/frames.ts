@@ -4,19 +4,19 @@ import type { DomainContext } from '../domain/context.js';
 import { handledConversation } from '../domain/access.js';
 import { refuse } from '../domain/errors.js';
 import { type Client, isAdmin } from './client.js';
-import type { RealtimeHub } from './hub.js';
+import type { Fanout } from './fanout.js';
 
 type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
 
 /** Visitor → the assigned agent and admins; at most one frame per draftThrottleMs, the latest text wins. */
-export function handleDraft(ctx: DomainContext, hub: RealtimeHub, client: Client, frame: Frame<'draft'>): void {
+export function handleDraft(ctx: DomainContext, fanout: Fanout, client: Client, frame: Frame<'draft'>): void {
   const principal = client.principal!;
   if (principal.kind !== 'visitor') refuse('FORBIDDEN', 'Only visitors send drafts');
   const conversation = handledConversation(ctx, principal, frame.conversationId);
   if (conversation.state === 'ended') refuse('INVALID_STATE', 'This conversation has ended');
   const deliver = (text: string): void => {
     const current = ctx.store.conversations.byId(frame.conversationId);
-    hub.toStaff(
+    fanout.toStaff(
       { type: 'draft', conversationId: frame.conversationId, text },
       (c) => isAdmin(c) || (c.principal?.kind === 'staff' && c.principal.agent.id === current?.agentId),
     );
@@ -43,10 +43,10 @@ export function handleDraft(ctx: DomainContext, hub: RealtimeHub, client: Client
 }
 
 /** Agent → the visitor of a conversation they handle. */
-export function handleTyping(ctx: DomainContext, hub: RealtimeHub, client: Client, frame: Frame<'typing'>): void {
+export function handleTyping(ctx: DomainContext, fanout: Fanout, client: Client, frame: Frame<'typing'>): void {
   const principal = client.principal!;
   if (principal.kind !== 'staff') refuse('FORBIDDEN', 'Only agents send typing');
   const conversation = handledConversation(ctx, principal, frame.conversationId);
   if (conversation.state !== 'active') refuse('INVALID_STATE', 'This conversation is not active');
-  hub.toVisitor(conversation.visitorId, { type: 'typing', conversationId: conversation.id, typing: frame.typing });
+  fanout.toVisitor(conversation.visitorId, { type: 'typing', conversationId: conversation.id, typing: frame.typing });
 }

@@ -1,5 +1,5 @@
 /**
- * The one timer the hub's presence grace needs, behind a port: real (unref'd) timers in the
+ * The one timer the presence grace period (presence.ts) needs, behind a port: real (unref'd) timers in the
  * server, and timers a test fires by hand, so no test has to wait out a grace period in real time.
  */
 export interface GraceTimers {

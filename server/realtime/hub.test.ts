@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, uuidv7, type ServerFrame } from '../../shared/index.js';
 import { call, RealtimeClient } from '../testing/harness.js';
-import { createScene, dbFingerprint, goLive, sendText, visitorChat, type Scene } from '../testing/scene.js';
+import { dbFingerprint, liveChatScene, type Scene, sendText, visitorChat, type VisitorChat } from '../testing/scene.js';
 
 type EventFrame = Extract<ServerFrame, { type: 'event' }>;
 const isMessage = (f: ServerFrame): f is EventFrame => f.type === 'event' && f.event.type === 'message.created';
 
 describe('realtime hub', () => {
   let scene: Scene;
-  let chat: Awaited<ReturnType<typeof visitorChat>>;
+  let chat: VisitorChat;
   beforeAll(async () => {
-    scene = await createScene();
-    await goLive(scene, scene.agent1, 'online');
-    chat = await visitorChat(scene);
+    ({ scene, chat } = await liveChatScene());
   });
   afterAll(() => scene.dispose());
 

@@ -4,20 +4,20 @@
  */
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
-import { ClientFrameSchema, LIMITS, SESSION_ENDED_CLOSE_CODE, type ClientFrame, type ServerFrame, type SessionEndReason } from '../../shared/index.js';
-import type { DomainContext, Presence } from '../domain/context.js';
+import { ClientFrameSchema, LIMITS, SESSION_ENDED_CLOSE_CODE, type ClientFrame, type SessionEndReason } from '../../shared/index.js';
+import type { DomainContext } from '../domain/context.js';
 import { authenticateToken } from '../domain/accounts.js';
 import { onSessionsEnded, sessionRefusal, touchSession } from '../domain/sessions.js';
-import { toAppError } from '../http/errors.js';
-import type { StoredEvent } from '../store/types.js';
-import { audience } from '../store/types.js';
-import { type GraceTimer, type GraceTimers, realGraceTimers } from './grace-timers.js';
-import { AudienceIndex } from './audience-index.js';
-import { type Client, isAdmin, readerOf, send, sendEncoded } from './client.js';
+import { type GraceTimers, realGraceTimers } from './grace-timers.js';
+import { type Client, readerOf, send } from './client.js';
+import { Fanout } from './fanout.js';
+import { frameError, type FrameLog } from './frame-errors.js';
 import { handleDraft, handleTyping } from './frames.js';
 import { MessageBatch } from './message-batch.js';
+import { ConnectionPresence, presenceGraceMs } from './presence.js';
+import { announceVisitorPresence } from './presence-frame.js';
 import { SendAdmission } from './send-admission.js';
-import type { WidgetLimiter } from '../http/widget-rate-limits.js';
+import type { MessageLimiter } from './send-limiter.js';
 import { clientsOfSessions, mayAct, sweepSessionSockets } from './session-guard.js';
 import { StaffState } from './staff-state.js';
 
@@ -28,30 +28,21 @@ const CLOSE_WAIT_MS = 2_000;
 /** Close code after a `resync` frame (the hello's lastSeq was beyond the head of the log). */
 const RESYNC_CLOSE_CODE = 4409;
 
-/** WebSocket close code when the connection died without a close frame (network drop, killed process). */
-const ABNORMAL_CLOSURE = 1006;
-
-/**
- * How long an agent whose connection dropped still counts as connected (keeps status and
- * routability) before routing goes around them: a flaky Wi-Fi or a laptop lid must not bounce
- * every new visitor to a colleague. KEFU_PRESENCE_GRACE_MS overrides; 0 switches it off.
- */
-export function presenceGraceMs(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.KEFU_PRESENCE_GRACE_MS;
-  const parsed = raw === undefined || raw === '' ? NaN : Number(raw);
-  return Number.isInteger(parsed) && parsed >= 0 && parsed <= 600_000 ? parsed : 30_000;
+export interface HubOptions {
+  /** The server's logger: unexpected errors of frame handlers go there before the client's INTERNAL frame. */
+  log: FrameLog;
+  /** How long a dropped agent still counts as connected (default: KEFU_PRESENCE_GRACE_MS, else 30 s). */
+  presenceGraceMs?: number;
+  graceTimers?: GraceTimers;
 }
 
-export class RealtimeHub implements Presence {
+export class RealtimeHub {
   readonly clients = new Set<Client>();
-  /** Ready clients by audience: fan-out and targeted frames look up recipients here. */
-  readonly ready = new AudienceIndex();
-  private readonly agentConnections = new Map<string, number>();
-  private readonly visitorConnections = new Map<string, number>();
-  /** Agents whose last connection dropped abnormally, still counted as connected until the timer fires. */
-  private readonly graceTimers = new Map<string, GraceTimer>();
-  private readonly graceMs: number;
-  private readonly timers: GraceTimers;
+  /** Frames to the ready clients (by audience). */
+  readonly fanout = new Fanout();
+  /** Who is connected: the domain context's Presence, read by routing. */
+  readonly presence: ConnectionPresence;
+  private readonly log: FrameLog;
   private readonly staffState: StaffState;
   private ctx!: DomainContext;
   private batch!: MessageBatch;
@@ -60,44 +51,42 @@ export class RealtimeHub implements Presence {
   /** Set by close(): from then on no frame is handled and no handler touches the store. */
   private closing = false;
 
-  constructor(options: { presenceGraceMs?: number; graceTimers?: GraceTimers } = {}) {
-    this.graceMs = options.presenceGraceMs ?? presenceGraceMs();
-    this.timers = options.graceTimers ?? realGraceTimers;
-    this.staffState = new StaffState(this);
+  constructor(options: HubOptions) {
+    this.log = options.log;
+    this.staffState = new StaffState(this.fanout);
+    this.presence = new ConnectionPresence({
+      graceMs: options.presenceGraceMs ?? presenceGraceMs(),
+      timers: options.graceTimers ?? realGraceTimers,
+      visitorChanged: (visitorId, online) => announceVisitorPresence(this.ctx, this.fanout, visitorId, online),
+      agentChanged: (agentId) => this.staffState.agentConnectionChanged(agentId),
+    });
   }
 
   /** Wires the hub to the domain: events after commit, ephemeral refresh on signal. */
   attach(ctx: DomainContext): void {
     this.ctx = ctx;
-    this.batch = new MessageBatch(ctx, this.endClient);
+    this.batch = new MessageBatch(ctx, this.endClient, this.log);
     // Logout, password change, disabling, revocation: every socket of those sessions ends now.
     onSessionsEnded(ctx, (sessionIds, reason) => {
       for (const client of clientsOfSessions(this.clients, sessionIds)) this.endClient(client, reason);
     });
     this.staffState.attach(ctx);
     ctx.store.onCommit((events) => {
-      this.broadcast(events);
+      this.fanout.events(events);
       // A new message moves neither the queue nor any agent's load; everything else may.
       if (events.some((e) => e.event.type !== 'message.created')) this.staffState.schedule();
     });
     ctx.signal = () => this.staffState.schedule();
   }
 
-  isAgentConnected(agentId: string): boolean {
-    return (this.agentConnections.get(agentId) ?? 0) > 0 || this.graceTimers.has(agentId);
-  }
-
   /** Called by app.ts once the widget's limiter exists (after attach). */
-  limitVisitorSends(limiter: WidgetLimiter): void {
+  limitVisitorSends(limiter: MessageLimiter): void {
     this.admission = new SendAdmission(
       limiter,
       (client, frame) => this.batch.add(client, frame),
       () => this.closing,
+      this.log,
     );
-  }
-
-  isVisitorOnline(visitorId: string): boolean {
-    return (this.visitorConnections.get(visitorId) ?? 0) > 0;
   }
 
   handle(socket: WebSocket, stream?: Duplex, ip = 'unknown'): void {
@@ -144,17 +133,17 @@ export class RealtimeHub implements Presence {
       try {
         this.dispatch(client, frame);
       } catch (err) {
-        const error = toAppError(err);
+        const error = frameError(this.log, client, frame.type, err);
         send(client, { type: 'error', error: { code: error.code, message: error.message } });
       }
     });
     socket.on('close', (code: number) => {
       clearTimeout(helloTimer);
       this.clients.delete(client);
-      this.ready.remove(client);
+      this.fanout.ready.remove(client);
       for (const draft of client.drafts.values()) if (draft.timer) clearTimeout(draft.timer);
       // While closing, the store may already be gone: presence and routing no longer matter.
-      if (client.ready && !this.closing) this.disconnected(client, code);
+      if (client.ready && !this.closing) this.presence.disconnected(client.principal!, code);
     });
     socket.on('error', () => socket.terminate());
   }
@@ -176,8 +165,8 @@ export class RealtimeHub implements Presence {
     client.socket.close(SESSION_ENDED_CLOSE_CODE, reason);
     if (!client.ready) return;
     client.ready = false;
-    this.ready.remove(client);
-    if (!this.closing) this.disconnected(client, SESSION_ENDED_CLOSE_CODE);
+    this.fanout.ready.remove(client);
+    if (!this.closing) this.presence.disconnected(client.principal!, SESSION_ENDED_CLOSE_CODE);
   };
 
   /** Open sockets count as activity; those whose session ended or aged out are closed (app.ts runs this every 15 s). */
@@ -194,9 +183,9 @@ export class RealtimeHub implements Presence {
       case 'message.send':
         return this.admission ? this.admission.add(client, frame) : this.batch.add(client, frame);
       case 'draft':
-        return handleDraft(this.ctx, this, client, frame);
+        return handleDraft(this.ctx, this.fanout, client, frame);
       case 'typing':
-        return handleTyping(this.ctx, this, client, frame);
+        return handleTyping(this.ctx, this.fanout, client, frame);
     }
   }
 
@@ -226,8 +215,9 @@ export class RealtimeHub implements Presence {
     }
     send(client, { type: 'replay.done', headSeq: Math.max(headSeq, after) });
     client.ready = true;
-    this.ready.add(client);
-    this.connected(client);
+    this.fanout.ready.add(client);
+    // On connect a visitor gets their queue place, staff the queue and every agent.
+    this.presence.connected(principal, () => (principal.kind === 'visitor' ? this.staffState.sendVisitorQueue(client) : this.staffState.sendSnapshot(client)));
   }
 
   /**
@@ -240,84 +230,6 @@ export class RealtimeHub implements Presence {
     client.socket.close(RESYNC_CLOSE_CODE, 'resync');
   }
 
-  private connected(client: Client): void {
-    const principal = client.principal!;
-    if (principal.kind === 'visitor') {
-      const n = (this.visitorConnections.get(principal.visitor.id) ?? 0) + 1;
-      this.visitorConnections.set(principal.visitor.id, n);
-      if (n === 1) this.presence(principal.visitor.id, true);
-      this.staffState.sendVisitorQueue(client);
-      return;
-    }
-    const n = (this.agentConnections.get(principal.agent.id) ?? 0) + 1;
-    this.agentConnections.set(principal.agent.id, n);
-    this.staffState.sendSnapshot(client);
-    const grace = this.graceTimers.get(principal.agent.id);
-    if (grace) {
-      // Back within the grace period: as if the connection had never dropped.
-      grace.cancel();
-      this.graceTimers.delete(principal.agent.id);
-      return;
-    }
-    if (n === 1) this.staffState.agentConnectionChanged(principal.agent.id);
-  }
-
-  private disconnected(client: Client, code: number): void {
-    const principal = client.principal!;
-    if (principal.kind === 'visitor') {
-      const n = (this.visitorConnections.get(principal.visitor.id) ?? 1) - 1;
-      if (n <= 0) this.visitorConnections.delete(principal.visitor.id);
-      else this.visitorConnections.set(principal.visitor.id, n);
-      if (n <= 0) this.presence(principal.visitor.id, false);
-      return;
-    }
-    const n = (this.agentConnections.get(principal.agent.id) ?? 1) - 1;
-    if (n <= 0) this.agentConnections.delete(principal.agent.id);
-    else this.agentConnections.set(principal.agent.id, n);
-    if (n > 0) return;
-    const agentId = principal.agent.id;
-    // A clean close (logout, app quit) ends presence now; only a drop gets the grace period.
-    if (code === ABNORMAL_CLOSURE && this.graceMs > 0 && !this.graceTimers.has(agentId)) {
-      const timer = this.timers.start(this.graceMs, () => {
-        this.graceTimers.delete(agentId);
-        if (!this.closing && !this.isAgentConnected(agentId)) this.staffState.agentConnectionChanged(agentId);
-      });
-      this.graceTimers.set(agentId, timer);
-      return;
-    }
-    this.staffState.agentConnectionChanged(agentId);
-  }
-
-  /** presence → the agent of each open conversation of this visitor, and admins. */
-  private presence(visitorId: string, visitorOnline: boolean): void {
-    const open = this.ctx.store.conversations.openForVisitor(visitorId);
-    if (!open) return;
-    this.toStaff(
-      { type: 'presence', conversationId: open.id, visitorOnline },
-      (c) => isAdmin(c) || (c.principal?.kind === 'staff' && c.principal.agent.id === open.agentId),
-    );
-  }
-
-  toStaff(frame: ServerFrame, filter: (client: Client) => boolean = () => true): void {
-    const data = JSON.stringify(frame);
-    for (const client of this.ready.of(audience.staff)) if (filter(client)) sendEncoded(client, data);
-  }
-
-  toVisitor(visitorId: string, frame: ServerFrame): void {
-    const data = JSON.stringify(frame);
-    for (const client of this.ready.of(audience.visitor(visitorId))) sendEncoded(client, data);
-  }
-
-  /** Each event to its readers only, encoded once; per client the events keep seq order. */
-  private broadcast(events: StoredEvent[]): void {
-    for (const stored of events) {
-      const readers = this.ready.readersOf(stored);
-      if (readers.size === 0) continue;
-      const data = JSON.stringify({ type: 'event', seq: stored.seq, event: stored.event } satisfies ServerFrame);
-      for (const client of readers) sendEncoded(client, data);
-    }
-  }
-
   /**
    * Shutdown, before the store closes: store what was already received (acks go out while the
    * sockets are still open), stop every timer, then terminate the sockets and wait for their
@@ -328,8 +240,7 @@ export class RealtimeHub implements Presence {
     this.batch.flush();
     this.closing = true;
     this.staffState.stop();
-    for (const timer of this.graceTimers.values()) timer.cancel();
-    this.graceTimers.clear();
+    this.presence.stop();
     const closed: Promise<void>[] = [];
     for (const client of this.clients) {
       for (const draft of client.drafts.values()) if (draft.timer) clearTimeout(draft.timer);

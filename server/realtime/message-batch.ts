@@ -11,10 +11,11 @@
 import type { ClientFrame } from '../../shared/index.js';
 import type { DomainContext } from '../domain/context.js';
 import { sendMessage } from '../domain/messages.js';
-import { toAppError } from '../http/errors.js';
+import { toAppError } from '../domain/errors.js';
 import type { UnitResult } from '../store/types.js';
 import type { Message } from '../../shared/index.js';
 import { type Client, send, withCorkedWrites } from './client.js';
+import { type FrameLog, logFrameFailure } from './frame-errors.js';
 import { type EndClient, sessionCheckForBatch } from './session-guard.js';
 import { sessionEndReasonOf, type SessionEndReason } from '../../shared/index.js';
 
@@ -31,6 +32,8 @@ export class MessageBatch {
     private readonly ctx: DomainContext,
     /** A queued message whose session ended before its commit: the socket is ended too. */
     private readonly endClient: EndClient,
+    /** Where a message that failed unexpectedly (not a refusal) is logged before its nack. */
+    private readonly log: FrameLog,
   ) {}
 
   add(client: Client, frame: SendFrame): void {
@@ -69,11 +72,17 @@ export class MessageBatch {
       results = items.map(() => ({ ok: false, error: err }));
     }
     const endedSessions = new Map<Client, SessionEndReason>();
+    // A failed commit fails every message with the same error: logged once, not once per message.
+    const logged = new Set<unknown>();
     items.forEach(({ client, frame }, i) => {
       const result = results[i]!;
       const clientId = frame.message.clientId;
       if (result.ok) return send(client, { type: 'ack', clientId, message: result.value });
       const error = toAppError(result.error);
+      if (error.code === 'INTERNAL' && !logged.has(result.error)) {
+        logged.add(result.error);
+        logFrameFailure(this.log, client, 'message.send', result.error);
+      }
       send(client, { type: 'nack', clientId, error: { code: error.code, message: error.message } });
       const ended = error.code === 'UNAUTHENTICATED' ? sessionEndReasonOf(error.details?.reason) : null;
       if (ended) endedSessions.set(client, ended);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, ManualGraceTimers, newVisitor, RealtimeClient } from '../testing/harness.js';
 import { createScene, setStatus, visitorChat, type Scene } from '../testing/scene.js';
-import { presenceGraceMs } from './hub.js';
+import { presenceGraceMs } from './presence.js';
 
 interface AgentView {
   id: string;

@@ -6,15 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerFrame } from '../../shared/index.js';
 import { RealtimeClient } from '../testing/harness.js';
-import { createScene, goLive, sendText, visitorChat, type Scene } from '../testing/scene.js';
+import { liveChatScene, type Scene, sendText, type VisitorChat } from '../testing/scene.js';
 
 describe('hello ahead of the event log', () => {
   let scene: Scene;
-  let chat: Awaited<ReturnType<typeof visitorChat>>;
+  let chat: VisitorChat;
   beforeAll(async () => {
-    scene = await createScene();
-    await goLive(scene, scene.agent1, 'online');
-    chat = await visitorChat(scene);
+    ({ scene, chat } = await liveChatScene());
     await sendText(scene, chat.token, chat.conversationId, '你好');
   });
   afterAll(() => scene.dispose());

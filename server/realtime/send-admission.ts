@@ -1,5 +1,5 @@
 /**
- * Visitors' message.send frames pass the widget's message budget (http/widget-rate-limits.ts)
+ * Visitors' message.send frames pass the widget's message budget (a MessageLimiter, send-limiter.ts)
  * before they reach the group commit; staff frames go straight through. A refusal is a `nack`
  * with RATE_LIMITED for that clientId, which the widget's outbox keeps and sends again later.
  *
@@ -9,8 +9,9 @@
  * be stored before it when the window turns over in between.
  */
 import type { ClientFrame } from '../../shared/index.js';
-import type { WidgetLimiter } from '../http/widget-rate-limits.js';
 import { type Client, send } from './client.js';
+import { type FrameLog, logFrameFailure } from './frame-errors.js';
+import type { MessageLimiter } from './send-limiter.js';
 
 type SendFrame = Extract<ClientFrame, { type: 'message.send' }>;
 
@@ -25,11 +26,13 @@ export class SendAdmission {
   private readonly lines = new WeakMap<Client, Line>();
 
   constructor(
-    private readonly limiter: WidgetLimiter,
+    private readonly limiter: MessageLimiter,
     /** The group commit (MessageBatch.add). */
     private readonly admit: (client: Client, frame: SendFrame) => void,
     /** True once the hub is closing: nothing may reach the store any more (the widget resends). */
     private readonly closing: () => boolean,
+    /** A check that failed (the limiter's store is down) is logged; the visitor only hears "later". */
+    private readonly log: FrameLog,
   ) {}
 
   add(client: Client, frame: SendFrame): void {
@@ -40,7 +43,10 @@ export class SendAdmission {
     const current = line;
     current.tail = current.tail
       .then(() => this.check(client, current, frame, principal.visitor.id))
-      .catch(() => this.refuse(client, frame, 'INTERNAL', 'The message could not be checked; it will be sent again'));
+      .catch((err: unknown) => {
+        logFrameFailure(this.log, client, 'message.send', err);
+        this.refuse(client, frame, 'INTERNAL', 'The message could not be checked; it will be sent again');
+      });
   }
 
   private async check(client: Client, line: Line, frame: SendFrame, visitorId: string): Promise<void> {

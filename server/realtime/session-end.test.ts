@@ -175,7 +175,7 @@ describe('a realtime socket ends with its session', () => {
     const ended = endAgentSessions(scene.server.ctx, scene.agent1.agentId, 'disabled');
     expect(ended).toHaveLength(2);
     // At once: the hub counts the agent as gone before any closing handshake.
-    expect(scene.server.hub.isAgentConnected(scene.agent1.agentId)).toBe(false);
+    expect(scene.server.hub.presence.isAgentConnected(scene.agent1.agentId)).toBe(false);
     expect(await Promise.all(closes)).toEqual([
       { code: 4401, reason: 'disabled' },
       { code: 4401, reason: 'disabled' },

@@ -8,7 +8,7 @@ import type { DomainContext } from '../domain/context.js';
 import { listAgents, queueEntries, toAgent } from '../domain/dto.js';
 import { drainQueue } from '../domain/routing.js';
 import { type Client, send } from './client.js';
-import type { RealtimeHub } from './hub.js';
+import type { Fanout } from './fanout.js';
 
 export class StaffState {
   private ctx!: DomainContext;
@@ -17,7 +17,7 @@ export class StaffState {
   private lastQueueJson = '[]';
   private readonly lastAgentJson = new Map<string, string>();
 
-  constructor(private readonly hub: RealtimeHub) {}
+  constructor(private readonly fanout: Fanout) {}
 
   attach(ctx: DomainContext): void {
     this.ctx = ctx;
@@ -43,16 +43,16 @@ export class StaffState {
     const queueJson = JSON.stringify(entries);
     if (queueJson !== this.lastQueueJson) {
       this.lastQueueJson = queueJson;
-      this.hub.toStaff({ type: 'queue', entries });
+      this.fanout.toStaff({ type: 'queue', entries });
     }
     for (const agent of listAgents(this.ctx)) {
       const json = JSON.stringify(agent);
       if (this.lastAgentJson.get(agent.id) === json) continue;
       this.lastAgentJson.set(agent.id, json);
-      this.hub.toStaff({ type: 'agent', agent });
+      this.fanout.toStaff({ type: 'agent', agent });
     }
     // One queue read per refresh, not one open-conversation query per connected visitor.
-    for (const client of this.hub.clients) if (client.ready && client.principal?.kind === 'visitor') this.sendVisitorQueue(client, byVisitor);
+    for (const client of this.fanout.ready.visitors) this.sendVisitorQueue(client, byVisitor);
   }
 
   /** The queue once, plus each waiting visitor's own entry (a visitor has at most one open conversation). */

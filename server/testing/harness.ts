@@ -18,7 +18,7 @@ export class TestClock {
   }
 }
 
-/** Grace timers a test fires by hand (the hub's presence grace): nothing runs by itself. */
+/** Grace timers a test fires by hand (presence.ts's grace period): nothing runs by itself. */
 export class ManualGraceTimers implements GraceTimers {
   private readonly started = new Set<{ ms: number; fire: () => void }>();
   start(ms: number, fire: () => void): GraceTimer {

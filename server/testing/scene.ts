@@ -50,17 +50,28 @@ export async function createScene(opts: Parameters<typeof startTestServer>[0] = 
   return scene;
 }
 
+export interface VisitorChat {
+  token: string;
+  visitorId: string;
+  conversationId: string;
+  state: string;
+}
+
 /** A visitor with an open conversation; returns its id. */
-export async function visitorChat(
-  scene: Scene,
-  body: Record<string, unknown> = {},
-): Promise<{ token: string; visitorId: string; conversationId: string; state: string }> {
+export async function visitorChat(scene: Scene, body: Record<string, unknown> = {}): Promise<VisitorChat> {
   const visitor = await newVisitor(scene.server.url, body);
   const res = await call<{ outcome: string; conversation?: { id: string; state: string } }>(scene.server.url, 'POST', '/api/visitor/conversation', {
     token: visitor.token,
   });
   if (res.status !== 200 || !res.body.conversation) throw new Error(`start failed ${res.status} ${JSON.stringify(res.body)}`);
   return { ...visitor, conversationId: res.body.conversation.id, state: res.body.conversation.state };
+}
+
+/** The most common stage: agent1 connected and online, and a visitor whose new chat routing gave to agent1. */
+export async function liveChatScene(opts: Parameters<typeof createScene>[0] = {}): Promise<{ scene: Scene; chat: VisitorChat }> {
+  const scene = await createScene(opts);
+  await goLive(scene, scene.agent1, 'online');
+  return { scene, chat: await visitorChat(scene) };
 }
 
 export async function sendText(scene: Scene, token: string, conversationId: string, text: string, clientId = uuidv7()) {

@@ -1,11 +1,13 @@
 /**
  * The real backend for the packaged-app checks: server/main.ts in its own process on 127.0.0.1
  * with a fresh data folder (seeded with the demo accounts), as the e2e tests run it; test code
- * talks to it over REST only (the test layer does not compile server code). Seen from outside
- * the workstation: what the server believes about an agent, and a visitor who starts a chat.
+ * talks to it over REST only (the test layer does not compile server code), through the same calls
+ * as the workstation tests' visitor (test-support/visitor.ts). Seen from outside the workstation:
+ * what the server believes about an agent, and a visitor who starts a chat.
  */
 import { startServerProcess } from '../../../electron/services/test-support/server-process.js';
 import { tempDir } from '../../../electron/services/test-support/temp-dir.js';
+import { openVisitorChat, rest } from '../../../electron/services/test-support/visitor.js';
 
 /** The seeded demo accounts (README, "Demo accounts"). */
 export const AGENT1 = { account: 'agent1', password: 'agent123' };
@@ -22,17 +24,6 @@ export interface Backend {
   dispose(): Promise<void>;
 }
 
-async function rest<T>(url: string, method: string, path: string, token?: string, body?: unknown): Promise<T> {
-  const response = await fetch(new URL(path, url), {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-
 export async function startBackend(): Promise<Backend> {
   const server = await startServerProcess(tempDir('kefu-backend-'));
   const admin = await rest<{ token: string }>(server.url, 'POST', '/api/auth/login', undefined, ADMIN);
@@ -43,10 +34,8 @@ export async function startBackend(): Promise<Backend> {
       return agents.find((agent) => agent.account === account)?.status;
     },
     async visitorChat() {
-      const visitor = await rest<{ token: string }>(server.url, 'POST', '/api/visitor/session', undefined, {});
-      const started = await rest<{ conversation?: { id: string; state: string } }>(server.url, 'POST', '/api/visitor/conversation', visitor.token);
-      if (!started.conversation) throw new Error(`the visitor could not start a conversation: ${JSON.stringify(started)}`);
-      return { conversationId: started.conversation.id, state: started.conversation.state };
+      const { conversation } = await openVisitorChat(server.url);
+      return { conversationId: conversation.id, state: conversation.state };
     },
     async setStatusAs(agent, status) {
       const { token } = await rest<{ token: string }>(server.url, 'POST', '/api/auth/login', undefined, agent);
