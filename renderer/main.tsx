@@ -3,15 +3,16 @@ import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { Root } from './app/Root.js';
 import { kefu } from './app/kefu.js';
+import { startRenderer } from './app/start.js';
 import './app/app.css';
 
 // Our CSP has no 'unsafe-eval': tell zod not to probe `new Function` (it would log a violation).
 z.config({ jitless: true });
 
-// Connect to the services now, while React renders its first frame: the session and the cached
-// conversations are then asked for over a socket that is already open (or opening).
+// Connect to the services now and ask for the session and the cached conversations, while React
+// renders its first frame: the answers are then there (or on their way) when it is done.
 try {
-  kefu();
+  startRenderer(kefu());
 } catch {
   // No services to reach from here: Root says why when it asks.
 }

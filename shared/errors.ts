@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'NETWORK',
   'TIMEOUT',
   'INTERNAL',
+  /** The workstation is closing: it refuses new work rather than start what it could not finish. */
+  'SHUTTING_DOWN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -58,6 +60,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NETWORK: 503,
   TIMEOUT: 504,
   INTERNAL: 500,
+  SHUTTING_DOWN: 503,
 };
 
 export function assertNever(value: never): never {

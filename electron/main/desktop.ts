@@ -7,31 +7,86 @@ import { app, dialog, globalShortcut, Notification, powerMonitor, type BrowserWi
 import { EventEmitter } from 'node:events';
 import type { AgentStatus } from '../../shared/domain.js';
 import { fail, ok, type Result } from '../../shared/errors.js';
-import type { LocalConversation } from '../../shared/ipc/contract.js';
 import { createAutoStart } from '../services/desktop/autostart.js';
-import { bindDesktopHost } from '../services/desktop/desktop-handlers.js';
 import { createDesktopHost, type ElectronDesktopHost } from '../services/desktop/desktop-host.js';
+import type { DesktopSettingsStore } from '../services/desktop/desktop-settings.js';
 import { createLockStateTracker, platformSendsLockEvents } from '../services/desktop/lock-state.js';
 import { createPresenceWatcher, type PowerEvent } from '../services/desktop/presence-watcher.js';
 import { runQuitFlow } from '../services/desktop/quit-flow.js';
 import type { SafeSecretStore } from '../services/desktop/safe-storage-secret-store.js';
-import { screenshotMessage } from '../services/desktop/screenshot.js';
 import { createTrayController } from '../services/desktop/tray-controller.js';
 import { quitQuestion } from '../services/desktop/window-rules.js';
-import type { Dispatch } from '../services/ipc/dispatcher.js';
 import type { Workstation } from '../services/workstation.js';
 import { openElectronDesktopSettings } from './desktop-settings-store.js';
 import { selectScreenRegion } from './screenshot-overlay.js';
 import { trackOwnStatus } from './own-status.js';
 import { createElectronTrayPort } from './tray.js';
 
-export interface DesktopShellOptions {
-  workstation: Workstation;
-  dispatch: Dispatch;
+export interface DesktopHostOptions {
   dataDir: string;
   resourcesDir: string;
   overlayPreload: string;
   secrets: SafeSecretStore;
+  window(): BrowserWindow | null;
+  showWindow(): void;
+  /** Sends the captured region as a message (through the workstation's `call`). */
+  sendScreenshot(conversationId: string, png: Buffer): Promise<Result<unknown>>;
+  /** 退出系统 with the quit rules (the desktop shell, once started). */
+  quit(): Promise<boolean>;
+}
+
+export interface ElectronDesktop {
+  host: ElectronDesktopHost;
+  settings: DesktopSettingsStore;
+}
+
+/**
+ * The desktop host handed to createWorkstation: settings with their OS side effects, screenshots,
+ * quit. Built before the workstation so the services get it at construction.
+ */
+export function createElectronDesktop(options: DesktopHostOptions): ElectronDesktop {
+  const settings = openElectronDesktopSettings(options.dataDir);
+  const autoStart = createAutoStart({
+    platform: process.platform,
+    home: app.getPath('home'),
+    xdgConfigHome: process.env.XDG_CONFIG_HOME,
+    executable: process.env.APPIMAGE ?? process.execPath,
+    loginItems: app,
+  });
+  const host = createDesktopHost({
+    settings,
+    autoStart,
+    secrets: options.secrets,
+    async captureScreenshot(conversationId) {
+      const hide = settings.get().screenshotHidesWindow;
+      const window = options.window();
+      if (hide) window?.hide();
+      try {
+        const selection = await selectScreenRegion(options.resourcesDir, options.overlayPreload);
+        if (!selection) return ok({ sent: false });
+        const sent = await options.sendScreenshot(conversationId, selection.png);
+        return sent.ok ? ok({ sent: true }) : sent;
+      } catch (error) {
+        return fail('INTERNAL', `截屏失败：${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        if (hide) options.showWindow();
+      }
+    },
+    quit: async () => ok({ quitting: await options.quit() }),
+    onStateChanged: (state) => sendToWindow(options.window, 'desktop:state-changed', state),
+  });
+  return { host, settings };
+}
+
+function sendToWindow(window: () => BrowserWindow | null, channel: string, payload: unknown): void {
+  const current = window();
+  if (current && !current.isDestroyed()) current.webContents.send(channel, payload);
+}
+
+export interface DesktopShellOptions {
+  workstation: Workstation;
+  desktop: ElectronDesktop;
+  resourcesDir: string;
   window(): BrowserWindow | null;
   showWindow(): void;
   /** Lets the window close for real (the close handler hides it otherwise). */
@@ -52,16 +107,17 @@ export interface DesktopShell {
 const IDLE_STATE_THRESHOLD_S = 60;
 
 export function startDesktopShell(options: DesktopShellOptions): DesktopShell {
-  const { workstation, dispatch } = options;
+  const { workstation } = options;
+  const { host, settings } = options.desktop;
   const status = trackOwnStatus(workstation);
-  const setStatus = async (next: AgentStatus) => (await dispatch('agent:set-status', { status: next })) as Result<never>;
+  const setStatus = (next: AgentStatus) => workstation.call('agent:set-status', { status: next });
 
   const quitFlow = (ask: boolean, leave: () => void = () => app.quit()) =>
     runQuitFlow({
       loggedIn: () => status() !== null,
       openConversations: async () => {
-        const list = await dispatch('conversations:list', undefined);
-        return list.ok ? (list.value as LocalConversation[]).filter((c) => c.state !== 'ended').length : 0;
+        const list = await workstation.call('conversations:list', undefined);
+        return list.ok ? list.value.filter((c) => c.state !== 'ended').length : 0;
       },
       async confirm(open) {
         // The session is ending: the agent already chose to leave, and nobody would answer.
@@ -98,41 +154,7 @@ export function startDesktopShell(options: DesktopShellOptions): DesktopShell {
   let ending: Promise<boolean> | null = null;
   const endSession = () => (ending ??= quitFlow(false));
 
-  const settings = openElectronDesktopSettings(options.dataDir);
-  const autoStart = createAutoStart({
-    platform: process.platform,
-    home: app.getPath('home'),
-    xdgConfigHome: process.env.XDG_CONFIG_HOME,
-    executable: process.env.APPIMAGE ?? process.execPath,
-    loginItems: app,
-  });
-  const sendToWindow = (channel: string, payload: unknown) => {
-    const window = options.window();
-    if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
-  };
-  const host = createDesktopHost({
-    settings,
-    autoStart,
-    secrets: options.secrets,
-    async captureScreenshot(conversationId) {
-      const hide = settings.get().screenshotHidesWindow;
-      const window = options.window();
-      if (hide) window?.hide();
-      try {
-        const selection = await selectScreenRegion(options.resourcesDir, options.overlayPreload);
-        if (!selection) return ok({ sent: false });
-        const sent = await dispatch('conversations:send-message', screenshotMessage(conversationId, selection.png, new Date()));
-        return sent.ok ? ok({ sent: true }) : (sent as Result<never>);
-      } catch (error) {
-        return fail('INTERNAL', `截屏失败：${error instanceof Error ? error.message : String(error)}`);
-      } finally {
-        if (hide) options.showWindow();
-      }
-    },
-    quit: async () => ok({ quitting: await quit() }),
-    onStateChanged: (state) => sendToWindow('desktop:state-changed', state),
-  });
-  bindDesktopHost(workstation.handlers, host);
+  const sendToPage = (channel: string, payload: unknown) => sendToWindow(options.window, channel, payload);
   host.reconcileAutoStart();
   // The login form's 开机自动启动 checkbox is stored with the workstation settings: follow it.
   workstation.on('session:changed', (snapshot) => {
@@ -146,7 +168,7 @@ export function startDesktopShell(options: DesktopShellOptions): DesktopShell {
     openWindow: options.showWindow,
     openSettings() {
       options.showWindow();
-      sendToWindow('desktop:open-settings', {});
+      sendToPage('desktop:open-settings', {});
     },
     quit: () => void quit(),
     onError: (message) => new Notification({ title: '客服工作台', body: message }).show(),
@@ -193,7 +215,7 @@ export function startDesktopShell(options: DesktopShellOptions): DesktopShell {
 
   const shortcut = settings.get().screenshotShortcut;
   if (shortcut) {
-    const registered = globalShortcut.register(shortcut, () => sendToWindow('desktop:screenshot-requested', {}));
+    const registered = globalShortcut.register(shortcut, () => sendToPage('desktop:screenshot-requested', {}));
     if (!registered) workstation.log(`global shortcut ${shortcut} is taken by another program`);
   }
 

@@ -11,12 +11,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createSafeStorageSecretStore } from '../services/desktop/safe-storage-secret-store.js';
 import { startedHidden } from '../services/desktop/autostart.js';
 import { decideWindowClose, isOwnPageUrl, secondInstanceSteps, startupFailureMessage, STILL_RUNNING_NOTICE } from '../services/desktop/window-rules.js';
-import { createDispatcher } from '../services/ipc/dispatcher.js';
 import { createLog } from '../services/logger.js';
 import { startFileLogging, type FileLogging } from '../services/logging/file-logging.js';
 import { createWorkstation, type Workstation } from '../services/workstation.js';
 import { APP_USER_MODEL_ID } from './app-identity.js';
-import { startDesktopShell, type DesktopShell } from './desktop.js';
+import { screenshotMessage } from '../services/desktop/screenshot.js';
+import { createElectronDesktop, startDesktopShell, type DesktopShell } from './desktop.js';
 import { forwardEvents, registerIpc } from './ipc.js';
 import { bindElectronLogExport } from './log-export.js';
 import { osKeychain } from './keychain.js';
@@ -95,9 +95,20 @@ async function start(): Promise<void> {
   });
   log('starting', { version: app.getVersion(), platform: process.platform, packaged: app.isPackaged }, 'info');
   const secrets = createSafeStorageSecretStore(dataDir, osKeychain(safeStorage, process.platform));
-  const ready = createWorkstation({ dataDir, ...deploymentServer(log), secretStore: secrets });
+  // Before the workstation: the services get the desktop host at construction. Its two actions
+  // need what is built after it (the workstation, the quit rules) and run only once both exist.
+  const electronDesktop = createElectronDesktop({
+    dataDir,
+    resourcesDir,
+    overlayPreload,
+    secrets,
+    window: () => window,
+    showWindow,
+    sendScreenshot: (conversationId, png) => ready.call('conversations:send-message', screenshotMessage(conversationId, png, new Date())),
+    quit: async () => (desktop ? desktop.quit() : false),
+  });
+  const ready = createWorkstation({ dataDir, ...deploymentServer(log), secretStore: secrets, desktop: electronDesktop.host });
   workstation = ready;
-  const dispatch = createDispatcher(workstation);
   if (fileLogging) bindElectronLogExport(workstation, fileLogging, () => window);
   // CSP: our code only; the backend (REST + realtime); SIP over WebSocket from KEFU_SIP_WS_URL (the
   // softphone registers from the services process, so the page itself rarely needs it).
@@ -108,11 +119,8 @@ async function start(): Promise<void> {
   openWindow(!startedHidden(process.argv));
   desktop = startDesktopShell({
     workstation,
-    dispatch,
-    dataDir,
+    desktop: electronDesktop,
     resourcesDir,
-    overlayPreload,
-    secrets,
     window: () => window,
     showWindow,
     allowClose: () => (quitting = true),
@@ -129,13 +137,26 @@ app.on('before-quit', (event) => {
   event.preventDefault();
   void desktop.quit();
 });
-app.on('will-quit', () => {
+/** Set once the services have closed: the next will-quit lets the app end. */
+let servicesClosed = false;
+app.on('will-quit', (event) => {
+  if (servicesClosed || !workstation) return;
+  // The services close through their gate (calls in flight finish before the cache closes), which
+  // takes a moment: hold the quit, close them, then quit again.
+  event.preventDefault();
+  const closing = workstation;
   // Before the services close: whether the update installs now depends on a call and the outbox.
   updater?.beforeQuit();
   updater?.stop();
   desktop?.stop();
-  workstation?.close();
-  fileLogging?.stop();
+  void closing
+    .close()
+    .catch((error: unknown) => log('closing the services failed', error instanceof Error ? error.stack : error, 'error'))
+    .finally(() => {
+      servicesClosed = true;
+      fileLogging?.stop();
+      app.quit();
+    });
 });
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -151,13 +172,16 @@ function failedToStart(error: unknown): void {
   log('start-up failed', error instanceof Error ? error.stack : error, 'error');
   const box = startupFailureMessage(error, app.getPath('userData'));
   dialog.showErrorBox(box.title, box.content);
-  try {
+  const closing = (async () => {
     desktop?.stop();
-    workstation?.close();
-  } finally {
-    fileLogging?.stop();
-    app.exit(1);
-  }
+    await workstation?.close();
+  })();
+  void closing
+    .catch((error: unknown) => log('closing after the failed start failed', error instanceof Error ? error.stack : error, 'error'))
+    .finally(() => {
+      fileLogging?.stop();
+      app.exit(1);
+    });
 }
 
 if (!app.requestSingleInstanceLock()) app.quit();

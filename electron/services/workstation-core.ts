@@ -1,15 +1,21 @@
 /**
- * The workstation's parts wired together: cache, REST, realtime, outbox and session. Handlers
- * (workstation-handlers.ts) and transports use this; nothing here knows about Electron.
+ * The workstation's infrastructure wired together: cache, REST, realtime, outbox, session and
+ * softphone, plus the closing gate and the internal bus. The feature services
+ * (workstation-services.ts) take from here only the ports each one uses; nothing here knows about
+ * Electron.
  */
 import type { Agent } from '../../shared/domain.js';
-import type { Result } from '../../shared/errors.js';
+import { ok, type Result } from '../../shared/errors.js';
 import type { ConnectionState, WorkstationSettings } from '../../shared/ipc/contract.js';
 import { sessionEndReasonOf, type SessionEndReason } from '../../shared/session.js';
 import { createRestClient, type RestClient } from './api/rest-client.js';
+import { createClosingGate, type ClosingGate } from './base/closing-gate.js';
+import { createInternalBus, type InternalBus } from './base/internal-bus.js';
+import { DisposableStore, disposableTimeout } from './base/lifecycle.js';
 import { openDatabase, type Db } from './cache/database.js';
 import { getSettings, saveSettings } from './cache/settings-repo.js';
 import { getLastSeq } from './cache/sync-state-repo.js';
+import type { DesktopHost } from './desktop/desktop-handlers.js';
 import { createLog, type Log } from './logger.js';
 import { deploymentAddress } from './server-address/deployment-address.js';
 import { forgetServerCredentials } from './server-address/forget-credentials.js';
@@ -40,6 +46,11 @@ export interface WorkstationOptions {
   /** Why the deployment's config file was not used, shown on the login page. */
   deploymentProblem?: string | null;
   secretStore: SecretStore;
+  /**
+   * The desktop (tray, auto-start, screenshots, quit) when there is one: the Electron shell passes
+   * its host here; without it the desktop channels say that this shell has no desktop.
+   */
+  desktop?: DesktopHost;
   clock?: () => number;
   /** Tuning for tests: reconnect and retry delays. */
   timing?: {
@@ -53,10 +64,18 @@ export interface WorkstationOptions {
   phone?: Partial<SoftphoneTiming>;
 }
 
+/** Pass a REST result through; an UNAUTHENTICATED one ends the session. */
+export type Remote = <T>(result: Result<T>) => Result<T>;
+
 export interface WorkstationCore {
   db: Db;
   rest: RestClient;
+  /** The renderer's event channels (the contract's eventChannels). */
   events: WorkstationEvents;
+  /** The services' own signals; never forwarded to a page. */
+  internal: InternalBus;
+  /** Every piece of work that may touch the cache passes it; closing waits for it. */
+  gate: ClosingGate;
   session: Session;
   /** 服务器地址: the server in use, and the cache bound to it. */
   address: ServerAddress;
@@ -66,15 +85,18 @@ export interface WorkstationCore {
   outbox: Outbox;
   softphone: Softphone;
   log: Log;
+  clock: () => number;
   settings(): WorkstationSettings;
   connectionState(): ConnectionState;
   agentChanged(agent: Agent): void;
   backfillMessages(conversationId: string): Promise<void>;
-  /** Pass a REST result through; an UNAUTHENTICATED one ends the session. */
-  watchAuth<T>(result: Result<T>): Result<T>;
+  remote: Remote;
   /** Resolves once the stored session is resumed or auto-login has been tried. */
   ready: Promise<void>;
-  close(): void;
+  /** Closing has started: no socket, timer or sender starts anything new from here on. */
+  halt(): void;
+  /** After halt and the gate: ends the phone and lets the senders finish; the cache stays open. */
+  stop(): Promise<void>;
 }
 
 /** After a renewal that got no answer, how long before the realtime socket tries again. */
@@ -83,12 +105,15 @@ const RENEW_RETRY_MS = 5_000;
 export function createWorkstationCore(options: WorkstationOptions): WorkstationCore {
   const log = createLog('workstation');
   const clock = options.clock ?? Date.now;
+  const store = new DisposableStore();
+  const gate = createClosingGate();
   const db = openDatabase(options.dataDir);
   // Before the session is restored: a session of another server is dropped, not resumed here.
   const forgetCredentials = () => forgetServerCredentials(db, options.secretStore);
   const address = openServerAddress(db, deploymentAddress(options), forgetCredentials, log);
   const settings = () => getSettings(db, address.url());
   const events = createWorkstationEvents();
+  const internal = createInternalBus();
   let phase: RealtimePhase = 'offline';
   let progress: ConnectionState['progress'] = null;
   // `session` and `outbox` are declared below; the closures here run only after construction.
@@ -104,6 +129,11 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
   const connectionState = (): ConnectionState => ({ state: phase, progress, outbox: outbox.count() });
   const emitConnection = () => events.emit('connection:changed', connectionState());
   const alertsEnabled = () => phase === 'online';
+  // Once closing has started nothing reconnects: a login or renewal still in flight must not open a socket.
+  const startRealtime = () => {
+    if (!gate.closing) realtime.start();
+  };
+  const logFailure = (what: string) => (error: unknown) => log(`${what} failed`, error instanceof Error ? error.message : error);
 
   function agentChanged(agent: Agent) {
     session.updateAgent(agent);
@@ -125,16 +155,20 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
     ackTimeoutMs: options.timing?.ackTimeoutMs,
     connectTimeoutMs: options.timing?.connectTimeoutMs,
     handlers: {
-      applyBatch: createBatchApplier({ db, events, agentId }),
+      applyBatch: createBatchApplier({ db, events, internal, agentId }),
       ephemeral: createEphemeralHandler({ db, events, agentId, alertsEnabled, agentChanged }),
       phase(next, nextProgress) {
+        const wasOnline = phase === 'online';
         phase = next;
         progress = nextProgress;
         emitConnection();
-        if (next === 'online') outbox.kick();
+        if (next !== 'online') return;
+        outbox.kick();
+        // Login and every reconnect: what is read only on connect (phrases, canned files) re-syncs.
+        if (!wasOnline) internal.emit('connection:online', {});
       },
       unauthenticated: (reason) => void sessionRefused(reason),
-      resync: (headSeq) => rebuildFromServer({ db, rest, events, agentId, backfillMessages }, headSeq),
+      resync: (headSeq) => rebuildFromServer({ db, rest, events, internal, agentId, backfillMessages }, headSeq),
       log,
     },
   });
@@ -162,10 +196,11 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
     saveSettings: (patch) => saveSettings(db, patch),
     onStarted() {
       events.emit('session:changed', session.snapshot());
-      realtime.start();
+      startRealtime();
       outbox.kick();
-      void refreshOpenConversations({ db, rest, events, agentId });
-      void softphone.start();
+      // Both write the cache after a server round trip: under the gate, so closing waits for them.
+      gate.runInBackground(() => refreshOpenConversations({ db, rest, events, agentId }), logFailure('refreshing open conversations'));
+      gate.runInBackground(() => softphone.start(), logFailure('starting the phone'));
     },
     onEnded() {
       realtime.stop();
@@ -183,18 +218,26 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
   async function sessionRefused(reason: SessionEndReason | null) {
     // Renewed by a REST call while this hello was on its way: just say hello with the new token.
     const current = token();
-    if (current && socketToken !== current) return realtime.start();
+    if (current && socketToken !== current) return startRealtime();
     const outcome = await session.refused(reason);
-    if (outcome === 'renewed') return realtime.start();
-    if (outcome === 'unreachable') setTimeout(() => session.current() && realtime.start(), RENEW_RETRY_MS).unref();
+    if (outcome === 'renewed') return startRealtime();
+    if (outcome === 'unreachable') disposableTimeout(store, RENEW_RETRY_MS, () => session.current() && startRealtime());
   }
 
   const backfillMessages = createBackfill({ db, rest, events });
+
+  const remote: Remote = (result) => {
+    // The REST client already renewed an expired token if it could: this refusal is final.
+    if (!result.ok && result.error.code === 'UNAUTHENTICATED') session.expire(sessionEndReasonOf(result.error.details?.reason) ?? 'expired');
+    return result;
+  };
 
   return {
     db,
     rest,
     events,
+    internal,
+    gate,
     session,
     address,
     forgetServerCredentials: forgetCredentials,
@@ -202,21 +245,26 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
     outbox,
     softphone,
     log,
+    clock,
     settings,
     connectionState,
     agentChanged,
     backfillMessages,
-    watchAuth(result) {
-      // The REST client already renewed an expired token if it could: this refusal is final.
-      if (!result.ok && result.error.code === 'UNAUTHENTICATED') session.expire(sessionEndReasonOf(result.error.details?.reason) ?? 'expired');
-      return result;
-    },
-    ready: session.resume().catch((error: unknown) => log('resume failed', error instanceof Error ? error.message : error)),
-    close() {
-      void softphone.close();
-      outbox.stop();
+    remote,
+    // Under the gate: a resume still talking to the server when closing starts is awaited.
+    ready: gate
+      .run(async () => ok(await session.resume()))
+      .then(() => undefined)
+      .catch((error: unknown) => log('resume failed', error instanceof Error ? error.message : error)),
+    halt() {
+      store.dispose();
       realtime.stop();
-      db.close();
+      outbox.stop();
+    },
+    async stop() {
+      await softphone.close();
+      await softphone.syncer.idle();
+      await outbox.idle();
     },
   };
 }

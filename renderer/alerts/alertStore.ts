@@ -9,8 +9,24 @@ export type { Alert } from './alertDecision.js';
 interface AlertState {
   /** Alerts the agent has not acted on yet, one per event kind and conversation (the newest wins). */
   pending: Record<string, Alert>;
-  /** 提醒设置, kept by the services (alert-settings:get/set). */
+  /**
+   * 提醒设置 as shown: the agent's newest value while a save is unanswered, otherwise what the
+   * services hold (alert-settings:get/set/changed).
+   *
+   * Each save sends the whole object, so it is shown at once: a second change builds on the first
+   * instead of on a copy from before it, and the switch does not wait for the round trip.
+   * Everything the services say — an answer, an echo (alert-settings:changed, sent for our own
+   * saves too), a load — reaches the page in the order they said it, over one channel, so the
+   * last thing heard is their current state (`stored`). While a save of ours is unanswered,
+   * anything heard is older than that save (the echo of an earlier save, a load sent before the
+   * click) and must not overwrite the agent's newer value; once the last save is answered, the
+   * services' state is shown again.
+   */
   settings: AlertSettings;
+  /** The services' settings as last heard from them. */
+  stored: AlertSettings;
+  /** Saves sent and not answered yet. */
+  unansweredSaves: number;
   raise(alert: Alert): void;
   /** The agent opened, accepted or answered that conversation: every alert about it stops. */
   acknowledge(conversationId: string): void;
@@ -25,7 +41,9 @@ interface AlertState {
   /** Drops what the agent has acted on, given what is in view now. */
   settle(view: AlertView): void;
   loadSettings(): Promise<AppError | null>;
+  /** Shown at once, then stored by the services (the whole object); see `settings`. */
   saveSettings(settings: AlertSettings): Promise<AppError | null>;
+  /** The services' settings as pushed by them (alert-settings:changed, also the echo of our own saves). */
   applySettings(settings: AlertSettings): void;
 }
 
@@ -44,6 +62,8 @@ export const useAlertStore = create<AlertState>()((set, get) => ({
   pending: {},
   ownAccepts: {},
   settings: DEFAULT_ALERT_SETTINGS,
+  stored: DEFAULT_ALERT_SETTINGS,
+  unansweredSaves: 0,
   raise(alert) {
     set({ pending: { ...get().pending, [alertKey(alert)]: alert } });
   },
@@ -75,17 +95,21 @@ export const useAlertStore = create<AlertState>()((set, get) => ({
   async loadSettings() {
     const result = await invoke('alert-settings:get', undefined);
     if (!result.ok) return result.error;
-    set({ settings: result.value });
+    get().applySettings(result.value);
     return null;
   },
   async saveSettings(settings) {
+    set({ settings, unansweredSaves: get().unansweredSaves + 1 });
     const result = await invoke('alert-settings:set', settings);
-    if (!result.ok) return result.error;
-    set({ settings: result.value });
-    return null;
+    if (result.ok) get().applySettings(result.value);
+    const unansweredSaves = get().unansweredSaves - 1;
+    // The last answer is in: show what the services hold (the saved value; after a refusal, the stored one).
+    set(unansweredSaves === 0 ? { unansweredSaves, settings: get().stored } : { unansweredSaves });
+    return result.ok ? null : result.error;
   },
   applySettings(settings) {
-    set({ settings });
+    // Heard while a save of ours is unanswered, it is older than that save: kept, not shown.
+    set(get().unansweredSaves === 0 ? { stored: settings, settings } : { stored: settings });
   },
 }));
 

@@ -1,13 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { I18nextProvider } from 'react-i18next';
 import { i18n, setLanguage } from '../i18n/index.js';
 import { kefu } from './kefu.js';
-import { subscribeEvents } from './subscribeEvents.js';
+import { startRenderer } from './start.js';
 import { useSessionStore } from '../login/sessionStore.js';
-import { useConversationsStore } from '../visitors/conversationsStore.js';
 import { LoginPage } from '../login/LoginPage.js';
 import { Workstation } from './Workstation.js';
 import { AlertEffects } from '../alerts/AlertEffects.js';
@@ -19,21 +18,8 @@ export function Root() {
   const snapshot = useSessionStore((s) => s.snapshot);
   const loadError = useSessionStore((s) => s.loadError);
   const language = snapshot?.settings.language ?? 'zh-CN';
-  const subscribed = useRef(false);
-
-  useEffect(() => {
-    if (subscribed.current) return;
-    subscribed.current = true;
-    const off = subscribeEvents(kefu());
-    void useSessionStore.getState().load();
-    // Asked beside the session, not after the workstation has rendered: the cached conversations
-    // are then there for its first frame (without a session the services just say so).
-    void useConversationsStore.getState().load();
-    return () => {
-      subscribed.current = false;
-      off();
-    };
-  }, []);
+  // Normally started by main.tsx already (before this first render); once per page.
+  useEffect(() => startRenderer(kefu()), []);
 
   useEffect(() => setLanguage(language), [language]);
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Badge, Button, Segmented, Tooltip } from 'antd';
 import { LogoutOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -15,13 +15,20 @@ import { useConversationsStore } from '../visitors/conversationsStore.js';
 import { totalUnread } from '../visitors/conversationLogic.js';
 import { DialogPanel } from '../dialog/DialogPanel.js';
 import { SummaryModal } from '../dialog/SummaryModal.js';
-import { HelperPanel } from '../helper-panel/HelperPanel.js';
-import { OfflinePanel } from '../offline/OfflinePanel.js';
 import { useOfflineStore } from '../offline/offlineStore.js';
-import { SettingsModal } from '../settings/SettingsModal.js';
 import { DesktopEffects, useDesktopStore } from '../desktop/index.js';
-import { HeaderPhone, PhoneEffects, PhoneView, useMissedCallCount, usePhoneView } from '../phone/index.js';
-import { RecordsView } from '../records/RecordsView.js';
+import { HeaderPhone } from '../phone/HeaderPhone.js';
+import { PhoneEffects } from '../phone/PhoneEffects.js';
+import { useMissedCallCount } from '../phone/useMissedCallCount.js';
+import { usePhoneView } from '../phone/phoneViewStore.js';
+
+// What the first frame after a (re)start does not show loads as chunks of its own, after it: the
+// page's own script is then smaller, and the visitor list and the dialog come first.
+const HelperPanel = lazy(() => import('../helper-panel/HelperPanel.js').then((m) => ({ default: m.HelperPanel })));
+const OfflinePanel = lazy(() => import('../offline/OfflinePanel.js').then((m) => ({ default: m.OfflinePanel })));
+const RecordsView = lazy(() => import('../records/RecordsView.js').then((m) => ({ default: m.RecordsView })));
+const PhoneView = lazy(() => import('../phone/PhoneView.js').then((m) => ({ default: m.PhoneView })));
+const SettingsModal = lazy(() => import('../settings/SettingsModal.js').then((m) => ({ default: m.SettingsModal })));
 
 type View = 'chats' | 'offline' | 'phone' | 'records';
 
@@ -48,6 +55,10 @@ export function Workstation({ agent }: { agent: Agent }) {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('chats');
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // 设置 mounts when first opened (a closed modal still costs its styles in the first frame) and
+  // stays mounted, so it closes with its animation and keeps its state.
+  const [settingsUsed, setSettingsUsed] = useState(false);
+  if (settingsOpen && !settingsUsed) setSettingsUsed(true);
   const logout = useSessionStore((s) => s.logout);
   const unreplied = useOfflineStore((s) => s.messages.filter((m) => m.status === 'unreplied').length);
   const missedCalls = useMissedCallCount();
@@ -95,7 +106,8 @@ export function Workstation({ agent }: { agent: Agent }) {
         {secondary && <HeaderPhone onOpenPhone={() => setView('phone')} />}
         <span className="kefu-agent">{agent.nickname}</span>
         <StatusSwitcher status={agent.status} notResponding={Boolean(agent.notRespondingSince)} />
-        <Tooltip title={t('app.settings')}>
+        {/* Closed while the dialog is open: opened 0.1 s after the click, it stacked above the dialog and took its Escape. */}
+        <Tooltip title={t('app.settings')} open={settingsOpen ? false : undefined}>
           <Button type="text" style={{ color: '#fff' }} icon={<SettingOutlined />} aria-label={t('app.settings')} onClick={() => setSettingsOpen(true)} />
         </Tooltip>
         <Tooltip title={t('app.logout')}>
@@ -112,25 +124,38 @@ export function Workstation({ agent }: { agent: Agent }) {
           <main className="kefu-main-slot">
             <DialogPanel selfId={agent.id} />
           </main>
-          {secondary && <HelperPanel />}
+          {secondary && (
+            <Suspense fallback={null}>
+              <HelperPanel />
+            </Suspense>
+          )}
         </div>
-      ) : view === 'offline' ? (
-        <main className="kefu-body">
-          <OfflinePanel />
-        </main>
-      ) : view === 'records' ? (
-        <main className="kefu-body">
-          <RecordsView />
-        </main>
       ) : (
-        <div className="kefu-body">
-          <PhoneView />
-        </div>
+        <Suspense fallback={null}>
+          {view === 'offline' ? (
+            <main className="kefu-body">
+              <OfflinePanel />
+            </main>
+          ) : view === 'records' ? (
+            <main className="kefu-body">
+              <RecordsView />
+            </main>
+          ) : (
+            <div className="kefu-body">
+              <PhoneView />
+            </div>
+          )}
+        </Suspense>
       )}
+      {/* Hidden until needed (a summary, an incoming call): their modals after the first frame. */}
       {secondary && <SummaryModal />}
-      <PhoneEffects />
+      {secondary && <PhoneEffects />}
       <DesktopEffects />
-      <SettingsModal open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      {settingsUsed && (
+        <Suspense fallback={null}>
+          <SettingsModal open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

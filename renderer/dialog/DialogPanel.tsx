@@ -52,7 +52,8 @@ export const DialogPanel = memo(function DialogPanel({ selfId }: { selfId: strin
   return (
     <section className="kefu-main" aria-label={`${t('dialog.messages')} ${conversation.roomNo}`}>
       <DialogHeader conversation={conversation} selfId={selfId} />
-      <MessageList messages={messages} onRetry={onRetry} />
+      {/* Keyed by conversation: each one opens at its newest message, whatever was scrolled in the last. */}
+      <MessageList key={conversation.id} messages={messages} onRetry={onRetry} />
       {open ? (
         composer
       ) : (

@@ -76,3 +76,45 @@ describe('transcript rendering', () => {
     expect(renders()).toBe(rendersBefore);
   });
 });
+
+describe('a long transcript', () => {
+  // jsdom lays nothing out: the transcript box is 600 px high and each message 64 px, as in a page.
+  const heightOf = (el: HTMLElement) => (el.classList.contains('kefu-messages') ? 600 : 64);
+  beforeEach(() => {
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return heightOf(this);
+    });
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return heightOf(this);
+    });
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(() => 800);
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      const height = heightOf(this);
+      return { x: 0, y: 0, top: 0, left: 0, right: 800, bottom: height, width: 800, height, toJSON: () => ({}) } as DOMRect;
+    });
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('is virtualised: only a window of messages is in the DOM, at the newest, with the log role kept', async () => {
+    cleanup();
+    const long = Array.from({ length: 2000 }, (_, i) => message({ conversationId: 'open', seq: i + 1, clientId: `l-${i}` }));
+    useMessagesStore.setState({ byConversation: { open: long, other: [] }, drafts: {} });
+    vi.mocked(logic.splitLinks).mockClear();
+    const { container } = renderWithApp(<DialogPanel selfId="a1" />);
+    await act(async () => undefined);
+    const shown = Array.from(container.querySelectorAll('.kefu-msg')).map((el) => el.getAttribute('data-client-id'));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(100);
+    expect(shown).toContain('l-1999');
+    // Each message drawn is one in the window (measuring a row may draw it again, never the others).
+    expect(renders()).toBeLessThan(3 * shown.length);
+    expect(container.querySelector('[role="log"]')).not.toBeNull();
+
+    // One more message: drawn on its own; the box grows by a row.
+    const rows = container.querySelector<HTMLElement>('.kefu-msg-rows')!;
+    const height = parseFloat(rows.style.height);
+    act(() => useMessagesStore.getState().applyMessage(message({ conversationId: 'open', seq: 2001, clientId: 'l-2000' })));
+    expect(parseFloat(rows.style.height)).toBeGreaterThan(height);
+    expect(container.querySelectorAll('.kefu-msg').length).toBeLessThan(100);
+  });
+});

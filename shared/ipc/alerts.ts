@@ -4,6 +4,7 @@
  * often), and a system notification; unread badges and the flashing title are always on.
  */
 import { z } from 'zod';
+import { invoke } from './invoke.js';
 
 /** The events an agent must not miss; the same names as the `alert:raised` kinds. */
 export const ALERT_EVENTS = ['visitor-queued', 'conversation-assigned', 'message-received'] as const;
@@ -37,14 +38,10 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   'message-received': { sound: true, repeat: false, repeatSeconds: 10, notification: true, flashTray: false },
 };
 
-const invokeAlerts =
-  <Res>() =>
-  <Req extends z.ZodType>(request: Req) => ({ request, response: undefined as Res });
-
 export const alertInvokeChannels = {
-  'alert-settings:get': invokeAlerts<AlertSettings>()(z.undefined()),
+  'alert-settings:get': invoke<AlertSettings>()(z.undefined()),
   /** The whole object each time: a partial or unknown field is refused (VALIDATION_FAILED). */
-  'alert-settings:set': invokeAlerts<AlertSettings>()(AlertSettingsSchema),
+  'alert-settings:set': invoke<AlertSettings>()(AlertSettingsSchema),
 } as const;
 
 export const alertEventChannels = {

@@ -11,7 +11,6 @@ import {
   AgentStatusSchema,
   GroupSchema,
   ConversationSchema,
-  MessageSchema,
   OfflineMessageSchema,
   QueueEntrySchema,
   TopicSchema,
@@ -19,6 +18,8 @@ import {
   textField,
 } from '../domain.js';
 import { LIMITS } from '../limits.js';
+import { FilePayloadSchema, Id, invoke, Void } from './invoke.js';
+import { LocalConversationSchema, LocalMessageSchema, type LocalConversation, type LocalMessage } from './local.js';
 import { SessionEndReasonSchema } from '../session.js';
 import { CloseBodySchema, TransferBodySchema } from '../protocol/rest.js';
 import { desktopEventChannels, desktopInvokeChannels } from './desktop.js';
@@ -31,8 +32,6 @@ import { alertEventChannels, alertInvokeChannels } from './alerts.js';
 import { serverAddressInvokeChannels } from './server-address.js';
 import { updateEventChannels, updateInvokeChannels } from './updates.js';
 import { logEventChannels, logInvokeChannels } from './logs.js';
-
-const Id = z.string().min(1).max(64);
 
 /** Settings kept by the workstation itself (per installation). */
 export const WorkstationSettingsSchema = z.object({
@@ -50,24 +49,6 @@ export const WorkstationSettingsSchema = z.object({
   soundEnabled: z.boolean(),
 });
 export type WorkstationSettings = z.infer<typeof WorkstationSettingsSchema>;
-
-/** Where a message the agent sent stands: shown "sending" until the server has stored it. */
-export const DeliverySchema = z.enum(['sending', 'sent', 'failed']);
-export type Delivery = z.infer<typeof DeliverySchema>;
-
-/** A message as the workstation shows it: stored ones, and the agent's own not yet acknowledged. */
-export const LocalMessageSchema = MessageSchema.extend({
-  delivery: DeliverySchema,
-  /** Why it failed (only with delivery 'failed'). */
-  failure: z.string().nullable(),
-});
-export type LocalMessage = z.infer<typeof LocalMessageSchema>;
-
-/** A conversation as the workstation shows it: the server's record plus what this agent has not read. */
-export const LocalConversationSchema = ConversationSchema.extend({
-  unread: z.number().int().nonnegative(),
-});
-export type LocalConversation = z.infer<typeof LocalConversationSchema>;
 
 export const ConnectionStateSchema = z.object({
   state: z.enum(['offline', 'connecting', 'syncing', 'online']),
@@ -91,32 +72,16 @@ export const SessionSnapshotSchema = z.object({
 });
 export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;
 
-export const FilePayloadSchema = z.strictObject({
-  name: z.string().min(1).max(LIMITS.fileNameMax),
-  /** Base64 of the bytes; the server checks the real type. */
-  dataBase64: z
-    .string()
-    .min(1)
-    .max(Math.ceil((LIMITS.fileBytesMax * 4) / 3) + 4),
-});
-
 const SendMessageRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ conversationId: Id, kind: z.literal('text'), text: messageText }),
   z.strictObject({ conversationId: Id, kind: z.enum(['image', 'file']), file: FilePayloadSchema }),
 ]);
 
-const Void = z.undefined();
-const ConversationRef = z.strictObject({ conversationId: Id });
+// Existing importers read these from the contract; they live beside it to keep shared/ipc free of cycles.
+export { FilePayloadSchema, type InvokeDef } from './invoke.js';
+export { DeliverySchema, LocalConversationSchema, LocalMessageSchema, type Delivery, type LocalConversation, type LocalMessage } from './local.js';
 
-interface InvokeDef<Req extends z.ZodType, Res> {
-  request: Req;
-  /** Phantom: the value type of the Result. */
-  response: Res;
-}
-/** Curried so the request type is inferred from the schema while the response type is named. */
-const invoke =
-  <Res>() =>
-  <Req extends z.ZodType>(request: Req): InvokeDef<Req, Res> => ({ request, response: undefined as Res });
+const ConversationRef = z.strictObject({ conversationId: Id });
 
 const chatInvokeChannels = {
   'session:get-snapshot': invoke<SessionSnapshot>()(Void),

@@ -3,19 +3,16 @@
  * is live data that changes while the visitor browses, and an agent needs the current one.
  */
 import { z } from 'zod';
+import { invoke } from './invoke.js';
 import { CustomerProfilePatchSchema, type CustomerProfile } from '../customers.js';
 
 const VisitorId = z.string().min(1).max(64);
 
-const invokeCustomers =
-  <Res>() =>
-  <Req extends z.ZodType>(request: Req) => ({ request, response: undefined as Res });
-
 export const customerInvokeChannels = {
   /** Profile + trail of a visitor this agent serves (admins: any). */
-  'customers:get-profile': invokeCustomers<CustomerProfile>()(z.strictObject({ visitorId: VisitorId })),
+  'customers:get-profile': invoke<CustomerProfile>()(z.strictObject({ visitorId: VisitorId })),
   /** Change 名片分类 tags, phone, e-mail. */
-  'customers:update-profile': invokeCustomers<CustomerProfile>()(z.strictObject({ visitorId: VisitorId, patch: CustomerProfilePatchSchema })),
+  'customers:update-profile': invoke<CustomerProfile>()(z.strictObject({ visitorId: VisitorId, patch: CustomerProfilePatchSchema })),
 } as const;
 
 export const customerEventChannels = {

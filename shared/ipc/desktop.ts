@@ -4,6 +4,7 @@
  * browser shell has no desktop: it answers these with INVALID_STATE and `available: false`.
  */
 import { z } from 'zod';
+import { invoke, Void } from './invoke.js';
 
 /** Desktop-only settings, kept by the app in its own versioned settings file. */
 export const DesktopSettingsSchema = z.object({
@@ -35,18 +36,13 @@ export const DesktopStateSchema = z.object({
 });
 export type DesktopState = z.infer<typeof DesktopStateSchema>;
 
-const invokeDesktop =
-  <Res>() =>
-  <Req extends z.ZodType>(request: Req) => ({ request, response: undefined as Res });
-const Void = z.undefined();
-
 export const desktopInvokeChannels = {
-  'desktop:get-state': invokeDesktop<DesktopState>()(Void),
-  'desktop:update-settings': invokeDesktop<DesktopState>()(DesktopSettingsSchema.omit({ closeToTrayNoticeShown: true }).partial().strict()),
+  'desktop:get-state': invoke<DesktopState>()(Void),
+  'desktop:update-settings': invoke<DesktopState>()(DesktopSettingsSchema.omit({ closeToTrayNoticeShown: true }).partial().strict()),
   /** 截屏: opens the region overlay; the selection is sent into the conversation as an image. */
-  'desktop:capture-screenshot': invokeDesktop<{ sent: boolean }>()(z.strictObject({ conversationId: z.string().min(1).max(64) })),
+  'desktop:capture-screenshot': invoke<{ sent: boolean }>()(z.strictObject({ conversationId: z.string().min(1).max(64) })),
   /** 退出系统 from the app: asks first with open conversations, goes away on the server, quits. */
-  'desktop:quit': invokeDesktop<{ quitting: boolean }>()(Void),
+  'desktop:quit': invoke<{ quitting: boolean }>()(Void),
 } as const;
 
 export const desktopEventChannels = {

@@ -4,6 +4,7 @@
  * so the renderer highlights by slicing text.
  */
 import { z } from 'zod';
+import { invoke, Void } from './invoke.js';
 import { KNOWLEDGE_LIMITS, KnowledgeCategorySchema, KnowledgeEntrySchema } from '../knowledge.js';
 
 /** [start, end) in UTF-16 code units of the string it belongs to. */
@@ -40,15 +41,10 @@ export const KnowledgeSearchRequestSchema = z.strictObject({
 });
 export type KnowledgeSearchRequest = z.input<typeof KnowledgeSearchRequestSchema>;
 
-const invokeKnowledge =
-  <Res>() =>
-  <Req extends z.ZodType>(request: Req) => ({ request, response: undefined as Res });
-const Void = z.undefined();
-
 export const knowledgeInvokeChannels = {
-  'knowledge:search': invokeKnowledge<KnowledgeSearchResult>()(KnowledgeSearchRequestSchema),
-  'knowledge:get': invokeKnowledge<z.infer<typeof KnowledgeEntrySchema>>()(z.strictObject({ id: z.string().min(1).max(64) })),
-  'knowledge:categories': invokeKnowledge<z.infer<typeof KnowledgeCategorySchema>[]>()(Void),
+  'knowledge:search': invoke<KnowledgeSearchResult>()(KnowledgeSearchRequestSchema),
+  'knowledge:get': invoke<z.infer<typeof KnowledgeEntrySchema>>()(z.strictObject({ id: z.string().min(1).max(64) })),
+  'knowledge:categories': invoke<z.infer<typeof KnowledgeCategorySchema>[]>()(Void),
   /** Pull changes from the server now; answers how many entries changed. */
-  'knowledge:sync': invokeKnowledge<{ changed: number; syncedAt: number | null }>()(Void),
+  'knowledge:sync': invoke<{ changed: number; syncedAt: number | null }>()(Void),
 } as const;

@@ -5,6 +5,7 @@
  * its own local server instead.
  */
 import { z } from 'zod';
+import { invoke } from './invoke.js';
 
 export const LogExportResultSchema = z.discriminatedUnion('outcome', [
   /** Written to `path` (the save dialog's choice). */
@@ -20,12 +21,8 @@ export type LogExportResult = z.infer<typeof LogExportResultSchema>;
 export const LogExportProgressSchema = z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() });
 export type LogExportProgress = z.infer<typeof LogExportProgressSchema>;
 
-const invokeLogs =
-  <Res>() =>
-  <Req extends z.ZodType>(request: Req) => ({ request, response: undefined as Res });
-
 export const logInvokeChannels = {
-  'logs:export': invokeLogs<LogExportResult>()(z.undefined()),
+  'logs:export': invoke<LogExportResult>()(z.undefined()),
 } as const;
 
 export const logEventChannels = {

@@ -6,6 +6,7 @@
  * both shells.
  */
 import { z } from 'zod';
+import { invoke, Void } from './invoke.js';
 import { CallRecordSchema, CustomerCardSchema, PhoneNumberSchema, StoredCallSchema, WrapUpCodeSchema } from '../phone.js';
 
 const CallId = z.string().min(1).max(64);
@@ -69,34 +70,27 @@ export const MediaOpSchema = z.discriminatedUnion('op', [
 ]);
 export type MediaOp = z.infer<typeof MediaOpSchema>;
 
-const invokePhone =
-  <Res>() =>
-  <Req extends z.ZodType>(request: Req) => ({ request, response: undefined as Res });
-const Void = z.undefined();
-
 export const phoneInvokeChannels = {
-  'phone:get-state': invokePhone<PhoneState>()(Void),
-  'phone:dial': invokePhone<LiveCall>()(z.strictObject({ number: PhoneNumberSchema })),
-  'phone:answer': invokePhone<LiveCall>()(z.strictObject({ callId: CallId })),
-  'phone:reject': invokePhone<null>()(z.strictObject({ callId: CallId })),
-  'phone:hang-up': invokePhone<null>()(z.strictObject({ callId: CallId })),
-  'phone:set-mute': invokePhone<LiveCall>()(z.strictObject({ callId: CallId, muted: z.boolean() })),
-  'phone:set-hold': invokePhone<LiveCall>()(z.strictObject({ callId: CallId, hold: z.boolean() })),
-  'phone:send-dtmf': invokePhone<null>()(z.strictObject({ callId: CallId, tones: z.string().regex(/^[0-9*#A-D]{1,32}$/) })),
-  'phone:transfer-blind': invokePhone<null>()(z.strictObject({ callId: CallId, target: PhoneNumberSchema })),
+  'phone:get-state': invoke<PhoneState>()(Void),
+  'phone:dial': invoke<LiveCall>()(z.strictObject({ number: PhoneNumberSchema })),
+  'phone:answer': invoke<LiveCall>()(z.strictObject({ callId: CallId })),
+  'phone:reject': invoke<null>()(z.strictObject({ callId: CallId })),
+  'phone:hang-up': invoke<null>()(z.strictObject({ callId: CallId })),
+  'phone:set-mute': invoke<LiveCall>()(z.strictObject({ callId: CallId, muted: z.boolean() })),
+  'phone:set-hold': invoke<LiveCall>()(z.strictObject({ callId: CallId, hold: z.boolean() })),
+  'phone:send-dtmf': invoke<null>()(z.strictObject({ callId: CallId, tones: z.string().regex(/^[0-9*#A-D]{1,32}$/) })),
+  'phone:transfer-blind': invoke<null>()(z.strictObject({ callId: CallId, target: PhoneNumberSchema })),
   /** Attended transfer: `consultCallId` is the call to the transfer target, made while `callId` is held. */
-  'phone:transfer-attended': invokePhone<null>()(z.strictObject({ callId: CallId, consultCallId: CallId })),
-  'phone:conference': invokePhone<null>()(z.strictObject({ callId: CallId, otherCallId: CallId })),
-  'phone:set-availability': invokePhone<PhoneState>()(z.strictObject({ availability: z.enum(['idle', 'busy', 'dnd']) })),
-  'phone:finish-wrap-up': invokePhone<PhoneState>()(
+  'phone:transfer-attended': invoke<null>()(z.strictObject({ callId: CallId, consultCallId: CallId })),
+  'phone:conference': invoke<null>()(z.strictObject({ callId: CallId, otherCallId: CallId })),
+  'phone:set-availability': invoke<PhoneState>()(z.strictObject({ availability: z.enum(['idle', 'busy', 'dnd']) })),
+  'phone:finish-wrap-up': invoke<PhoneState>()(
     z.strictObject({ callId: z.string().uuid(), wrapUpCodeId: z.string().min(1).max(64).nullable(), note: z.string().max(2000) }),
   ),
-  'phone:wrap-up-codes': invokePhone<z.infer<typeof WrapUpCodeSchema>[]>()(Void),
-  'phone:select-devices': invokePhone<null>()(
-    z.strictObject({ inputDeviceId: z.string().max(256).nullable(), outputDeviceId: z.string().max(256).nullable() }),
-  ),
+  'phone:wrap-up-codes': invoke<z.infer<typeof WrapUpCodeSchema>[]>()(Void),
+  'phone:select-devices': invoke<null>()(z.strictObject({ inputDeviceId: z.string().max(256).nullable(), outputDeviceId: z.string().max(256).nullable() })),
   /** The media side answers a `media:request`. */
-  'media:respond': invokePhone<null>()(
+  'media:respond': invoke<null>()(
     z.strictObject({
       requestId: z.number().int().nonnegative(),
       result: z.union([
@@ -106,15 +100,15 @@ export const phoneInvokeChannels = {
     }),
   ),
   /** The media side reports a peer connection's state (e.g. failed → the services hang up). */
-  'media:report': invokePhone<null>()(
+  'media:report': invoke<null>()(
     z.strictObject({ callId: CallId, connectionState: z.enum(['new', 'connecting', 'connected', 'disconnected', 'failed', 'closed']) }),
   ),
   /** The media page (re)connected: the services end calls whose media was lost (docs/PLATFORM-NOTES.md). */
-  'media:attach': invokePhone<null>()(Void),
-  'calls:list': invokePhone<z.infer<typeof StoredCallSchema>[]>()(z.strictObject({ missed: z.boolean().optional() })),
-  'calls:pending': invokePhone<z.infer<typeof CallRecordSchema>[]>()(Void),
-  'customers:lookup': invokePhone<z.infer<typeof CustomerCardSchema>>()(z.strictObject({ number: PhoneNumberSchema })),
-  'customers:create': invokePhone<z.infer<typeof CustomerCardSchema>>()(
+  'media:attach': invoke<null>()(Void),
+  'calls:list': invoke<z.infer<typeof StoredCallSchema>[]>()(z.strictObject({ missed: z.boolean().optional() })),
+  'calls:pending': invoke<z.infer<typeof CallRecordSchema>[]>()(Void),
+  'customers:lookup': invoke<z.infer<typeof CustomerCardSchema>>()(z.strictObject({ number: PhoneNumberSchema })),
+  'customers:create': invoke<z.infer<typeof CustomerCardSchema>>()(
     z.strictObject({
       name: z.string().trim().min(1).max(64),
       phone: PhoneNumberSchema,

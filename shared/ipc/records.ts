@@ -3,6 +3,7 @@
  * cache): records are history across all of an agent's conversations, and admins see everyone's.
  */
 import { z } from 'zod';
+import { invoke } from './invoke.js';
 import type { Message } from '../domain.js';
 import { RecordExportQuerySchema, RecordQuerySchema, type RecordPage } from '../protocol/rest-records.js';
 
@@ -13,13 +14,9 @@ export interface RecordExportFile {
   dataBase64: string;
 }
 
-const invokeRecords =
-  <Res>() =>
-  <Req extends z.ZodType>(request: Req) => ({ request, response: undefined as Res });
-
 export const recordInvokeChannels = {
-  'records:query': invokeRecords<RecordPage>()(RecordQuerySchema),
-  'records:export': invokeRecords<RecordExportFile>()(RecordExportQuerySchema),
+  'records:query': invoke<RecordPage>()(RecordQuerySchema),
+  'records:export': invoke<RecordExportFile>()(RecordExportQuerySchema),
   /** The whole transcript of one record, read-only (the server checks the agent may read it). */
-  'records:transcript': invokeRecords<Message[]>()(z.strictObject({ conversationId: z.string().min(1).max(64) })),
+  'records:transcript': invoke<Message[]>()(z.strictObject({ conversationId: z.string().min(1).max(64) })),
 } as const;

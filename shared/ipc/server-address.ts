@@ -5,6 +5,7 @@
  * /SERVER=, or the backend the browser shell was started with) > the built-in default.
  */
 import { z } from 'zod';
+import { invoke } from './invoke.js';
 import { SERVER_URL_MAX } from '../server-address.js';
 
 export const ServerAddressSourceSchema = z.enum(['chosen', 'deployment', 'built-in']);
@@ -34,18 +35,14 @@ export type ServerAddressState = z.infer<typeof ServerAddressStateSchema>;
  */
 export const SERVER_SWITCH_REFUSALS = ['unreachable', 'not-kefu', 'unsent'] as const;
 
-const invokeServer =
-  <Res>() =>
-  <Req extends z.ZodType>(request: Req) => ({ request, response: undefined as Res });
-
 export const serverAddressInvokeChannels = {
-  'server:get-address': invokeServer<ServerAddressState>()(z.undefined()),
+  'server:get-address': invoke<ServerAddressState>()(z.undefined()),
   /**
    * Checks the address (form, then GET /api/health there), logs out, and switches; the cache
    * belongs to one server, so what the old one sent is dropped. url null = back to the default.
    * Refused while messages wait for the current server unless discardUnsent says to drop them.
    */
-  'server:set-address': invokeServer<ServerAddressState>()(
+  'server:set-address': invoke<ServerAddressState>()(
     z.strictObject({
       url: z
         .string()

@@ -5,6 +5,7 @@
  * a development build cannot update themselves: available is false there.
  */
 import { z } from 'zod';
+import { invoke, Void } from './invoke.js';
 
 export const UpdatePhaseSchema = z.enum(['idle', 'checking', 'downloading', 'downloaded', 'failed']);
 export type UpdatePhase = z.infer<typeof UpdatePhaseSchema>;
@@ -30,17 +31,12 @@ export const UpdateStateSchema = z.object({
 });
 export type UpdateState = z.infer<typeof UpdateStateSchema>;
 
-const invokeUpdate =
-  <Res>() =>
-  <Req extends z.ZodType>(request: Req) => ({ request, response: undefined as Res });
-const Void = z.undefined();
-
 export const updateInvokeChannels = {
-  'update:get-state': invokeUpdate<UpdateState>()(Void),
+  'update:get-state': invoke<UpdateState>()(Void),
   /** 检查更新: asks the server now (the timer asks every few hours anyway). */
-  'update:check-now': invokeUpdate<UpdateState>()(Void),
+  'update:check-now': invoke<UpdateState>()(Void),
   /** 立即重启: quits through the quit rules and installs; refused during a call or with unsent messages. */
-  'update:restart-now': invokeUpdate<UpdateState>()(Void),
+  'update:restart-now': invoke<UpdateState>()(Void),
 } as const;
 
 export const updateEventChannels = {

@@ -8,6 +8,7 @@
  * lost or repeated. Exits 1 on a correctness failure; figures off target are marked ✗.
  *
  *   KEFU_BENCH_CATCHUP_EVENTS=10000,50000  KEFU_BENCH_CATCHUP_CONVERSATIONS=10  KEFU_BENCH_CATCHUP_RESTART_BACKLOG=10000
+ *   KEFU_BENCH_CATCHUP_RESTARTS=up,down,hung  KEFU_BENCH_PROFILE=1 (CPU profiles of the shell and the page in results/)
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -29,9 +30,17 @@ const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 const log = (line = ''): void => console.log(line);
 const numbers = (value: string | undefined, fallback: number[]) => (value ? value.split(',').map((n) => Number(n.trim())) : fallback);
 
-const EVENTS = numbers(process.env.KEFU_BENCH_CATCHUP_EVENTS, [10_000, 50_000]);
+// 0 skips the page-open runs (only the restarts).
+const EVENTS = numbers(process.env.KEFU_BENCH_CATCHUP_EVENTS, [10_000, 50_000]).filter((n) => n > 0);
 const CONVERSATIONS = numbers(process.env.KEFU_BENCH_CATCHUP_CONVERSATIONS, [10])[0]!;
 const RESTART_BACKLOG = numbers(process.env.KEFU_BENCH_CATCHUP_RESTART_BACKLOG, [10_000])[0]!;
+const RESTARTS = (
+  [
+    ['up', RESTART_BACKLOG],
+    ['down', 0],
+    ['hung', 0],
+  ] as const
+).filter(([server]) => (process.env.KEFU_BENCH_CATCHUP_RESTARTS ?? 'up,down,hung').split(',').includes(server));
 const WATCHDOG_MS = 30 * 60_000;
 
 async function main(): Promise<number> {
@@ -69,11 +78,7 @@ async function main(): Promise<number> {
     }
 
     const restarts: RestartResult[] = [];
-    for (const [server, backlog] of [
-      ['up', RESTART_BACKLOG],
-      ['down', 0],
-      ['hung', 0],
-    ] as const) {
+    for (const [server, backlog] of RESTARTS) {
       log(`\n[restart] server ${server}${backlog ? `, ${backlog} events missed` : ''}…`);
       const result = await usableAfterRestart(bench, server, backlog);
       restarts.push(result);
@@ -98,7 +103,12 @@ async function main(): Promise<number> {
     const record = {
       at: new Date().toISOString(),
       environment: environmentLine(),
-      pageOpen: pageOpen.map(({ result: { flooded: _flooded, callSamples, ...figures }, floor }) => ({ ...figures, pageCalls: summarize(callSamples), floor })),
+      pageOpen: pageOpen.map(({ result: { flooded: _flooded, callSamples, idleCallSamples, ...figures }, floor }) => ({
+        ...figures,
+        pageCalls: summarize(callSamples),
+        idlePageCalls: summarize(idleCallSamples),
+        floor,
+      })),
       restarts: restarts.map(({ flooded: _flooded, ...figures }) => figures),
       problems,
     };

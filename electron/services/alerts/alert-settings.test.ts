@@ -8,6 +8,7 @@ import { createWorkstationEvents } from '../workstation-events.js';
 import { createTrayController, type TrayPort } from '../desktop/tray-controller.js';
 import { openDatabase } from '../cache/database.js';
 import { createAlertHandlers } from './alert-handlers.js';
+import { createAlertService } from './alert-service.js';
 
 const closers: (() => void)[] = [];
 afterEach(() => {
@@ -67,7 +68,9 @@ describe('alert-settings:changed on login', () => {
     const db = openDatabase(tempDir('kefu-alerts-'));
     closers.push(() => db.close());
     const events = createWorkstationEvents();
-    const handlers = createAlertHandlers({ db, events });
+    const alerts = createAlertService({ db, events });
+    closers.push(() => alerts.dispose());
+    const handlers = createAlertHandlers(alerts);
     expect((await handlers['alert-settings:set'](quietQueue)).ok).toBe(true);
     const seen: AlertSettings[] = [];
     events.on('alert-settings:changed', (settings) => seen.push(settings));

@@ -74,7 +74,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       ipc.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
-      workstation.close();
+      await workstation.close();
     },
   };
 }

@@ -5,7 +5,13 @@ import type { LocalConversation } from '../../../shared/ipc/contract.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 
+/**
+ * Stores the conversation's latest state. One that is closed (ended with its summary) is done
+ * for the workstation: it left the list, and what it said is the records view's to read from
+ * the server, so it goes from the cache instead, with its messages (deleteConversation).
+ */
 export function upsertConversation(db: Db, conversation: Conversation): void {
+  if (!awaitsAgent(conversation)) return deleteConversation(db, conversation.id);
   statement(
     db,
     `INSERT INTO conversations (id, agent_id, state, last_message_at, data) VALUES (?, ?, ?, ?, ?)
@@ -19,10 +25,16 @@ export function getConversation(db: Db, id: string): Conversation | null {
   return row ? parse(row.data) : null;
 }
 
+/**
+ * The conversation goes from the cache with everything of it: its row, unread counts and the
+ * messages the server stored (never the outbox: what the agent wrote and the server has not
+ * acknowledged stays until it is). If it is ever listed here again, its history is fetched anew.
+ */
 export function deleteConversation(db: Db, id: string): void {
   db.transaction(() => {
-    db.prepare('DELETE FROM conversations WHERE id = ?').run(id);
-    db.prepare('DELETE FROM unread WHERE conversation_id = ?').run(id);
+    statement(db, 'DELETE FROM conversations WHERE id = ?').run(id);
+    statement(db, 'DELETE FROM unread WHERE conversation_id = ?').run(id);
+    statement(db, 'DELETE FROM messages WHERE conversation_id = ?').run(id);
   })();
 }
 

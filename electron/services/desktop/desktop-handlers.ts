@@ -1,11 +1,12 @@
 /**
- * Handlers for the desktop section of the contract. The services cannot reach Electron, so the
- * Electron shell binds a DesktopHost (built from the ports in electron/main) over the defaults;
- * the browser shell keeps the defaults, which say plainly that there is no desktop here.
+ * The desktop section of the contract. The services cannot reach Electron, so the Electron shell
+ * hands its DesktopHost (built from the ports in electron/main) to createWorkstation; the browser
+ * shell has none, and the channels say plainly that there is no desktop here.
  */
 import { fail, ok, type Result } from '../../../shared/errors.js';
 import type { InvokeResponse } from '../../../shared/ipc/contract.js';
 import type { DesktopSettings, DesktopState, desktopInvokeChannels } from '../../../shared/ipc/desktop.js';
+import type { Reply, Request } from '../ipc/invoke-types.js';
 import type { InvokeHandlers } from '../workstation-handlers.js';
 
 export type DesktopChannel = keyof typeof desktopInvokeChannels;
@@ -22,23 +23,36 @@ const NO_DESKTOP = '浏览器版没有桌面功能（托盘、开机自动启动
 
 export const BROWSER_DESKTOP_STATE: DesktopState = { available: false, settings: null, canRememberPassword: true, notice: NO_DESKTOP };
 
-/** The browser shell's answers (the only dependency-free ones). */
-export function createDesktopHandlers(): DesktopHandlers {
+export interface DesktopService {
+  state(): Reply<'desktop:get-state'>;
+  updateSettings(patch: Request<'desktop:update-settings'>): Reply<'desktop:update-settings'>;
+  captureScreenshot(request: Request<'desktop:capture-screenshot'>): Reply<'desktop:capture-screenshot'>;
+  quit(): Reply<'desktop:quit'>;
+}
+
+/** Over the shell's host; without one (the browser shell), answers that there is no desktop. */
+export function createDesktopService(host: DesktopHost | undefined): DesktopService {
+  if (!host) {
+    return {
+      state: async () => ok(BROWSER_DESKTOP_STATE),
+      updateSettings: async () => fail('INVALID_STATE', NO_DESKTOP),
+      captureScreenshot: async () => fail('INVALID_STATE', NO_DESKTOP),
+      quit: async () => fail('INVALID_STATE', NO_DESKTOP),
+    };
+  }
   return {
-    'desktop:get-state': async () => ok(BROWSER_DESKTOP_STATE),
-    'desktop:update-settings': async () => fail('INVALID_STATE', NO_DESKTOP),
-    'desktop:capture-screenshot': async () => fail('INVALID_STATE', NO_DESKTOP),
-    'desktop:quit': async () => fail('INVALID_STATE', NO_DESKTOP),
+    state: async () => ok(host.state()),
+    updateSettings: async (patch) => ok(host.updateSettings(patch)),
+    captureScreenshot: ({ conversationId }) => host.captureScreenshot(conversationId),
+    quit: () => host.quit(),
   };
 }
 
-/** The Electron shell replaces the defaults with its host (the dispatcher looks handlers up per call). */
-export function bindDesktopHost(handlers: InvokeHandlers, host: DesktopHost): void {
-  const bound: DesktopHandlers = {
-    'desktop:get-state': async () => ok(host.state()),
-    'desktop:update-settings': async (patch) => ok(host.updateSettings(patch)),
-    'desktop:capture-screenshot': ({ conversationId }) => host.captureScreenshot(conversationId),
-    'desktop:quit': () => host.quit(),
+export function createDesktopHandlers(desktop: DesktopService): DesktopHandlers {
+  return {
+    'desktop:get-state': () => desktop.state(),
+    'desktop:update-settings': (patch) => desktop.updateSettings(patch),
+    'desktop:capture-screenshot': (request) => desktop.captureScreenshot(request),
+    'desktop:quit': () => desktop.quit(),
   };
-  Object.assign(handlers, bound);
 }

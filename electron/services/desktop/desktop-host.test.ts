@@ -8,7 +8,6 @@ import { createMemorySecretStore } from '../test-support/memory-secret-store.js'
 import { removeTempDirs, tempDir } from '../test-support/temp-dir.js';
 import { createWorkstation } from '../workstation.js';
 import { createAutoStart } from './autostart.js';
-import { bindDesktopHost } from './desktop-handlers.js';
 import { createDesktopHost } from './desktop-host.js';
 import { openDesktopSettings } from './desktop-settings.js';
 
@@ -24,14 +23,13 @@ describe('desktop contract section', () => {
       expect(await dispatch('desktop:capture-screenshot', { conversationId: 'c1' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
       expect(await dispatch('desktop:update-settings', { closeToTrayNoticeShown: true })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     } finally {
-      workstation.close();
+      await workstation.close();
     }
   });
 
-  it('Electron shell: the bound host stores settings, applies 开机自动启动 to the OS and announces the state', async () => {
+  it('Electron shell: the host given at construction stores settings, applies 开机自动启动 to the OS and announces the state', async () => {
     const dataDir = tempDir();
     const home = tempDir('kefu-home-');
-    const workstation = createWorkstation({ dataDir, serverUrl: 'http://127.0.0.1:9', secretStore: createMemorySecretStore() });
     const announced: DesktopState[] = [];
     const host = createDesktopHost({
       settings: openDesktopSettings(dataDir),
@@ -46,7 +44,7 @@ describe('desktop contract section', () => {
       quit: async () => ok({ quitting: true }),
       onStateChanged: (state) => announced.push(state),
     });
-    bindDesktopHost(workstation.handlers, host);
+    const workstation = createWorkstation({ dataDir, serverUrl: 'http://127.0.0.1:9', secretStore: createMemorySecretStore(), desktop: host });
     const dispatch = createDispatcher(workstation);
     try {
       const updated = await dispatch('desktop:update-settings', { autoStart: true, idleAwayMinutes: 30 });
@@ -59,7 +57,7 @@ describe('desktop contract section', () => {
       expect(await dispatch('desktop:update-settings', { idleAwayMinutes: 999 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
       expect(openDesktopSettings(dataDir).get().idleAwayMinutes).toBe(30);
     } finally {
-      workstation.close();
+      await workstation.close();
     }
   });
 });

@@ -3,8 +3,9 @@
  * One sync at a time (callers share the running one). Search asks for a fresh-enough cache
  * before it runs, but never waits long: offline, the cache is what we have.
  */
-import { fail, ok, type Result } from '../../../shared/errors.js';
+import { ok, type Result } from '../../../shared/errors.js';
 import type { RestClient } from '../api/rest-client.js';
+import type { ClosingGate } from '../base/closing-gate.js';
 import type { Db } from '../cache/database.js';
 import { applyKnowledgeChanges, readSyncState, resetKnowledge } from './knowledge-repo.js';
 
@@ -19,7 +20,16 @@ const PAGE = 500;
 /** Bounded: 200 pages of 500 is 100,000 entries per call; the rest comes next time. */
 const MAX_PAGES = 200;
 
-export function createKnowledgeSync(options: { db: Db; rest: RestClient; serverUrl: () => string; clock: () => number }): KnowledgeSync {
+export interface KnowledgeSyncOptions {
+  db: Db;
+  rest: RestClient;
+  serverUrl: () => string;
+  clock: () => number;
+  /** The workstation's closing gate: a pull runs under it (closing waits for its write) and stops paging once closing. */
+  gate?: Pick<ClosingGate, 'run' | 'closing'>;
+}
+
+export function createKnowledgeSync(options: KnowledgeSyncOptions): KnowledgeSync {
   const { db, rest } = options;
   let running: ReturnType<KnowledgeSync['sync']> | null = null;
 
@@ -35,17 +45,16 @@ export function createKnowledgeSync(options: { db: Db; rest: RestClient; serverU
     for (let page = 0; page < MAX_PAGES; page++) {
       const result = await rest.call('knowledgeChanges', { query: { after: cursor, limit: PAGE } });
       if (!result.ok) return result;
-      // The services may have shut down (cache closed) while the request was out.
-      if (!db.open) return fail('INTERNAL', 'the workstation cache is closed');
       changed += applyKnowledgeChanges(db, result.value, serverUrl, options.clock());
       cursor = result.value.cursor;
-      if (!result.value.more) break;
+      // Closing: keep what is applied (the cursor is stored with it); the rest comes next time.
+      if (!result.value.more || options.gate?.closing) break;
     }
     return ok({ changed, syncedAt: readSyncState(db)?.syncedAt ?? null });
   }
 
   const sync: KnowledgeSync['sync'] = () => {
-    running ??= pull().finally(() => {
+    running ??= (options.gate ? options.gate.run(pull) : pull()).finally(() => {
       running = null;
     });
     return running;

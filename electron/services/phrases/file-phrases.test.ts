@@ -65,6 +65,9 @@ describe('canned files in the workstation services', () => {
     };
     const elsewhere = openDesk(tempDir('kefu-desk-b-'), stack.proxy.url);
     const colleague = openDesk(tempDir('kefu-desk-c-'), stack.proxy.url);
+    // Everything this desk's page is told: the server's hint is an internal signal, not one of them.
+    const toPage: string[] = [];
+    const stopListening = desk.workstation.onAny((channel) => toPage.push(channel));
     try {
       await loginOnline(elsewhere, 'agent1', 'agent123');
       await loginOnline(colleague, 'agent2', 'agent123');
@@ -79,7 +82,10 @@ describe('canned files in the workstation services', () => {
       expect(adminPhrase.status).toBe(200);
       await waitFor('public phrase synced live', async () => (await titles(desk)).includes('新公共语') && (await titles(colleague)).includes('新公共语'));
       expect(await titles(colleague)).not.toContain('另一台电脑');
+      expect(toPage).toContain('phrases:changed');
+      expect(toPage).not.toContain('phrases:outdated');
     } finally {
+      stopListening();
       elsewhere.workstation.close();
       colleague.workstation.close();
     }

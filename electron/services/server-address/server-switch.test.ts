@@ -48,7 +48,7 @@ beforeAll(async () => {
   await new Promise((resolve) => closed.close(resolve));
 }, 60_000);
 afterEach(async () => {
-  for (const opened of desks.splice(0)) opened.workstation.close();
+  for (const opened of desks.splice(0)) await opened.workstation.close();
   stack.proxy.restore();
 });
 afterAll(async () => {
@@ -155,7 +155,7 @@ describe('服务器地址: switching servers', () => {
     const dir = tempDir('kefu-desk-');
     const first = desk(dir, stack.proxy.url);
     await first.invoke('server:set-address', { url: serverB.url, discardUnsent: false });
-    first.workstation.close();
+    await first.workstation.close();
     const second = desk(dir, stack.proxy.url);
     expect(await second.invoke('server:get-address', undefined)).toMatchObject({ value: { url: serverB.url, source: 'chosen' } });
     // Typing the address already in use changes nothing but the record of the choice.
@@ -176,12 +176,12 @@ describe('服务器地址: switching servers', () => {
     expect(await second.invoke('session:get-snapshot', undefined)).toMatchObject({
       value: { agent: null, hasRememberedPassword: false, settings: { autoLogin: false, rememberPassword: false, lastAccount: 'agent1' } },
     });
-    second.workstation.close();
+    await second.workstation.close();
     const builtIn = createWorkstation({ dataDir: tempDir('kefu-desk-'), secretStore: createMemorySecretStore() });
     try {
       expect(await builtIn.handlers['server:get-address'](undefined)).toMatchObject({ value: { url: BUILT_IN_SERVER_URL, source: 'built-in' } });
     } finally {
-      builtIn.close();
+      await builtIn.close();
     }
   });
 });
@@ -193,7 +193,7 @@ describe('服务器地址: a deployment that names another server at start', () 
     await loginOnline(onA);
     const visitor = await startVisitor(() => stack.server.url, '访客丁');
     await waitFor('conversation', async () => (await openConversationIds(onA)).includes(visitor.conversation.id));
-    onA.workstation.close();
+    await onA.workstation.close();
 
     const onB = desk(dir, serverB.url);
     await onB.workstation.ready;
@@ -211,7 +211,7 @@ describe('服务器地址: a deployment that names another server at start', () 
     await waitFor('conversation', async () => (await openConversationIds(onA)).includes(visitor.conversation.id));
     stack.proxy.cut();
     await onA.invoke('conversations:send-message', { conversationId: visitor.conversation.id, kind: 'text', text: '等一下' });
-    onA.workstation.close();
+    await onA.workstation.close();
     stack.proxy.restore();
 
     const reopened = desk(dir, serverB.url);
@@ -221,7 +221,7 @@ describe('服务器地址: a deployment that names another server at start', () 
     // Still A's session and cache: the message goes out to A.
     await waitFor('sent to A', async () => (await reopened.connection()).outbox === 0, 15_000);
     expect((await visitor.messages()).map((m) => m.text)).toContain('等一下');
-    reopened.workstation.close();
+    await reopened.workstation.close();
 
     const third = desk(dir, serverB.url);
     expect(await third.invoke('server:get-address', undefined)).toMatchObject({ value: { url: serverB.url, heldFor: null } });

@@ -4,6 +4,7 @@
  * single events (and alerts) they always were.
  */
 import type { Db } from '../cache/database.js';
+import type { InternalBus } from '../base/internal-bus.js';
 import type { WorkstationEvents } from '../workstation-events.js';
 import { emitChanges } from './emit-changes.js';
 import { applyDurableEvents, type SeqEvent } from './event-applier.js';
@@ -11,6 +12,7 @@ import { applyDurableEvents, type SeqEvent } from './event-applier.js';
 export interface BatchApplierDeps {
   db: Db;
   events: WorkstationEvents;
+  internal: InternalBus;
   agentId: () => string | null;
 }
 
@@ -20,6 +22,6 @@ export function createBatchApplier(deps: BatchApplierDeps): (batch: SeqEvent[], 
     if (!agentId) throw new Error('no agent logged in');
     // Alerts only for live events, not for a catch-up replay of old ones.
     const changes = applyDurableEvents(deps.db, batch, { agentId, alerts: live });
-    emitChanges(deps.events, changes, live ? 'each' : 'summary');
+    emitChanges(deps, changes, live ? 'each' : 'summary');
   };
 }

@@ -13,6 +13,8 @@ const messageIn = (conversationId: string): DurableEvent => ({ type: 'message.cr
 function harness(apply: (batch: SeqEvent[], live: boolean) => void = () => undefined) {
   const turns: (() => void)[] = [];
   const log: string[] = [];
+  /** The socket's reading, as the queue pauses and resumes it. */
+  const reading = { paused: false, pauses: 0 };
   const progress: CatchUpProgress[] = [];
   const batches: { seqs: number[]; live: boolean }[] = [];
   let clock = 0;
@@ -28,6 +30,13 @@ function harness(apply: (batch: SeqEvent[], live: boolean) => void = () => undef
     replayDone: () => log.push('replay-done'),
     failed: (error) => log.push(`failed:${(error as Error).message}`),
     budgetMs: 150,
+    pause() {
+      reading.paused = true;
+      reading.pauses++;
+    },
+    resume() {
+      reading.paused = false;
+    },
     now: () => clock,
     schedule(fn) {
       turns.push(fn);
@@ -43,7 +52,7 @@ function harness(apply: (batch: SeqEvent[], live: boolean) => void = () => undef
     }
     return n;
   };
-  return { catchUp, turns, log, progress, batches, runAll };
+  return { catchUp, turns, log, progress, batches, runAll, reading };
 }
 
 describe('catch-up queue', () => {
@@ -103,6 +112,29 @@ describe('catch-up queue', () => {
     for (let seq = 1; seq <= 3; seq++) h.catchUp.event(seq, messageIn('a'));
     h.runAll();
     expect(h.batches.at(-1)!.seqs).toEqual([1, 2, 3]);
+  });
+
+  it('pauses reading the socket after a slice of events and resumes it once a batch is applied', () => {
+    const h = harness();
+    h.catchUp.begin(0);
+    // The socket delivers as long as it is not paused, as Node reads a socket holding a backlog.
+    let seq = 0;
+    const deliver = () => {
+      while (!h.reading.paused && seq < 3000) h.catchUp.event(++seq, messageIn('a'));
+    };
+    deliver();
+    expect(h.reading.paused).toBe(true);
+    const slice = seq;
+    expect(slice).toBeLessThan(3000);
+    while (h.turns.length > 0) {
+      h.turns.shift()!();
+      // A batch was applied: reading goes on, another slice, before the next turn.
+      expect(h.reading.paused).toBe(false);
+      deliver();
+    }
+    expect(h.batches.flatMap((b) => b.seqs)).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1));
+    expect(h.reading.pauses).toBeGreaterThanOrEqual(Math.floor(3000 / slice) - 1);
+    expect(h.reading.paused).toBe(false);
   });
 
   it('clear() forgets what was queued and cancels the pending turn', () => {

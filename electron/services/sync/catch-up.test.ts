@@ -167,7 +167,7 @@ describe('catch-up after time away', () => {
       const local = await desk.invoke('conversations:get-messages', { conversationId: visitor.conversation.id });
       return local.ok && local.value.length === 1;
     });
-    desk.workstation.close();
+    await desk.workstation.close();
 
     // Accepts every connection and never answers one: only the workstation's own timeouts end them.
     stack.proxy.hang();

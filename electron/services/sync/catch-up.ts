@@ -4,7 +4,8 @@
  * answered in between. After a long time away the server replays thousands of events at once; one
  * transaction and one renderer update per event made that cost grow with the backlog, and froze
  * the page. Batches are sized to a time budget, so per-event cost stays flat and no single step
- * holds the loop for long.
+ * holds the loop for long; reading the socket pauses after a slice of events until the next batch
+ * is applied, so parsing a backlog does not hold it either.
  *
  * Order is kept: replayed events, the server's replay.done, then live frames, exactly as they came.
  */
@@ -32,6 +33,14 @@ export interface CatchUpOptions<E> {
   log?(message: string, detail?: unknown): void;
   /** Time one batch may take before the loop is yielded. */
   budgetMs?: number;
+  /**
+   * Stop / restart reading the socket. Node reads whatever the socket holds before anything else
+   * runs (up to 2 MB a turn), and parsing thousands of replayed frames held page calls for
+   * hundreds of ms: reading pauses after a slice of events and resumes once a batch is applied,
+   * so each turn of the loop reads a little, applies a little, and answers the page in between.
+   */
+  pause?(): void;
+  resume?(): void;
   /** Runs `fn` after pending I/O (setImmediate); returns a cancel function. */
   schedule?(fn: () => void): () => void;
   now?(): number;
@@ -60,6 +69,8 @@ const MAX_BEHIND_LISTED = 100;
 /** Below this a commit (fsync) costs more than the events it carries. */
 const MIN_BATCH = 100;
 const MAX_BATCH = 5_000;
+/** Events read before reading pauses for a batch to be applied: a few ms of parsing. */
+const READ_SLICE = 250;
 
 const setImmediateSchedule = (fn: () => void) => {
   const handle = setImmediate(fn);
@@ -97,10 +108,23 @@ export function createCatchUp<E>(options: CatchUpOptions<E>): CatchUp<E> {
   const behind = new Map<string, number>();
   let batchSize = 200;
   let cancelScheduled: (() => void) | null = null;
+  let readSinceResume = 0;
+  let paused = false;
 
   function push(item: Item<E>) {
     items.push(item);
     if (!cancelScheduled) cancelScheduled = schedule(drain);
+    if (item.kind === 'event' && ++readSinceResume >= READ_SLICE && !paused && options.pause) {
+      paused = true;
+      options.pause();
+    }
+  }
+
+  function resumeReading() {
+    readSinceResume = 0;
+    if (!paused) return;
+    paused = false;
+    options.resume?.();
   }
 
   function progress(): CatchUpProgress {
@@ -118,6 +142,7 @@ export function createCatchUp<E>(options: CatchUpOptions<E>): CatchUp<E> {
     head = 0;
     queuedReplay = 0;
     behind.clear();
+    resumeReading();
   }
 
   /** Consecutive events from the head with the same liveness, at most `max`. */
@@ -184,12 +209,14 @@ export function createCatchUp<E>(options: CatchUpOptions<E>): CatchUp<E> {
         batchSize = Math.round(Math.min(MAX_BATCH, Math.max(MIN_BATCH, budgetMs / perEvent)));
       }
       applied(ids, live);
-      // One batch per turn of the loop: page calls and socket reads go in between.
+      // One batch per turn of the loop: page calls and the next slice of socket reads go in between.
+      resumeReading();
       if (head < items.length) break;
     }
     if (head >= items.length) {
       items = [];
       head = 0;
+      resumeReading();
     } else if (!cancelScheduled) cancelScheduled = schedule(drain);
   }
 

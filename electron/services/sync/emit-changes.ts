@@ -7,12 +7,19 @@ import { listedFor } from '../../../shared/agent-conversations.js';
 import type { Conversation } from '../../../shared/domain.js';
 import type { Db } from '../cache/database.js';
 import { toLocalConversation } from '../cache/conversations-repo.js';
+import type { InternalBus } from '../base/internal-bus.js';
 import type { WorkstationEvents } from '../workstation-events.js';
 import type { AppliedChanges } from './event-applier.js';
 
 export type EmitStyle = 'summary' | 'each';
 
-export function emitChanges(events: WorkstationEvents, changes: AppliedChanges, style: EmitStyle): void {
+/** Where applied changes are told: the page's events, and the services' own signals (never the page's). */
+export interface ChangeListeners {
+  events: WorkstationEvents;
+  internal: InternalBus;
+}
+
+export function emitChanges({ events, internal }: ChangeListeners, changes: AppliedChanges, style: EmitStyle): void {
   const { conversations, removed, messages } = changes;
   if (style === 'summary') {
     if (conversations.length + removed.length + messages.length > 0) events.emit('conversations:synced', { conversations, removed, messages });
@@ -22,7 +29,7 @@ export function emitChanges(events: WorkstationEvents, changes: AppliedChanges, 
     for (const conversationId of removed) events.emit('conversation:removed', { conversationId });
   }
   for (const offlineMessage of changes.offlineMessages) events.emit('offline-message:updated', offlineMessage);
-  for (const ownerId of new Set(changes.phrasesOutdated)) events.emit('phrases:outdated', { ownerId });
+  for (const ownerId of new Set(changes.phrasesOutdated)) internal.emit('phrases:outdated', { ownerId });
   for (const alert of changes.alerts) events.emit('alert:raised', alert);
 }
 

@@ -5,7 +5,7 @@
  * the number of events, so a catch-up costs the same per event however many came before.
  * What the renderer must hear is returned as a summary, to be emitted only after the commit.
  */
-import { listedFor } from '../../../shared/agent-conversations.js';
+import { awaitsAgent, listedFor } from '../../../shared/agent-conversations.js';
 import type { Conversation, OfflineMessage } from '../../../shared/domain.js';
 import { assertNever } from '../../../shared/errors.js';
 import type { EventPayload, LocalConversation, LocalMessage } from '../../../shared/ipc/contract.js';
@@ -108,7 +108,11 @@ function createWorkingSet(db: Db, agentId: string) {
         else deleteConversation(db, id);
       }
       for (const id of unreadCleared) clearUnread(db, agentId, id);
-      for (const [id, count] of unreadAdded) addUnread(db, agentId, id, count);
+      for (const [id, count] of unreadAdded) {
+        // Closed in this batch: it went from the cache with its counts (upsertConversation).
+        const conversation = current.get(id);
+        if (conversation && awaitsAgent(conversation)) addUnread(db, agentId, id, count);
+      }
     },
   };
 }
@@ -121,13 +125,15 @@ function applyOne(working: WorkingSet, changes: AppliedChanges, event: DurableEv
     case 'message.created': {
       const { message } = event;
       const db = working.db;
-      const isNew = insertMessage(db, message);
       // The stored message is as good as an ack (the ack itself may have been lost with the socket).
       deleteOutboxEntry(db, message.clientId);
-      if (!isNew) return;
-      changes.messages.push(sentMessage(message));
+      // Not in the cache: not (or no longer) the workstation's to show — closed, transferred away
+      // (the 转接 notice reaches the old agent after the removal), removed. Stored, it would only
+      // sit there for good; if the conversation is ever listed here, its history is fetched.
       const conversation = working.get(message.conversationId);
       if (!conversation) return;
+      if (!insertMessage(db, message)) return;
+      changes.messages.push(sentMessage(message));
       const updated = {
         ...conversation,
         lastMessageAt: Math.max(conversation.lastMessageAt ?? 0, message.createdAt),

@@ -58,7 +58,7 @@ describe('nothing lost', () => {
 
   it('(b) the workstation process is SIGKILLed with messages in its outbox; a new one on the same data dir delivers them once, in order', async () => {
     const { stack, desk, visitor } = await stackWithConversation();
-    desk.workstation.close(); // the same data dir now goes to a real shell process
+    await desk.workstation.close(); // the same data dir now goes to a real shell process
     const startShell = async () => {
       const child = runTs('electron/services/browser-shell/main.ts', ['--server', stack.proxy.url, '--data', stack.deskDir]);
       cleanups.push(() => child.kill('SIGKILL'));

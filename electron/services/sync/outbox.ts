@@ -8,8 +8,8 @@
  */
 import { uuidv7 } from '../../../shared/ids.js';
 import { LIMITS } from '../../../shared/limits.js';
-import { fail, ok, type ErrorCode, type Result } from '../../../shared/errors.js';
-import type { Agent, Message } from '../../../shared/domain.js';
+import { assertNever, fail, ok, type ErrorCode, type Result } from '../../../shared/errors.js';
+import type { Agent, Attachment, Message } from '../../../shared/domain.js';
 import type { InvokeRequest, LocalMessage } from '../../../shared/ipc/contract.js';
 import type { SendMessageBody } from '../../../shared/protocol/rest.js';
 import type { MessageStyle } from '../../../shared/message-style.js';
@@ -25,6 +25,7 @@ import {
   pendingOutbox,
   requeueOutboxEntry,
   setOutboxAttachment,
+  type NewOutboxEntry,
   type OutboxEntry,
 } from '../cache/outbox-repo.js';
 import type { WorkstationEvents } from '../workstation-events.js';
@@ -49,8 +50,15 @@ export interface OutboxDeps {
   messageStyle?: () => MessageStyle | null;
 }
 
+/**
+ * What the agent sends: text, a file from the page (uploaded by the outbox), or a file the server
+ * already holds (a canned file attached to the conversation), which skips the upload step.
+ */
+export type OutgoingMessage = InvokeRequest<'conversations:send-message'> | { conversationId: string; kind: 'attached'; attachment: Attachment };
+
 export interface Outbox {
-  enqueue(request: InvokeRequest<'conversations:send-message'>): Result<LocalMessage>;
+  /** The one way a message enters the outbox: written locally first, then sent in order. */
+  enqueue(message: OutgoingMessage): Result<LocalMessage>;
   retry(clientId: string): Result<LocalMessage>;
   /** Start draining if not already (after connect, enqueue, retry). */
   kick(): void;
@@ -61,6 +69,33 @@ export interface Outbox {
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+type OutboxDraft = Pick<NewOutboxEntry, 'kind' | 'text' | 'fileName' | 'fileBytes' | 'style'>;
+
+/** The row an outgoing message becomes, or why it cannot be sent at all. */
+function outboxDraft(message: OutgoingMessage, messageStyle: OutboxDeps['messageStyle']): Result<OutboxDraft> {
+  switch (message.kind) {
+    case 'text':
+      // 字体设置 as set when the message was written; files and images carry none.
+      return ok({ kind: 'text', text: message.text, fileName: null, fileBytes: null, style: messageStyle?.() ?? null });
+    case 'attached': {
+      const { attachment } = message;
+      // Like the server: a file message's text is the file's name.
+      return ok({ kind: attachment.isImage ? 'image' : 'file', text: attachment.name, fileName: attachment.name, fileBytes: null, style: null });
+    }
+    case 'image':
+    case 'file': {
+      if (!BASE64.test(message.file.dataBase64)) return fail('VALIDATION_FAILED', 'the file is not valid base64', { 'file.dataBase64': 'not base64' });
+      const fileBytes = Buffer.from(message.file.dataBase64, 'base64');
+      const max = message.kind === 'image' ? LIMITS.imageBytesMax : LIMITS.fileBytesMax;
+      if (fileBytes.length === 0) return fail('VALIDATION_FAILED', 'the file is empty');
+      if (fileBytes.length > max) return fail('PAYLOAD_TOO_LARGE', `the ${message.kind} is larger than ${max} bytes`);
+      return ok({ kind: message.kind, text: message.file.name, fileName: message.file.name, fileBytes, style: null });
+    }
+    default:
+      return assertNever(message);
+  }
+}
 
 export function createOutbox(deps: OutboxDeps): Outbox {
   const { db, events } = deps;
@@ -143,30 +178,19 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   }
 
   return {
-    enqueue(request) {
+    enqueue(message) {
       const agent = deps.agent();
       if (!agent) return fail('UNAUTHENTICATED', 'log in first');
-      let fileBytes: Buffer | null = null;
-      if (request.kind !== 'text') {
-        if (!BASE64.test(request.file.dataBase64)) return fail('VALIDATION_FAILED', 'the file is not valid base64', { 'file.dataBase64': 'not base64' });
-        fileBytes = Buffer.from(request.file.dataBase64, 'base64');
-        const max = request.kind === 'image' ? LIMITS.imageBytesMax : LIMITS.fileBytesMax;
-        if (fileBytes.length === 0) return fail('VALIDATION_FAILED', 'the file is empty');
-        if (fileBytes.length > max) return fail('PAYLOAD_TOO_LARGE', `the ${request.kind} is larger than ${max} bytes`);
-      }
-      const entry = addOutboxEntry(db, {
-        clientId: uuidv7(deps.clock()),
-        agentId: agent.id,
-        conversationId: request.conversationId,
-        kind: request.kind,
-        // Like the server: a file message's text is the file's name.
-        text: request.kind === 'text' ? request.text : request.file.name,
-        fileName: request.kind === 'text' ? null : request.file.name,
-        fileBytes,
-        createdAt: deps.clock(),
-        // 字体设置 as set when the message was written; files and images carry none.
-        style: request.kind === 'text' ? (deps.messageStyle?.() ?? null) : null,
-      });
+      const draft = outboxDraft(message, deps.messageStyle);
+      if (!draft.ok) return draft;
+      const clientId = uuidv7(deps.clock());
+      const entry = db.transaction(() => {
+        const added = addOutboxEntry(db, { clientId, agentId: agent.id, conversationId: message.conversationId, createdAt: deps.clock(), ...draft.value });
+        if (message.kind !== 'attached') return added;
+        // Already on the server: the drain skips the upload and only sends the message.
+        setOutboxAttachment(db, clientId, message.attachment);
+        return getOutboxEntry(db, clientId) ?? added;
+      })();
       deps.onCountChanged();
       kick();
       return ok(outboxMessage(entry, agent));

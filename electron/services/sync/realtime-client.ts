@@ -110,6 +110,8 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
       socket?.terminate();
     },
     log: (message, detail) => handlers.log?.(message, detail),
+    pause: () => socket?.pause(),
+    resume: () => socket?.resume(),
   });
 
   const clearWelcomeTimer = () => {

@@ -12,12 +12,15 @@ import type { RestClient } from '../api/rest-client.js';
 import { deleteConversation, listAgentConversations, toLocalConversation, upsertConversation } from '../cache/conversations-repo.js';
 import type { Db } from '../cache/database.js';
 import { resetLastSeq } from '../cache/sync-state-repo.js';
+import type { InternalBus } from '../base/internal-bus.js';
 import type { WorkstationEvents } from '../workstation-events.js';
 
 export interface ResyncDeps {
   db: Db;
   rest: RestClient;
   events: WorkstationEvents;
+  /** The services' own signals: phrases re-read after a rebuild. */
+  internal: InternalBus;
   agentId: () => string | null;
   /** Fetches a conversation's messages the cache lacks (the same path opening a conversation uses). */
   backfillMessages(conversationId: string): Promise<void>;
@@ -63,8 +66,8 @@ export async function rebuildFromServer(deps: ResyncDeps, headSeq: number): Prom
     if (conversation.agentId === agentId) await deps.backfillMessages(conversation.id);
   }
   // phrases.changed events below the head were never seen either: re-read the lists.
-  events.emit('phrases:outdated', { ownerId: null });
-  events.emit('phrases:outdated', { ownerId: agentId });
+  deps.internal.emit('phrases:outdated', { ownerId: null });
+  deps.internal.emit('phrases:outdated', { ownerId: agentId });
   if (deps.agentId() !== agentId) throw new Error('the agent changed during the rebuild');
   resetLastSeq(db, agentId, headSeq);
 }

@@ -11,6 +11,7 @@ import { WidgetApi } from './api.js';
 import { ChatState } from './chat-state.js';
 import { h } from './dom.js';
 import { DraftThrottle } from './draft.js';
+import { FrameScheduler } from './frame-scheduler.js';
 import { t } from './i18n.js';
 import { Outbox } from './outbox.js';
 import type { WidgetParams } from './params.js';
@@ -43,13 +44,17 @@ export class WidgetApp {
   private visitor: Visitor | null = null;
   private settings: ServerSettings | null = null;
   private evaluationDone = false;
+  /** Drawing (and storing the last seq) at most once per frame: see frame-scheduler.ts. */
+  private readonly frames = new FrameScheduler(() => this.draw());
+  /** The newest seq applied and not stored yet (stored with the next frame, or when the page goes). */
+  private unsavedSeq: number | null = null;
 
   constructor(private readonly params: WidgetParams) {
     this.sender = new MessageSender({
       outbox: this.outbox,
       api: this.api,
       realtime: () => this.realtime,
-      onStored: (message) => this.state.addMessage(message) && this.render(),
+      onStored: (message) => this.state.addMessage(message) && this.scheduleRender(),
       currentConversationId: () => this.state.conversation?.id ?? null,
     });
     this.draft = new DraftThrottle((text) => {
@@ -58,8 +63,11 @@ export class WidgetApp {
     });
     this.outbox.subscribe(() => this.render());
     // Time-based state: typing indicator expiry and the queue timeout offer.
-    setInterval(() => this.render(), 1000);
+    setInterval(() => this.scheduleRender(), 1000);
     window.addEventListener('online', () => this.realtime?.reconnectNow());
+    // A seq applied but not stored would only be replayed again next time (applying is idempotent);
+    // stored here anyway, so a closed tab does not ask for more than it must.
+    window.addEventListener('pagehide', () => this.saveSeq());
   }
 
   mount(root: HTMLElement): void {
@@ -114,7 +122,7 @@ export class WidgetApp {
   private onFrame(frame: ServerFrame): void {
     const before = this.state.conversation?.id;
     const effects = this.state.applyFrame(frame);
-    if (effects.seq !== null) this.store.setLastSeq(effects.seq);
+    if (effects.seq !== null) this.unsavedSeq = effects.seq;
     for (const clientId of effects.stored) this.sender.stored(clientId);
     for (const refusal of effects.refused) this.sender.refused(refusal.clientId, refusal.code, refusal.message);
     if (frame.type === 'replay.done') this.sender.socketReady();
@@ -122,7 +130,7 @@ export class WidgetApp {
     const conversation = this.state.conversation;
     // A conversation started elsewhere (another tab) or resumed: show it.
     if (conversation && conversation.id !== before && conversation.state !== 'ended') void this.enterConversation(conversation);
-    else if (effects.changed) this.render();
+    else if (effects.changed || effects.seq !== null) this.scheduleRender();
   }
 
   /**
@@ -136,6 +144,7 @@ export class WidgetApp {
     const snapshot = await readChatSnapshot(this.api, session, this.state.conversation);
     if (!snapshot.ok) throw new Error(snapshot.error.message);
     this.state.rebuild(snapshot.value, headSeq);
+    this.unsavedSeq = null;
     this.store.resetLastSeq(headSeq);
     this.refreshReplies();
     const conversation = this.state.conversation;
@@ -160,7 +169,7 @@ export class WidgetApp {
       const result = await this.api.call('listMessages', { params: { id: conversationId }, query: { afterSeq, limit: LIMITS.messagePageMax } });
       if (!result.ok || this.state.conversation?.id !== conversationId) break;
       for (const message of result.value) this.state.addMessage(message);
-      this.render();
+      this.scheduleRender();
       const last = result.value[result.value.length - 1];
       if (!last || result.value.length < LIMITS.messagePageMax) break;
       afterSeq = last.seq;
@@ -298,7 +307,24 @@ export class WidgetApp {
     this.replies.replaceChildren(...(panel ? [panel] : []));
   }
 
+  /** Draws now: what the visitor did shows at once. */
   private render(): void {
+    this.frames.runNow();
+  }
+
+  /** Draws with the next frame, together with whatever else arrives before it. */
+  private scheduleRender(): void {
+    this.frames.request();
+  }
+
+  private saveSeq(): void {
+    if (this.unsavedSeq === null) return;
+    this.store.setLastSeq(this.unsavedSeq);
+    this.unsavedSeq = null;
+  }
+
+  private draw(): void {
+    this.saveSeq();
     const conversation = this.state.conversation;
     this.shell.showEnd(this.screen === 'chat' && Boolean(conversation) && conversation?.state !== 'ended');
     if (!this.chatView || !conversation) return;

@@ -33,12 +33,19 @@ export class ChatState {
   replay: { done: number; total: number } | null = null;
   readonly offlineMessages = new Map<string, OfflineMessage>();
   private readonly messagesById = new Map<string, Message>();
+  /**
+   * messages() as last built, kept while messages only arrive in order (a replay, pages of
+   * history): the view reads it on every render, and sorting the whole conversation for each of
+   * thousands of replayed events made a return to a long conversation freeze the page.
+   */
+  private sorted: Message[] | null = null;
 
   constructor(public lastSeq: number = 0) {}
 
-  /** Messages of the current conversation in the order the server stored them. */
-  messages(): Message[] {
-    return [...this.messagesById.values()].sort((a, b) => a.seq - b.seq);
+  /** Messages of the current conversation in the order the server stored them (do not change it). */
+  messages(): readonly Message[] {
+    this.sorted ??= [...this.messagesById.values()].sort((a, b) => a.seq - b.seq);
+    return this.sorted;
   }
 
   hasMessage(id: string): boolean {
@@ -49,6 +56,7 @@ export class ChatState {
   setConversation(conversation: Conversation | null): void {
     if (conversation?.id !== this.conversation?.id) {
       this.messagesById.clear();
+      this.sorted = null;
       this.evaluationRequested = false;
       this.agentTypingUntil = 0;
     }
@@ -64,6 +72,7 @@ export class ChatState {
   rebuild(snapshot: ChatSnapshot, headSeq: number): void {
     this.setConversation(snapshot.conversation);
     this.messagesById.clear();
+    this.sorted = null;
     for (const message of snapshot.messages) this.addMessage(message);
     this.offlineMessages.clear();
     for (const offline of snapshot.offlineMessages) this.offlineMessages.set(offline.id, offline);
@@ -76,6 +85,12 @@ export class ChatState {
     if (!this.conversation || message.conversationId !== this.conversation.id) return false;
     if (this.messagesById.has(message.id)) return false;
     this.messagesById.set(message.id, message);
+    if (this.sorted) {
+      // In order (the usual case): appended. Out of order: sorted again when next asked for.
+      const last = this.sorted[this.sorted.length - 1];
+      if (!last || last.seq <= message.seq) this.sorted.push(message);
+      else this.sorted = null;
+    }
     if (message.sender === 'agent') this.agentTypingUntil = 0;
     return true;
   }

@@ -7,7 +7,8 @@
 import type { ConnectionState } from '../../../shared/ipc/contract.js';
 import { whenCacheHolds, messageCount } from './cache.js';
 import { flood, type Flooded } from './flood.js';
-import { startCallProbe, stopCallProbe, whenOnScreen } from './page.js';
+import { profilePage, rendererCpuMs, startCallProbe, stopCallProbe, whenOnScreen, whenProbeHas } from './page.js';
+import { PROFILE_DIR, profiling } from './stack.js';
 import { waitForState, type Bench } from './bench.js';
 
 export interface PageOpenResult {
@@ -18,10 +19,16 @@ export interface PageOpenResult {
   lastOnScreenMs: number;
   /** Round trips of page calls between the welcome and the last message on screen. */
   callSamples: number[];
+  /** The same calls before the network came back (nothing to catch up): the same run's baseline. */
+  idleCallSamples: number[];
+  /** CPU the services and the page used from the network's return to the last message on screen. */
+  servicesCpuMs: number;
+  pageCpuMs: number;
   flooded: Flooded;
 }
 
 const CATCH_UP_TIMEOUT_MS = 300_000;
+const IDLE_SAMPLES = 30;
 
 export async function catchUpWithPageOpen(bench: Bench, events: number): Promise<PageOpenResult> {
   bench.stack.proxy.cut();
@@ -34,11 +41,17 @@ export async function catchUpWithPageOpen(bench: Bench, events: number): Promise
     if (channel === 'connection:changed' && (payload as ConnectionState).state === 'syncing' && welcomeAt === 0) welcomeAt = Date.now();
   });
   await startCallProbe(bench.page);
+  // The baseline: calls answered while there is nothing to catch up, on this machine at this moment.
+  await whenProbeHas(bench.page, IDLE_SAMPLES);
+  const stopProfile = profiling ? await profilePage(bench.page, `${PROFILE_DIR}page-catchup-${events}.cpuprofile`) : null;
+  const [servicesCpuBefore, pageCpuBefore] = [bench.stack.shellCpuMs(), await rendererCpuMs(bench.page)];
   const restoredAt = Date.now();
   bench.stack.proxy.restore();
   const cacheAt = await whenCacheHolds(bench.cache, before + events, CATCH_UP_TIMEOUT_MS);
   const screenAt = await whenOnScreen(bench.page, flooded.lastClientId, CATCH_UP_TIMEOUT_MS);
+  const [servicesCpuMs, pageCpuMs] = [bench.stack.shellCpuMs() - servicesCpuBefore, (await rendererCpuMs(bench.page)) - pageCpuBefore];
   const samples = await stopCallProbe(bench.page);
+  await stopProfile?.();
   await waitForState(bench.shell, 'online');
   off();
   if (welcomeAt === 0) throw new Error('the services never said they were syncing');
@@ -48,6 +61,9 @@ export async function catchUpWithPageOpen(bench: Bench, events: number): Promise
     cacheCompleteMs: cacheAt - welcomeAt,
     lastOnScreenMs: screenAt - welcomeAt,
     callSamples: samples.filter(([at]) => at >= welcomeAt && at <= screenAt).map(([, ms]) => ms),
+    idleCallSamples: samples.filter(([at]) => at < restoredAt).map(([, ms]) => ms),
+    servicesCpuMs,
+    pageCpuMs,
     flooded,
   };
 }

@@ -7,7 +7,8 @@
 import { connectShell } from '../../../electron/services/test-support/shell-client.js';
 import { messageCount, whenCacheHolds } from './cache.js';
 import { flood, type Flooded } from './flood.js';
-import { openUsable } from './page.js';
+import { openUsable, profilePage, rendererCpuMs } from './page.js';
+import { PROFILE_DIR, profiling } from './stack.js';
 import { waitForState, type Bench } from './bench.js';
 
 export type ServerCondition = 'up' | 'down' | 'hung';
@@ -21,6 +22,8 @@ export interface RestartResult {
   pageLoadedMs: number;
   /** With a backlog: from the services' start to the cache holding all of it. */
   cacheCompleteMs: number | null;
+  /** CPU the page's renderer used from the navigation to usable (the probe's own polling included). */
+  pageCpuMs: number;
   flooded: Flooded | null;
 }
 
@@ -40,11 +43,15 @@ export async function usableAfterRestart(bench: Bench, server: ServerCondition, 
     const shell = await bench.stack.startShell();
     const startedAt = Date.now() - shell.startMs;
     bench.page = await context.newPage();
+    const stopProfile = profiling ? await profilePage(bench.page, `${PROFILE_DIR}page-restart-${server}.cpuprofile`) : null;
+    const cpuBefore = await rendererCpuMs(bench.page);
     const { usable, loaded } = await openUsable(bench.page, shell.url, bench.visitors.length, server === 'up' ? null : BANNER);
+    const pageCpuMs = (await rendererCpuMs(bench.page)) - cpuBefore;
+    await stopProfile?.();
     bench.shell = await connectShell(shell.url, { events: ['connection:changed'] });
     let cacheCompleteMs: number | null = null;
     if (flooded) cacheCompleteMs = (await whenCacheHolds(bench.cache, before + backlog, 300_000)) - startedAt;
-    return { server, backlog, servicesStartMs: shell.startMs, usableMs: usable, pageLoadedMs: loaded, cacheCompleteMs, flooded };
+    return { server, backlog, servicesStartMs: shell.startMs, usableMs: usable, pageLoadedMs: loaded, cacheCompleteMs, pageCpuMs, flooded };
   } finally {
     if (server === 'down') bench.stack.proxy.restore();
     if (server === 'hung') bench.stack.thawServer();

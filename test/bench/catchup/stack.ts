@@ -5,11 +5,12 @@
  * data folder and port. The server can be frozen with SIGSTOP: it then accepts connections (the
  * kernel does) and answers nothing.
  */
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runTs, startServerProcess, type ServerProcess } from '../../../electron/services/test-support/server-process.js';
+import { fileURLToPath } from 'node:url';
+import { REPO_ROOT, runTs, startServerProcess, type ServerProcess } from '../../../electron/services/test-support/server-process.js';
 import { startTcpProxy, type TcpProxy } from '../../../electron/services/test-support/tcp-proxy.js';
 
 export interface Shell {
@@ -26,12 +27,18 @@ export interface CatchUpStack {
   shell: Shell | null;
   startShell(): Promise<Shell>;
   stopShell(): Promise<void>;
+  /** CPU time (user + system) the running shell process has used so far, in ms; 0 without one. */
+  shellCpuMs(): number;
   freezeServer(): void;
   thawServer(): void;
   close(): Promise<void>;
 }
 
 const SHELL_START_TIMEOUT_MS = 60_000;
+/** KEFU_BENCH_PROFILE=1: each run of the shell writes a V8 CPU profile here when it stops (open in Chrome DevTools). */
+export const PROFILE_DIR = fileURLToPath(new URL('../results/', import.meta.url));
+export const profiling = process.env.KEFU_BENCH_PROFILE === '1';
+const SHELL_MAIN = fileURLToPath(new URL('../../../electron/services/browser-shell/main.ts', import.meta.url));
 
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -55,7 +62,14 @@ export async function startCatchUpStack(): Promise<CatchUpStack> {
     async startShell() {
       const started = performance.now();
       const renderer = process.env.KEFU_BENCH_RENDERER_DIR ? ['--renderer', process.env.KEFU_BENCH_RENDERER_DIR] : [];
-      const spawned = runTs('electron/services/browser-shell/main.ts', ['--server', proxy.url, '--data', shellDir, '--port', String(port), ...renderer]);
+      const args = ['--server', proxy.url, '--data', shellDir, '--port', String(port), ...renderer];
+      // Node refuses --cpu-prof in NODE_OPTIONS: the profiled shell is started with it on its own command line.
+      const spawned = profiling
+        ? spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR, '--import', 'tsx', SHELL_MAIN, ...args], {
+            cwd: REPO_ROOT,
+            stdio: ['ignore', 'pipe', 'pipe'],
+          })
+        : runTs('electron/services/browser-shell/main.ts', args);
       child = spawned;
       let output = '';
       const url = await new Promise<string>((resolve, reject) => {
@@ -85,6 +99,12 @@ export async function startCatchUpStack(): Promise<CatchUpStack> {
       if (!running) return;
       running.kill('SIGTERM');
       await exited(running);
+    },
+    shellCpuMs() {
+      if (!child?.pid) return 0;
+      // /proc/PID/stat: utime and stime are fields 14 and 15, in clock ticks (100 a second here).
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
     },
     freezeServer: () => void server.child.kill('SIGSTOP'),
     thawServer: () => void server.child.kill('SIGCONT'),

@@ -11,6 +11,7 @@ import { migration007 } from './007-message-style.js';
 import { migration008 } from './008-knowledge-bigrams.js';
 import { migration009 } from './009-session-refresh-token.js';
 import { migration010 } from './010-server-binding.js';
+import { migration011 } from './011-prune-closed.js';
 
 export interface Migration {
   version: number;
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];

@@ -89,7 +89,7 @@ export async function startPhoneStack(options: { wrapUpSeconds?: number; auth?: 
     async close() {
       media.detach();
       await desk.invoke('session:logout', undefined);
-      desk.workstation.close();
+      await desk.workstation.close();
       await server.kill('SIGTERM');
       await kamailio.stop();
     },

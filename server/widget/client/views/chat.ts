@@ -42,7 +42,9 @@ export class ChatView {
   // The evaluation form and the ended state scroll with the messages, so they never squeeze them.
   private readonly extras = h('div', { className: 'chat-extras' });
   private readonly scroller = h('div', { className: 'messages-scroller' }, this.logRegion, this.extras);
-  private readonly elements = new Map<string, { element: HTMLElement; signature: string }>();
+  private readonly elements = new Map<string, { element: HTMLElement; signature: string; generation: number }>();
+  /** Counts renders: an element not placed in the current one is gone from the conversation. */
+  private generation = 0;
   private evaluationKey = '';
   private evaluation: { conversationId: string; element: HTMLElement } | null = null;
 
@@ -83,39 +85,43 @@ export class ChatView {
     this.status.className = `chat-status ${conversation?.state ?? ''} ${model.connection !== 'open' ? 'offline' : ''}`.trim();
   }
 
-  private renderLog(messages: Message[], pending: OutboxEntry[]): void {
-    const keep = new Set<string>();
-    const storedClientIds = new Set(messages.map((message) => message.clientId));
-    const items: { key: string; signature: string; build: () => HTMLElement }[] = [
-      ...messages.map((message) => ({ key: `m:${message.id}`, signature: '', build: () => renderMessage(message, this.handlers.attachmentUrl) })),
-      // An entry whose message already came back waits only for the outbox to catch up: hide it.
-      ...pending
-        .filter((entry) => !storedClientIds.has(entry.body.clientId))
-        .map((entry) => ({
-          key: `p:${entry.body.clientId}`,
-          signature: `${entry.state}:${entry.error?.message ?? ''}`,
-          build: () => renderPending(entry, this.handlers.onRetry, this.handlers.onDiscard),
-        })),
-    ];
+  /**
+   * Puts each message (then each unsent entry) in its place, reusing the element it already has.
+   * Runs once per frame (app.ts) over the whole conversation, so it allocates nothing per message
+   * that is already shown: a long conversation costs a walk over its elements, not a rebuild.
+   */
+  private renderLog(messages: readonly Message[], pending: OutboxEntry[]): void {
+    const generation = ++this.generation;
     let previous: Element | null = null;
-    for (const item of items) {
-      keep.add(item.key);
-      let known = this.elements.get(item.key);
-      if (!known || known.signature !== item.signature) {
-        const element = item.build();
+    const place = (key: string, signature: string, build: () => HTMLElement) => {
+      let known = this.elements.get(key);
+      if (!known || known.signature !== signature) {
+        const element = build();
         known?.element.replaceWith(element);
-        known = { element, signature: item.signature };
-        this.elements.set(item.key, known);
+        known = { element, signature, generation };
+        this.elements.set(key, known);
       }
+      known.generation = generation;
       const expectedPosition: Element | null = previous ? previous.nextElementSibling : this.log.firstElementChild;
       if (expectedPosition !== known.element) {
         if (previous) previous.after(known.element);
         else this.log.prepend(known.element);
       }
       previous = known.element;
+    };
+    for (const message of messages) place(`m:${message.id}`, '', () => renderMessage(message, this.handlers.attachmentUrl));
+    if (pending.length > 0) {
+      // An entry whose message already came back waits only for the outbox to catch up: hide it.
+      const storedClientIds = new Set(messages.map((message) => message.clientId));
+      for (const entry of pending) {
+        if (storedClientIds.has(entry.body.clientId)) continue;
+        place(`p:${entry.body.clientId}`, `${entry.state}:${entry.error?.message ?? ''}`, () =>
+          renderPending(entry, this.handlers.onRetry, this.handlers.onDiscard),
+        );
+      }
     }
     for (const [key, known] of this.elements) {
-      if (keep.has(key)) continue;
+      if (known.generation === generation) continue;
       known.element.remove();
       this.elements.delete(key);
     }

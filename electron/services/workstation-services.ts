@@ -1,0 +1,96 @@
+/**
+ * One service per feature, each built with only the ports it uses (not the whole core). Services
+ * that start anything (subscriptions, timers) own it in their own store; `dispose` undoes them
+ * all, once.
+ */
+import { saveSettings } from './cache/settings-repo.js';
+import { createAlertService, type AlertService } from './alerts/alert-service.js';
+import { DisposableStore, type Disposable } from './base/lifecycle.js';
+import { createConversationService, type ConversationService } from './conversations/conversation-service.js';
+import { createCustomerService, type CustomerService } from './customers/customer-service.js';
+import { createDesktopService, type DesktopHost, type DesktopService } from './desktop/desktop-handlers.js';
+import { createKnowledgeService, type KnowledgeService } from './knowledge/knowledge-service.js';
+import { createFilePhraseService, type FilePhraseService } from './phrases/file-phrase-service.js';
+import { createPhraseService, type PhraseService } from './phrases/phrase-service.js';
+import { createRecordService, type RecordService } from './records/record-service.js';
+import { createServerAddressService, type ServerAddressService } from './server-address/server-address-service.js';
+import { createSessionService, type SessionService } from './session/session-service.js';
+import { createPhoneService, type PhoneService } from './softphone/phone-service.js';
+import type { WorkstationCore } from './workstation-core.js';
+
+export interface WorkstationServices extends Disposable {
+  session: SessionService;
+  conversations: ConversationService;
+  phrases: PhraseService;
+  filePhrases: FilePhraseService;
+  knowledge: KnowledgeService;
+  phone: PhoneService;
+  customers: CustomerService;
+  records: RecordService;
+  alerts: AlertService;
+  serverAddress: ServerAddressService;
+  desktop: DesktopService;
+}
+
+export function createWorkstationServices(core: WorkstationCore, desktopHost: DesktopHost | undefined): WorkstationServices {
+  const { db, rest, remote, events, internal, gate, session, log } = core;
+  const store = new DisposableStore();
+  const agent = () => session.current()?.agent ?? null;
+  const agentId = () => agent()?.id ?? null;
+  const serverUrl = () => core.settings().serverUrl;
+
+  return {
+    session: createSessionService({ session, saveSettings: (patch) => saveSettings(db, patch), rest, remote, events, agentChanged: core.agentChanged }),
+    conversations: createConversationService({
+      db,
+      rest,
+      remote,
+      events,
+      agent,
+      realtime: core.realtime,
+      outbox: core.outbox,
+      backfillMessages: core.backfillMessages,
+      connectionState: core.connectionState,
+    }),
+    phrases: store.add(createPhraseService({ db, rest, remote, events, internal, gate, agentId, log })),
+    filePhrases: store.add(
+      createFilePhraseService({
+        db,
+        rest,
+        remote,
+        events,
+        internal,
+        gate,
+        outbox: core.outbox,
+        signedIn: () => session.current(),
+        serverUrl,
+        log,
+      }),
+    ),
+    knowledge: createKnowledgeService({ db, rest, remote, gate, loggedIn: () => session.current() !== null, serverUrl, clock: core.clock }),
+    phone: createPhoneService({
+      softphone: core.softphone,
+      db,
+      rest,
+      remote,
+      agent: () => {
+        const current = agent();
+        return current ? { id: current.id, name: current.nickname } : null;
+      },
+    }),
+    customers: createCustomerService({ rest, remote }),
+    records: createRecordService({ rest, remote }),
+    alerts: store.add(createAlertService({ db, events })),
+    serverAddress: createServerAddressService({
+      address: core.address,
+      db,
+      events,
+      session,
+      forgetServerCredentials: core.forgetServerCredentials,
+      connectionState: core.connectionState,
+      log,
+    }),
+    desktop: createDesktopService(desktopHost),
+    dispose: () => store.dispose(),
+  };
+}
