@@ -1,31 +1,18 @@
 import type { LocalConversation, LocalMessage } from '../../shared/ipc/contract.js';
+import { sampleConversation } from '../../shared/testing/sample-conversation.js';
 
 let counter = 0;
 
 export function conversation(overrides: Partial<LocalConversation> = {}): LocalConversation {
   counter += 1;
   return {
-    id: `c${counter}`,
-    roomNo: `访客${String(100000 + counter)}`,
-    visitorId: `v${counter}`,
-    visitorName: `访客${counter}`,
-    visitorOnline: true,
-    agentId: 'a1',
-    agentName: '小王',
-    groupId: null,
-    state: 'active',
-    startedBy: 'visitor',
-    endedBy: null,
-    valid: null,
-    createdAt: 1_000,
-    assignedAt: 1_000,
-    endedAt: null,
-    lastMessageAt: null,
-    lastMessageSeq: 0,
-    queuePosition: null,
-    summary: null,
-    evaluationPushed: false,
-    evaluation: null,
+    ...sampleConversation({
+      id: `c${counter}`,
+      roomNo: `访客${String(100000 + counter)}`,
+      visitorId: `v${counter}`,
+      visitorName: `访客${counter}`,
+      agentId: 'a1',
+    }),
     unread: 0,
     ...overrides,
   };

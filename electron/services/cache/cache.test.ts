@@ -9,33 +9,22 @@ import { migrations } from './migrations/index.js';
 import { addOutboxEntry, countOutbox, deleteOutboxEntry, markOutboxFailed, pendingOutbox, requeueOutboxEntry } from './outbox-repo.js';
 import { getSettings, saveSettings } from './settings-repo.js';
 import { getLastSeq, setLastSeq } from './sync-state-repo.js';
+import { sampleConversation } from '../../../shared/testing/sample-conversation.js';
 
 afterEach(removeTempDirs);
 
-const conversation = (id: string, agentId: string | null, patch: Partial<Conversation> = {}): Conversation => ({
-  id,
-  roomNo: '访客123456',
-  visitorId: `v-${id}`,
-  visitorName: '访客',
-  visitorOnline: true,
-  agentId,
-  agentName: null,
-  groupId: null,
-  state: 'active',
-  startedBy: 'visitor',
-  endedBy: null,
-  valid: null,
-  createdAt: 1,
-  assignedAt: 1,
-  endedAt: null,
-  lastMessageAt: null,
-  lastMessageSeq: 0,
-  queuePosition: null,
-  summary: null,
-  evaluationPushed: false,
-  evaluation: null,
-  ...patch,
-});
+const conversation = (id: string, agentId: string | null, patch: Partial<Conversation> = {}): Conversation =>
+  sampleConversation({
+    id,
+    roomNo: '访客123456',
+    visitorId: `v-${id}`,
+    visitorName: '访客',
+    agentId: agentId,
+    agentName: null,
+    createdAt: 1,
+    assignedAt: 1,
+    ...patch,
+  });
 
 const message = (id: string, seq: number, clientId = uuidv7()): Message => ({
   id,

@@ -16,36 +16,25 @@ import { insertMessage, listMessages } from '../cache/messages-repo.js';
 import { addOutboxEntry, countOutbox } from '../cache/outbox-repo.js';
 import { migrations } from '../cache/migrations/index.js';
 import { applyDurableEvents, type SeqEvent } from './event-applier.js';
+import { sampleConversation } from '../../../shared/testing/sample-conversation.js';
 
 afterEach(removeTempDirs);
 
 const AGENT = 'a1';
 const SUMMARY = { topicId: 't', topicName: '咨询', note: '', agentId: AGENT, at: 9 };
 
-const conversation = (id: string, patch: Partial<Conversation> = {}): Conversation => ({
-  id,
-  roomNo: `访客${id}`,
-  visitorId: `v-${id}`,
-  visitorName: '访客',
-  visitorOnline: true,
-  agentId: AGENT,
-  agentName: null,
-  groupId: null,
-  state: 'active',
-  startedBy: 'visitor',
-  endedBy: null,
-  valid: null,
-  createdAt: 1,
-  assignedAt: 1,
-  endedAt: null,
-  lastMessageAt: null,
-  lastMessageSeq: 0,
-  queuePosition: null,
-  summary: null,
-  evaluationPushed: false,
-  evaluation: null,
-  ...patch,
-});
+const conversation = (id: string, patch: Partial<Conversation> = {}): Conversation =>
+  sampleConversation({
+    id,
+    roomNo: `访客${id}`,
+    visitorId: `v-${id}`,
+    visitorName: '访客',
+    agentId: AGENT,
+    agentName: null,
+    createdAt: 1,
+    assignedAt: 1,
+    ...patch,
+  });
 
 let nextId = 0;
 const message = (conversationId: string, seq: number): Message => ({
