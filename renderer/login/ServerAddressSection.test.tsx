@@ -12,7 +12,6 @@ import { useSessionStore } from './sessionStore.js';
 import { LoginPage } from './LoginPage.js';
 
 /** The machines here are shared and slow under a full test run: give the first render time. */
-const SLOW = { timeout: 5_000 };
 const deployed: ServerAddressState = {
   url: 'https://kefu.example.com',
   source: 'deployment',
@@ -35,7 +34,7 @@ function setup(api: FakeKefu) {
 }
 
 async function typeAddress(url: string) {
-  fireEvent.click(await screen.findByRole('button', { name: '修改服务器地址' }, SLOW));
+  fireEvent.click(await screen.findByRole('button', { name: '修改服务器地址' }));
   const input = screen.getByLabelText('新的服务器地址');
   fireEvent.change(input, { target: { value: url } });
   fireEvent.click(screen.getByRole('button', { name: '保存并切换' }));
@@ -44,7 +43,7 @@ async function typeAddress(url: string) {
 describe('服务器地址 on the login page', () => {
   it('shows the server in use and where it came from', async () => {
     setup(new FakeKefu({ 'server:get-address': () => ok(deployed) }));
-    expect(await screen.findByText('服务器地址：https://kefu.example.com（安装配置）', {}, SLOW)).toBeTruthy();
+    expect(await screen.findByText('服务器地址：https://kefu.example.com（安装配置）')).toBeTruthy();
   });
 
   it('refuses a malformed address at once, in Chinese, without asking the services', async () => {
@@ -112,7 +111,7 @@ describe('服务器地址 on the login page', () => {
       'server:set-address': () => ok({ ...state, url: state.defaultUrl, source: 'built-in', heldFor: null }),
     });
     setup(api);
-    expect(await screen.findByText(/安装配置中的服务器地址无效.*kefu-desk\.json is not valid JSON/, {}, SLOW)).toBeTruthy();
+    expect(await screen.findByText(/安装配置中的服务器地址无效.*kefu-desk\.json is not valid JSON/)).toBeTruthy();
     expect(screen.getByText('安装配置已改为 https://new.example.com，但还有 3 条消息等待发送到当前服务器；发送完成并重新启动后自动切换。')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '修改服务器地址' }));
     fireEvent.click(screen.getByRole('button', { name: '恢复默认' }));
@@ -121,7 +120,7 @@ describe('服务器地址 on the login page', () => {
 
   it('in English too', async () => {
     setup(new FakeKefu({ 'server:get-address': () => ok(deployed) }));
-    await screen.findByText(/服务器地址：/, {}, SLOW);
+    await screen.findByText(/服务器地址：/);
     await act(() => i18n.changeLanguage('en'));
     expect(screen.getByText('Server address: https://kefu.example.com (from the installation)')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Change server address' })).toBeTruthy();

@@ -11,7 +11,6 @@ import { UpdateSection } from '../settings/UpdateSection.js';
 import { fail, ok } from '../../shared/errors.js';
 import type { UpdateState } from '../../shared/ipc/updates.js';
 
-const SLOW = { timeout: 5_000 };
 const idle: UpdateState = { available: true, phase: 'idle', currentVersion: '0.1.0', version: null, percent: null, blockedBy: null, error: null, checkedAt: 1 };
 
 afterEach(() => {
@@ -34,10 +33,10 @@ describe('the update banner', () => {
     await waitFor(() => expect(api.callsTo('update:get-state')).toHaveLength(1));
     expect(screen.queryByRole('status')).toBeNull();
     act(() => api.emit('update:changed', { ...idle, phase: 'downloading', version: '0.2.0', percent: 42 }));
-    expect((await screen.findByRole('status', {}, SLOW)).textContent).toContain('正在下载更新 42%');
+    expect((await screen.findByRole('status')).textContent).toContain('正在下载更新 42%');
     expect(screen.getByRole('progressbar', { name: '更新下载进度' })).toBeTruthy();
     act(() => api.emit('update:changed', { ...idle, phase: 'downloaded', version: '0.2.0' }));
-    expect((await screen.findByRole('status', {}, SLOW)).textContent).toContain('新版本 0.2.0 已下载，重启后安装');
+    expect((await screen.findByRole('status')).textContent).toContain('新版本 0.2.0 已下载，重启后安装');
     expect(screen.getByRole('button', { name: '立即重启' })).toBeTruthy();
   });
 
@@ -45,12 +44,15 @@ describe('the update banner', () => {
     let answer = fail('INVALID_STATE', 'a call is in progress', { reason: 'call' });
     const api = new FakeKefu({ 'update:get-state': () => ok({ ...idle, phase: 'downloaded', version: '0.2.0' }), 'update:restart-now': () => answer });
     setup(api);
-    fireEvent.click(await screen.findByRole('button', { name: '立即重启' }, SLOW));
-    expect(await screen.findByText('通话进行中：通话结束后再重启安装。', {}, SLOW)).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: '立即重启' }));
+    expect(await screen.findByText('通话进行中：通话结束后再重启安装。')).toBeTruthy();
     answer = fail('INVALID_STATE', 'messages are still waiting', { reason: 'outbox' });
-    // The loading spinner of the first click may still be leaving (antd's motion): name contains the words.
-    fireEvent.click(await screen.findByRole('button', { name: /立即重启/ }, SLOW));
-    expect(await screen.findByText('还有消息未发送：发送完成后再重启安装。', {}, SLOW)).toBeTruthy();
+    // antd ignores a click while the button still shows the first click's loading state (it
+    // leaves in an effect after the refusal renders): wait until it is clickable again.
+    const button = await screen.findByRole('button', { name: /立即重启/ });
+    await waitFor(() => expect(button.className).not.toContain('ant-btn-loading'));
+    fireEvent.click(button);
+    expect(await screen.findByText('还有消息未发送：发送完成后再重启安装。')).toBeTruthy();
     expect(api.callsTo('update:restart-now')).toHaveLength(2);
   });
 
@@ -63,7 +65,7 @@ describe('the update banner', () => {
         <UpdateSection />
       </>,
     );
-    expect(await screen.findByText('此版本不能自动更新（浏览器版或开发版）。', {}, SLOW)).toBeTruthy();
+    expect(await screen.findByText('此版本不能自动更新（浏览器版或开发版）。')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '立即重启' })).toBeNull();
   });
 });
@@ -72,10 +74,10 @@ describe('设置 → 自动更新', () => {
   it('shows the version and the outcome of 检查更新', async () => {
     const api = new FakeKefu({ 'update:get-state': () => ok({ ...idle, checkedAt: null }), 'update:check-now': () => ok(idle) });
     setup(api, <UpdateSection />);
-    expect(await screen.findByText('当前版本 0.1.0', {}, SLOW)).toBeTruthy();
+    expect(await screen.findByText('当前版本 0.1.0')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '检查更新' }));
-    expect((await screen.findByRole('status', {}, SLOW)).textContent).toContain('已是最新版本');
+    expect((await screen.findByRole('status')).textContent).toContain('已是最新版本');
     act(() => api.emit('update:changed', { ...idle, phase: 'failed', error: 'Cannot find channel "latest.yml"' }));
-    expect((await screen.findByRole('status', {}, SLOW)).textContent).toContain('更新失败：Cannot find channel "latest.yml"');
+    expect((await screen.findByRole('status')).textContent).toContain('更新失败：Cannot find channel "latest.yml"');
   });
 });
