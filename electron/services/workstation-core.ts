@@ -106,7 +106,7 @@ export function createWorkstationCore(options: WorkstationOptions): WorkstationC
   const log = createLog('workstation');
   const clock = options.clock ?? Date.now;
   const store = new DisposableStore();
-  const gate = createClosingGate();
+  const gate = createClosingGate({ onDrainLimit: (stillRunning) => log('closing without waiting longer for work in flight', { stillRunning }, 'error') });
   const db = openDatabase(options.dataDir);
   // Before the session is restored: a session of another server is dropped, not resumed here.
   const forgetCredentials = () => forgetServerCredentials(db, options.secretStore);

@@ -83,4 +83,32 @@ describe('the closing gate', () => {
     expect(gate.close()).toBe(first);
     await first;
   });
+
+  it('work that never ends does not hold the quit forever: close resolves after its limit and says how much was still running', async () => {
+    const stuck: number[] = [];
+    const gate = createClosingGate({ drainLimitMs: 20, onDrainLimit: (stillRunning) => stuck.push(stillRunning) });
+    const hung = held('never');
+    const finished = held('done');
+    void gate.run(hung.work);
+    const running = gate.run(finished.work);
+    finished.finish();
+    await running;
+    await gate.close();
+    expect(stuck).toEqual([1]);
+    // Work that ends after the limit still leaves the gate without effect.
+    hung.finish();
+    expect(await gate.run(held(3).work)).toMatchObject({ ok: false, error: { code: 'SHUTTING_DOWN' } });
+  });
+
+  it('work that ends in time stops the limit: nothing is reported', async () => {
+    const stuck: number[] = [];
+    const gate = createClosingGate({ drainLimitMs: 60_000, onDrainLimit: (n) => stuck.push(n) });
+    const job = held('ok');
+    const running = gate.run(job.work);
+    const closing = gate.close();
+    job.finish();
+    await running;
+    await closing;
+    expect(stuck).toEqual([]);
+  });
 });

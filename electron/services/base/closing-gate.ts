@@ -20,7 +20,17 @@ export interface ClosingGate {
   close(): Promise<void>;
 }
 
-export function createClosingGate(): ClosingGate {
+export interface ClosingGateOptions {
+  /** How long close() waits for work in flight before it gives up on it (default 10 s). */
+  drainLimitMs?: number;
+  /** Told when close() gave up, with the number of pieces of work still running. */
+  onDrainLimit?(stillRunning: number): void;
+}
+
+export const DEFAULT_DRAIN_LIMIT_MS = 10_000;
+
+export function createClosingGate(options: ClosingGateOptions = {}): ClosingGate {
+  const drainLimitMs = options.drainLimitMs ?? DEFAULT_DRAIN_LIMIT_MS;
   let closing = false;
   let inFlight = 0;
   let drained: (() => void) | null = null;
@@ -51,7 +61,20 @@ export function createClosingGate(): ClosingGate {
     },
     close() {
       closing = true;
-      closed ??= inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drained = resolve));
+      closed ??=
+        inFlight === 0
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => {
+              const limit = setTimeout(() => {
+                drained = null;
+                options.onDrainLimit?.(inFlight);
+                resolve();
+              }, drainLimitMs);
+              drained = () => {
+                clearTimeout(limit);
+                resolve();
+              };
+            });
       return closed;
     },
   };
