@@ -1,4 +1,24 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+/**
+ * The server suite again on PostgreSQL (server/testing/test-store.ts): every test server gets a
+ * database of its own on one real PostgreSQL the global setup starts. KEFU_TEST_STORES=sqlite
+ * leaves it out (a machine without PostgreSQL's server binaries).
+ */
+const postgresProject: TestProjectInlineConfiguration = {
+  test: {
+    name: 'postgres',
+    environment: 'node',
+    include: ['server/**/*.test.ts'],
+    // SQLite's own files, the engines' tests and the PostgreSQL store's own tests (they start their servers) run once, in 'node'.
+    exclude: ['server/widget/client/**', 'server/store/sqlite/**', 'server/store/postgres/**', 'server/testing/engines/**', 'node_modules/**'],
+    env: { KEFU_TEST_STORE: 'postgres' },
+    globalSetup: ['server/testing/pg-global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+};
+const stores = (process.env.KEFU_TEST_STORES ?? 'sqlite,postgres').split(',');
 
 // Unit tests sit beside their code as *.test.ts(x). Playwright specs (test/e2e) are kept out.
 // test/packaging/*.test.ts check the packaging inputs here; test/packaging/app needs the built
@@ -24,6 +44,7 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      ...(stores.includes('postgres') ? [postgresProject] : []),
     ],
   },
 });

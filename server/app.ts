@@ -22,7 +22,7 @@ import type { GraceTimers } from './realtime/grace-timers.js';
 import { notifyCustomerChanged } from './realtime/customer-changed.js';
 import { setCustomerNotifier } from './domain/customers/notify.js';
 import { seedIfEmpty } from './store/seed.js';
-import { openSqliteStore } from './store/sqlite/store.js';
+import { openStore } from './store/open-store.js';
 import type { Store } from './store/types.js';
 import { DomainError } from './domain/errors.js';
 import { DEFAULT_ACCOUNT_LOCK, setAccountLockPolicy, type AccountLockPolicy } from './domain/login-guard.js';
@@ -30,6 +30,8 @@ import { createLoginIpLimit, DEFAULT_IP_LIMIT, type IpLimitPolicy } from './http
 
 export interface ServerOptions {
   dataDir: string;
+  /** postgres://… : PostgreSQL instead of SQLite in dataDir (KEFU_DATABASE_URL); what several nodes share. */
+  databaseUrl?: string;
   /** Always loopback unless told otherwise; tests and the start command never change it. */
   host?: string;
   /** 0 = a free port. */
@@ -93,7 +95,7 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function createServer(opts: ServerOptions): Promise<RunningServer> {
   const clock = opts.clock ?? Date.now;
-  const store = openSqliteStore(opts.dataDir);
+  const store = openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
   const seeded = opts.seed === false ? false : seedIfEmpty(store, clock());
   if (opts.settings) store.transaction(() => store.settings.write(opts.settings!));
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: JSON_BODY_MAX, trustProxy: opts.trustProxy ?? false, ...errorEnvelopeOptions });

@@ -2,7 +2,7 @@
  * CLI: npx tsx server/main.ts [--data DIR] [--port N] [--host 127.0.0.1]
  * [--trust-proxy]  (client IPs from X-Forwarded-For; only behind your own reverse proxy)
  * [--updates DIR]  (the workstation's update files, GET /updates/:file; default DATA/updates)
- * Env: KEFU_DATA_DIR, KEFU_PORT, KEFU_TRUST_PROXY=1, KEFU_UPDATES_DIR, KEFU_WIDGET_RATE_LIMITS (see
+ * Env: KEFU_DATA_DIR, KEFU_DATABASE_URL (postgres://…: PostgreSQL instead of SQLite), KEFU_PORT, KEFU_TRUST_PROXY=1, KEFU_UPDATES_DIR, KEFU_WIDGET_RATE_LIMITS (see
  * server/http/widget-rate-limit-config.ts). Seeds demo accounts into an empty database and says so.
  */
 import { join } from 'node:path';
@@ -40,8 +40,10 @@ try {
   process.exit(2);
 }
 
+const databaseUrl = process.env.KEFU_DATABASE_URL || undefined;
 const server = await createServer({
   dataDir,
+  databaseUrl,
   port,
   host: values.host ?? '127.0.0.1',
   logger: !values.quiet,
@@ -49,7 +51,7 @@ const server = await createServer({
   widgetRateLimits,
   updatesDir,
 });
-console.log(`Kefu Desk server listening on ${server.url}  (data: ${dataDir})`);
+console.log(`Kefu Desk server listening on ${server.url}  (data: ${databaseUrl ? `PostgreSQL ${new URL(databaseUrl).host}` : dataDir})`);
 console.log(`  visitor widget: ${server.url}/widget    API docs: ${server.url}/api/docs/json`);
 console.log(`  workstation updates: ${server.url}${UPDATES_PATH}/  (from ${updatesDir})`);
 if (server.seeded) {

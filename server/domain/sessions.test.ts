@@ -3,8 +3,7 @@
  * open sockets) written at most once a minute, refresh tokens that rotate, a reused one ending
  * the login, and logout / password change revoking the refresh token as well.
  */
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import { withSeparateConnection } from '../testing/separate-connection.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../../shared/index.js';
 import { call, RealtimeClient } from '../testing/harness.js';
@@ -33,14 +32,8 @@ describe('staff session lifetime and refresh tokens', () => {
   const me = (token: string) => call<ErrorBody>(url(), 'GET', '/api/me', { token });
   /** The stored activity time of the account's newest login, read through a separate connection. */
   const lastSeenAt = (account: string): number => {
-    const db = new Database(join(scene.server.dataDir, 'kefu.db'), { readonly: true, fileMustExist: true });
-    try {
-      const sql =
-        'SELECT last_seen_at AS t FROM sessions WHERE agent_id = (SELECT id FROM agents WHERE account = ?) ORDER BY created_at DESC, rowid DESC LIMIT 1';
-      return (db.prepare(sql).get(account) as { t: number }).t;
-    } finally {
-      db.close();
-    }
+    const sql = 'SELECT last_seen_at AS t FROM sessions WHERE agent_id = (SELECT id FROM agents WHERE account = ?) ORDER BY created_at DESC, rowid DESC LIMIT 1';
+    return withSeparateConnection(scene.server, (db) => (db.prepare(sql).get(account) as { t: number }).t);
   };
 
   it('login answers a token pair with the refresh deadline; the token works at once', async () => {

@@ -3,8 +3,7 @@
  * revocation close every socket of the session at once with a reason, and no frame acts for an
  * ended session — not one arriving later, not one already queued for the group commit.
  */
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import { withSeparateConnection } from '../testing/separate-connection.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7, type ServerFrame } from '../../shared/index.js';
 import { call, loginAs, RealtimeClient } from '../testing/harness.js';
@@ -38,12 +37,7 @@ function sessionIdsOf(scene: Scene, agentId: string): string[] {
 
 /** Messages stored with this client id, read through a separate connection. */
 function storedWithClientId(scene: Scene, clientId: string): number {
-  const db = new Database(join(scene.server.dataDir, 'kefu.db'), { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM messages WHERE client_id = ?').get(clientId) as { n: number }).n;
-  } finally {
-    db.close();
-  }
+  return withSeparateConnection(scene.server, (db) => (db.prepare('SELECT COUNT(*) AS n FROM messages WHERE client_id = ?').get(clientId) as { n: number }).n);
 }
 
 describe('a realtime socket ends with its session', () => {

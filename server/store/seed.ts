@@ -15,23 +15,30 @@ export const SEED_CREDENTIALS = {
 export const SEED_GROUPS = ['售前', '售后', '技术'] as const;
 export const SEED_TOPICS = ['咨询', '投诉', '售后', '其他'] as const;
 
-/** Seeds only when there is no account yet; returns whether it did. */
+/**
+ * Seeds only when there is no account yet; returns whether it did. Nodes sharing one PostgreSQL
+ * may start together: the count is checked again inside the transaction (which holds the write
+ * lock), so exactly one of them seeds.
+ */
 export function seedIfEmpty(store: Store, now: number = Date.now()): boolean {
   if (store.agents.count() > 0) return false;
-  store.transaction(() => {
+  const people = [SEED_CREDENTIALS.admin, ...SEED_CREDENTIALS.agents];
+  // scrypt is slow on purpose: hash before the transaction, not while holding the lock.
+  const hashes = people.map((p) => hashPasswordSync(p.password));
+  return store.transaction(() => {
+    if (store.agents.count() > 0) return false;
     const groupIds = SEED_GROUPS.map((name, i) => {
       const id = uuidv7(now + i);
       store.groups.insert({ id, name });
       return id;
     });
-    const people = [SEED_CREDENTIALS.admin, ...SEED_CREDENTIALS.agents];
     people.forEach((p, i) => {
       store.agents.insert({
         id: uuidv7(now + i),
         account: p.account,
         nickname: p.nickname,
         role: p.role,
-        passwordHash: hashPasswordSync(p.password),
+        passwordHash: hashes[i]!,
         status: 'away',
         notRespondingSince: null,
         maxConcurrent: 5,
@@ -41,6 +48,6 @@ export function seedIfEmpty(store: Store, now: number = Date.now()): boolean {
       });
     });
     SEED_TOPICS.forEach((name, i) => store.topics.insert({ id: uuidv7(now + i), name, enabled: true, createdAt: now + i }));
+    return true;
   });
-  return true;
 }

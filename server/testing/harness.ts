@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { REALTIME_PATH, type ClientFrame, type ServerFrame } from '../../shared/index.js';
 import { createServer, type RunningServer, type ServerOptions } from '../app.js';
 import type { GraceTimer, GraceTimers } from '../realtime/grace-timers.js';
+import { dropTestDatabase, testDatabaseUrl } from './test-store.js';
 
 export class TestClock {
   constructor(public now = Date.UTC(2026, 10, 25, 9, 0, 0)) {}
@@ -40,6 +41,8 @@ export class ManualGraceTimers implements GraceTimers {
 
 export interface TestServer extends RunningServer {
   dataDir: string;
+  /** The PostgreSQL database when the suite runs on PostgreSQL (server/testing/test-store.ts). */
+  databaseUrl: string | undefined;
   clock: TestClock;
   /** Closes the server and deletes its data dir. */
   dispose(): Promise<void>;
@@ -48,15 +51,20 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(opts: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kefu-server-test-'));
   const clock = new TestClock();
+  const databaseUrl = opts.databaseUrl ?? (await testDatabaseUrl(dataDir));
   // Timers that follow the clock run when a test says so (runAutoClose, sweepSessions), never by themselves.
-  const server = await createServer({ clock: clock.fn, autoCloseIntervalMs: 3_600_000, sessionSweepIntervalMs: 3_600_000, ...opts, dataDir });
+  const server = await createServer({ clock: clock.fn, autoCloseIntervalMs: 3_600_000, sessionSweepIntervalMs: 3_600_000, ...opts, dataDir, databaseUrl });
   return {
     ...server,
     dataDir,
+    databaseUrl,
     clock,
     dispose: async () => {
       await server.close();
-      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) {
+        rmSync(dataDir, { recursive: true, force: true });
+        await dropTestDatabase(dataDir);
+      }
     },
   };
 }

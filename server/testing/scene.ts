@@ -1,6 +1,6 @@
 /** A ready stage for tests: server, seeded staff logged in, agents connected and online. */
+import { withSeparateConnection } from './separate-connection.js';
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { uuidv7 } from '../../shared/index.js';
 import { SEED_CREDENTIALS } from '../store/seed.js';
@@ -83,15 +83,14 @@ export async function sendText(scene: Scene, token: string, conversationId: stri
 
 /** A digest of every row of every table, read through a separate connection: "nothing changed" checks. */
 export function dbFingerprint(server: TestServer): string {
-  const db = new Database(join(server.dataDir, 'kefu.db'), { readonly: true, fileMustExist: true });
-  try {
-    const tables = (
-      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
-    ).map((t) => t.name);
+  return withSeparateConnection(server, (db) => {
+    const listTables =
+      db.dialect === 'sqlite'
+        ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name";
+    const tables = (db.prepare(listTables).all() as { name: string }[]).map((t) => t.name);
     const hash = createHash('sha256');
     for (const table of tables) hash.update(table).update(JSON.stringify(db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()));
     return hash.digest('hex');
-  } finally {
-    db.close();
-  }
+  });
 }

@@ -2,24 +2,15 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { SqlDb } from '../sql/sql-db.js';
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 
 export type Db = Database.Database;
 
-/**
- * Prepared statements by SQL text, per connection. db.prepare() costs a parse every call and the
- * hot paths (insertRow/updateRow, filtered lists) build the same few SQL strings again and again;
- * the set of distinct strings is bounded by the code (column names come from our own types).
- */
-const statements = new WeakMap<Db, Map<string, Database.Statement>>();
-
-export function cachedStatement(db: Db, sql: string): Database.Statement {
-  let byText = statements.get(db);
-  if (!byText) statements.set(db, (byText = new Map()));
-  let statement = byText.get(sql);
-  if (!statement) byText.set(sql, (statement = db.prepare(sql)));
-  return statement;
+/** The repositories' view of a connection (../sql/sql-db.ts): better-sqlite3's own statements, nothing in between. */
+export function sqliteSqlDb(db: Db): SqlDb {
+  return { dialect: 'sqlite', prepare: (sql) => db.prepare(sql), exec: (sql) => void db.exec(sql) };
 }
 
 /** Opens (creating if needed) the database file and brings its schema up to date. */
@@ -55,57 +46,4 @@ export function migrate(db: Db): number[] {
     done.push(version);
   }
   return done;
-}
-
-// Column and field names repeat on every row; remember each conversion instead of re-running the regex.
-const memo = (convert: (key: string) => string): ((key: string) => string) => {
-  const seen = new Map<string, string>();
-  return (key) => {
-    let out = seen.get(key);
-    if (out === undefined) seen.set(key, (out = convert(key)));
-    return out;
-  };
-};
-const camel = memo((key) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
-const snake = memo((key) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
-
-/** Maps a snake_case row to camelCase, turning the named 0/1 columns into booleans. */
-export function fromRow<T>(row: unknown, booleans: readonly string[] = []): T {
-  const out: Record<string, unknown> = {};
-  const source = row as Record<string, unknown>;
-  for (const key in source) {
-    const name = camel(key);
-    const value = source[key];
-    out[name] = value !== null && booleans.length > 0 && booleans.includes(name) ? value === 1 : value;
-  }
-  return out as T;
-}
-
-export function fromRows<T>(rows: unknown[], booleans: readonly string[] = []): T[] {
-  return rows.map((r) => fromRow<T>(r, booleans));
-}
-
-/** Binds a camelCase object for SQLite: booleans become 0/1, undefined values are dropped. */
-export function toParams(obj: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(obj)) {
-    if (value === undefined) continue;
-    out[key] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
-  }
-  return out;
-}
-
-/** INSERT of every field of a camelCase object. Column names come from our own types, never input. */
-export function insertRow(db: Db, table: string, row: object): void {
-  const params = toParams(row as Record<string, unknown>);
-  const keys = Object.keys(params);
-  cachedStatement(db, `INSERT INTO ${table} (${keys.map(snake).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(params);
-}
-
-/** UPDATE of the defined fields of a patch, by primary key. */
-export function updateRow(db: Db, table: string, keyColumn: string, key: string, patch: object): void {
-  const params = toParams(patch as Record<string, unknown>);
-  const keys = Object.keys(params);
-  if (keys.length === 0) return;
-  cachedStatement(db, `UPDATE ${table} SET ${keys.map((k) => `${snake(k)} = @${k}`).join(', ')} WHERE ${keyColumn} = @__key`).run({ ...params, __key: key });
 }

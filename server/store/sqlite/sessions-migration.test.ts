@@ -6,8 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../auth/tokens.js';
-import { migrate } from './db.js';
-import { sqliteSessions } from './repos-accounts.js';
+import { migrate, sqliteSqlDb } from './db.js';
+import { sqlSessions } from '../sql/repos-accounts.js';
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 const dirs: string[] = [];
@@ -33,9 +33,9 @@ describe('migration 009 (session lifetime)', () => {
     db.prepare('INSERT INTO sessions (token_hash, agent_id, created_at) VALUES (?, ?, ?)').run(hashToken('old-token'), 'a1', 1000);
 
     expect(migrate(db)).toContain(9);
-    const row = sqliteSessions(db).byTokenHash(hashToken('old-token'));
+    const row = sqlSessions(sqliteSqlDb(db)).byTokenHash(hashToken('old-token'));
     expect(row).toMatchObject({ agentId: 'a1', tokenIssuedAt: 1000, lastSeenAt: 1000, createdAt: 1000, refreshHash: null, endedAt: null, endReason: null });
-    expect(sqliteSessions(db).liveIdsOf('a1')).toEqual([row!.id]);
+    expect(sqlSessions(sqliteSqlDb(db)).liveIdsOf('a1')).toEqual([row!.id]);
     // Deleting the agent still takes its sessions and spent refresh tokens with it.
     db.prepare("INSERT INTO spent_refresh_tokens VALUES ('h', ?, 1)").run(row!.id);
     db.prepare("DELETE FROM agents WHERE id = 'a1'").run();

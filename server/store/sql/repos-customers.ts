@@ -1,9 +1,9 @@
 /** SQLite repositories of 顾客信息 / 轨迹 (005_customer_trail.sql). */
 import type { Campaign } from '../../../shared/customers.js';
 import type { CustomerTrailRepositories, PageViewRepository, PageViewRow, VisitorProfileRepository, VisitorProfileRow } from '../customer-types.js';
-import { type Db, fromRow, fromRows, insertRow, toParams } from './db.js';
+import { type SqlDb, fromRow, fromRows, insertRow, toParams } from './sql-db.js';
 
-function sqlitePageViews(db: Db): PageViewRepository {
+function sqlPageViews(db: SqlDb): PageViewRepository {
   const byId = db.prepare('SELECT * FROM page_views WHERE id = ?');
   const setLeft = db.prepare('UPDATE page_views SET left_at = ? WHERE id = ?');
   const forVisitor = db.prepare('SELECT * FROM page_views WHERE visitor_id = ? ORDER BY entered_at DESC, id DESC LIMIT ?');
@@ -35,7 +35,7 @@ function parseJson<T>(text: string, fallback: T): T {
   }
 }
 
-function sqliteVisitorProfiles(db: Db): VisitorProfileRepository {
+function sqlVisitorProfiles(db: SqlDb): VisitorProfileRepository {
   const byVisitor = db.prepare('SELECT * FROM visitor_profiles WHERE visitor_id = ?');
   const byPhone = db.prepare("SELECT visitor_id FROM visitor_profiles WHERE phone_key = ? AND phone_key <> '' ORDER BY updated_at DESC LIMIT ?");
   const columns = [
@@ -81,6 +81,6 @@ function sqliteVisitorProfiles(db: Db): VisitorProfileRepository {
   };
 }
 
-export function sqliteCustomerTrailRepositories(db: Db): CustomerTrailRepositories {
-  return { pageViews: sqlitePageViews(db), visitorProfiles: sqliteVisitorProfiles(db) };
+export function sqlCustomerTrailRepositories(db: SqlDb): CustomerTrailRepositories {
+  return { pageViews: sqlPageViews(db), visitorProfiles: sqlVisitorProfiles(db) };
 }

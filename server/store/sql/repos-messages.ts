@@ -1,7 +1,7 @@
 import type { AttachmentRepository, AttachmentRow, MessageRepository, MessageRow, OfflineMessageRepository, OfflineMessageRow } from '../types.js';
-import { type Db, fromRow, fromRows, insertRow, updateRow } from './db.js';
+import { type SqlDb, fromRow, fromRows, insertRow, updateRow } from './sql-db.js';
 
-export function sqliteMessages(db: Db): MessageRepository {
+export function sqlMessages(db: SqlDb): MessageRepository {
   const byClientId = db.prepare('SELECT * FROM messages WHERE client_id = ?');
   const list = db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?');
   const count = db.prepare('SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ?');
@@ -16,7 +16,7 @@ export function sqliteMessages(db: Db): MessageRepository {
   };
 }
 
-export function sqliteAttachments(db: Db): AttachmentRepository {
+export function sqlAttachments(db: SqlDb): AttachmentRepository {
   const byId = db.prepare('SELECT * FROM attachments WHERE id = ?');
   return {
     byId: (id) => {
@@ -27,7 +27,7 @@ export function sqliteAttachments(db: Db): AttachmentRepository {
   };
 }
 
-export function sqliteOfflineMessages(db: Db): OfflineMessageRepository {
+export function sqlOfflineMessages(db: SqlDb): OfflineMessageRepository {
   const byId = db.prepare('SELECT * FROM offline_messages WHERE id = ?');
   const all = db.prepare('SELECT * FROM offline_messages ORDER BY created_at DESC, rowid DESC LIMIT 1000');
   const byStatus = db.prepare('SELECT * FROM offline_messages WHERE status = ? ORDER BY created_at DESC, rowid DESC LIMIT 1000');

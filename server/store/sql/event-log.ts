@@ -1,6 +1,6 @@
 import type { DurableEvent } from '../../../shared/index.js';
 import type { Audience, EventLog, EventReader, StoredEvent } from '../types.js';
-import { cachedStatement, type Db } from './db.js';
+import { cachedStatement, type SqlDb } from './sql-db.js';
 
 interface EventDbRow {
   seq: number;
@@ -11,9 +11,9 @@ interface EventDbRow {
  * Durable events with their audience. `pending` collects what the open transaction appended so
  * the store can hand it to listeners only after COMMIT (written before broadcast).
  */
-export function sqliteEventLog(db: Db, pending: StoredEvent[]): EventLog {
-  const insert = db.prepare('INSERT INTO events (type, payload, created_at) VALUES (?, ?, ?)');
-  const insertAudience = db.prepare('INSERT OR IGNORE INTO event_audience (principal, seq) VALUES (?, ?)');
+export function sqlEventLog(db: SqlDb, pending: StoredEvent[]): EventLog {
+  const insert = db.prepare('INSERT INTO events (type, payload, created_at) VALUES (?, ?, ?) RETURNING seq');
+  const insertAudience = db.prepare('INSERT INTO event_audience (principal, seq) VALUES (?, ?) ON CONFLICT DO NOTHING');
   const head = db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM events');
   const countAll = db.prepare('SELECT COUNT(*) AS n FROM events WHERE seq > ?');
   const pageAll = db.prepare('SELECT seq, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
@@ -22,7 +22,7 @@ export function sqliteEventLog(db: Db, pending: StoredEvent[]): EventLog {
 
   return {
     append: (event: DurableEvent, audience: Audience[], now: number) => {
-      const seq = Number(insert.run(event.type, JSON.stringify({ event, audience }), now).lastInsertRowid);
+      const seq = (insert.get(event.type, JSON.stringify({ event, audience }), now) as { seq: number }).seq;
       for (const principal of new Set(audience)) insertAudience.run(principal, seq);
       pending.push({ seq, event, audience });
       return seq;

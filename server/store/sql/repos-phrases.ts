@@ -1,17 +1,17 @@
 import type { AutoReply, CompanyAutoReply } from '../../../shared/phrases.js';
 import { AUTO_REPLY_CLIENT_PREFIX } from '../../../shared/phrases.js';
 import type { AutoReplyRepository, PhraseCategoryRepository, PhraseCategoryRow, PhraseRepositories, PhraseRepository, PhraseRow } from '../phrase-types.js';
-import { type Db, fromRow, fromRows, insertRow, updateRow } from './db.js';
-import { sqliteFilePhrases } from './repos-file-phrases.js';
+import { type SqlDb, fromRow, fromRows, insertRow, updateRow } from './sql-db.js';
+import { sqlFilePhrases } from './repos-file-phrases.js';
 
 // Public first, then personal; each by its order, then age.
 const ORDER = "ORDER BY scope = 'personal', sort_order, updated_at, id";
 
-function sqlitePhrases(db: Db): PhraseRepository {
+function sqlPhrases(db: SqlDb): PhraseRepository {
   const visible = db.prepare(`SELECT * FROM phrases WHERE owner_id IS NULL OR owner_id = ? ${ORDER}`);
   const byId = db.prepare('SELECT * FROM phrases WHERE id = ?');
-  const count = db.prepare('SELECT COUNT(*) AS n FROM phrases WHERE owner_id IS ?');
-  const next = db.prepare('SELECT COALESCE(MAX(sort_order) + 1, 0) AS n FROM phrases WHERE owner_id IS ?');
+  const count = db.prepare('SELECT COUNT(*) AS n FROM phrases WHERE owner_id IS NOT DISTINCT FROM ?');
+  const next = db.prepare('SELECT COALESCE(MAX(sort_order) + 1, 0) AS n FROM phrases WHERE owner_id IS NOT DISTINCT FROM ?');
   const remove = db.prepare('DELETE FROM phrases WHERE id = ?');
   return {
     visibleTo: (agentId) => fromRows<PhraseRow>(visible.all(agentId)),
@@ -27,11 +27,11 @@ function sqlitePhrases(db: Db): PhraseRepository {
   };
 }
 
-function sqlitePhraseCategories(db: Db): PhraseCategoryRepository {
+function sqlPhraseCategories(db: SqlDb): PhraseCategoryRepository {
   const visible = db.prepare(`SELECT * FROM phrase_categories WHERE owner_id IS NULL OR owner_id = ? ${ORDER}`);
   const byId = db.prepare('SELECT * FROM phrase_categories WHERE id = ?');
-  const count = db.prepare('SELECT COUNT(*) AS n FROM phrase_categories WHERE owner_id IS ?');
-  const next = db.prepare('SELECT COALESCE(MAX(sort_order) + 1, 0) AS n FROM phrase_categories WHERE owner_id IS ?');
+  const count = db.prepare('SELECT COUNT(*) AS n FROM phrase_categories WHERE owner_id IS NOT DISTINCT FROM ?');
+  const next = db.prepare('SELECT COALESCE(MAX(sort_order) + 1, 0) AS n FROM phrase_categories WHERE owner_id IS NOT DISTINCT FROM ?');
   const remove = db.prepare('DELETE FROM phrase_categories WHERE id = ?');
   return {
     visibleTo: (agentId) => fromRows<PhraseCategoryRow>(visible.all(agentId)),
@@ -49,7 +49,7 @@ function sqlitePhraseCategories(db: Db): PhraseCategoryRepository {
 
 const TEXT_FIELDS = ['greetingEnabled', 'busyEnabled'] as const;
 
-function sqliteAutoReplies(db: Db): AutoReplyRepository {
+function sqlAutoReplies(db: SqlDb): AutoReplyRepository {
   const forAgent = db.prepare('SELECT greeting_enabled, greeting, busy_enabled, busy_reply FROM auto_replies WHERE agent_id = ?');
   const put = db.prepare(
     `INSERT INTO auto_replies (agent_id, greeting_enabled, greeting, busy_enabled, busy_reply, updated_at)
@@ -63,7 +63,7 @@ function sqliteAutoReplies(db: Db): AutoReplyRepository {
     `UPDATE company_auto_reply SET greeting_enabled = @greetingEnabled, greeting = @greeting, busy_enabled = @busyEnabled,
        busy_reply = @busyReply, not_responding_seconds = @notRespondingSeconds, updated_at = @now WHERE id = 1`,
   );
-  const markSent = db.prepare('INSERT OR IGNORE INTO auto_replies_sent (conversation_id, kind, agent_id, sent_at) VALUES (?, ?, ?, ?)');
+  const markSent = db.prepare('INSERT INTO auto_replies_sent (conversation_id, kind, agent_id, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
   const unanswered = db.prepare(
     `SELECT c.id AS conversation_id, c.agent_id FROM conversations c
      WHERE c.state = 'active' AND c.agent_id IS NOT NULL AND c.assigned_at IS NOT NULL AND c.assigned_at < @before
@@ -90,6 +90,6 @@ function sqliteAutoReplies(db: Db): AutoReplyRepository {
   };
 }
 
-export function sqlitePhraseRepositories(db: Db): PhraseRepositories {
-  return { phrases: sqlitePhrases(db), filePhrases: sqliteFilePhrases(db), phraseCategories: sqlitePhraseCategories(db), autoReplies: sqliteAutoReplies(db) };
+export function sqlPhraseRepositories(db: SqlDb): PhraseRepositories {
+  return { phrases: sqlPhrases(db), filePhrases: sqlFilePhrases(db), phraseCategories: sqlPhraseCategories(db), autoReplies: sqlAutoReplies(db) };
 }

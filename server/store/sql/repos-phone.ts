@@ -9,9 +9,9 @@ import type {
   WrapUpCodeRepository,
   WrapUpCodeRow,
 } from '../phone-types.js';
-import { cachedStatement, type Db, fromRow, fromRows, insertRow, toParams } from './db.js';
+import { cachedStatement, type SqlDb, fromRow, fromRows, insertRow, toParams } from './sql-db.js';
 
-function sqliteSipAccounts(db: Db): SipAccountRepository {
+function sqlSipAccounts(db: SqlDb): SipAccountRepository {
   const byAgent = db.prepare('SELECT * FROM agent_sip WHERE agent_id = ?');
   const put = db.prepare(
     `INSERT INTO agent_sip (agent_id, enabled, ws_server, uri, auth_user, password, display_name, ice_servers, updated_at)
@@ -31,7 +31,7 @@ function sqliteSipAccounts(db: Db): SipAccountRepository {
   };
 }
 
-function sqliteWrapUpCodes(db: Db): WrapUpCodeRepository {
+function sqlWrapUpCodes(db: SqlDb): WrapUpCodeRepository {
   const list = db.prepare('SELECT * FROM wrap_up_codes ORDER BY created_at, name');
   const byId = db.prepare('SELECT * FROM wrap_up_codes WHERE id = ?');
   const byName = db.prepare('SELECT * FROM wrap_up_codes WHERE name = ?');
@@ -44,7 +44,7 @@ function sqliteWrapUpCodes(db: Db): WrapUpCodeRepository {
   };
 }
 
-function sqliteCalls(db: Db): CallRepository {
+function sqlCalls(db: SqlDb): CallRepository {
   const byId = db.prepare('SELECT * FROM calls WHERE id = ?');
   const replace = db.prepare(
     `UPDATE calls SET direction = @direction, remote_number = @remoteNumber, remote_key = @remoteKey, local_uri = @localUri,
@@ -77,13 +77,13 @@ function sqliteCalls(db: Db): CallRepository {
   };
 }
 
-function sqliteCustomers(db: Db): CustomerRepository {
+function sqlCustomers(db: SqlDb): CustomerRepository {
   const byId = db.prepare('SELECT * FROM customers WHERE id = ?');
   const byKey = db.prepare('SELECT * FROM customers WHERE phone_key = ?');
   // The same normalisation as numbers.ts, in SQL: drop spaces and dashes, then a leading +86.
   const byContact = db.prepare(
     `SELECT visitor_id FROM offline_messages
-     WHERE REPLACE(REPLACE(contact, ' ', ''), '-', '') IN (@key, '+86' || @key)
+     WHERE REPLACE(REPLACE(contact, ' ', ''), '-', '') IN (@key, '+86' || CAST(@key AS TEXT))
      GROUP BY visitor_id ORDER BY MAX(created_at) DESC LIMIT 20`,
   );
   return {
@@ -100,6 +100,6 @@ function sqliteCustomers(db: Db): CustomerRepository {
   };
 }
 
-export function sqlitePhoneRepositories(db: Db): PhoneRepositories {
-  return { sipAccounts: sqliteSipAccounts(db), wrapUpCodes: sqliteWrapUpCodes(db), calls: sqliteCalls(db), customers: sqliteCustomers(db) };
+export function sqlPhoneRepositories(db: SqlDb): PhoneRepositories {
+  return { sipAccounts: sqlSipAccounts(db), wrapUpCodes: sqlWrapUpCodes(db), calls: sqlCalls(db), customers: sqlCustomers(db) };
 }

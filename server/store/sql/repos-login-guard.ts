@@ -1,8 +1,8 @@
 /** SQLite implementation of the login guard's counters (table login_guard, migration 010). */
 import type { LoginGuardRepositories, LoginGuardRow } from '../login-guard-types.js';
-import { type Db, fromRow, fromRows } from './db.js';
+import { type SqlDb, fromRow, fromRows } from './sql-db.js';
 
-export function sqliteLoginGuardRepositories(db: Db): LoginGuardRepositories {
+export function sqlLoginGuardRepositories(db: SqlDb): LoginGuardRepositories {
   const byAccount = db.prepare('SELECT * FROM login_guard WHERE account = ?');
   const put = db.prepare(
     `INSERT INTO login_guard (account, failures, window_started_at, locked_until, expires_at)

@@ -1,10 +1,10 @@
 import type { ConversationFilter, ConversationRepository, ConversationRow } from '../types.js';
-import { cachedStatement, type Db, fromRow, fromRows, insertRow, updateRow } from './db.js';
+import { cachedStatement, type SqlDb, fromRow, fromRows, insertRow, updateRow } from './sql-db.js';
 
 const BOOLEANS = ['valid', 'evaluationPushed', 'awaitingVisitor'] as const;
 const one = (row: unknown): ConversationRow | undefined => (row ? fromRow<ConversationRow>(row, BOOLEANS) : undefined);
 
-export function sqliteConversations(db: Db): ConversationRepository {
+export function sqlConversations(db: SqlDb): ConversationRepository {
   const byId = db.prepare('SELECT * FROM conversations WHERE id = ?');
   const queued = db.prepare("SELECT * FROM conversations WHERE state = 'queued' ORDER BY queue_order");
   const position = db.prepare(

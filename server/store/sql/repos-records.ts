@@ -1,7 +1,7 @@
 /** SQLite conversation records: every value bound as a parameter, column names from a fixed map. */
 import type { ConversationRow } from '../types.js';
 import type { RecordFilter, RecordRepositories } from '../records-types.js';
-import { cachedStatement, type Db, fromRows } from './db.js';
+import { cachedStatement, type SqlDb, fromRows } from './sql-db.js';
 
 const BOOLEANS = ['valid', 'evaluationPushed', 'awaitingVisitor'] as const;
 
@@ -43,7 +43,7 @@ function whereClause(filter: RecordFilter): { sql: string; params: Record<string
   return { sql: `FROM conversations c JOIN visitors v ON v.id = c.visitor_id WHERE ${where.join(' AND ')}`, params };
 }
 
-export function sqliteRecordRepositories(db: Db): RecordRepositories {
+export function sqlRecordRepositories(db: SqlDb): RecordRepositories {
   return {
     records: {
       search(filter) {

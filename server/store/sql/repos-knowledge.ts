@@ -1,5 +1,5 @@
 import type { KnowledgeCategoryRow, KnowledgeEntryRow, KnowledgeRepository } from '../knowledge-types.js';
-import { cachedStatement, type Db, fromRow, fromRows, insertRow } from './db.js';
+import { cachedStatement, type SqlDb, fromRow, fromRows, insertRow } from './sql-db.js';
 
 type RawEntry = Omit<KnowledgeEntryRow, 'keywords' | 'answer'> & { keywords: string; answer: string };
 
@@ -11,7 +11,7 @@ const toEntry = (raw: unknown): KnowledgeEntryRow => {
 /** LIKE pattern for a literal substring (the admin list filter). */
 const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export function sqliteKnowledge(db: Db): KnowledgeRepository {
+export function sqlKnowledge(db: SqlDb): KnowledgeRepository {
   const categories = db.prepare('SELECT id, name, sort_order, created_at FROM knowledge_categories ORDER BY sort_order, name');
   const categoryById = db.prepare('SELECT id, name, sort_order, created_at FROM knowledge_categories WHERE id = ?');
   const categoryByName = db.prepare('SELECT id, name, sort_order, created_at FROM knowledge_categories WHERE name = ?');
@@ -77,4 +77,4 @@ export function sqliteKnowledge(db: Db): KnowledgeRepository {
   };
 }
 
-export const sqliteKnowledgeRepositories = (db: Db): { knowledge: KnowledgeRepository } => ({ knowledge: sqliteKnowledge(db) });
+export const sqlKnowledgeRepositories = (db: SqlDb): { knowledge: KnowledgeRepository } => ({ knowledge: sqlKnowledge(db) });

@@ -12,9 +12,9 @@ import type {
   VisitorRow,
 } from '../types.js';
 import type { ServerSettings } from '../../../shared/index.js';
-import { type Db, fromRow, fromRows, insertRow, updateRow } from './db.js';
+import { type SqlDb, fromRow, fromRows, insertRow, updateRow } from './sql-db.js';
 
-export function sqliteAgents(db: Db): AgentRepository {
+export function sqlAgents(db: SqlDb): AgentRepository {
   const byId = db.prepare('SELECT * FROM agents WHERE id = ?');
   const byAccount = db.prepare('SELECT * FROM agents WHERE account = ?');
   const list = db.prepare('SELECT * FROM agents ORDER BY created_at, account');
@@ -39,14 +39,14 @@ export function sqliteAgents(db: Db): AgentRepository {
   };
 }
 
-export function sqliteSessions(db: Db): SessionRepository {
+export function sqlSessions(db: SqlDb): SessionRepository {
   const byId = db.prepare('SELECT * FROM sessions WHERE id = ?');
   const byToken = db.prepare('SELECT * FROM sessions WHERE token_hash = ?');
   const byRefresh = db.prepare('SELECT * FROM sessions WHERE refresh_hash = ?');
   const bySpent = db.prepare('SELECT s.* FROM spent_refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE t.refresh_hash = ?');
   const liveOf = db.prepare('SELECT id FROM sessions WHERE agent_id = ? AND ended_at IS NULL');
   const rotate = db.prepare('UPDATE sessions SET token_hash = ?, refresh_hash = ?, token_issued_at = ?, last_seen_at = ? WHERE id = ?');
-  const spend = db.prepare('INSERT OR IGNORE INTO spent_refresh_tokens (refresh_hash, session_id, spent_at) VALUES (?, ?, ?)');
+  const spend = db.prepare('INSERT INTO spent_refresh_tokens (refresh_hash, session_id, spent_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
   const touch = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?');
   const end = db.prepare('UPDATE sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL');
   const prune = db.prepare('DELETE FROM sessions WHERE (ended_at IS NOT NULL AND ended_at < ?) OR created_at < ?');
@@ -68,7 +68,7 @@ export function sqliteSessions(db: Db): SessionRepository {
   };
 }
 
-export function sqliteVisitors(db: Db): VisitorRepository {
+export function sqlVisitors(db: SqlDb): VisitorRepository {
   const byId = db.prepare('SELECT * FROM visitors WHERE id = ?');
   const byToken = db.prepare('SELECT * FROM visitors WHERE token_hash = ?');
   return {
@@ -85,7 +85,7 @@ export function sqliteVisitors(db: Db): VisitorRepository {
   };
 }
 
-export function sqliteGroups(db: Db): GroupRepository {
+export function sqlGroups(db: SqlDb): GroupRepository {
   const list = db.prepare('SELECT * FROM groups ORDER BY name');
   const byId = db.prepare('SELECT * FROM groups WHERE id = ?');
   return {
@@ -95,7 +95,7 @@ export function sqliteGroups(db: Db): GroupRepository {
   };
 }
 
-export function sqliteTopics(db: Db): TopicRepository {
+export function sqlTopics(db: SqlDb): TopicRepository {
   const list = db.prepare('SELECT * FROM topics ORDER BY created_at, name');
   const byId = db.prepare('SELECT * FROM topics WHERE id = ?');
   const byName = db.prepare('SELECT * FROM topics WHERE name = ?');
@@ -109,7 +109,7 @@ export function sqliteTopics(db: Db): TopicRepository {
   };
 }
 
-export function sqliteSettings(db: Db): SettingsRepository {
+export function sqlSettings(db: SqlDb): SettingsRepository {
   const all = db.prepare('SELECT key, value FROM settings');
   const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   return {

@@ -1,0 +1,53 @@
+import type { Store } from '../types.js';
+import { createSqlStore } from '../sql/sql-store.js';
+import { postgresAttachmentStore } from './blob-store.js';
+import { LOCK_KEYS } from './lock-keys.js';
+import { migratePostgres } from './migrate.js';
+import { openPgConnection } from './pg-db.js';
+
+/**
+ * The PostgreSQL store (KEFU_DATABASE_URL=postgres://…): the same repositories as SQLite over one
+ * connection per node, its schema migrated under an advisory lock, attachment bytes in the
+ * database so every node serves every file.
+ */
+export function openPostgresStore(connectionString: string): Store {
+  const db = openPgConnection(connectionString);
+  try {
+    migratePostgres(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  let savepoints = 0;
+  return createSqlStore({
+    db,
+    transactions: {
+      outer(fn) {
+        db.exec(`BEGIN; SELECT pg_advisory_xact_lock(${LOCK_KEYS.writes})`);
+        let result;
+        try {
+          result = fn();
+        } catch (error) {
+          if (db.inTransaction()) db.exec('ROLLBACK');
+          throw error;
+        }
+        db.exec('COMMIT');
+        return result;
+      },
+      savepoint(fn) {
+        const name = `unit_${++savepoints}`;
+        db.exec(`SAVEPOINT ${name}`);
+        try {
+          const result = fn();
+          db.exec(`RELEASE SAVEPOINT ${name}`);
+          return result;
+        } catch (error) {
+          db.exec(`ROLLBACK TO SAVEPOINT ${name}; RELEASE SAVEPOINT ${name}`);
+          throw error;
+        }
+      },
+    },
+    attachmentBytes: postgresAttachmentStore(db),
+    close: () => db.close(),
+  });
+}

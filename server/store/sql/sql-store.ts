@@ -1,0 +1,104 @@
+/**
+ * A Store over any SqlDb: the repositories (written once, ./repos-*.ts), the event log, and the
+ * unit-of-work rules every engine shares. What differs per engine is only how a transaction and a
+ * savepoint are opened (`TransactionRunner`), where attachment bytes live, and what closing means.
+ */
+import type { AttachmentStore, Store, StoredEvent, UnitResult } from '../types.js';
+import { sqlAgents, sqlGroups, sqlSessions, sqlSettings, sqlTopics, sqlVisitors } from './repos-accounts.js';
+import { sqlConversations } from './repos-conversations.js';
+import { sqlAttachments, sqlMessages, sqlOfflineMessages } from './repos-messages.js';
+import { sqlEventLog } from './event-log.js';
+import { sqlPhoneRepositories } from './repos-phone.js';
+import { sqlPhraseRepositories } from './repos-phrases.js';
+import { sqlKnowledgeRepositories } from './repos-knowledge.js';
+import { sqlRecordRepositories } from './repos-records.js';
+import { sqlCustomerTrailRepositories } from './repos-customers.js';
+import { sqlLoginGuardRepositories } from './repos-login-guard.js';
+import type { SqlDb } from './sql-db.js';
+
+export interface TransactionRunner {
+  /** Runs fn as the outermost transaction, holding the write lock from its start; commits or rolls back. */
+  outer<T>(fn: () => T): T;
+  /** Runs fn in a savepoint of the open transaction: a throw rolls back fn's writes only. */
+  savepoint<T>(fn: () => T): T;
+}
+
+export interface SqlStoreParts {
+  db: SqlDb;
+  transactions: TransactionRunner;
+  attachmentBytes: AttachmentStore;
+  close(): void;
+}
+
+export function createSqlStore(parts: SqlStoreParts): Store {
+  const { db, transactions } = parts;
+  const pending: StoredEvent[] = [];
+  const listeners: ((events: StoredEvent[]) => void)[] = [];
+  let depth = 0;
+
+  const emit = (): void => {
+    const committed = pending.splice(0, pending.length);
+    if (committed.length > 0) for (const listener of listeners) listener(committed);
+  };
+
+  /** Runs the outermost transaction: events written inside it are announced only once it committed. */
+  const outermost = <T>(commit: () => T): T => {
+    depth++;
+    let result: T;
+    try {
+      result = commit();
+    } catch (err) {
+      pending.length = 0;
+      throw err;
+    } finally {
+      depth--;
+    }
+    emit();
+    return result;
+  };
+
+  return {
+    agents: sqlAgents(db),
+    sessions: sqlSessions(db),
+    visitors: sqlVisitors(db),
+    groups: sqlGroups(db),
+    topics: sqlTopics(db),
+    settings: sqlSettings(db),
+    conversations: sqlConversations(db),
+    messages: sqlMessages(db),
+    attachments: sqlAttachments(db),
+    attachmentBytes: parts.attachmentBytes,
+    offlineMessages: sqlOfflineMessages(db),
+    events: sqlEventLog(db, pending),
+    ...sqlPhoneRepositories(db),
+    ...sqlPhraseRepositories(db),
+    ...sqlKnowledgeRepositories(db),
+    ...sqlRecordRepositories(db),
+    ...sqlCustomerTrailRepositories(db),
+    ...sqlLoginGuardRepositories(db),
+    transaction<T>(fn: () => T): T {
+      if (depth > 0) return fn();
+      return outermost(() => transactions.outer(fn));
+    },
+    transactionEach<T>(units: (() => T)[]): UnitResult<T>[] {
+      if (depth > 0) throw new Error('transactionEach cannot run inside another transaction');
+      return outermost(() =>
+        transactions.outer(() =>
+          units.map((unit): UnitResult<T> => {
+            const mark = pending.length;
+            try {
+              return { ok: true, value: transactions.savepoint(unit) };
+            } catch (error) {
+              pending.length = mark;
+              return { ok: false, error };
+            }
+          }),
+        ),
+      );
+    },
+    onCommit(listener) {
+      listeners.push(listener);
+    },
+    close: parts.close,
+  };
+}
