@@ -22,7 +22,10 @@ import type { GraceTimers } from './realtime/grace-timers.js';
 import { notifyCustomerChanged } from './realtime/customer-changed.js';
 import { setCustomerNotifier } from './domain/customers/notify.js';
 import { seedIfEmpty } from './store/seed.js';
+import { hostname } from 'node:os';
 import { openStore } from './store/open-store.js';
+import { singleNodeBus } from './cluster/bus.js';
+import { openRedisBus } from './cluster/redis-bus.js';
 import type { Store } from './store/types.js';
 import { DomainError } from './domain/errors.js';
 import { DEFAULT_ACCOUNT_LOCK, setAccountLockPolicy, type AccountLockPolicy } from './domain/login-guard.js';
@@ -32,6 +35,12 @@ export interface ServerOptions {
   dataDir: string;
   /** postgres://… : PostgreSQL instead of SQLite in dataDir (KEFU_DATABASE_URL); what several nodes share. */
   databaseUrl?: string;
+  /** redis://… (KEFU_REDIS_URL): the bus to the other nodes on the same PostgreSQL. Needs databaseUrl. */
+  redisUrl?: string;
+  /** This node's name on the bus (KEFU_NODE_ID); default host name and process id. */
+  nodeId?: string;
+  /** How often this node repeats its presence to the others (default 5 s). */
+  presenceHeartbeatMs?: number;
   /** Always loopback unless told otherwise; tests and the start command never change it. */
   host?: string;
   /** 0 = a free port. */
@@ -99,7 +108,16 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   const seeded = opts.seed === false ? false : seedIfEmpty(store, clock());
   if (opts.settings) store.transaction(() => store.settings.write(opts.settings!));
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: JSON_BODY_MAX, trustProxy: opts.trustProxy ?? false, ...errorEnvelopeOptions });
-  const hub = new RealtimeHub({ log: app.log, presenceGraceMs: opts.presenceGraceMs, graceTimers: opts.graceTimers });
+  if (opts.redisUrl && !opts.databaseUrl) throw new Error('KEFU_REDIS_URL joins nodes that share one PostgreSQL: set KEFU_DATABASE_URL too');
+  const nodeId = opts.nodeId ?? `${hostname()}:${process.pid}`;
+  const bus = opts.redisUrl ? await openRedisBus(opts.redisUrl, nodeId, (message, error) => app.log.error({ err: error }, message)) : singleNodeBus(nodeId);
+  const hub = new RealtimeHub({
+    log: app.log,
+    presenceGraceMs: opts.presenceGraceMs,
+    graceTimers: opts.graceTimers,
+    bus,
+    presenceHeartbeatMs: opts.presenceHeartbeatMs,
+  });
   const ctx = createContext(store, clock, hub.presence);
   hub.attach(ctx);
   setCustomerNotifier(ctx, (visitorId) => notifyCustomerChanged(ctx, hub.fanout, visitorId));
@@ -195,6 +213,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       autoReply.stop();
       await hub.close();
       await app.close();
+      await bus.close();
       store.close();
     },
   };

@@ -2,7 +2,8 @@
  * CLI: npx tsx server/main.ts [--data DIR] [--port N] [--host 127.0.0.1]
  * [--trust-proxy]  (client IPs from X-Forwarded-For; only behind your own reverse proxy)
  * [--updates DIR]  (the workstation's update files, GET /updates/:file; default DATA/updates)
- * Env: KEFU_DATA_DIR, KEFU_DATABASE_URL (postgres://…: PostgreSQL instead of SQLite), KEFU_PORT, KEFU_TRUST_PROXY=1, KEFU_UPDATES_DIR, KEFU_WIDGET_RATE_LIMITS (see
+ * Env: KEFU_DATA_DIR, KEFU_DATABASE_URL (postgres://…: PostgreSQL instead of SQLite),
+ * KEFU_REDIS_URL (redis://…: several nodes on one PostgreSQL), KEFU_NODE_ID, KEFU_PRESENCE_HEARTBEAT_MS, KEFU_PORT, KEFU_TRUST_PROXY=1, KEFU_UPDATES_DIR, KEFU_WIDGET_RATE_LIMITS (see
  * server/http/widget-rate-limit-config.ts). Seeds demo accounts into an empty database and says so.
  */
 import { join } from 'node:path';
@@ -44,6 +45,9 @@ const databaseUrl = process.env.KEFU_DATABASE_URL || undefined;
 const server = await createServer({
   dataDir,
   databaseUrl,
+  redisUrl: process.env.KEFU_REDIS_URL || undefined,
+  nodeId: process.env.KEFU_NODE_ID || undefined,
+  presenceHeartbeatMs: Number(process.env.KEFU_PRESENCE_HEARTBEAT_MS) || undefined,
   port,
   host: values.host ?? '127.0.0.1',
   logger: !values.quiet,

@@ -3,8 +3,7 @@
  * canned file (常用文件) are judged by the same function, so a .png name on HTML bytes is refused
  * with 415 on both paths, and what one path accepts the other accepts too.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { storedAttachmentCount } from '../testing/stored-attachments.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../testing/harness.js';
 import { createScene, dbFingerprint, goLive, visitorChat, type Scene } from '../testing/scene.js';
@@ -19,7 +18,7 @@ const PDF = Buffer.from('%PDF-1.4\n%…');
 describe('uploads and canned files share one name-versus-bytes rule', () => {
   let scene: Scene;
   let chat: Awaited<ReturnType<typeof visitorChat>>;
-  const storedFiles = () => readdirSync(join(scene.server.dataDir, 'attachments')).length;
+  const storedFiles = () => storedAttachmentCount(scene.server);
   const visitorUpload = (name: string, bytes: Buffer) =>
     call(scene.server.url, 'POST', `/api/uploads?conversationId=${chat.conversationId}&name=${encodeURIComponent(name)}`, {
       token: chat.token,

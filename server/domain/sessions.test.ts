@@ -32,7 +32,8 @@ describe('staff session lifetime and refresh tokens', () => {
   const me = (token: string) => call<ErrorBody>(url(), 'GET', '/api/me', { token });
   /** The stored activity time of the account's newest login, read through a separate connection. */
   const lastSeenAt = (account: string): number => {
-    const sql = 'SELECT last_seen_at AS t FROM sessions WHERE agent_id = (SELECT id FROM agents WHERE account = ?) ORDER BY created_at DESC, rowid DESC LIMIT 1';
+    const sql =
+      'SELECT last_seen_at AS t FROM sessions WHERE agent_id = (SELECT id FROM agents WHERE account = ?) ORDER BY created_at DESC, rowid DESC LIMIT 1';
     return withSeparateConnection(scene.server, (db) => (db.prepare(sql).get(account) as { t: number }).t);
   };
 

@@ -15,6 +15,11 @@ export interface Client {
   principal: Principal | null;
   /** Live events flow only once the replay is done. */
   ready: boolean;
+  /**
+   * The newest event seq this client has been sent (replay included). With several nodes a live
+   * event can arrive here after the replay already carried it; it is not sent twice.
+   */
+  deliveredSeq: number;
   /** Per conversation: when the last draft went out, and the newest one held back. */
   drafts: Map<string, { lastAt: number; pending: string | null; timer: NodeJS.Timeout | null }>;
   /** Last `queue` frame sent to this visitor, to send only changes. */

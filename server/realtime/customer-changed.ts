@@ -1,10 +1,9 @@
 /** `customer.changed` to the staff who may read the visitor's profile now: admins and the agent of the open conversation. */
 import type { DomainContext } from '../domain/context.js';
 import { servingAgentIds } from '../domain/customers/notify.js';
-import { isAdmin } from './client.js';
-import type { Fanout } from './fanout.js';
+import { adminsAnd, type Fanout } from './fanout.js';
 
 export function notifyCustomerChanged(ctx: DomainContext, fanout: Fanout, visitorId: string): void {
   const agents = servingAgentIds(ctx, visitorId);
-  fanout.toStaff({ type: 'customer.changed', visitorId }, (c) => isAdmin(c) || (c.principal?.kind === 'staff' && agents.has(c.principal.agent.id)));
+  fanout.toStaff({ type: 'customer.changed', visitorId }, adminsAnd(...agents));
 }

@@ -3,8 +3,8 @@ import { LIMITS, type ClientFrame } from '../../shared/index.js';
 import type { DomainContext } from '../domain/context.js';
 import { handledConversation } from '../domain/access.js';
 import { refuse } from '../domain/errors.js';
-import { type Client, isAdmin } from './client.js';
-import type { Fanout } from './fanout.js';
+import type { Client } from './client.js';
+import { adminsAnd, type Fanout } from './fanout.js';
 
 type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
 
@@ -16,10 +16,7 @@ export function handleDraft(ctx: DomainContext, fanout: Fanout, client: Client, 
   if (conversation.state === 'ended') refuse('INVALID_STATE', 'This conversation has ended');
   const deliver = (text: string): void => {
     const current = ctx.store.conversations.byId(frame.conversationId);
-    fanout.toStaff(
-      { type: 'draft', conversationId: frame.conversationId, text },
-      (c) => isAdmin(c) || (c.principal?.kind === 'staff' && c.principal.agent.id === current?.agentId),
-    );
+    fanout.toStaff({ type: 'draft', conversationId: frame.conversationId, text }, adminsAnd(current?.agentId));
   };
   const now = Date.now();
   const state = client.drafts.get(frame.conversationId) ?? { lastAt: 0, pending: null, timer: null };

@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { ClientFrameSchema, LIMITS, SESSION_ENDED_CLOSE_CODE, type ClientFrame, type SessionEndReason } from '../../shared/index.js';
 import type { DomainContext } from '../domain/context.js';
+import { type ClusterBus, singleNodeBus } from '../cluster/bus.js';
 import { authenticateToken } from '../domain/accounts.js';
 import { onSessionsEnded, sessionRefusal, touchSession } from '../domain/sessions.js';
 import { type GraceTimers, realGraceTimers } from './grace-timers.js';
@@ -15,6 +16,8 @@ import { frameError, type FrameLog } from './frame-errors.js';
 import { handleDraft, handleTyping } from './frames.js';
 import { MessageBatch } from './message-batch.js';
 import { ConnectionPresence, presenceGraceMs } from './presence.js';
+import { ClusterPresence } from './cluster-presence.js';
+import { EventDelivery } from './event-delivery.js';
 import { announceVisitorPresence } from './presence-frame.js';
 import { SendAdmission } from './send-admission.js';
 import type { MessageLimiter } from './send-limiter.js';
@@ -34,14 +37,24 @@ export interface HubOptions {
   /** How long a dropped agent still counts as connected (default: KEFU_PRESENCE_GRACE_MS, else 30 s). */
   presenceGraceMs?: number;
   graceTimers?: GraceTimers;
+  /** The other nodes (Redis); a single node by default. */
+  bus?: ClusterBus;
+  /** How often this node repeats its presence to the others (default 5 s). */
+  presenceHeartbeatMs?: number;
 }
+
+const DEFAULT_PRESENCE_HEARTBEAT_MS = 5_000;
 
 export class RealtimeHub {
   readonly clients = new Set<Client>();
   /** Frames to the ready clients (by audience). */
-  readonly fanout = new Fanout();
-  /** Who is connected: the domain context's Presence, read by routing. */
-  readonly presence: ConnectionPresence;
+  readonly fanout: Fanout;
+  /** Who is connected on every node: the domain context's Presence, read by routing. */
+  readonly presence: ClusterPresence;
+  /** This node's own connections. */
+  private readonly localPresence: ConnectionPresence;
+  private readonly bus: ClusterBus;
+  private delivery!: EventDelivery;
   private readonly log: FrameLog;
   private readonly staffState: StaffState;
   private ctx!: DomainContext;
@@ -53,12 +66,33 @@ export class RealtimeHub {
 
   constructor(options: HubOptions) {
     this.log = options.log;
+    this.bus = options.bus ?? singleNodeBus();
+    const bus = this.bus;
+    this.fanout = new Fanout(bus.shared ? (message) => bus.publish(message) : undefined);
     this.staffState = new StaffState(this.fanout);
-    this.presence = new ConnectionPresence({
-      graceMs: options.presenceGraceMs ?? presenceGraceMs(),
+    const graceMs = options.presenceGraceMs ?? presenceGraceMs();
+    const heartbeatMs = options.presenceHeartbeatMs ?? DEFAULT_PRESENCE_HEARTBEAT_MS;
+    this.localPresence = new ConnectionPresence({
+      graceMs,
       timers: options.graceTimers ?? realGraceTimers,
-      visitorChanged: (visitorId, online) => announceVisitorPresence(this.ctx, this.fanout, visitorId, online),
+      visitorChanged: (visitorId, online) => {
+        this.presence.localChanged();
+        announceVisitorPresence(this.ctx, this.fanout, visitorId, online);
+      },
+      agentChanged: (agentId) => {
+        this.presence.localChanged();
+        this.staffState.agentConnectionChanged(agentId);
+      },
+    });
+    this.presence = new ClusterPresence(this.localPresence, {
+      bus,
+      heartbeatMs,
+      // A node gone silent keeps its agents for the grace period, as a dropped connection would.
+      ttlMs: graceMs + 2 * heartbeatMs,
+      clock: Date.now,
       agentChanged: (agentId) => this.staffState.agentConnectionChanged(agentId),
+      // The visitor's own node tells the staff (its presence frame reaches every node).
+      visitorChanged: () => undefined,
     });
   }
 
@@ -71,11 +105,22 @@ export class RealtimeHub {
       for (const client of clientsOfSessions(this.clients, sessionIds)) this.endClient(client, reason);
     });
     this.staffState.attach(ctx);
-    ctx.store.onCommit((events) => {
+    this.delivery = new EventDelivery(ctx.store.events, (events) => {
       this.fanout.events(events);
       // A new message moves neither the queue nor any agent's load; everything else may.
       if (events.some((e) => e.event.type !== 'message.created')) this.staffState.schedule();
     });
+    ctx.store.onCommit((events) => {
+      this.delivery.local(events);
+      if (this.bus.shared && events.length > 0) this.bus.publish({ kind: 'committed', head: events[events.length - 1]!.seq });
+    });
+    this.bus.subscribe((message, from) => {
+      if (this.closing) return;
+      if (message.kind === 'committed') this.delivery.remote(message.head);
+      else if (message.kind === 'presence' || message.kind === 'hello') this.presence.fromCluster(message, from);
+      else this.fanout.fromCluster(message);
+    });
+    this.presence.start();
     ctx.signal = () => this.staffState.schedule();
   }
 
@@ -91,7 +136,7 @@ export class RealtimeHub {
 
   handle(socket: WebSocket, stream?: Duplex, ip = 'unknown'): void {
     if (this.closing) return void socket.terminate();
-    const client: Client = { socket, stream, ip, principal: null, ready: false, drafts: new Map() };
+    const client: Client = { socket, stream, ip, principal: null, ready: false, deliveredSeq: 0, drafts: new Map() };
     this.clients.add(client);
     const helloTimer = setTimeout(() => this.refuse(client, 'No hello frame in time'), HELLO_TIMEOUT_MS);
     socket.on('message', (data: Buffer, isBinary: boolean) => {
@@ -143,7 +188,7 @@ export class RealtimeHub {
       this.fanout.ready.remove(client);
       for (const draft of client.drafts.values()) if (draft.timer) clearTimeout(draft.timer);
       // While closing, the store may already be gone: presence and routing no longer matter.
-      if (client.ready && !this.closing) this.presence.disconnected(client.principal!, code);
+      if (client.ready && !this.closing) this.localPresence.disconnected(client.principal!, code);
     });
     socket.on('error', () => socket.terminate());
   }
@@ -166,7 +211,7 @@ export class RealtimeHub {
     if (!client.ready) return;
     client.ready = false;
     this.fanout.ready.remove(client);
-    if (!this.closing) this.presence.disconnected(client.principal!, SESSION_ENDED_CLOSE_CODE);
+    if (!this.closing) this.localPresence.disconnected(client.principal!, SESSION_ENDED_CLOSE_CODE);
   };
 
   /** Open sockets count as activity; those whose session ended or aged out are closed (app.ts runs this every 15 s). */
@@ -214,10 +259,13 @@ export class RealtimeHub {
       send(client, { type: 'replay.progress', done, total });
     }
     send(client, { type: 'replay.done', headSeq: Math.max(headSeq, after) });
+    client.deliveredSeq = Math.max(headSeq, after);
     client.ready = true;
     this.fanout.ready.add(client);
     // On connect a visitor gets their queue place, staff the queue and every agent.
-    this.presence.connected(principal, () => (principal.kind === 'visitor' ? this.staffState.sendVisitorQueue(client) : this.staffState.sendSnapshot(client)));
+    this.localPresence.connected(principal, () =>
+      principal.kind === 'visitor' ? this.staffState.sendVisitorQueue(client) : this.staffState.sendSnapshot(client),
+    );
   }
 
   /**
@@ -240,6 +288,7 @@ export class RealtimeHub {
     this.batch.flush();
     this.closing = true;
     this.staffState.stop();
+    this.localPresence.stop();
     this.presence.stop();
     const closed: Promise<void>[] = [];
     for (const client of this.clients) {

@@ -47,6 +47,15 @@ export class ConnectionPresence implements Presence {
     return (this.visitors.get(visitorId) ?? 0) > 0;
   }
 
+  /** Agents connected here, those in their grace period included (what other nodes mirror). */
+  connectedAgentIds(): string[] {
+    return [...new Set([...this.agents.keys(), ...this.graceTimers.keys()])];
+  }
+
+  onlineVisitorIds(): string[] {
+    return [...this.visitors.keys()];
+  }
+
   /**
    * A socket of this principal is ready. `greet` runs once it counts and before anyone is told:
    * the snapshot it sends must show the agent connected, and come before what the change causes.

@@ -43,13 +43,13 @@ export class StaffState {
     const queueJson = JSON.stringify(entries);
     if (queueJson !== this.lastQueueJson) {
       this.lastQueueJson = queueJson;
-      this.fanout.toStaff({ type: 'queue', entries });
+      this.fanout.toStaffHere({ type: 'queue', entries });
     }
     for (const agent of listAgents(this.ctx)) {
       const json = JSON.stringify(agent);
       if (this.lastAgentJson.get(agent.id) === json) continue;
       this.lastAgentJson.set(agent.id, json);
-      this.fanout.toStaff({ type: 'agent', agent });
+      this.fanout.toStaffHere({ type: 'agent', agent });
     }
     // One queue read per refresh, not one open-conversation query per connected visitor.
     for (const client of this.fanout.ready.visitors) this.sendVisitorQueue(client, byVisitor);

@@ -168,7 +168,7 @@ export class RealtimeClient {
   }
 
   /** Resolves with the first frame (at or after `from`) that matches. */
-  async waitFor<F extends ServerFrame>(match: (f: ServerFrame) => boolean, timeoutMs = 5000, from = 0): Promise<F> {
+  async waitFor<F extends ServerFrame>(match: (f: ServerFrame) => boolean, timeoutMs = 20_000, from = 0): Promise<F> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.frames.slice(from).find(match);

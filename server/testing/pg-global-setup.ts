@@ -14,7 +14,7 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
   // fsync off: a test database is thrown away, and the suite should not wait for the disk.
   const server = await startPostgres({ settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
   const templateUrl = await server.createDatabase('kefu_template');

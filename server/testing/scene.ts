@@ -1,7 +1,6 @@
 /** A ready stage for tests: server, seeded staff logged in, agents connected and online. */
 import { withSeparateConnection } from './separate-connection.js';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { uuidv7 } from '../../shared/index.js';
 import { SEED_CREDENTIALS } from '../store/seed.js';
 import { call, loginAs, newVisitor, RealtimeClient, startTestServer, type TestServer } from './harness.js';

@@ -1,5 +1,4 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { storedAttachmentCount } from '../../testing/stored-attachments.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, type Attachment, type Message, type ServerFrame } from '../../../shared/index.js';
 import type { FilePhrase, FilePhraseList } from '../../../shared/file-phrases.js';
@@ -22,7 +21,7 @@ describe('canned files (常用文件) over REST', () => {
       contentType: 'application/octet-stream',
     });
   const list = async (token: string) => (await call<FilePhraseList>(url, 'GET', '/api/file-phrases', { token })).body.files;
-  const storedFiles = () => readdirSync(join(scene.server.dataDir, 'attachments')).length;
+  const storedFiles = () => storedAttachmentCount(scene.server);
 
   beforeAll(async () => {
     scene = await createScene();

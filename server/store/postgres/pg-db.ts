@@ -45,6 +45,8 @@ export interface PgConnection extends SqlDb {
 export function openPgConnection(connectionString: string): PgConnection {
   const client = new Client({ types });
   client.connectSync(connectionString);
+  // libpq prints NOTICEs (e.g. "already exists, skipping") on stderr; only warnings and errors matter.
+  client.querySync('SET client_min_messages TO warning');
   let named = 0;
   let open = true;
 
@@ -57,9 +59,12 @@ export function openPgConnection(connectionString: string): PgConnection {
         client.prepareSync(next, translated.text, translated.count);
         name = next;
       }
+      // A statement built with named parameters may end up with none (an unfiltered list) yet still be given its object.
       const values = translated.names
         ? translated.names.map((key) => toText((params[0] as Record<string, unknown> | undefined)?.[key]))
-        : params.map(toText);
+        : translated.count === 0
+          ? []
+          : params.map(toText);
       return client.executeSync(name, values);
     };
     return {

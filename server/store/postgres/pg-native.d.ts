@@ -12,5 +12,5 @@ declare module 'pg-native' {
     executeSync(statementName: string, parameters: (string | null)[]): Record<string, unknown>[];
     end(cb?: () => void): void;
   }
-  export default Client;
+  export = Client;
 }

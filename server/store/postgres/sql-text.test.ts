@@ -3,7 +3,11 @@ import { toPostgresSql } from './sql-text.js';
 
 describe('shared SQL text for PostgreSQL', () => {
   it('numbers ? placeholders in order', () => {
-    expect(toPostgresSql('SELECT * FROM t WHERE a = ? AND b > ? LIMIT ?')).toEqual({ text: 'SELECT * FROM t WHERE a = $1 AND b > $2 LIMIT $3', count: 3, names: null });
+    expect(toPostgresSql('SELECT * FROM t WHERE a = ? AND b > ? LIMIT ?')).toEqual({
+      text: 'SELECT * FROM t WHERE a = $1 AND b > $2 LIMIT $3',
+      count: 3,
+      names: null,
+    });
   });
 
   it('numbers @names once each, reusing the number for a repeated name', () => {
@@ -20,7 +24,9 @@ describe('shared SQL text for PostgreSQL', () => {
   });
 
   it('turns the LIKE keyword into ILIKE, not words that contain it', () => {
-    expect(toPostgresSql('SELECT likes, unlike FROM t WHERE a like ? OR b NOT LIKE ?').text).toBe('SELECT likes, unlike FROM t WHERE a ILIKE $1 OR b NOT ILIKE $2');
+    expect(toPostgresSql('SELECT likes, unlike FROM t WHERE a like ? OR b NOT LIKE ?').text).toBe(
+      'SELECT likes, unlike FROM t WHERE a ILIKE $1 OR b NOT ILIKE $2',
+    );
   });
 
   it('refuses a statement that mixes both kinds of placeholder', () => {

@@ -12,7 +12,7 @@ export function sqlLoginGuardRepositories(db: SqlDb): LoginGuardRepositories {
   );
   const remove = db.prepare('DELETE FROM login_guard WHERE account = ?');
   const lockedAgentRows = db.prepare(
-    `SELECT g.* FROM login_guard g JOIN agents a ON a.account = g.account
+    `SELECT g.* FROM login_guard g JOIN agents a ON LOWER(CAST(a.account AS TEXT)) = LOWER(g.account)
      WHERE g.locked_until > ? ORDER BY g.locked_until, g.account`,
   );
   // DELETE … LIMIT needs a compile option SQLite builds here may lack; a rowid sub-select does not.

@@ -9,8 +9,8 @@ export interface EngineProcess {
 }
 
 /** Starts a server in the foreground (it dies with the test run) and keeps the tail of its output. */
-export function startProcess(command: string, args: string[], opts: { cwd?: string; uid?: number; gid?: number } = {}): EngineProcess {
-  const child = spawn(command, args, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'], uid: opts.uid, gid: opts.gid });
+export function startProcess(command: string, args: string[], opts: { cwd?: string; uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {}): EngineProcess {
+  const child = spawn(command, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], uid: opts.uid, gid: opts.gid });
   let tail = '';
   const keep = (chunk: Buffer): void => {
     tail = (tail + chunk.toString('utf8')).slice(-4000);

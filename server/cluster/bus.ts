@@ -1,0 +1,41 @@
+/**
+ * What the nodes of one deployment tell each other. The database is the system of record; the
+ * bus only says "look": that events up to a seq are committed (each node reads them from the
+ * database, in order), frames that exist nowhere else (typing, drafts, a visitor coming or going,
+ * customer changes), and which agents and visitors each node has connected right now.
+ */
+import type { ServerFrame } from '../../shared/index.js';
+
+/** Staff who get a frame: everyone, or admins plus the named agents. */
+export type StaffTarget = { all: true } | { all: false; agentIds: string[] };
+
+export interface PresenceSnapshot {
+  /** Agents connected to the sending node, those in their grace period included. */
+  agents: string[];
+  visitors: string[];
+  /** How long the snapshot holds without a newer one: past it, the node counts as gone. */
+  ttlMs: number;
+}
+
+export type ClusterMessage =
+  | { kind: 'committed'; head: number }
+  | { kind: 'staff-frame'; frame: ServerFrame; target: StaffTarget }
+  | { kind: 'visitor-frame'; visitorId: string; frame: ServerFrame }
+  | { kind: 'presence'; snapshot: PresenceSnapshot }
+  /** A node started: the others answer with their presence at once. */
+  | { kind: 'hello' };
+
+export interface ClusterBus {
+  readonly nodeId: string;
+  /** True when other nodes may exist (a shared bus); false for the single embedded node. */
+  readonly shared: boolean;
+  publish(message: ClusterMessage): void;
+  /** Messages of the other nodes (never this node's own), in the order each node sent them. */
+  subscribe(handler: (message: ClusterMessage, from: string) => void): void;
+  close(): Promise<void>;
+}
+
+/** One node alone (SQLite, or PostgreSQL without Redis): nobody to tell. */
+export function singleNodeBus(nodeId = 'local'): ClusterBus {
+  return { nodeId, shared: false, publish: () => undefined, subscribe: () => undefined, close: async () => undefined };
+}

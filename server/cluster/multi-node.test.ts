@@ -1,0 +1,149 @@
+/**
+ * Several nodes on one real PostgreSQL and one real Redis, in this process (each with its own
+ * connection, bus and sockets): a chat whose visitor and agent sit on different nodes, a resume
+ * on another node, routing that sees agents connected elsewhere, and a node that goes away.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerFrame } from '../../shared/index.js';
+import { SEED_CREDENTIALS } from '../store/seed.js';
+import { call, loginAs, newVisitor, RealtimeClient, startTestServer, type TestServer } from '../testing/harness.js';
+import { startPostgres, type PostgresServer } from '../testing/engines/postgres.js';
+import { startRedis, type RedisServer } from '../testing/engines/redis.js';
+import { freePort } from '../testing/engines/free-port.js';
+import { startProcess } from '../testing/engines/process.js';
+import { waitFor } from '../testing/engines/wait-for.js';
+
+type EventFrame = Extract<ServerFrame, { type: 'event' }>;
+const [agent1] = SEED_CREDENTIALS.agents;
+
+let postgres: PostgresServer;
+let redis: RedisServer;
+const nodes: TestServer[] = [];
+const sockets: RealtimeClient[] = [];
+
+async function startNode(databaseUrl: string, nodeId: string): Promise<TestServer> {
+  const node = await startTestServer({ databaseUrl, redisUrl: redis.url, nodeId, presenceHeartbeatMs: 100, presenceGraceMs: 200 });
+  nodes.push(node);
+  return node;
+}
+
+async function connect(url: string, token: string, lastSeq = 0): Promise<RealtimeClient> {
+  const socket = await RealtimeClient.connect(url, token, lastSeq);
+  sockets.push(socket);
+  return socket;
+}
+
+const messageTexts = (socket: RealtimeClient, conversationId: string): string[] =>
+  socket
+    .events()
+    .map((f: EventFrame) => f.event)
+    .filter((e) => e.type === 'message.created' && e.message.conversationId === conversationId)
+    .map((e) => (e.type === 'message.created' ? e.message.text : ''));
+
+beforeAll(async () => {
+  postgres = await startPostgres({ settings: { fsync: 'off' } });
+  redis = await startRedis();
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(sockets.map((s) => s.close()));
+  for (const node of nodes) await node.dispose();
+  await redis?.stop();
+  await postgres?.stop();
+}, 120_000);
+
+describe('several nodes on PostgreSQL and Redis', () => {
+  it('visitor on node 1, agent on node 2: messages, typing and presence cross; a resume on node 3 has every event once', { timeout: 120_000 }, async () => {
+    const databaseUrl = await postgres.createDatabase();
+    const [n1, n2, n3] = [await startNode(databaseUrl, 'n1'), await startNode(databaseUrl, 'n2'), await startNode(databaseUrl, 'n3')];
+    const agent = await loginAs(n2.url, agent1.account, agent1.password);
+    const agentSocket = await connect(n2.url, agent.token);
+    expect((await call(n2.url, 'PUT', '/api/me/status', { token: agent.token, body: { status: 'online' } })).status).toBe(200);
+
+    // Node 1 routes to the agent connected to node 2: it sees them through node 2's presence.
+    await expect
+      .poll(async () => (await call<{ agentsAvailable: boolean }>(n1.url, 'POST', '/api/visitor/session', { body: {} })).body.agentsAvailable, {
+        timeout: 20_000,
+      })
+      .toBe(true);
+    const visitor = await newVisitor(n1.url);
+    const started = await call<{ conversation: { id: string; state: string; agentId: string | null } }>(n1.url, 'POST', '/api/visitor/conversation', {
+      token: visitor.token,
+    });
+    expect(started.status).toBe(200);
+    expect(started.body.conversation).toMatchObject({ state: 'active', agentId: agent.agentId });
+    const conversationId = started.body.conversation.id;
+    const visitorSocket = await connect(n1.url, visitor.token);
+
+    visitorSocket.send({ type: 'message.send', conversationId, message: { clientId: crypto.randomUUID(), kind: 'text', text: '你好，在吗？' } });
+    await agentSocket.waitFor((f) => f.type === 'event' && f.event.type === 'message.created' && f.event.message.text === '你好，在吗？');
+    agentSocket.send({ type: 'typing', conversationId, typing: true });
+    await visitorSocket.waitFor((f) => f.type === 'typing' && f.typing === true);
+    agentSocket.send({ type: 'message.send', conversationId, message: { clientId: crypto.randomUUID(), kind: 'text', text: '在的，请讲' } });
+    await visitorSocket.waitFor((f) => f.type === 'event' && f.event.type === 'message.created' && f.event.message.text === '在的，请讲');
+
+    // The agent's workstation drops; while it is away the visitor writes on node 1; it comes back on node 3.
+    const lastSeq = Math.max(...agentSocket.events().map((f) => f.seq));
+    await agentSocket.close();
+    const missed = ['一', '二', '三', '四', '五'];
+    for (const text of missed) visitorSocket.send({ type: 'message.send', conversationId, message: { clientId: crypto.randomUUID(), kind: 'text', text } });
+    await visitorSocket.waitFor((f) => f.type === 'event' && f.event.type === 'message.created' && f.event.message.text === '五');
+    const back = await connect(n3.url, agent.token, lastSeq);
+    expect(messageTexts(back, conversationId)).toEqual(missed);
+    const seqs = back.events().map((f) => f.seq);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+
+    // Live again on node 3: the next message from node 1 arrives once, after the replayed ones.
+    visitorSocket.send({ type: 'message.send', conversationId, message: { clientId: crypto.randomUUID(), kind: 'text', text: '六' } });
+    await back.waitFor((f) => f.type === 'event' && f.event.type === 'message.created' && f.event.message.text === '六');
+    expect(messageTexts(back, conversationId)).toEqual([...missed, '六']);
+  });
+
+  it(
+    'a node killed with SIGKILL: its agent counts as disconnected after the grace period on the node that remains, and routing goes around them',
+    { timeout: 120_000 },
+    async () => {
+      const databaseUrl = await postgres.createDatabase();
+      const survivor = await startNode(databaseUrl, 'survivor');
+      // The doomed node is a real process, so it can die as a process does: no goodbye, no more heartbeats.
+      const port = await freePort();
+      const doomed = startProcess(
+        process.execPath,
+        ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--data', mkdtempSync(join(tmpdir(), 'kefu-node-')), '--quiet'],
+        {
+          env: {
+            ...process.env,
+            KEFU_DATABASE_URL: databaseUrl,
+            KEFU_REDIS_URL: redis.url,
+            KEFU_NODE_ID: 'doomed',
+            KEFU_PRESENCE_GRACE_MS: '300',
+            KEFU_PRESENCE_HEARTBEAT_MS: '100',
+          },
+        },
+      );
+      const doomedUrl = `http://127.0.0.1:${port}`;
+      await waitFor(
+        `the doomed node on ${port} (${doomed.output()})`,
+        async () => ((await fetch(`${doomedUrl}/api/health`).catch(() => null))?.ok ? true : undefined),
+        60_000,
+      );
+      const agent = await loginAs(doomedUrl, agent1.account, agent1.password);
+      await connect(doomedUrl, agent.token);
+      expect((await call(doomedUrl, 'PUT', '/api/me/status', { token: agent.token, body: { status: 'online' } })).status).toBe(200);
+      const admin = await loginAs(survivor.url, SEED_CREDENTIALS.admin.account, SEED_CREDENTIALS.admin.password);
+      const watcher = await connect(survivor.url, admin.token);
+      await watcher.waitFor((f) => f.type === 'agent' && f.agent.id === agent.agentId && f.agent.connected && f.agent.status === 'online');
+
+      const from = watcher.frames.length;
+      doomed.child.kill('SIGKILL');
+      await watcher.waitFor((f) => f.type === 'agent' && f.agent.id === agent.agentId && !f.agent.connected, 30_000, from);
+      // Nobody is left to take a chat: the survivor offers the 留言 form instead of a dead agent.
+      expect((await call<{ agentsAvailable: boolean }>(survivor.url, 'POST', '/api/visitor/session', { body: {} })).body.agentsAvailable).toBe(false);
+      await doomed.stop();
+    },
+  );
+});
