@@ -1,5 +1,43 @@
-import { describe, expect, it, beforeEach } from 'vitest';
+import { afterEach, describe, expect, it, beforeEach } from 'vitest';
 import { flashedTitle, OWN_ACCEPT_GRACE_MS, useAlertStore } from './alertStore.js';
+import { FakeKefu, type Handlers } from '../testing/fakeKefu.js';
+import { provideKefu } from '../app/kefu.js';
+import { ok, type Result } from '../../shared/errors.js';
+import { ALERT_EVENTS, DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../shared/ipc/alerts.js';
+
+describe('提醒设置 in the store', () => {
+  beforeEach(() => useAlertStore.setState({ settings: DEFAULT_ALERT_SETTINGS, stored: DEFAULT_ALERT_SETTINGS, unansweredSaves: 0 }));
+  afterEach(() => provideKefu(null));
+
+  // The e2e suite on a loaded machine: the section's load went out as it opened, the agent switched
+  // the sound off at once, the save was answered — and then the load's answer, read before the save,
+  // put the sound back on.
+  it('a load answered after a newer save does not bring the old value back', async () => {
+    const event = ALERT_EVENTS[0];
+    let answerLoad!: (result: Result<AlertSettings>) => void;
+    const handlers = {
+      'alert-settings:get': () => new Promise<Result<AlertSettings>>((resolve) => (answerLoad = resolve)),
+      'alert-settings:set': (next: AlertSettings) => ok(next),
+    } as unknown as Handlers;
+    provideKefu(new FakeKefu(handlers));
+    const loading = useAlertStore.getState().loadSettings();
+    const soundOff: AlertSettings = { ...DEFAULT_ALERT_SETTINGS, [event]: { ...DEFAULT_ALERT_SETTINGS[event], sound: false } };
+    expect(await useAlertStore.getState().saveSettings(soundOff)).toBeNull();
+    expect(useAlertStore.getState().settings[event].sound).toBe(false);
+    answerLoad(ok(DEFAULT_ALERT_SETTINGS));
+    await loading;
+    expect(useAlertStore.getState().settings[event].sound).toBe(false);
+    expect(useAlertStore.getState().stored[event].sound).toBe(false);
+  });
+
+  it('a load with no save since shows what the services hold', async () => {
+    const event = ALERT_EVENTS[0];
+    const held: AlertSettings = { ...DEFAULT_ALERT_SETTINGS, [event]: { ...DEFAULT_ALERT_SETTINGS[event], repeatSeconds: 7 } };
+    provideKefu(new FakeKefu({ 'alert-settings:get': () => ok(held) }));
+    expect(await useAlertStore.getState().loadSettings()).toBeNull();
+    expect(useAlertStore.getState().settings[event].repeatSeconds).toBe(7);
+  });
+});
 
 describe('alert store', () => {
   beforeEach(() => useAlertStore.setState({ pending: {}, ownAccepts: {} }));

@@ -20,13 +20,17 @@ interface AlertState {
    * last thing heard is their current state (`stored`). While a save of ours is unanswered,
    * anything heard is older than that save (the echo of an earlier save, a load sent before the
    * click) and must not overwrite the agent's newer value; once the last save is answered, the
-   * services' state is shown again.
+   * services' state is shown again. A load is the exception to "in the order they said it": the
+   * services read the settings when the load arrives but may answer after a save that came later,
+   * so a load's answer counts only if no save started after the load was sent.
    */
   settings: AlertSettings;
   /** The services' settings as last heard from them. */
   stored: AlertSettings;
   /** Saves sent and not answered yet. */
   unansweredSaves: number;
+  /** Saves started so far: a load's answer is stale when a save started after the load. */
+  savesStarted: number;
   raise(alert: Alert): void;
   /** The agent opened, accepted or answered that conversation: every alert about it stops. */
   acknowledge(conversationId: string): void;
@@ -64,6 +68,7 @@ export const useAlertStore = create<AlertState>()((set, get) => ({
   settings: DEFAULT_ALERT_SETTINGS,
   stored: DEFAULT_ALERT_SETTINGS,
   unansweredSaves: 0,
+  savesStarted: 0,
   raise(alert) {
     set({ pending: { ...get().pending, [alertKey(alert)]: alert } });
   },
@@ -93,13 +98,15 @@ export const useAlertStore = create<AlertState>()((set, get) => ({
     if (keep) set({ pending: keep });
   },
   async loadSettings() {
+    const savesBefore = get().savesStarted;
     const result = await invoke('alert-settings:get', undefined);
     if (!result.ok) return result.error;
-    get().applySettings(result.value);
+    // Read before a save that has started since: that save's answer says more.
+    if (get().savesStarted === savesBefore) get().applySettings(result.value);
     return null;
   },
   async saveSettings(settings) {
-    set({ settings, unansweredSaves: get().unansweredSaves + 1 });
+    set({ settings, unansweredSaves: get().unansweredSaves + 1, savesStarted: get().savesStarted + 1 });
     const result = await invoke('alert-settings:set', settings);
     if (result.ok) get().applySettings(result.value);
     const unansweredSaves = get().unansweredSaves - 1;

@@ -21,23 +21,34 @@ interface MessageStyleState {
   update(patch: Partial<MessageStyle>): Promise<AppError | null>;
 }
 
+/**
+ * Changes started so far. A load's answer may come after a change that started later (the services
+ * read when the load arrives, but answer in their own time): it is then older than what is shown.
+ */
+let changesStarted = 0;
+
 export const useMessageStyleStore = create<MessageStyleState>()((set, get) => ({
   style: DEFAULT_MESSAGE_STYLE,
   async load() {
+    const changesBefore = changesStarted;
     const result = await invoke('message-style:get', undefined);
-    if (result.ok) set({ style: result.value });
+    if (result.ok && changesStarted === changesBefore) set({ style: result.value });
   },
   async save(style) {
+    changesStarted++;
     const result = await invoke('message-style:set', style);
     if (result.ok) set({ style: result.value });
     return result.ok ? null : result.error;
   },
   async update(patch) {
+    changesStarted++;
     set({ style: { ...get().style, ...patch } });
     const result = await invoke('message-style:set', get().style);
     if (result.ok) return null;
     // Refused (cannot happen from the popover's closed choices): show what the services keep.
-    await get().load();
+    changesStarted++;
+    const stored = await invoke('message-style:get', undefined);
+    if (stored.ok) set({ style: stored.value });
     return result.error;
   },
 }));
