@@ -1,12 +1,12 @@
 /**
  * Repository interfaces: everything the domain services need from storage, and nothing about
- * SQL. The SQLite store implements them today; a PostgreSQL store would implement the same
- * interfaces (routes and realtime only ever see domain services).
+ * SQL. One implementation (./sql) runs on SQLite and on PostgreSQL (routes and realtime only
+ * ever see domain services).
  *
  * The interfaces are synchronous because every check-and-assign (routing caps, idempotent
- * sends) must run inside one transaction; `Store.transaction` gives that unit of work. A
- * PostgreSQL implementation would run the same functions on a dedicated connection per
- * transaction.
+ * sends) must run inside one transaction with nothing interleaved; `Store.transaction` gives that
+ * unit of work, on PostgreSQL with pg-native's synchronous calls and one write lock per
+ * transaction (docs/ARCHITECTURE.md, "Stores").
  */
 import type { CustomerTrailRepositories } from './customer-types.js';
 import type { AgentStatus, ConversationState, DurableEvent, EndedBy, MessageKind, Role, Sender, ServerSettings, SessionEndReason } from '../../shared/index.js';
@@ -222,7 +222,7 @@ export interface AttachmentRepository {
   insert(row: AttachmentRow): void;
 }
 
-/** Bytes of attachments, kept outside the database (see SqliteStore for why). */
+/** Bytes of attachments: files beside SQLite (attachment-files.ts says why), rows in PostgreSQL (shared by every node). */
 export interface AttachmentStore {
   write(id: string, bytes: Buffer): void;
   read(id: string): Buffer | undefined;
