@@ -10,8 +10,17 @@ const postgresProject: TestProjectInlineConfiguration = {
     name: 'postgres',
     environment: 'node',
     include: ['server/**/*.test.ts'],
-    // SQLite's own files, the engines' tests and the PostgreSQL store's own tests (they start their servers) run once, in 'node'.
-    exclude: ['server/widget/client/**', 'server/store/sqlite/**', 'server/store/postgres/**', 'server/testing/engines/**', 'node_modules/**'],
+    // SQLite's own files, and the tests that start their own PostgreSQL (the engines, the PostgreSQL
+    // store's own tests, the cluster, the SQLite→PostgreSQL copy) run once, in 'node'.
+    exclude: [
+      'server/widget/client/**',
+      'server/store/sqlite/**',
+      'server/store/postgres/**',
+      'server/testing/engines/**',
+      'server/cluster/**',
+      'server/tools/**',
+      'node_modules/**',
+    ],
     env: { KEFU_TEST_STORE: 'postgres' },
     globalSetup: ['server/testing/pg-global-setup.ts'],
     testTimeout: 60_000,

@@ -25,7 +25,7 @@ const nodes: TestServer[] = [];
 const sockets: RealtimeClient[] = [];
 
 async function startNode(databaseUrl: string, nodeId: string): Promise<TestServer> {
-  const node = await startTestServer({ databaseUrl, redisUrl: redis.url, nodeId, presenceHeartbeatMs: 100, presenceGraceMs: 200 });
+  const node = await startTestServer({ databaseUrl, redisUrl: redis.url, nodeId, presenceHeartbeatMs: 200, presenceGraceMs: 3_000 });
   nodes.push(node);
   return node;
 }
@@ -120,8 +120,8 @@ describe('several nodes on PostgreSQL and Redis', () => {
             KEFU_DATABASE_URL: databaseUrl,
             KEFU_REDIS_URL: redis.url,
             KEFU_NODE_ID: 'doomed',
-            KEFU_PRESENCE_GRACE_MS: '300',
-            KEFU_PRESENCE_HEARTBEAT_MS: '100',
+            KEFU_PRESENCE_GRACE_MS: '1000',
+            KEFU_PRESENCE_HEARTBEAT_MS: '200',
           },
         },
       );

@@ -5,6 +5,9 @@
  * does); staff sockets that drop reconnect through nginx from their last seq (as the workstation
  * does). Afterwards every message is stored once, the admin's socket got each exactly once and in
  * order, no agent ever held more than 最大接线量, and the agents are connected again.
+ *
+ * The grace period is long here (10 s): on a loaded machine a node's heartbeat can be late, and a
+ * short time to live would make agents flicker out of routing (multi-node.test.ts covers expiry).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,8 +44,8 @@ function startNode(port: number, nodeId: string): EngineProcess {
         KEFU_DATABASE_URL: databaseUrl,
         KEFU_REDIS_URL: redis.url,
         KEFU_NODE_ID: nodeId,
-        KEFU_PRESENCE_GRACE_MS: '1000',
-        KEFU_PRESENCE_HEARTBEAT_MS: '200',
+        KEFU_PRESENCE_GRACE_MS: '10000',
+        KEFU_PRESENCE_HEARTBEAT_MS: '500',
       },
     },
   );
@@ -110,11 +113,20 @@ async function sendUntilStored(url: string, token: string, conversationId: strin
   });
 }
 
+let ports: number[] = [];
+
 beforeAll(async () => {
   postgres = await startPostgres({ settings: { fsync: 'off' } });
   redis = await startRedis();
   databaseUrl = await postgres.createDatabase();
-}, 120_000);
+  ports = [await freePort(), await freePort(), await freePort()];
+  // One node first (it migrates and seeds), then the others.
+  startNode(ports[0]!, 'node-1');
+  await ready(ports[0]!);
+  ports.slice(1).forEach((port, i) => startNode(port, `node-${i + 2}`));
+  for (const port of ports.slice(1)) await ready(port);
+  nginx = await startNginx(ports);
+}, 240_000);
 
 afterAll(async () => {
   await nginx?.stop();
@@ -124,18 +136,58 @@ afterAll(async () => {
 }, 120_000);
 
 describe('three nodes behind nginx', () => {
+  it('最大接线量 holds when accepts and transfers to one agent race on three node processes', { timeout: 180_000 }, async () => {
+    const node = (i: number) => `http://127.0.0.1:${ports[i % ports.length]!}`;
+    const admin = await loginAs(node(0), SEED_CREDENTIALS.admin.account, SEED_CREDENTIALS.admin.password);
+    const [a1] = SEED_CREDENTIALS.agents;
+    const agent1 = await loginAs(node(1), a1.account, a1.password);
+    const created = await call<{ id: string }>(node(0), 'POST', '/api/admin/agents', {
+      token: admin.token,
+      body: { account: 'racer', password: 'racer123', nickname: '赛跑', maxConcurrent: 2 },
+    });
+    expect(created.status).toBe(200);
+    const racer = await loginAs(node(2), 'racer', 'racer123');
+    const racerSocket = await RealtimeClient.connect(node(2), racer.token);
+    expect((await call(node(2), 'PUT', '/api/me/status', { token: racer.token, body: { status: 'busy' } })).status).toBe(200);
+    expect((await call(node(0), 'PATCH', `/api/admin/agents/${agent1.agentId}`, { token: admin.token, body: { maxConcurrent: 50 } })).status).toBe(200);
+    // Nobody online: six visitors queue; agent1 takes three of them, to transfer away.
+    const queued = [];
+    for (let i = 0; i < 6; i++) {
+      const visitor = await newVisitor(node(i));
+      const started = await call<{ conversation: { id: string; state: string } }>(node(i), 'POST', '/api/visitor/conversation', { token: visitor.token });
+      expect(started.body.conversation.state).toBe('queued');
+      queued.push(started.body.conversation.id);
+    }
+    const mine = queued.slice(0, 3);
+    for (const id of mine) expect((await call(node(1), 'POST', `/api/conversations/${id}/accept`, { token: agent1.token })).status).toBe(200);
+    // Three accepts by the racer and three transfers to it, spread over the three processes at once.
+    const results = await Promise.all([
+      ...queued.slice(3).map((id, i) => call<{ error?: { code: string } }>(node(i), 'POST', `/api/conversations/${id}/accept`, { token: racer.token })),
+      ...mine.map((id, i) =>
+        call<{ error?: { code: string } }>(node(i + 1), 'POST', `/api/conversations/${id}/transfer`, {
+          token: agent1.token,
+          body: { toAgentId: racer.agentId },
+        }),
+      ),
+    ]);
+    expect(results.filter((r) => r.status === 200)).toHaveLength(2);
+    expect(results.filter((r) => r.status !== 200).every((r) => r.body.error?.code === 'CAPACITY_REACHED')).toBe(true);
+    const db = openPgConnection(databaseUrl);
+    try {
+      expect((db.prepare("SELECT COUNT(*) AS n FROM conversations WHERE agent_id = ? AND state = 'active'").get(racer.agentId) as { n: number }).n).toBe(2);
+    } finally {
+      db.close();
+    }
+    // Away again, so the burst below only involves the seeded agents.
+    expect((await call(node(2), 'PUT', '/api/me/status', { token: racer.token, body: { status: 'away' } })).status).toBe(200);
+    await racerSocket.close();
+  });
+
   it(
     'a burst from 50 visitors while a node is SIGKILLed and restarted: every message once, in order; caps hold; the agents come back',
     { timeout: 300_000 },
     async () => {
-      const ports = [await freePort(), await freePort(), await freePort()];
-      // One node first (it migrates and seeds), then the others.
-      startNode(ports[0]!, 'node-1');
-      await ready(ports[0]!);
-      ports.slice(1).forEach((port, i) => startNode(port, `node-${i + 2}`));
-      for (const port of ports.slice(1)) await ready(port);
-      nginx = await startNginx(ports);
-      const url = nginx.url;
+      const url = nginx!.url;
 
       const admin = await loginAs(url, SEED_CREDENTIALS.admin.account, SEED_CREDENTIALS.admin.password);
       const watcher = new ReconnectingStaff(url, admin.token);
@@ -149,6 +201,15 @@ describe('three nodes behind nginx', () => {
         agents.push({ ...agent, socket });
       }
 
+      // Every node has heard (through the bus) that both agents are connected before visitors arrive.
+      for (const port of ports) {
+        await waitFor(`node ${port} sees both agents`, async () => {
+          const list = await call<{ id: string; connected: boolean; status: string }[]>(`http://127.0.0.1:${port}`, 'GET', '/api/agents', {
+            token: admin.token,
+          });
+          return agents.every((a) => list.body.find((row) => row.id === a.agentId)?.connected) ? true : undefined;
+        });
+      }
       const visitors = [];
       for (let i = 0; i < VISITORS; i++) {
         const visitor = await newVisitor(url);

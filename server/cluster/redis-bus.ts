@@ -4,6 +4,7 @@
  * them and keeps nothing: a node that was away learns what it missed from the database (committed
  * events) and from the next presence snapshots, never from the bus.
  */
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { ClusterBus, ClusterMessage } from './bus.js';
 
@@ -11,6 +12,8 @@ export const CLUSTER_CHANNEL = 'kefu:cluster';
 
 interface Envelope {
   from: string;
+  /** This process's random id: Redis hands a node its own messages back, and two nodes must not share a name. */
+  instance: string;
   message: ClusterMessage;
 }
 
@@ -23,6 +26,8 @@ export async function openRedisBus(url: string, nodeId: string, log: (message: s
   await subscriber.connect();
   await subscriber.subscribe(CLUSTER_CHANNEL);
   const handlers: ((message: ClusterMessage, from: string) => void)[] = [];
+  const instance = randomUUID();
+  let duplicateReported = false;
   subscriber.on('message', (_channel: string, text: string) => {
     let envelope: Envelope;
     try {
@@ -30,7 +35,14 @@ export async function openRedisBus(url: string, nodeId: string, log: (message: s
     } catch (error) {
       return log('unreadable cluster message', error);
     }
-    if (envelope.from === nodeId) return;
+    if (envelope.from === nodeId) {
+      // Another process with this node's name would overwrite its presence for everyone: say so, loudly, once.
+      if (envelope.instance !== instance && !duplicateReported) {
+        duplicateReported = true;
+        log(`another node also calls itself "${nodeId}": give each node its own KEFU_NODE_ID`);
+      }
+      return;
+    }
     for (const handler of handlers) {
       try {
         handler(envelope.message, envelope.from);
@@ -43,7 +55,7 @@ export async function openRedisBus(url: string, nodeId: string, log: (message: s
     nodeId,
     shared: true,
     publish(message) {
-      publisher.publish(CLUSTER_CHANNEL, JSON.stringify({ from: nodeId, message } satisfies Envelope)).catch((error: unknown) => log('publish failed', error));
+      publisher.publish(CLUSTER_CHANNEL, JSON.stringify({ from: nodeId, instance, message } satisfies Envelope)).catch((error: unknown) => log('publish failed', error));
     },
     subscribe(handler) {
       handlers.push(handler);

@@ -5,6 +5,13 @@
  */
 import { LIMITS } from '../../shared/limits.js';
 
+/**
+ * What `npm run bench` can measure (README.md says what each one is). They always run in this
+ * order, whatever order KEFU_BENCH_TARGETS names them in: SQLite and the relay first, as before.
+ */
+export const TARGET_NAMES = ['sqlite', 'relay', 'postgres-1', 'postgres-3-nginx'] as const;
+export type TargetName = (typeof TARGET_NAMES)[number];
+
 export interface BenchConfig {
   /** Length of each measured phase (open loop, max throughput), per target. */
   phaseSeconds: number;
@@ -24,6 +31,15 @@ export interface BenchConfig {
   runTimeoutSeconds: number;
   /** Characters of each text message (the send timestamp is embedded at its start). */
   messageChars: number;
+  /** Targets to run (KEFU_BENCH_TARGETS), in TARGET_NAMES order. */
+  targets: TargetName[];
+  /**
+   * Extra PostgreSQL server settings (KEFU_BENCH_PG_SETTINGS=name=value,…); empty = the server's
+   * durability defaults (fsync, synchronous_commit, full_page_writes on).
+   */
+  postgresSettings: Record<string, string>;
+  /** KEFU_BENCH_PG_STATEMENTS=1: load pg_stat_statements and print where PostgreSQL's time went. */
+  postgresStatements: boolean;
 }
 
 function envNumber(name: string, fallback: number, min: number, max: number): number {
@@ -34,8 +50,41 @@ function envNumber(name: string, fallback: number, min: number, max: number): nu
   return Math.min(max, Math.max(min, value));
 }
 
+/** KEFU_BENCH_TARGETS=relay,sqlite,postgres-1,postgres-3-nginx (default, or `all`); `kefu` means sqlite. */
+export function readTargets(raw = process.env.KEFU_BENCH_TARGETS): TargetName[] {
+  if (raw === undefined || raw.trim() === '' || raw.trim() === 'all') return [...TARGET_NAMES];
+  const asked = new Set<string>();
+  for (const part of raw.split(',')) {
+    const name = part.trim().toLowerCase();
+    if (name === '') continue;
+    const canonical = name === 'kefu' ? 'sqlite' : name;
+    if (!(TARGET_NAMES as readonly string[]).includes(canonical)) {
+      throw new Error(`KEFU_BENCH_TARGETS: unknown target ${JSON.stringify(part.trim())} (known: ${TARGET_NAMES.join(', ')}, all)`);
+    }
+    asked.add(canonical);
+  }
+  if (asked.size === 0) throw new Error('KEFU_BENCH_TARGETS names no target');
+  return TARGET_NAMES.filter((name) => asked.has(name));
+}
+
+/** KEFU_BENCH_PG_SETTINGS=fsync=off,synchronous_commit=off → { fsync: 'off', synchronous_commit: 'off' }. */
+function readPostgresSettings(raw = process.env.KEFU_BENCH_PG_SETTINGS): Record<string, string> {
+  const settings: Record<string, string> = {};
+  for (const part of (raw ?? '').split(',')) {
+    if (part.trim() === '') continue;
+    const match = /^\s*(\w+)\s*=\s*([\w.:-]+)\s*$/.exec(part);
+    if (!match) throw new Error(`KEFU_BENCH_PG_SETTINGS: expected name=value, got ${JSON.stringify(part)}`);
+    settings[match[1]!] = match[2]!;
+  }
+  return settings;
+}
+
+/** Each target needs about a minute and a half on a busy 2-core machine (PostgreSQL start, setup, phases, drains). */
+const TIMEOUT_SECONDS_PER_TARGET = 90;
+
 export function readBenchConfig(): BenchConfig {
   const phaseSeconds = envNumber('KEFU_BENCH_SECONDS', 10, 1, 20);
+  const targets = readTargets();
   return {
     phaseSeconds,
     warmupSeconds: envNumber('KEFU_BENCH_WARMUP_SECONDS', Math.min(2, phaseSeconds / 2), 0, 5),
@@ -45,8 +94,11 @@ export function readBenchConfig(): BenchConfig {
     window: Math.round(envNumber('KEFU_BENCH_WINDOW', 4, 1, 64)),
     maxMessagesPerPhase: Math.round(envNumber('KEFU_BENCH_MAX_MESSAGES', 1_500_000, 1000, 3_000_000)),
     drainSeconds: envNumber('KEFU_BENCH_DRAIN_SECONDS', 5, 1, 20),
-    runTimeoutSeconds: envNumber('KEFU_BENCH_TIMEOUT_SECONDS', 180, 10, 600),
+    runTimeoutSeconds: envNumber('KEFU_BENCH_TIMEOUT_SECONDS', Math.max(180, TIMEOUT_SECONDS_PER_TARGET * targets.length), 10, 600),
     messageChars: Math.round(envNumber('KEFU_BENCH_MESSAGE_CHARS', 100, 40, LIMITS.messageTextMax)),
+    targets,
+    postgresSettings: readPostgresSettings(),
+    postgresStatements: process.env.KEFU_BENCH_PG_STATEMENTS === '1',
   };
 }
 

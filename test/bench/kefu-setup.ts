@@ -73,7 +73,7 @@ async function setUpVisitors(baseUrl: string, options: KefuSetupOptions, agentId
         );
       }
       const connection = await RealtimeConnection.open(baseUrl, session.token);
-      return { conversationId: id, agentId, connection };
+      return { conversationId: id, agentId, visitorId: session.visitor.id, connection };
     },
   );
 }

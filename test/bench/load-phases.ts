@@ -20,6 +20,8 @@ export interface BenchAgent {
 export interface BenchVisitor {
   conversationId: string;
   agentId: string;
+  /** The kefu visitor's id (absent on the relay): which node its socket sits on is looked up by it. */
+  visitorId?: string;
   connection: RealtimeConnection;
 }
 

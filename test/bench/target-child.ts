@@ -3,12 +3,15 @@
  * generator never shares the target's event loop: on 2 cores each gets its own, which is fair to
  * both sides. Talks to the parent over the fork IPC channel (see target-process.ts).
  *
- *   node --import tsx test/bench/target-child.ts kefu <dataDir>
+ *   node --import tsx test/bench/target-child.ts kefu <dataDir> ['{"databaseUrl":…,"redisUrl":…,"nodeId":…}']
  *   node --import tsx test/bench/target-child.ts relay
  */
 import { performance } from 'node:perf_hooks';
 import { startRelay } from './relay-baseline.js';
-import type { ChildToParent, LoopTimes, ParentToChild } from './target-process.js';
+import type { ChildToParent, KefuNodeOptions, LoopTimes, NodeSockets, ParentToChild } from './target-process.js';
+
+/** Who a hub client is, as far as the bench needs to know (server/domain/context.ts Principal). */
+type HubPrincipal = { kind: 'visitor'; visitor: { id: string } } | { kind: 'staff'; agent: { id: string } } | null;
 
 /** The part of server/app.ts the bench relies on (loaded by path so this file compiles alone). */
 interface KefuServerModule {
@@ -17,7 +20,10 @@ interface KefuServerModule {
     port: number;
     logger?: boolean;
     widgetRateLimits?: object;
-  }): Promise<{ url: string; port: number; close(): Promise<void> }>;
+    databaseUrl?: string;
+    redisUrl?: string;
+    nodeId?: string;
+  }): Promise<{ url: string; port: number; close(): Promise<void>; hub: { clients: Set<{ principal: HubPrincipal; ready: boolean }> } }>;
 }
 
 /**
@@ -31,15 +37,33 @@ const BENCH_WIDGET_LIMITS = { limits: { session: UNREACHABLE, conversation: UNRE
 interface Running {
   url: string;
   close(): Promise<void>;
+  sockets(): NodeSockets;
 }
 
-async function startTarget(kind: string | undefined, dataDir: string | undefined): Promise<Running> {
-  if (kind === 'relay') return startRelay();
+async function startTarget(kind: string | undefined, dataDir: string | undefined, nodeJson: string | undefined): Promise<Running> {
+  if (kind === 'relay') {
+    const relay = await startRelay();
+    return { ...relay, sockets: () => ({ agentIds: [], visitorIds: [] }) };
+  }
   if (kind === 'kefu') {
     if (!dataDir) throw new Error('kefu target needs a data directory');
+    const node = (nodeJson ? JSON.parse(nodeJson) : {}) as KefuNodeOptions;
     const modulePath = new URL('../../server/app.ts', import.meta.url).href;
     const mod = (await import(modulePath)) as KefuServerModule;
-    return mod.createServer({ dataDir, port: 0, logger: false, widgetRateLimits: BENCH_WIDGET_LIMITS });
+    const server = await mod.createServer({ dataDir, port: 0, logger: false, widgetRateLimits: BENCH_WIDGET_LIMITS, ...node });
+    return {
+      url: server.url,
+      close: () => server.close(),
+      sockets: () => {
+        const sockets: NodeSockets = { agentIds: [], visitorIds: [] };
+        for (const client of server.hub.clients) {
+          if (!client.ready || !client.principal) continue;
+          if (client.principal.kind === 'staff') sockets.agentIds.push(client.principal.agent.id);
+          else sockets.visitorIds.push(client.principal.visitor.id);
+        }
+        return sockets;
+      },
+    };
   }
   throw new Error(`unknown bench target ${String(kind)}`);
 }
@@ -55,7 +79,7 @@ function send(message: ChildToParent): void {
 
 async function main(): Promise<void> {
   if (!process.send) throw new Error('target-child.ts must be started by target-process.ts (fork with IPC)');
-  const running = await startTarget(process.argv[2], process.argv[3]);
+  const running = await startTarget(process.argv[2], process.argv[3], process.argv[4]);
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;
@@ -67,6 +91,9 @@ async function main(): Promise<void> {
     switch (raw.type) {
       case 'usage':
         send({ type: 'usage', id: raw.id, cpu: process.cpuUsage(), rssBytes: process.memoryUsage().rss, loop: loopTimes() });
+        break;
+      case 'sockets':
+        send({ type: 'sockets', id: raw.id, sockets: running.sockets() });
         break;
       case 'stop':
         void stop();

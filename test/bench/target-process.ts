@@ -4,12 +4,29 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { trackServerPid } from './cleanup.js';
 
 export type TargetKind = 'kefu' | 'relay';
 
-export type ParentToChild = { type: 'usage'; id: number } | { type: 'stop' };
+/** What a kefu target runs on besides its data dir: PostgreSQL and the cluster bus (server/app.ts options). */
+export interface KefuNodeOptions {
+  databaseUrl?: string;
+  redisUrl?: string;
+  nodeId?: string;
+}
+
+/** Who is connected to one node's realtime hub, once the hello is done. */
+export interface NodeSockets {
+  agentIds: string[];
+  visitorIds: string[];
+}
+
+export type ParentToChild = { type: 'usage'; id: number } | { type: 'sockets'; id: number } | { type: 'stop' };
 export type ChildToParent =
-  { type: 'ready'; url: string } | { type: 'failed'; error: string } | { type: 'usage'; id: number; cpu: NodeJS.CpuUsage; rssBytes: number; loop: LoopTimes };
+  | { type: 'ready'; url: string }
+  | { type: 'failed'; error: string }
+  | { type: 'usage'; id: number; cpu: NodeJS.CpuUsage; rssBytes: number; loop: LoopTimes }
+  | { type: 'sockets'; id: number; sockets: NodeSockets };
 
 /** Cumulative event-loop idle/active milliseconds (performance.eventLoopUtilization()). */
 export interface LoopTimes {
@@ -28,6 +45,8 @@ export interface TargetProcess {
   url: string;
   pid: number;
   usage(): Promise<TargetUsage>;
+  /** Kefu targets only: who is connected to this process's hub (the relay answers with empty lists). */
+  sockets(): Promise<NodeSockets>;
   stop(): Promise<void>;
 }
 
@@ -36,14 +55,17 @@ const PROFILE_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
 
-export async function startTargetProcess(kind: TargetKind, dataDir?: string): Promise<TargetProcess> {
-  const args = dataDir ? [kind, dataDir] : [kind];
+export async function startTargetProcess(kind: TargetKind, dataDir?: string, node: KefuNodeOptions = {}): Promise<TargetProcess> {
+  const args = dataDir ? [kind, dataDir, JSON.stringify(node)] : [kind];
   // KEFU_BENCH_PROFILE=1 writes a V8 CPU profile of each target to results/ (open in Chrome DevTools).
   const profile = process.env.KEFU_BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
   const child: ChildProcess = fork(CHILD_ENTRY, args, { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  if (child.pid !== undefined) trackServerPid(child.pid, exited);
   let nextId = 1;
   const pending = new Map<number, (usage: TargetUsage) => void>();
-  const url = await new Promise<string>((resolve, reject) => {
+  const pendingSockets = new Map<number, (sockets: NodeSockets) => void>();
+  const started = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${kind} target did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
     child.on('message', (message: ChildToParent) => {
       switch (message.type) {
@@ -59,6 +81,10 @@ export async function startTargetProcess(kind: TargetKind, dataDir?: string): Pr
           pending.get(message.id)?.({ cpu: message.cpu, rssBytes: message.rssBytes, loop: message.loop });
           pending.delete(message.id);
           break;
+        case 'sockets':
+          pendingSockets.get(message.id)?.(message.sockets);
+          pendingSockets.delete(message.id);
+          break;
       }
     });
     child.once('exit', (code, signal) => {
@@ -66,7 +92,12 @@ export async function startTargetProcess(kind: TargetKind, dataDir?: string): Pr
       reject(new Error(`${kind} target exited early (code ${String(code)}, signal ${String(signal)})`));
     });
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A target that did not come up is not left running.
+  const url = await started.catch((error: unknown) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    throw error;
+  });
+
   return {
     kind,
     url,
@@ -76,6 +107,12 @@ export async function startTargetProcess(kind: TargetKind, dataDir?: string): Pr
         const id = nextId++;
         pending.set(id, resolve);
         child.send({ type: 'usage', id } satisfies ParentToChild);
+      }),
+    sockets: () =>
+      new Promise<NodeSockets>((resolve) => {
+        const id = nextId++;
+        pendingSockets.set(id, resolve);
+        child.send({ type: 'sockets', id } satisfies ParentToChild);
       }),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;

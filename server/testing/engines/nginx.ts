@@ -50,9 +50,8 @@ export async function startNginx(nodePorts: number[]): Promise<NginxServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     async stop() {
-      // SIGQUIT is nginx's graceful stop; the process helper sends SIGKILL if it lingers.
-      server.child.kill('SIGQUIT');
-      await server.stop();
+      // SIGTERM is nginx's fast stop (open WebSockets are cut, not waited for); SIGKILL if it lingers.
+      await server.stop(5_000);
       rmSync(dir, { recursive: true, force: true });
     },
   };
