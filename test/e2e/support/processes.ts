@@ -24,11 +24,11 @@ interface Spawned {
   output: () => string;
 }
 
-function spawnTs(entry: string, args: string[], ready: RegExp, timeoutMs = 30_000): Promise<Spawned> {
+function spawnTs(entry: string, args: string[], ready: RegExp, timeoutMs = 30_000, env: NodeJS.ProcessEnv = {}): Promise<Spawned> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test' },
+    env: { ...process.env, NODE_ENV: 'test', ...env },
   });
   live.add(child);
   child.on('exit', () => live.delete(child));
@@ -96,10 +96,13 @@ function managed(start: (port: number) => Promise<Spawned>, urlOf: (match: strin
   }));
 }
 
-/** The backend on a fresh (or given) data folder; seeds the demo accounts on first start. */
-export function startServer(dataDir = tempDir('server')): Promise<ManagedProcess> {
+/**
+ * The backend on a fresh (or given) data folder; seeds the demo accounts on first start. `env`
+ * makes it a node of several (KEFU_DATABASE_URL, KEFU_REDIS_URL, KEFU_NODE_ID).
+ */
+export function startServer(dataDir = tempDir('server'), env: NodeJS.ProcessEnv = {}): Promise<ManagedProcess> {
   return managed(
-    (port) => spawnTs('server/main.ts', ['--data', dataDir, '--port', String(port), '--quiet'], /listening on (http:\/\/127\.0\.0\.1:\d+)/),
+    (port) => spawnTs('server/main.ts', ['--data', dataDir, '--port', String(port), '--quiet'], /listening on (http:\/\/127\.0\.0\.1:\d+)/, 60_000, env),
     (m) => m,
     dataDir,
   );
