@@ -1,9 +1,8 @@
 /**
  * The chat spine through nginx in front of three backend nodes on one PostgreSQL and one Redis
  * (README, "Several nodes"): the workstations and the widget only know nginx's address, so the
- * agent's and the visitor's connections land on different nodes. Messages, the live view of the
- * visitor's draft cross between nodes; then one node stops
- * and the chat goes on.
+ * agent's and the visitor's connections land on different nodes. Messages and the live view of
+ * the visitor's draft cross between nodes; then one node stops and the chat goes on.
  */
 import { expect, test } from '@playwright/test';
 import { AGENT1, AgentDesk, VisitorWidget } from './support/pages.js';
