@@ -3,9 +3,6 @@
  * connection, bus and sockets): a chat whose visitor and agent sit on different nodes, a resume
  * on another node, routing that sees agents connected elsewhere, and a node that goes away.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerFrame } from '../../shared/index.js';
 import { SEED_CREDENTIALS } from '../store/seed.js';
@@ -13,8 +10,7 @@ import { call, loginAs, newVisitor, RealtimeClient, startTestServer, type TestSe
 import { startPostgres, type PostgresServer } from '../testing/engines/postgres.js';
 import { startRedis, type RedisServer } from '../testing/engines/redis.js';
 import { freePort } from '../testing/engines/free-port.js';
-import { startProcess } from '../testing/engines/process.js';
-import { waitFor } from '../testing/engines/wait-for.js';
+import { nodeReady, startNodeProcess } from '../testing/engines/node-process.js';
 
 type EventFrame = Extract<ServerFrame, { type: 'event' }>;
 const [agent1] = SEED_CREDENTIALS.agents;
@@ -111,26 +107,9 @@ describe('several nodes on PostgreSQL and Redis', () => {
       const survivor = await startNode(databaseUrl, 'survivor');
       // The doomed node is a real process, so it can die as a process does: no goodbye, no more heartbeats.
       const port = await freePort();
-      const doomed = startProcess(
-        process.execPath,
-        ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--data', mkdtempSync(join(tmpdir(), 'kefu-node-')), '--quiet'],
-        {
-          env: {
-            ...process.env,
-            KEFU_DATABASE_URL: databaseUrl,
-            KEFU_REDIS_URL: redis.url,
-            KEFU_NODE_ID: 'doomed',
-            KEFU_PRESENCE_GRACE_MS: '1000',
-            KEFU_PRESENCE_HEARTBEAT_MS: '200',
-          },
-        },
-      );
+      const doomed = startNodeProcess({ port, nodeId: 'doomed', databaseUrl, redisUrl: redis.url, presenceGraceMs: 1_000, presenceHeartbeatMs: 200 });
       const doomedUrl = `http://127.0.0.1:${port}`;
-      await waitFor(
-        `the doomed node on ${port} (${doomed.output()})`,
-        async () => ((await fetch(`${doomedUrl}/api/health`).catch(() => null))?.ok ? true : undefined),
-        60_000,
-      );
+      await nodeReady(port);
       const agent = await loginAs(doomedUrl, agent1.account, agent1.password);
       await connect(doomedUrl, agent.token);
       expect((await call(doomedUrl, 'PUT', '/api/me/status', { token: agent.token, body: { status: 'online' } })).status).toBe(200);

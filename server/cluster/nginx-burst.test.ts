@@ -9,9 +9,6 @@
  * The grace period is long here (10 s): on a loaded machine a node's heartbeat can be late, and a
  * short time to live would make agents flicker out of routing (multi-node.test.ts covers expiry).
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerFrame } from '../../shared/index.js';
 import { SEED_CREDENTIALS } from '../store/seed.js';
@@ -20,7 +17,8 @@ import { call, loginAs, newVisitor, RealtimeClient } from '../testing/harness.js
 import { freePort } from '../testing/engines/free-port.js';
 import { startNginx, type NginxServer } from '../testing/engines/nginx.js';
 import { startPostgres, type PostgresServer } from '../testing/engines/postgres.js';
-import { startProcess, type EngineProcess } from '../testing/engines/process.js';
+import type { EngineProcess } from '../testing/engines/process.js';
+import { nodeReady, startNodeProcess } from '../testing/engines/node-process.js';
 import { startRedis, type RedisServer } from '../testing/engines/redis.js';
 import { waitFor } from '../testing/engines/wait-for.js';
 
@@ -35,27 +33,12 @@ const processes = new Map<number, EngineProcess>();
 let databaseUrl: string;
 
 function startNode(port: number, nodeId: string): EngineProcess {
-  const node = startProcess(
-    process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--data', mkdtempSync(join(tmpdir(), 'kefu-node-')), '--quiet'],
-    {
-      env: {
-        ...process.env,
-        KEFU_DATABASE_URL: databaseUrl,
-        KEFU_REDIS_URL: redis.url,
-        KEFU_NODE_ID: nodeId,
-        KEFU_PRESENCE_GRACE_MS: '10000',
-        KEFU_PRESENCE_HEARTBEAT_MS: '500',
-      },
-    },
-  );
+  const node = startNodeProcess({ port, nodeId, databaseUrl, redisUrl: redis.url, presenceGraceMs: 10_000, presenceHeartbeatMs: 500 });
   processes.set(port, node);
   return node;
 }
 
-async function ready(port: number): Promise<void> {
-  await waitFor(`node on ${port}`, async () => ((await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok ? true : undefined), 90_000);
-}
+const ready = nodeReady;
 
 /** A staff socket that comes back through nginx from its last seq whenever it drops, keeping every frame. */
 class ReconnectingStaff {

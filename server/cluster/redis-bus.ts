@@ -55,7 +55,9 @@ export async function openRedisBus(url: string, nodeId: string, log: (message: s
     nodeId,
     shared: true,
     publish(message) {
-      publisher.publish(CLUSTER_CHANNEL, JSON.stringify({ from: nodeId, instance, message } satisfies Envelope)).catch((error: unknown) => log('publish failed', error));
+      publisher
+        .publish(CLUSTER_CHANNEL, JSON.stringify({ from: nodeId, instance, message } satisfies Envelope))
+        .catch((error: unknown) => log('publish failed', error));
     },
     subscribe(handler) {
       handlers.push(handler);
