@@ -104,7 +104,7 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function createServer(opts: ServerOptions): Promise<RunningServer> {
   const clock = opts.clock ?? Date.now;
-  const store = openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
+  const store = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
   const seeded = opts.seed === false ? false : seedIfEmpty(store, clock());
   if (opts.settings) store.transaction(() => store.settings.write(opts.settings!));
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: JSON_BODY_MAX, trustProxy: opts.trustProxy ?? false, ...errorEnvelopeOptions });
