@@ -13,7 +13,9 @@ interface EventDbRow {
  */
 export function sqlEventLog(db: SqlDb, pending: StoredEvent[]): EventLog {
   const insert = db.prepare('INSERT INTO events (type, payload, created_at) VALUES (?, ?, ?) RETURNING seq');
-  const insertAudience = db.prepare('INSERT INTO event_audience (principal, seq) VALUES (?, ?) ON CONFLICT DO NOTHING');
+  // All of an event's readers in one statement: on PostgreSQL each statement is a round trip.
+  const insertAudience = (count: number) =>
+    cachedStatement(db, `INSERT INTO event_audience (principal, seq) VALUES ${Array.from({ length: count }, () => '(?, ?)').join(', ')} ON CONFLICT DO NOTHING`);
   const head = db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM events');
   const countAll = db.prepare('SELECT COUNT(*) AS n FROM events WHERE seq > ?');
   const pageAll = db.prepare('SELECT seq, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
@@ -23,7 +25,8 @@ export function sqlEventLog(db: SqlDb, pending: StoredEvent[]): EventLog {
   return {
     append: (event: DurableEvent, audience: Audience[], now: number) => {
       const seq = (insert.get(event.type, JSON.stringify({ event, audience }), now) as { seq: number }).seq;
-      for (const principal of new Set(audience)) insertAudience.run(principal, seq);
+      const readers = [...new Set(audience)];
+      if (readers.length > 0) insertAudience(readers.length).run(...readers.flatMap((principal) => [principal, seq]));
       pending.push({ seq, event, audience });
       return seq;
     },
