@@ -40,7 +40,9 @@ test.afterAll(async () => {
   await postgres?.stop();
 });
 
-test('through nginx and three nodes: assignment, messages both ways and the live view of the draft; the chat goes on when a node stops', async ({ browser }) => {
+test('through nginx and three nodes: assignment, messages both ways and the live view of the draft; the chat goes on when a node stops', async ({
+  browser,
+}) => {
   const agent = await AgentDesk.open(browser, desk.url);
   await agent.login(AGENT1);
   await agent.setStatus('在线');

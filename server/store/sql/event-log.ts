@@ -15,7 +15,10 @@ export function sqlEventLog(db: SqlDb, pending: StoredEvent[]): EventLog {
   const insert = db.prepare('INSERT INTO events (type, payload, created_at) VALUES (?, ?, ?) RETURNING seq');
   // All of an event's readers in one statement: on PostgreSQL each statement is a round trip.
   const insertAudience = (count: number) =>
-    cachedStatement(db, `INSERT INTO event_audience (principal, seq) VALUES ${Array.from({ length: count }, () => '(?, ?)').join(', ')} ON CONFLICT DO NOTHING`);
+    cachedStatement(
+      db,
+      `INSERT INTO event_audience (principal, seq) VALUES ${Array.from({ length: count }, () => '(?, ?)').join(', ')} ON CONFLICT DO NOTHING`,
+    );
   const head = db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM events');
   const countAll = db.prepare('SELECT COUNT(*) AS n FROM events WHERE seq > ?');
   const pageAll = db.prepare('SELECT seq, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
