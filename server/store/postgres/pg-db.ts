@@ -36,6 +36,15 @@ function withoutRowid(row: Record<string, unknown>): Record<string, unknown> {
   return row;
 }
 
+/**
+ * Connections closed a moment ago, kept reachable. libpq's binding closes its socket watcher with
+ * an asynchronous uv_close on memory inside the connection object: if the object were garbage
+ * collected before the event loop finished that close, the process would abort in libuv
+ * (`uv__finish_close` assertion). Held for a second, then let go.
+ */
+const retired = new Set<Client>();
+const RETIRE_MS = 1_000;
+
 export interface PgConnection extends SqlDb {
   /** True while a transaction is open on this connection. */
   inTransaction(): boolean;
@@ -50,10 +59,17 @@ export function openPgConnection(connectionString: string): PgConnection {
   let named = 0;
   let open = true;
 
+  // libpq on a finished connection dereferences a freed handle and kills the process; better-sqlite3
+  // throws instead. Throw the same way, so work that outlives close (a late timer) fails like it.
+  const ensureOpen = (): void => {
+    if (!open) throw new TypeError('The PostgreSQL connection is not open');
+  };
+
   const prepare = (sql: string): SqlStatement => {
     const translated = toPostgresSql(sql);
     let name: string | null = null;
     const execute = (params: unknown[]): Record<string, unknown>[] => {
+      ensureOpen();
       if (name === null) {
         const next = `s${++named}`;
         client.prepareSync(next, translated.text, translated.count);
@@ -83,13 +99,18 @@ export function openPgConnection(connectionString: string): PgConnection {
   return {
     dialect: 'postgres',
     prepare,
-    exec: (sql) => void client.querySync(sql),
+    exec: (sql) => {
+      ensureOpen();
+      client.querySync(sql);
+    },
     // PQTRANS_INTRANS (2) or PQTRANS_INERROR (3).
-    inTransaction: () => client.pq.transactionStatus() >= 2,
+    inTransaction: () => open && client.pq.transactionStatus() >= 2,
     close() {
       if (!open) return;
       open = false;
       client.end();
+      retired.add(client);
+      setTimeout(() => retired.delete(client), RETIRE_MS).unref();
     },
   };
 }
