@@ -21,13 +21,15 @@ import { startPostgres, type PostgresServer } from '../testing/engines/postgres.
 import { call, loginAs, RealtimeClient, startTestServer } from '../testing/harness.js';
 import { createScene, goLive, sendText, visitorChat, type VisitorChat } from '../testing/scene.js';
 import { testStore } from '../testing/test-store.js';
-import { copySqliteToPostgres, main, MigrateRefusal, type CopyProgress, type CopyResult } from './migrate-to-postgres.js';
+import { copySqliteToPostgres, MigrateRefusal, type CopyProgress, type CopyResult } from './migrate-to-postgres.js';
+import { main } from './kefu-migrate.js';
+import { waitFor } from '../testing/engines/wait-for.js';
 
 const SLOW = { timeout: 180_000 };
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3000, 0x41), Buffer.from([0, 1, 2, 255, 254, 0x5c, 0x27, 0x22])]);
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const CLI = join(process.cwd(), 'server', 'tools', 'migrate-to-postgres.ts');
+const CLI = join(process.cwd(), 'server', 'tools', 'kefu-migrate.ts');
 
 type Row = Record<string, unknown>;
 
@@ -158,12 +160,10 @@ async function produceInstallation(dataDir: string): Promise<Installation> {
     await goLive(scene, agent1, 'online');
     const closed = await visitorChat(scene, { name: '张三' });
     scene.server.flushAutoReply();
-    for (let i = 0; ; i++) {
+    await waitFor('the auto-reply greeting', async () => {
       const list = await ok('messages', call<Message[]>(url, 'GET', `/api/conversations/${closed.conversationId}/messages`, { token: closed.token }));
-      if (list.some((m) => m.clientId.startsWith('auto-'))) break;
-      if (i > 200) throw new Error('no greeting');
-      await new Promise((r) => setTimeout(r, 25));
-    }
+      return list.some((m) => m.clientId.startsWith('auto-')) ? true : undefined;
+    });
     const view = await ok(
       'page view',
       call<{ id: string }>(url, 'POST', '/api/visitor/page-views', {
