@@ -5,7 +5,11 @@ import { refuse } from './errors.js';
 
 /** A conversation the principal may read. Visitors get NOT_FOUND for others' ids, so ids leak nothing. */
 export function readableConversation(ctx: DomainContext, principal: Principal, id: string): ConversationRow {
-  const row = ctx.store.conversations.byId(id);
+  return mayRead(principal, ctx.store.conversations.byId(id));
+}
+
+/** readableConversation's rule on a row the caller already read (undefined: no such conversation). */
+export function mayRead(principal: Principal, row: ConversationRow | undefined): ConversationRow {
   if (principal.kind === 'visitor') {
     if (!row || row.visitorId !== principal.visitor.id) return refuse('NOT_FOUND', 'No such conversation');
     return row;
@@ -18,7 +22,12 @@ export function readableConversation(ctx: DomainContext, principal: Principal, i
 
 /** A conversation the principal may act in as its agent (send, transfer, close, push evaluation). */
 export function handledConversation(ctx: DomainContext, principal: Principal, id: string): ConversationRow {
-  const row = readableConversation(ctx, principal, id);
+  return mayHandle(principal, ctx.store.conversations.byId(id));
+}
+
+/** handledConversation's rule on a row the caller already read. */
+export function mayHandle(principal: Principal, found: ConversationRow | undefined): ConversationRow {
+  const row = mayRead(principal, found);
   if (principal.kind === 'staff' && principal.agent.role !== 'admin' && row.agentId !== principal.agent.id) {
     refuse('FORBIDDEN', 'Accept this conversation before acting in it');
   }

@@ -1,7 +1,7 @@
 /** Sending and reading messages; the one sendMessage used by REST and realtime alike. */
 import type { Message, SendMessageBody } from '../../shared/index.js';
 import type { DomainContext, Principal } from './context.js';
-import { handledConversation, readableConversation } from './access.js';
+import { mayHandle, readableConversation } from './access.js';
 import { refuse } from './errors.js';
 import { emitMessageCreatedIn } from './events.js';
 import { toMessage } from './dto.js';
@@ -16,9 +16,10 @@ export interface SendResult {
 /** Stores a message once per clientId (idempotent), then its durable event, in one transaction. */
 export function sendMessage(ctx: DomainContext, principal: Principal, conversationId: string, body: SendMessageBody): SendResult {
   return ctx.store.transaction(() => {
-    const conversation = handledConversation(ctx, principal, conversationId);
+    const found = ctx.store.messages.beforeSend(conversationId, body.clientId);
+    const conversation = mayHandle(principal, found.conversation);
     const senderId = principal.kind === 'visitor' ? principal.visitor.id : principal.agent.id;
-    const existing = ctx.store.messages.byClientId(body.clientId);
+    const existing = found.existing;
     if (existing) {
       if (existing.conversationId !== conversationId || existing.senderId !== senderId) {
         refuse('CONFLICT', 'This clientId was already used for another message');

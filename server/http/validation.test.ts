@@ -113,6 +113,15 @@ describe('bad input on every endpoint gets a 4xx with a code and changes nothing
       body: { clientId, kind: 'text', text: 'hi' },
     });
     expect(sent.status).toBe(200);
+    // The send's one read of its preconditions finds the conversation and the stored message whole.
+    const { store } = scene.server;
+    expect(store.messages.beforeSend(other.conversationId, clientId)).toEqual({
+      conversation: store.conversations.byId(other.conversationId),
+      existing: store.messages.byClientId(clientId),
+    });
+    expect(store.messages.beforeSend(chat.conversationId, clientId).existing?.conversationId).toBe(other.conversationId);
+    expect(store.messages.beforeSend(chat.conversationId, uuidv7()).existing).toBeUndefined();
+    expect(store.messages.beforeSend('no-such-conversation', clientId)).toEqual({ conversation: undefined, existing: undefined });
     const before = dbFingerprint(scene.server);
     const steal = await call<ErrorBody>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/messages`, {
       token: chat.token,

@@ -181,6 +181,8 @@ export interface ConversationRepository {
   silentSince(cutoff: number): ConversationRow[];
   /** Open conversations assigned to the agent. */
   openForAgent(agentId: string): ConversationRow[];
+  /** Of these conversations, the ones whose agent is 忙碌 or 离开 now (one read for a whole commit's messages). */
+  withAwayAgent(ids: readonly string[]): Set<string>;
 }
 
 export interface MessageRow {
@@ -201,6 +203,12 @@ export interface MessageRow {
 
 export interface MessageRepository {
   byClientId(clientId: string): MessageRow | undefined;
+  /**
+   * What a send checks first, in one read (on PostgreSQL each read is a round trip): the
+   * conversation, and the message already stored under `clientId` (in any conversation) if any.
+   * No conversation means no row at all, so `existing` is then undefined too.
+   */
+  beforeSend(conversationId: string, clientId: string): { conversation: ConversationRow | undefined; existing: MessageRow | undefined };
   insert(row: MessageRow): void;
   list(conversationId: string, afterSeq: number, limit: number): MessageRow[];
   countForConversation(conversationId: string): number;
@@ -300,7 +308,8 @@ export interface Store
    * Group commit: runs each unit in its own savepoint inside ONE transaction, so a unit that
    * throws rolls back only its own writes and events while the others commit together. Events of
    * every unit go to listeners after the single commit; results come back in unit order. If the
-   * commit itself fails, it throws and nothing was stored. Not callable inside a transaction.
+   * batch fails as a whole (its commit), each unit is run again in a transaction of its own, so
+   * every result is that unit's own. Not callable inside a transaction.
    */
   transactionEach<T>(units: (() => T)[]): UnitResult<T>[];
   /** Called after each commit with the events it appended, in seq order. */

@@ -197,7 +197,7 @@ export async function copySqliteToPostgres(opts: CopyOptions): Promise<CopyResul
       sequences,
     };
   } catch (error) {
-    if (pg?.inTransaction()) pg.exec('ROLLBACK');
+    pg?.rollback();
     throw error;
   } finally {
     pg?.close();

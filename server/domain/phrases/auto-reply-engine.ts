@@ -21,11 +21,14 @@ export interface AutoReplyEngineOptions {
   onError?: (err: unknown) => void;
 }
 
-/** A cheap read before any write transaction: most visitor messages reach an online agent. */
-function agentIsBusy(ctx: DomainContext, conversationId: string): boolean {
-  const agentId = ctx.store.conversations.byId(conversationId)?.agentId;
-  const status = agentId ? ctx.store.agents.byId(agentId)?.status : undefined;
-  return status === 'busy' || status === 'away';
+/**
+ * The conversations of these visitor messages whose agent is 忙碌/离开: one read per commit, before
+ * any write transaction (most visitor messages reach an online agent, and on PostgreSQL each read
+ * is a round trip).
+ */
+function withAwayAgent(ctx: DomainContext, events: StoredEvent[]): Set<string> {
+  const ids = events.flatMap(({ event }) => (event.type === 'message.created' && event.message.sender === 'visitor' ? [event.message.conversationId] : []));
+  return ids.length > 0 ? ctx.store.conversations.withAwayAgent(ids) : new Set();
 }
 
 export function startAutoReplyEngine(ctx: DomainContext, opts: AutoReplyEngineOptions = {}): AutoReplyEngine {
@@ -50,10 +53,11 @@ export function startAutoReplyEngine(ctx: DomainContext, opts: AutoReplyEngineOp
 
   ctx.store.onCommit((events: StoredEvent[]) => {
     if (stopped) return;
+    const away = withAwayAgent(ctx, events);
     for (const { event } of events) {
       if (event.type === 'conversation.updated' && event.conversation.state === 'active' && event.conversation.agentId) {
         pending.push({ conversationId: event.conversation.id, kind: 'greeting' });
-      } else if (event.type === 'message.created' && event.message.sender === 'visitor' && agentIsBusy(ctx, event.message.conversationId)) {
+      } else if (event.type === 'message.created' && event.message.sender === 'visitor' && away.has(event.message.conversationId)) {
         pending.push({ conversationId: event.message.conversationId, kind: 'busy' });
       }
     }

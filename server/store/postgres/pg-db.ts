@@ -3,10 +3,17 @@
  * libpq binding, whose synchronous calls keep each unit of work one uninterrupted piece of code,
  * exactly as better-sqlite3 does (docs/ARCHITECTURE.md, "Stores", says what that costs and why).
  * One connection per store; statements are prepared on the server once, by generated name.
+ *
+ * Inside a transaction, writes whose answer nobody reads yet (`run()`, savepoints, BEGIN and its
+ * lock) wait in a queue and travel in one pipelined round trip with the next read or the COMMIT
+ * (pg-pipeline.ts): a message's four writes cost one round trip instead of four. Reading
+ * `changes` sends the queue at once. A queued write that fails makes the statement that sent it
+ * throw — the transaction is then rolled back as for any failure, so nothing half-done commits.
  */
 import Client from 'pg-native';
 import pgTypes from 'pg-types';
 import type { SqlDb, SqlStatement } from '../sql/sql-db.js';
+import { type PipelineStep, runPipeline, type StepResult } from './pg-pipeline.js';
 import { toPostgresSql } from './sql-text.js';
 
 const INT8 = 20;
@@ -46,10 +53,28 @@ const retired = new Set<Client>();
 const RETIRE_MS = 1_000;
 
 export interface PgConnection extends SqlDb {
-  /** True while a transaction is open on this connection. */
+  /** BEGIN, then the advisory lock `lockKey` for the whole transaction; both travel with the first round trip. */
+  begin(lockKey: number): void;
+  /** Sends what is queued and COMMIT; throws (and the caller rolls back) if anything failed. */
+  commit(): void;
+  /** Forgets what is queued and rolls back whatever reached the server. */
+  rollback(): void;
+  savepoint(name: string): void;
+  release(name: string): void;
+  /** Undoes everything since `savepoint(name)` (queued work is simply forgotten) and releases it. */
+  rollbackTo(name: string): void;
+  /** True between begin() and commit()/rollback(). */
   inTransaction(): boolean;
   close(): void;
 }
+
+/** A queued step; `done` receives the changed-row count once it has been sent. */
+interface Queued extends PipelineStep {
+  savepoint?: string;
+  done?: (changes: number) => void;
+}
+
+const control = (text: string, savepoint?: string): Queued => ({ name: null, text, values: [], savepoint });
 
 export function openPgConnection(connectionString: string): PgConnection {
   const client = new Client({ types });
@@ -58,6 +83,8 @@ export function openPgConnection(connectionString: string): PgConnection {
   client.querySync('SET client_min_messages TO warning');
   let named = 0;
   let open = true;
+  let transaction = false;
+  let queue: Queued[] = [];
 
   // libpq on a finished connection dereferences a freed handle and kills the process; better-sqlite3
   // throws instead. Throw the same way, so work that outlives close (a late timer) fails like it.
@@ -65,10 +92,32 @@ export function openPgConnection(connectionString: string): PgConnection {
     if (!open) throw new TypeError('The PostgreSQL connection is not open');
   };
 
+  /** Sends the queue and then `last` (if any) in one round trip; returns `last`'s result. */
+  const roundTrip = (last: PipelineStep | null): StepResult | null => {
+    ensureOpen();
+    // A savepoint with nothing queued after it waits: `last` only reads, and a savepoint taken
+    // after a read is the same savepoint. Most units then never send theirs (see release()).
+    let held = queue.length;
+    while (last && held > 0 && queue[held - 1]!.savepoint !== undefined) held--;
+    const steps: Queued[] = queue.slice(0, held);
+    queue = queue.slice(held);
+    if (last) steps.push(last);
+    if (steps.length === 0) return null;
+    const outcomes = runPipeline(client.pq, types, steps);
+    let failure: Error | null = null;
+    outcomes.forEach((outcome, i) => {
+      if (outcome.ok) steps[i]!.done?.(outcome.result.changes);
+      else if (!outcome.skipped && !failure) failure = outcome.error;
+    });
+    if (failure) throw failure;
+    const answer = outcomes[outcomes.length - 1]!;
+    return last && answer.ok ? answer.result : null;
+  };
+
   const prepare = (sql: string): SqlStatement => {
     const translated = toPostgresSql(sql);
     let name: string | null = null;
-    const execute = (params: unknown[]): Record<string, unknown>[] => {
+    const step = (params: unknown[]): PipelineStep => {
       ensureOpen();
       if (name === null) {
         const next = `s${++named}`;
@@ -81,17 +130,26 @@ export function openPgConnection(connectionString: string): PgConnection {
         : translated.count === 0
           ? []
           : params.map(toText);
-      return client.executeSync(name, values);
+      return { name, text: translated.text, values };
     };
+    const rowsOf = (params: unknown[]): Record<string, unknown>[] => roundTrip(step(params))!.rows;
     return {
       get: (...params) => {
-        const row = execute(params)[0];
+        const row = rowsOf(params)[0];
         return row ? withoutRowid(row) : undefined;
       },
-      all: (...params) => execute(params).map(withoutRowid),
+      all: (...params) => rowsOf(params).map(withoutRowid),
       run: (...params) => {
-        execute(params);
-        return { changes: Number(client.pq.cmdTuples()) || 0 };
+        if (!transaction) return { changes: roundTrip(step(params))!.changes };
+        let changes: number | null = null;
+        queue.push({ ...step(params), done: (n) => (changes = n) });
+        return {
+          // Asking for the count is reading an answer: the queue goes now.
+          get changes(): number {
+            if (changes === null) roundTrip(null);
+            return changes ?? 0;
+          },
+        };
       },
     };
   };
@@ -100,14 +158,52 @@ export function openPgConnection(connectionString: string): PgConnection {
     dialect: 'postgres',
     prepare,
     exec: (sql) => {
-      ensureOpen();
+      roundTrip(null);
       client.querySync(sql);
     },
-    // PQTRANS_INTRANS (2) or PQTRANS_INERROR (3).
-    inTransaction: () => open && client.pq.transactionStatus() >= 2,
+    begin(lockKey) {
+      ensureOpen();
+      if (transaction) throw new Error('a transaction is already open on this connection');
+      transaction = true;
+      queue.push(control('BEGIN'), control(`SELECT pg_advisory_xact_lock(${Math.trunc(lockKey)})`));
+    },
+    commit() {
+      const result = roundTrip(control('COMMIT'));
+      transaction = false;
+      // COMMIT of a transaction the server had already aborted answers ROLLBACK, not an error.
+      if (result?.command !== 'COMMIT') throw new Error(`PostgreSQL rolled the transaction back (${result?.command ?? 'no answer'})`);
+    },
+    rollback() {
+      queue = [];
+      transaction = false;
+      // PQTRANS_INTRANS (2) or PQTRANS_INERROR (3): BEGIN reached the server, so there is something to undo.
+      if (open && client.pq.transactionStatus() >= 2) client.querySync('ROLLBACK');
+    },
+    savepoint(name) {
+      queue.push(control(`SAVEPOINT ${name}`, name));
+    },
+    release(name) {
+      const at = queue.findIndex((step) => step.savepoint === name);
+      // Never sent, so nothing of the unit reached the server yet: its writes simply join the
+      // enclosing transaction (if one fails when sent, the whole transaction fails and rolls back).
+      if (at >= 0) queue.splice(at, 1);
+      else queue.push(control(`RELEASE SAVEPOINT ${name}`));
+    },
+    rollbackTo(name) {
+      const at = queue.findIndex((step) => step.savepoint === name);
+      // Never sent: the savepoint and everything after it are forgotten, the server saw none of it.
+      if (at >= 0) queue.length = at;
+      else {
+        // Sent earlier: every step still queued came after it, and ROLLBACK TO would undo it anyway.
+        queue = [control(`ROLLBACK TO SAVEPOINT ${name}`), control(`RELEASE SAVEPOINT ${name}`)];
+      }
+    },
+    inTransaction: () => transaction,
     close() {
       if (!open) return;
       open = false;
+      queue = [];
+      transaction = false;
       client.end();
       retired.add(client);
       setTimeout(() => retired.delete(client), RETIRE_MS).unref();

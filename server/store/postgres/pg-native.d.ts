@@ -1,11 +1,31 @@
-// pg-native ships no types; this is the part of its API the PostgreSQL store uses.
+// pg-native and libpq ship no types; these are the parts of their APIs the PostgreSQL store uses.
 declare module 'pg-native' {
+  // Merged with the class below, so the interfaces can be imported beside `export =`.
+  namespace Client {
+    export { TypeParsers, LibPq };
+  }
   interface TypeParsers {
     getTypeParser(oid: number, format?: string): (value: string) => unknown;
   }
+  /** The libpq binding under pg-native (npm `libpq`): thin synchronous wrappers of libpq's C calls. */
+  interface LibPq {
+    cmdTuples(): string;
+    transactionStatus(): number;
+    errorMessage(): string;
+    enterPipelineMode(): boolean;
+    exitPipelineMode(): boolean;
+    pipelineSync(): boolean;
+    sendQueryParams(text: string, values: (string | null)[]): boolean;
+    sendQueryPrepared(name: string, values: (string | null)[]): boolean;
+    /** PQgetResult: blocks on a blocking connection; false for libpq's NULL. */
+    getResult(): boolean;
+    resultStatus(): string;
+    resultErrorMessage(): string;
+    resultErrorFields(): Record<string, unknown> | null;
+  }
   class Client {
     constructor(config?: { types?: TypeParsers; arrayMode?: boolean });
-    pq: { cmdTuples(): string; transactionStatus(): number };
+    pq: LibPq;
     connectSync(connectionString: string): void;
     querySync(text: string, values?: (string | null)[]): Record<string, unknown>[];
     prepareSync(statementName: string, text: string, nParams: number): void;
@@ -13,4 +33,14 @@ declare module 'pg-native' {
     end(cb?: () => void): void;
   }
   export = Client;
+}
+
+declare module 'pg-native/lib/build-result.js' {
+  import type Client from 'pg-native';
+  /** Reads libpq's current result into rows, parsing each column with `types`. */
+  export default function buildResult(
+    pq: Client.LibPq,
+    types: Client.TypeParsers,
+    arrayMode: boolean,
+  ): { rows: Record<string, unknown>[]; rowCount: number; command: string | undefined };
 }

@@ -23,28 +23,29 @@ export function openPostgresStore(connectionString: string): Store {
     db,
     transactions: {
       outer(fn) {
-        db.exec(`BEGIN; SELECT pg_advisory_xact_lock(${LOCK_KEYS.writes})`);
+        db.begin(LOCK_KEYS.writes);
         let result;
         try {
           result = fn();
+          db.commit();
         } catch (error) {
-          if (db.inTransaction()) db.exec('ROLLBACK');
+          db.rollback();
           throw error;
         }
-        db.exec('COMMIT');
         return result;
       },
       savepoint(fn) {
         const name = `unit_${++savepoints}`;
-        db.exec(`SAVEPOINT ${name}`);
+        db.savepoint(name);
+        let result;
         try {
-          const result = fn();
-          db.exec(`RELEASE SAVEPOINT ${name}`);
-          return result;
+          result = fn();
         } catch (error) {
-          db.exec(`ROLLBACK TO SAVEPOINT ${name}; RELEASE SAVEPOINT ${name}`);
+          db.rollbackTo(name);
           throw error;
         }
+        db.release(name);
+        return result;
       },
     },
     attachmentBytes: postgresAttachmentStore(db),

@@ -2,7 +2,12 @@ import type { ConversationFilter, ConversationRepository, ConversationRow } from
 import { cachedStatement, type SqlDb, fromRow, fromRows, insertRow, updateRow } from './sql-db.js';
 
 const BOOLEANS = ['valid', 'evaluationPushed', 'awaitingVisitor'] as const;
-const one = (row: unknown): ConversationRow | undefined => (row ? fromRow<ConversationRow>(row, BOOLEANS) : undefined);
+/** IN lists are built per length; chunks keep the number of distinct statements small. */
+const IN_CHUNK = 64;
+
+/** A conversations row as the domain sees it (also where a join reads one, ./repos-messages.ts). */
+export const conversationOf = (row: unknown): ConversationRow | undefined => (row ? fromRow<ConversationRow>(row, BOOLEANS) : undefined);
+const one = conversationOf;
 
 export function sqlConversations(db: SqlDb): ConversationRepository {
   const byId = db.prepare('SELECT * FROM conversations WHERE id = ?');
@@ -47,5 +52,15 @@ export function sqlConversations(db: SqlDb): ConversationRepository {
     openRoomNoTaken: (roomNo) => roomTaken.get(roomNo) !== undefined,
     silentSince: (cutoff) => fromRows<ConversationRow>(silent.all(cutoff), BOOLEANS),
     openForAgent: (agentId) => fromRows<ConversationRow>(openForAgent.all(agentId), BOOLEANS),
+    withAwayAgent: (ids) => {
+      const away = new Set<string>();
+      const unique = [...new Set(ids)];
+      for (let at = 0; at < unique.length; at += IN_CHUNK) {
+        const chunk = unique.slice(at, at + IN_CHUNK);
+        const sql = `SELECT c.id FROM conversations c JOIN agents a ON a.id = c.agent_id WHERE c.id IN (${chunk.map(() => '?').join(', ')}) AND a.status IN ('busy', 'away')`;
+        for (const row of cachedStatement(db, sql).all(...chunk) as { id: string }[]) away.add(row.id);
+      }
+      return away;
+    },
   };
 }

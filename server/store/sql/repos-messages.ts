@@ -1,8 +1,28 @@
 import type { AttachmentRepository, AttachmentRow, MessageRepository, MessageRow, OfflineMessageRepository, OfflineMessageRow } from '../types.js';
+import { conversationOf } from './repos-conversations.js';
 import { type SqlDb, fromRow, fromRows, insertRow, updateRow } from './sql-db.js';
+
+/** The messages columns, each also selected as m_<column> beside a conversation's in beforeSend. */
+const MESSAGE_COLUMNS = ['id', 'conversation_id', 'seq', 'client_id', 'sender', 'sender_id', 'sender_name', 'kind', 'text', 'attachment_id', 'created_at', 'style'];
+const PREFIX = 'm_';
+
+/** Splits a conversations-plus-message row: the m_ columns are the message (absent when m_id is NULL). */
+function splitBeforeSend(row: Record<string, unknown> | undefined): ReturnType<MessageRepository['beforeSend']> {
+  if (!row) return { conversation: undefined, existing: undefined };
+  const conversation: Record<string, unknown> = {};
+  const message: Record<string, unknown> = {};
+  for (const key in row) {
+    if (key.startsWith(PREFIX)) message[key.slice(PREFIX.length)] = row[key];
+    else conversation[key] = row[key];
+  }
+  return { conversation: conversationOf(conversation), existing: message.id == null ? undefined : fromRow<MessageRow>(message) };
+}
 
 export function sqlMessages(db: SqlDb): MessageRepository {
   const byClientId = db.prepare('SELECT * FROM messages WHERE client_id = ?');
+  const beforeSend = db.prepare(
+    `SELECT c.*, ${MESSAGE_COLUMNS.map((column) => `m.${column} AS ${PREFIX}${column}`).join(', ')} FROM conversations c LEFT JOIN messages m ON m.client_id = ? WHERE c.id = ?`,
+  );
   const list = db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?');
   const count = db.prepare('SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ?');
   return {
@@ -10,6 +30,7 @@ export function sqlMessages(db: SqlDb): MessageRepository {
       const row = byClientId.get(clientId);
       return row ? fromRow<MessageRow>(row) : undefined;
     },
+    beforeSend: (conversationId, clientId) => splitBeforeSend(beforeSend.get(clientId, conversationId) as Record<string, unknown> | undefined),
     insert: (row) => insertRow(db, 'messages', row),
     list: (conversationId, afterSeq, limit) => fromRows<MessageRow>(list.all(conversationId, afterSeq, limit)),
     countForConversation: (conversationId) => (count.get(conversationId) as { n: number }).n,

@@ -35,23 +35,29 @@ export function createSqlStore(parts: SqlStoreParts): Store {
   const pending: StoredEvent[] = [];
   const listeners: ((events: StoredEvent[]) => void)[] = [];
   let depth = 0;
+  const events = sqlEventLog(db, pending, () => depth > 0);
 
   const emit = (): void => {
     const committed = pending.splice(0, pending.length);
     if (committed.length > 0) for (const listener of listeners) listener(committed);
   };
 
-  /** Runs the outermost transaction: events written inside it are announced only once it committed. */
-  const outermost = <T>(commit: () => T): T => {
+  /** Runs fn as the outermost transaction: events written inside it are announced only once it committed. */
+  const outermost = <T>(fn: () => T): T => {
     depth++;
     let result: T;
     try {
-      result = commit();
+      result = transactions.outer(() => {
+        const value = fn();
+        events.beforeCommit();
+        return value;
+      });
     } catch (err) {
       pending.length = 0;
       throw err;
     } finally {
       depth--;
+      events.endTransaction();
     }
     emit();
     return result;
@@ -69,7 +75,7 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     attachments: sqlAttachments(db),
     attachmentBytes: parts.attachmentBytes,
     offlineMessages: sqlOfflineMessages(db),
-    events: sqlEventLog(db, pending),
+    events,
     ...sqlPhoneRepositories(db),
     ...sqlPhraseRepositories(db),
     ...sqlKnowledgeRepositories(db),
@@ -78,12 +84,20 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     ...sqlLoginGuardRepositories(db),
     transaction<T>(fn: () => T): T {
       if (depth > 0) return fn();
-      return outermost(() => transactions.outer(fn));
+      return outermost(fn);
     },
     transactionEach<T>(units: (() => T)[]): UnitResult<T>[] {
       if (depth > 0) throw new Error('transactionEach cannot run inside another transaction');
-      return outermost(() =>
-        transactions.outer(() =>
+      const alone = (unit: () => T): UnitResult<T> => {
+        try {
+          return { ok: true, value: outermost(unit) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      };
+      if (units.length === 1) return [alone(units[0]!)];
+      try {
+        return outermost(() =>
           units.map((unit): UnitResult<T> => {
             const mark = pending.length;
             try {
@@ -93,8 +107,13 @@ export function createSqlStore(parts: SqlStoreParts): Store {
               return { ok: false, error };
             }
           }),
-        ),
-      );
+        );
+      } catch {
+        // The batch failed as a whole (its COMMIT, or on PostgreSQL a queued write of one unit
+        // that only failed when sent): nothing of it is stored. Each unit gets its own
+        // transaction, so one bad unit fails alone instead of taking the batch with it.
+        return units.map(alone);
+      }
     },
     onCommit(listener) {
       listeners.push(listener);
