@@ -278,8 +278,8 @@ export interface StoredEvent {
 export type EventReader = { all: true } | { all: false; principals: Audience[] };
 
 export interface EventLog {
-  /** Append inside the current transaction; delivered to listeners once it commits. */
-  append(event: DurableEvent, audience: Audience[], now: number): number;
+  /** Append inside the current transaction; delivered to listeners, with its seq, once it commits. */
+  append(event: DurableEvent, audience: Audience[], now: number): void;
   head(): number;
   countAfter(afterSeq: number, reader: EventReader): number;
   pageAfter(afterSeq: number, reader: EventReader, limit: number): StoredEvent[];

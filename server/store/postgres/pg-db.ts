@@ -68,10 +68,10 @@ export interface PgConnection extends SqlDb {
   close(): void;
 }
 
-/** A queued step; `done` receives the changed-row count once it has been sent. */
+/** A queued step; `done` receives its answer once it has been sent. */
 interface Queued extends PipelineStep {
   savepoint?: string;
-  done?: (changes: number) => void;
+  done?: (result: StepResult) => void;
 }
 
 const control = (text: string, savepoint?: string): Queued => ({ name: null, text, values: [], savepoint });
@@ -106,7 +106,7 @@ export function openPgConnection(connectionString: string): PgConnection {
     const outcomes = runPipeline(client.pq, types, steps);
     let failure: Error | null = null;
     outcomes.forEach((outcome, i) => {
-      if (outcome.ok) steps[i]!.done?.(outcome.result.changes);
+      if (outcome.ok) steps[i]!.done?.(outcome.result);
       else if (!outcome.skipped && !failure) failure = outcome.error;
     });
     if (failure) throw failure;
@@ -142,7 +142,7 @@ export function openPgConnection(connectionString: string): PgConnection {
       run: (...params) => {
         if (!transaction) return { changes: roundTrip(step(params))!.changes };
         let changes: number | null = null;
-        queue.push({ ...step(params), done: (n) => (changes = n) });
+        queue.push({ ...step(params), done: (result) => (changes = result.changes) });
         return {
           // Asking for the count is reading an answer: the queue goes now.
           get changes(): number {
@@ -150,6 +150,14 @@ export function openPgConnection(connectionString: string): PgConnection {
             return changes ?? 0;
           },
         };
+      },
+      getLater: (params, use) => {
+        const done = (result: StepResult): void => {
+          const row = result.rows[0];
+          use(row ? withoutRowid(row) : undefined);
+        };
+        if (transaction) queue.push({ ...step(params), done });
+        else done(roundTrip(step(params))!);
       },
     };
   };

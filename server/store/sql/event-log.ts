@@ -7,68 +7,23 @@ interface EventDbRow {
   payload: string;
 }
 
-export interface SqlEventLog extends EventLog {
-  /** Called by the store inside the outermost transaction, just before COMMIT. */
-  beforeCommit(): void;
-  /** Called by the store when the outermost transaction ended, committed or not. */
-  endTransaction(): void;
-}
-
-/**
- * Where an event's seq comes from. SQLite: the insert's RETURNING, in-process and free.
- * PostgreSQL: a write transaction holds the store's write lock from BEGIN to COMMIT (see
- * ../postgres/lock-keys.ts), so it takes one number from the sequence and counts on from it
- * itself, and moves the sequence past the last number used before COMMIT. Its event inserts then
- * need no answer and travel with the next round trip (../postgres/pg-db.ts) instead of costing one
- * each. A transaction that rolls back leaves a gap, as a sequence always may.
- */
-function seqSource(db: SqlDb, inTransaction: () => boolean) {
-  if (db.dialect === 'sqlite') {
-    const insert = db.prepare('INSERT INTO events (type, payload, created_at) VALUES (?, ?, ?) RETURNING seq');
-    return {
-      insert: (type: string, payload: string, now: number) => (insert.get(type, payload, now) as { seq: number }).seq,
-      beforeCommit: () => undefined,
-      endTransaction: () => undefined,
-    };
-  }
-  const sequence = "pg_get_serial_sequence('events', 'seq')";
-  const take = db.prepare(`SELECT nextval(${sequence}) AS n`);
-  const moveTo = db.prepare(`SELECT setval(${sequence}, ?)`);
-  const insert = db.prepare('INSERT INTO events (seq, type, payload, created_at) VALUES (?, ?, ?, ?)');
-  let last = 0;
-  let first = 0;
-  return {
-    insert: (type: string, payload: string, now: number) => {
-      // Outside a transaction nothing holds the lock: each event takes its own number.
-      const seq = inTransaction() && last > 0 ? last + 1 : (take.get() as { n: number }).n;
-      if (inTransaction()) {
-        if (last === 0) first = seq;
-        last = seq;
-      }
-      insert.run(seq, type, payload, now);
-      return seq;
-    },
-    beforeCommit: () => {
-      if (last > first) moveTo.run(last);
-    },
-    endTransaction: () => {
-      last = 0;
-      first = 0;
-    },
-  };
-}
-
 /**
  * Durable events with their audience. `pending` collects what the open transaction appended so
  * the store can hand it to listeners only after COMMIT (written before broadcast).
+ *
+ * An event's seq comes from the insert's answer. On SQLite that is at once; on PostgreSQL the
+ * insert waits in the connection's queue and travels with the next round trip (../postgres/pg-db.ts),
+ * so the audience rows name their event with currval() — the seq this connection drew last — and
+ * the seq is filled in before COMMIT returns, so listeners always get it.
  */
-export function sqlEventLog(db: SqlDb, pending: StoredEvent[], inTransaction: () => boolean): SqlEventLog {
-  const seqs = seqSource(db, inTransaction);
-  // All of an event's readers in one statement: on PostgreSQL each statement is a round trip.
+export function sqlEventLog(db: SqlDb, pending: StoredEvent[]): EventLog {
+  const insert = db.prepare('INSERT INTO events (type, payload, created_at) VALUES (?, ?, ?) RETURNING seq');
+  const lastSeq = db.dialect === 'postgres' ? "currval(pg_get_serial_sequence('events', 'seq'))" : null;
+  // All of an event's readers in one statement: on PostgreSQL each statement costs server work.
   const insertAudience = (count: number) =>
     cachedStatement(
       db,
-      `INSERT INTO event_audience (principal, seq) VALUES ${Array.from({ length: count }, () => '(?, ?)').join(', ')} ON CONFLICT DO NOTHING`,
+      `INSERT INTO event_audience (principal, seq) VALUES ${Array.from({ length: count }, () => `(?, ${lastSeq ?? '?'})`).join(', ')} ON CONFLICT DO NOTHING`,
     );
   const head = db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM events');
   const countAll = db.prepare('SELECT COUNT(*) AS n FROM events WHERE seq > ?');
@@ -77,14 +32,12 @@ export function sqlEventLog(db: SqlDb, pending: StoredEvent[], inTransaction: ()
   const inList = (principals: Audience[]): string => principals.map(() => '?').join(', ');
 
   return {
-    beforeCommit: seqs.beforeCommit,
-    endTransaction: seqs.endTransaction,
     append: (event: DurableEvent, audience: Audience[], now: number) => {
-      const seq = seqs.insert(event.type, JSON.stringify({ event, audience }), now);
+      const stored: StoredEvent = { seq: 0, event, audience };
+      insert.getLater([event.type, JSON.stringify({ event, audience }), now], (row) => (stored.seq = (row as { seq: number }).seq));
       const readers = [...new Set(audience)];
-      if (readers.length > 0) insertAudience(readers.length).run(...readers.flatMap((principal) => [principal, seq]));
-      pending.push({ seq, event, audience });
-      return seq;
+      if (readers.length > 0) insertAudience(readers.length).run(...(lastSeq ? readers : readers.flatMap((principal) => [principal, stored.seq])));
+      pending.push(stored);
     },
     head: () => (head.get() as { n: number }).n,
     countAfter: (afterSeq: number, reader: EventReader) => {

@@ -15,6 +15,12 @@ export interface SqlStatement {
   get(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
   run(...params: unknown[]): { changes: number };
+  /**
+   * Runs the statement and hands its first row to `use` when the answer is there: at once on
+   * SQLite; on PostgreSQL inside a transaction, with the next round trip (before COMMIT returns).
+   * For an INSERT … RETURNING whose answer nothing in the transaction waits for.
+   */
+  getLater(params: unknown[], use: (row: unknown) => void): void;
 }
 
 export interface SqlDb {

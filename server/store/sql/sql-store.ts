@@ -35,7 +35,7 @@ export function createSqlStore(parts: SqlStoreParts): Store {
   const pending: StoredEvent[] = [];
   const listeners: ((events: StoredEvent[]) => void)[] = [];
   let depth = 0;
-  const events = sqlEventLog(db, pending, () => depth > 0);
+  const events = sqlEventLog(db, pending);
 
   const emit = (): void => {
     const committed = pending.splice(0, pending.length);
@@ -47,17 +47,12 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     depth++;
     let result: T;
     try {
-      result = transactions.outer(() => {
-        const value = fn();
-        events.beforeCommit();
-        return value;
-      });
+      result = transactions.outer(fn);
     } catch (err) {
       pending.length = 0;
       throw err;
     } finally {
       depth--;
-      events.endTransaction();
     }
     emit();
     return result;

@@ -8,9 +8,19 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'migr
 
 export type Db = Database.Database;
 
-/** The repositories' view of a connection (../sql/sql-db.ts): better-sqlite3's own statements, nothing in between. */
+/**
+ * The repositories' view of a connection (../sql/sql-db.ts): better-sqlite3's own statements,
+ * nothing in between; getLater is get() with its answer handed over at once.
+ */
 export function sqliteSqlDb(db: Db): SqlDb {
-  return { dialect: 'sqlite', prepare: (sql) => db.prepare(sql), exec: (sql) => void db.exec(sql) };
+  return {
+    dialect: 'sqlite',
+    prepare: (sql) => {
+      const statement = db.prepare(sql);
+      return Object.assign(statement, { getLater: (params: unknown[], use: (row: unknown) => void) => use(statement.get(...params)) });
+    },
+    exec: (sql) => void db.exec(sql),
+  };
 }
 
 /** Opens (creating if needed) the database file and brings its schema up to date. */
