@@ -5,18 +5,24 @@ import { mayHandle, readableConversation } from './access.js';
 import { refuse } from './errors.js';
 import { emitMessageCreatedIn } from './events.js';
 import { toMessage } from './dto.js';
-import { appendMessage } from './messages-store.js';
+import { appendMessage, conversationPatchFor } from './messages-store.js';
+import type { BeforeSend, ConversationRow } from '../store/types.js';
 
 export interface SendResult {
   message: Message;
   /** False when the clientId was already stored: the same message is returned, nothing new written. */
   created: boolean;
+  /** The conversation row as this send left it. */
+  conversation: ConversationRow;
 }
 
-/** Stores a message once per clientId (idempotent), then its durable event, in one transaction. */
-export function sendMessage(ctx: DomainContext, principal: Principal, conversationId: string, body: SendMessageBody): SendResult {
+/**
+ * Stores a message once per clientId (idempotent), then its durable event, in one transaction.
+ * `found`: what a group commit already read for this send inside the same transaction.
+ */
+export function sendMessage(ctx: DomainContext, principal: Principal, conversationId: string, body: SendMessageBody, found?: BeforeSend): SendResult {
   return ctx.store.transaction(() => {
-    const found = ctx.store.messages.beforeSend(conversationId, body.clientId);
+    found ??= ctx.store.messages.beforeSend(conversationId, body.clientId);
     const conversation = mayHandle(principal, found.conversation);
     const senderId = principal.kind === 'visitor' ? principal.visitor.id : principal.agent.id;
     const existing = found.existing;
@@ -24,7 +30,7 @@ export function sendMessage(ctx: DomainContext, principal: Principal, conversati
       if (existing.conversationId !== conversationId || existing.senderId !== senderId) {
         refuse('CONFLICT', 'This clientId was already used for another message');
       }
-      return { message: toMessage(ctx, existing), created: false };
+      return { message: toMessage(ctx, existing), created: false, conversation };
     }
     if (conversation.state === 'ended') refuse('INVALID_STATE', 'This conversation has ended');
     if (principal.kind === 'staff' && conversation.state !== 'active') refuse('INVALID_STATE', 'Accept the conversation before replying');
@@ -60,7 +66,7 @@ export function sendMessage(ctx: DomainContext, principal: Principal, conversati
       },
       conversation,
     );
-    return { message: emitMessageCreatedIn(ctx, conversation, row), created: true };
+    return { message: emitMessageCreatedIn(ctx, conversation, row), created: true, conversation: { ...conversation, ...conversationPatchFor(row) } };
   });
 }
 

@@ -122,6 +122,18 @@ describe('bad input on every endpoint gets a 4xx with a code and changes nothing
     expect(store.messages.beforeSend(chat.conversationId, clientId).existing?.conversationId).toBe(other.conversationId);
     expect(store.messages.beforeSend(chat.conversationId, uuidv7()).existing).toBeUndefined();
     expect(store.messages.beforeSend('no-such-conversation', clientId)).toEqual({ conversation: undefined, existing: undefined });
+    // A group commit's reads, all in one statement, answer each send as beforeSend would.
+    const sends = [
+      { conversationId: chat.conversationId, clientId: uuidv7() },
+      { conversationId: 'no-such-conversation', clientId },
+      { conversationId: other.conversationId, clientId },
+      { conversationId: chat.conversationId, clientId },
+    ];
+    expect(store.messages.beforeSendEach(sends)).toEqual(sends.map((s) => store.messages.beforeSend(s.conversationId, s.clientId)));
+    const many = Array.from({ length: 150 }, (_, i) => ({ conversationId: i % 2 ? chat.conversationId : other.conversationId, clientId: i === 149 ? clientId : uuidv7() }));
+    const answers = store.messages.beforeSendEach(many);
+    expect(answers.map((a) => a.conversation?.id)).toEqual(many.map((m) => m.conversationId));
+    expect(answers.filter((a) => a.existing).map((a) => a.existing?.clientId)).toEqual([clientId]);
     const before = dbFingerprint(scene.server);
     const steal = await call<ErrorBody>(scene.server.url, 'POST', `/api/conversations/${chat.conversationId}/messages`, {
       token: chat.token,

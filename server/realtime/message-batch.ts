@@ -14,6 +14,7 @@ import { sendMessage } from '../domain/messages.js';
 import { toAppError } from '../domain/errors.js';
 import type { UnitResult } from '../store/types.js';
 import type { Message } from '../../shared/index.js';
+import { BatchReads } from './batch-reads.js';
 import { type Client, send, withCorkedWrites } from './client.js';
 import { type FrameLog, logFrameFailure } from './frame-errors.js';
 import { type EndClient, sessionCheckForBatch } from './session-guard.js';
@@ -60,11 +61,19 @@ export class MessageBatch {
     let results: UnitResult<Message>[];
     // A message queued while its session was live is still refused if the session ended since.
     const sessionLive = sessionCheckForBatch(this.ctx);
+    const reads = new BatchReads(
+      this.ctx,
+      items.map(({ frame }) => ({ conversationId: frame.conversationId, clientId: frame.message.clientId })),
+    );
     try {
       results = this.ctx.store.transactionEach(
-        items.map(({ client, frame }) => () => {
+        items.map(({ client, frame }, index) => (grouped) => {
           sessionLive(client);
-          return sendMessage(this.ctx, client.principal!, frame.conversationId, frame.message).message;
+          // Run again alone (the batch failed as a whole), a send reads for itself.
+          const found = grouped ? reads.for(index) : undefined;
+          const sent = sendMessage(this.ctx, client.principal!, frame.conversationId, frame.message, found);
+          if (grouped) reads.stored(sent.conversation);
+          return sent.message;
         }),
       );
     } catch (err) {

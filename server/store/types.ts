@@ -201,6 +201,12 @@ export interface MessageRow {
   style?: string | null;
 }
 
+/** What a send checks first: its conversation, and a message already stored under its clientId. */
+export interface BeforeSend {
+  conversation: ConversationRow | undefined;
+  existing: MessageRow | undefined;
+}
+
 export interface MessageRepository {
   byClientId(clientId: string): MessageRow | undefined;
   /**
@@ -208,7 +214,9 @@ export interface MessageRepository {
    * conversation, and the message already stored under `clientId` (in any conversation) if any.
    * No conversation means no row at all, so `existing` is then undefined too.
    */
-  beforeSend(conversationId: string, clientId: string): { conversation: ConversationRow | undefined; existing: MessageRow | undefined };
+  beforeSend(conversationId: string, clientId: string): BeforeSend;
+  /** beforeSend for many sends in one statement (a group commit's), in the order asked. */
+  beforeSendEach(sends: readonly { conversationId: string; clientId: string }[]): BeforeSend[];
   insert(row: MessageRow): void;
   list(conversationId: string, afterSeq: number, limit: number): MessageRow[];
   countForConversation(conversationId: string): number;
@@ -309,9 +317,10 @@ export interface Store
    * throws rolls back only its own writes and events while the others commit together. Events of
    * every unit go to listeners after the single commit; results come back in unit order. If the
    * batch fails as a whole (its commit), each unit is run again in a transaction of its own, so
-   * every result is that unit's own. Not callable inside a transaction.
+   * every result is that unit's own; a unit learns which way it runs from `grouped` (true inside
+   * the shared transaction). Not callable inside a transaction.
    */
-  transactionEach<T>(units: (() => T)[]): UnitResult<T>[];
+  transactionEach<T>(units: ((grouped: boolean) => T)[]): UnitResult<T>[];
   /** Called after each commit with the events it appended, in seq order. */
   onCommit(listener: (events: StoredEvent[]) => void): void;
   close(): void;

@@ -5,15 +5,17 @@
  * One connection per store; statements are prepared on the server once, by generated name.
  *
  * Inside a transaction, writes whose answer nobody reads yet (`run()`, savepoints, BEGIN and its
- * lock) wait in a queue and travel in one pipelined round trip with the next read or the COMMIT
- * (pg-pipeline.ts): a message's four writes cost one round trip instead of four. Reading
- * `changes` sends the queue at once. A queued write that fails makes the statement that sent it
- * throw — the transaction is then rolled back as for any failure, so nothing half-done commits.
+ * lock) wait in a queue. When a unit of a group commit ends well, its writes are put on the wire
+ * without waiting (the server works on them while the next unit runs here); anything still queued
+ * travels with the next read or the COMMIT, whose round trip also collects every answer
+ * outstanding (pg-pipeline.ts). Reading `changes` sends the queue at once. A write that fails makes
+ * the statement that collects its answer throw — the transaction is then rolled back as for any
+ * failure, so nothing half-done commits.
  */
 import Client from 'pg-native';
 import pgTypes from 'pg-types';
 import type { SqlDb, SqlStatement } from '../sql/sql-db.js';
-import { type PipelineStep, runPipeline, type StepResult } from './pg-pipeline.js';
+import { Pipeline, type PipelineStep, type StepResult } from './pg-pipeline.js';
 import { toPostgresSql } from './sql-text.js';
 
 const INT8 = 20;
@@ -92,7 +94,22 @@ export function openPgConnection(connectionString: string): PgConnection {
     if (!open) throw new TypeError('The PostgreSQL connection is not open');
   };
 
-  /** Sends the queue and then `last` (if any) in one round trip; returns `last`'s result. */
+  const pipeline = new Pipeline(client.pq, types);
+  /** Sent, answers not read yet, in order. */
+  let inFlight: Queued[] = [];
+  /** A pipeline left open this long is collected: the answers waiting on the socket stay small. */
+  const MAX_IN_FLIGHT = 512;
+
+  /** Puts everything queued on the wire without waiting for answers. */
+  const sendQueued = (): void => {
+    ensureOpen();
+    pipeline.send(queue);
+    inFlight = inFlight.length === 0 ? queue : inFlight.concat(queue);
+    queue = [];
+    if (inFlight.length > MAX_IN_FLIGHT) roundTrip(null);
+  };
+
+  /** Sends the queue and then `last` (if any) with a sync, and reads every answer outstanding; returns `last`'s result. */
   const roundTrip = (last: PipelineStep | null): StepResult | null => {
     ensureOpen();
     // A savepoint with nothing queued after it waits: `last` only reads, and a savepoint taken
@@ -102,16 +119,18 @@ export function openPgConnection(connectionString: string): PgConnection {
     const steps: Queued[] = queue.slice(0, held);
     queue = queue.slice(held);
     if (last) steps.push(last);
-    if (steps.length === 0) return null;
-    const outcomes = runPipeline(client.pq, types, steps);
+    if (steps.length === 0 && inFlight.length === 0) return null;
+    const sent = inFlight.length === 0 ? steps : inFlight.concat(steps);
+    inFlight = [];
+    const outcomes = pipeline.finish(steps);
     let failure: Error | null = null;
     outcomes.forEach((outcome, i) => {
-      if (outcome.ok) steps[i]!.done?.(outcome.result);
+      if (outcome.ok) sent[i]!.done?.(outcome.result);
       else if (!outcome.skipped && !failure) failure = outcome.error;
     });
     if (failure) throw failure;
-    const answer = outcomes[outcomes.length - 1]!;
-    return last && answer.ok ? answer.result : null;
+    const answer = outcomes[outcomes.length - 1];
+    return last && answer?.ok ? answer.result : null;
   };
 
   const prepare = (sql: string): SqlStatement => {
@@ -121,6 +140,8 @@ export function openPgConnection(connectionString: string): PgConnection {
       ensureOpen();
       if (name === null) {
         const next = `s${++named}`;
+        // PQprepare is not allowed while a pipeline is open: collect it first (once per statement).
+        if (inFlight.length > 0) roundTrip(null);
         client.prepareSync(next, translated.text, translated.count);
         name = next;
       }
@@ -142,7 +163,9 @@ export function openPgConnection(connectionString: string): PgConnection {
       run: (...params) => {
         if (!transaction) return { changes: roundTrip(step(params))!.changes };
         let changes: number | null = null;
-        queue.push({ ...step(params), done: (result) => (changes = result.changes) });
+        // The step first: preparing may send the queue and replace it.
+        const next = step(params);
+        queue.push({ ...next, done: (result) => (changes = result.changes) });
         return {
           // Asking for the count is reading an answer: the queue goes now.
           get changes(): number {
@@ -156,8 +179,9 @@ export function openPgConnection(connectionString: string): PgConnection {
           const row = result.rows[0];
           use(row ? withoutRowid(row) : undefined);
         };
-        if (transaction) queue.push({ ...step(params), done });
-        else done(roundTrip(step(params))!);
+        const next = step(params);
+        if (transaction) queue.push({ ...next, done });
+        else done(roundTrip(next)!);
       },
     };
   };
@@ -184,6 +208,14 @@ export function openPgConnection(connectionString: string): PgConnection {
     rollback() {
       queue = [];
       transaction = false;
+      // Answers still outstanding are read and dropped: the work they belong to is undone now.
+      if (open && inFlight.length > 0) {
+        try {
+          roundTrip(null);
+        } catch {
+          /* a failure there is what this rollback is for */
+        }
+      }
       // PQTRANS_INTRANS (2) or PQTRANS_INERROR (3): BEGIN reached the server, so there is something to undo.
       if (open && client.pq.transactionStatus() >= 2) client.querySync('ROLLBACK');
     },
@@ -196,6 +228,8 @@ export function openPgConnection(connectionString: string): PgConnection {
       // enclosing transaction (if one fails when sent, the whole transaction fails and rolls back).
       if (at >= 0) queue.splice(at, 1);
       else queue.push(control(`RELEASE SAVEPOINT ${name}`));
+      // The unit is done and will not be undone by itself: the server can start on its writes.
+      sendQueued();
     },
     rollbackTo(name) {
       const at = queue.findIndex((step) => step.savepoint === name);
@@ -211,6 +245,7 @@ export function openPgConnection(connectionString: string): PgConnection {
       if (!open) return;
       open = false;
       queue = [];
+      inFlight = [];
       transaction = false;
       client.end();
       retired.add(client);

@@ -15,6 +15,8 @@ declare module 'pg-native' {
     enterPipelineMode(): boolean;
     exitPipelineMode(): boolean;
     pipelineSync(): boolean;
+    /** PQflush: 0 when everything buffered was sent (blocking connection). */
+    flush(): number;
     sendQueryParams(text: string, values: (string | null)[]): boolean;
     sendQueryPrepared(name: string, values: (string | null)[]): boolean;
     /** PQgetResult: blocks on a blocking connection; false for libpq's NULL. */
@@ -38,9 +40,11 @@ declare module 'pg-native' {
 declare module 'pg-native/lib/build-result.js' {
   import type Client from 'pg-native';
   /** Reads libpq's current result into rows, parsing each column with `types`. */
-  export default function buildResult(
+  function buildResult(
     pq: Client.LibPq,
     types: Client.TypeParsers,
     arrayMode: boolean,
   ): { rows: Record<string, unknown>[]; rowCount: number; command: string | undefined };
+  // CommonJS `module.exports = buildResult`.
+  export = buildResult;
 }

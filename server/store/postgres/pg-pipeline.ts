@@ -1,10 +1,11 @@
 /**
- * Several statements in ONE synchronous round trip, through libpq's pipeline mode (PostgreSQL 14+
- * client libraries). On this machine a round trip to a local server costs ~100 µs while a simple
- * statement executes in ~10–20 µs, so the store's writes are sent together with the next read
- * instead of one by one (pg-db.ts decides what waits; this file only carries it).
+ * Statements through libpq's pipeline mode (PostgreSQL 14+ client libraries): many in one round
+ * trip, and writes put on the wire without waiting for their answers. On this machine a round trip
+ * to a local server costs ~100 µs while a simple statement executes in ~10–20 µs, so the store
+ * sends its writes together, and the server works on them while this process prepares the next
+ * ones (pg-db.ts decides what is sent when; this file only carries it).
  *
- * The connection stays in blocking mode: PQgetResult waits for each answer, so the call is as
+ * The connection stays in blocking mode: PQgetResult waits for each answer, so reading is as
  * uninterruptible as better-sqlite3's. After a failing statement PostgreSQL skips the rest of the
  * pipeline up to its sync point; those steps come back as "skipped".
  */
@@ -43,35 +44,75 @@ function connectionError(pq: LibPq, what: string): Error {
   return new Error(`PostgreSQL ${what}: ${pq.errorMessage().trim() || 'connection lost'}`);
 }
 
-/** Sends every step, then one sync, and reads every answer; throws only when the connection fails. */
-export function runPipeline(pq: LibPq, types: TypeParsers, steps: readonly PipelineStep[]): StepOutcome[] {
-  if (!pq.enterPipelineMode()) throw connectionError(pq, 'could not enter pipeline mode');
-  let clean = false;
-  try {
+/**
+ * A pipeline that may stay open across calls: send() puts statements on the wire and returns at
+ * once, so the server works on them while this process goes on; finish() adds a sync, reads every
+ * answer still outstanding (in order) and leaves pipeline mode.
+ */
+export class Pipeline {
+  private outstanding = 0;
+  private active = false;
+
+  constructor(
+    private readonly pq: LibPq,
+    private readonly types: TypeParsers,
+  ) {}
+
+  /** Statements sent whose answers have not been read yet. */
+  get unanswered(): number {
+    return this.outstanding;
+  }
+
+  send(steps: readonly PipelineStep[]): void {
+    if (steps.length === 0) return;
+    const pq = this.pq;
+    if (!this.active) {
+      if (!pq.enterPipelineMode()) throw connectionError(pq, 'could not enter pipeline mode');
+      this.active = true;
+    }
     for (const step of steps) {
       const sent = step.name === null ? pq.sendQueryParams(step.text, step.values) : pq.sendQueryPrepared(step.name, step.values);
       if (!sent) throw connectionError(pq, 'send failed');
+      this.outstanding++;
     }
-    if (!pq.pipelineSync()) throw connectionError(pq, 'sync failed');
-    const outcomes = steps.map((): StepOutcome => {
-      if (!pq.getResult()) throw connectionError(pq, 'answer missing');
-      const status = pq.resultStatus();
-      let outcome: StepOutcome;
-      if (status === 'PGRES_FATAL_ERROR') outcome = { ok: false, error: resultError(pq), skipped: false };
-      else if (status === 'PGRES_PIPELINE_ABORTED') outcome = { ok: false, error: new Error('skipped after an earlier error in the same round trip'), skipped: true };
-      else {
-        const result = buildResult(pq, types, false);
-        outcome = { ok: true, result: { rows: result.rows, changes: result.rowCount || 0, command: result.command ?? '' } };
-      }
-      // Each statement's answer ends with a NULL result.
-      if (pq.getResult()) throw connectionError(pq, `unexpected second answer (${pq.resultStatus()})`);
-      return outcome;
-    });
-    if (!pq.getResult() || pq.resultStatus() !== 'PGRES_PIPELINE_SYNC') throw connectionError(pq, 'sync answer missing');
-    clean = true;
-    return outcomes;
-  } finally {
-    // After a broken connection libpq may refuse to leave pipeline mode; the connection is lost anyway.
-    if (!pq.exitPipelineMode() && clean) throw connectionError(pq, 'could not leave pipeline mode');
+    // libpq buffers in pipeline mode: hand the bytes to the server now so it can start on them.
+    if (pq.flush() !== 0) throw connectionError(pq, 'flush failed');
+  }
+
+  /** Sends `steps` and a sync; returns the outcome of every statement sent since the pipeline opened. */
+  finish(steps: readonly PipelineStep[]): StepOutcome[] {
+    this.send(steps);
+    if (!this.active) return [];
+    const pq = this.pq;
+    let clean = false;
+    try {
+      if (!pq.pipelineSync()) throw connectionError(pq, 'sync failed');
+      const outcomes: StepOutcome[] = [];
+      for (; this.outstanding > 0; this.outstanding--) outcomes.push(this.readOne());
+      if (!pq.getResult() || pq.resultStatus() !== 'PGRES_PIPELINE_SYNC') throw connectionError(pq, 'sync answer missing');
+      clean = true;
+      return outcomes;
+    } finally {
+      this.active = false;
+      this.outstanding = 0;
+      // After a broken connection libpq may refuse to leave pipeline mode; the connection is lost anyway.
+      if (!pq.exitPipelineMode() && clean) throw connectionError(pq, 'could not leave pipeline mode');
+    }
+  }
+
+  private readOne(): StepOutcome {
+    const pq = this.pq;
+    if (!pq.getResult()) throw connectionError(pq, 'answer missing');
+    const status = pq.resultStatus();
+    let outcome: StepOutcome;
+    if (status === 'PGRES_FATAL_ERROR') outcome = { ok: false, error: resultError(pq), skipped: false };
+    else if (status === 'PGRES_PIPELINE_ABORTED') outcome = { ok: false, error: new Error('skipped after an earlier error in the same round trip'), skipped: true };
+    else {
+      const result = buildResult(pq, this.types, false);
+      outcome = { ok: true, result: { rows: result.rows, changes: result.rowCount || 0, command: result.command ?? '' } };
+    }
+    // Each statement's answer ends with a NULL result.
+    if (pq.getResult()) throw connectionError(pq, `unexpected second answer (${pq.resultStatus()})`);
+    return outcome;
   }
 }

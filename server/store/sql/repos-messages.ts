@@ -1,28 +1,36 @@
-import type { AttachmentRepository, AttachmentRow, MessageRepository, MessageRow, OfflineMessageRepository, OfflineMessageRow } from '../types.js';
+import type { AttachmentRepository, AttachmentRow, BeforeSend, MessageRepository, MessageRow, OfflineMessageRepository, OfflineMessageRow } from '../types.js';
 import { conversationOf } from './repos-conversations.js';
-import { type SqlDb, fromRow, fromRows, insertRow, updateRow } from './sql-db.js';
+import { cachedStatement, type SqlDb, fromRow, fromRows, insertRow, updateRow } from './sql-db.js';
 
 /** The messages columns, each also selected as m_<column> beside a conversation's in beforeSend. */
 const MESSAGE_COLUMNS = ['id', 'conversation_id', 'seq', 'client_id', 'sender', 'sender_id', 'sender_name', 'kind', 'text', 'attachment_id', 'created_at', 'style'];
 const PREFIX = 'm_';
+const MESSAGE_SELECT = MESSAGE_COLUMNS.map((column) => `m.${column} AS ${PREFIX}${column}`).join(', ');
+/** Sends per beforeSendEach statement: statements are built per count, so the count of distinct ones stays small. */
+const EACH_CHUNK = 64;
 
 /** Splits a conversations-plus-message row: the m_ columns are the message (absent when m_id is NULL). */
-function splitBeforeSend(row: Record<string, unknown> | undefined): ReturnType<MessageRepository['beforeSend']> {
+function splitBeforeSend(row: Record<string, unknown> | undefined): BeforeSend {
   if (!row) return { conversation: undefined, existing: undefined };
   const conversation: Record<string, unknown> = {};
   const message: Record<string, unknown> = {};
   for (const key in row) {
     if (key.startsWith(PREFIX)) message[key.slice(PREFIX.length)] = row[key];
-    else conversation[key] = row[key];
+    else if (key !== 'send_index') conversation[key] = row[key];
   }
   return { conversation: conversationOf(conversation), existing: message.id == null ? undefined : fromRow<MessageRow>(message) };
 }
 
 export function sqlMessages(db: SqlDb): MessageRepository {
   const byClientId = db.prepare('SELECT * FROM messages WHERE client_id = ?');
-  const beforeSend = db.prepare(
-    `SELECT c.*, ${MESSAGE_COLUMNS.map((column) => `m.${column} AS ${PREFIX}${column}`).join(', ')} FROM conversations c LEFT JOIN messages m ON m.client_id = ? WHERE c.id = ?`,
-  );
+  const beforeSend = db.prepare(`SELECT c.*, ${MESSAGE_SELECT} FROM conversations c LEFT JOIN messages m ON m.client_id = ? WHERE c.id = ?`);
+  // The sends as a VALUES list (SQLite and PostgreSQL alike), joined as beforeSend joins one.
+  const beforeSendChunk = (count: number) =>
+    cachedStatement(
+      db,
+      `WITH sends (send_index, conversation_id, client_id) AS (VALUES ${Array.from({ length: count }, () => '(?, ?, ?)').join(', ')}) ` +
+        `SELECT sends.send_index, c.*, ${MESSAGE_SELECT} FROM sends JOIN conversations c ON c.id = sends.conversation_id LEFT JOIN messages m ON m.client_id = sends.client_id`,
+    );
   const list = db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?');
   const count = db.prepare('SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ?');
   return {
@@ -31,6 +39,15 @@ export function sqlMessages(db: SqlDb): MessageRepository {
       return row ? fromRow<MessageRow>(row) : undefined;
     },
     beforeSend: (conversationId, clientId) => splitBeforeSend(beforeSend.get(clientId, conversationId) as Record<string, unknown> | undefined),
+    beforeSendEach: (sends) => {
+      const found: BeforeSend[] = sends.map(() => ({ conversation: undefined, existing: undefined }));
+      for (let at = 0; at < sends.length; at += EACH_CHUNK) {
+        const chunk = sends.slice(at, at + EACH_CHUNK);
+        const params = chunk.flatMap((send, i) => [String(at + i), send.conversationId, send.clientId]);
+        for (const row of beforeSendChunk(chunk.length).all(...params) as Record<string, unknown>[]) found[Number(row.send_index)] = splitBeforeSend(row);
+      }
+      return found;
+    },
     insert: (row) => insertRow(db, 'messages', row),
     list: (conversationId, afterSeq, limit) => fromRows<MessageRow>(list.all(conversationId, afterSeq, limit)),
     countForConversation: (conversationId) => (count.get(conversationId) as { n: number }).n,

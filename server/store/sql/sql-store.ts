@@ -81,11 +81,11 @@ export function createSqlStore(parts: SqlStoreParts): Store {
       if (depth > 0) return fn();
       return outermost(fn);
     },
-    transactionEach<T>(units: (() => T)[]): UnitResult<T>[] {
+    transactionEach<T>(units: ((grouped: boolean) => T)[]): UnitResult<T>[] {
       if (depth > 0) throw new Error('transactionEach cannot run inside another transaction');
-      const alone = (unit: () => T): UnitResult<T> => {
+      const alone = (unit: (grouped: boolean) => T): UnitResult<T> => {
         try {
-          return { ok: true, value: outermost(unit) };
+          return { ok: true, value: outermost(() => unit(false)) };
         } catch (error) {
           return { ok: false, error };
         }
@@ -96,7 +96,7 @@ export function createSqlStore(parts: SqlStoreParts): Store {
           units.map((unit): UnitResult<T> => {
             const mark = pending.length;
             try {
-              return { ok: true, value: transactions.savepoint(unit) };
+              return { ok: true, value: transactions.savepoint(() => unit(true)) };
             } catch (error) {
               pending.length = mark;
               return { ok: false, error };
