@@ -130,7 +130,10 @@ describe('bad input on every endpoint gets a 4xx with a code and changes nothing
       { conversationId: chat.conversationId, clientId },
     ];
     expect(store.messages.beforeSendEach(sends)).toEqual(sends.map((s) => store.messages.beforeSend(s.conversationId, s.clientId)));
-    const many = Array.from({ length: 150 }, (_, i) => ({ conversationId: i % 2 ? chat.conversationId : other.conversationId, clientId: i === 149 ? clientId : uuidv7() }));
+    const many = Array.from({ length: 150 }, (_, i) => ({
+      conversationId: i % 2 ? chat.conversationId : other.conversationId,
+      clientId: i === 149 ? clientId : uuidv7(),
+    }));
     const answers = store.messages.beforeSendEach(many);
     expect(answers.map((a) => a.conversation?.id)).toEqual(many.map((m) => m.conversationId));
     expect(answers.filter((a) => a.existing).map((a) => a.existing?.clientId)).toEqual([clientId]);

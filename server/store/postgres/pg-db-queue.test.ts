@@ -29,7 +29,9 @@ async function setup(): Promise<{ db: PgConnection; other: pg.Client; count: () 
     other,
     count: async () => Number((await other.query<{ n: string }>('SELECT COUNT(*) AS n FROM t')).rows[0]!.n),
     // Taken and released at once by the second connection: false while `db` holds it.
-    lockFree: async () => (await other.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${LOCK}) AS ok`)).rows[0]!.ok && (await other.query(`SELECT pg_advisory_unlock(${LOCK})`), true),
+    lockFree: async () =>
+      (await other.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${LOCK}) AS ok`)).rows[0]!.ok &&
+      (await other.query(`SELECT pg_advisory_unlock(${LOCK})`), true),
   };
 }
 
@@ -128,7 +130,19 @@ describe('queued writes on the PostgreSQL connection', () => {
       const seen: number[] = [];
       store.onCommit((events) => seen.push(...events.map((e) => e.seq)));
       const event = (id: string) => ({ type: 'evaluation.requested', conversationId: id }) as unknown as DurableEvent;
-      const orphan = { id: uuidv7(), conversationId: 'no-such-conversation', seq: 1, clientId: uuidv7(), sender: 'visitor' as const, senderId: null, senderName: 'x', kind: 'text' as const, text: 'x', attachmentId: null, createdAt: 1 };
+      const orphan = {
+        id: uuidv7(),
+        conversationId: 'no-such-conversation',
+        seq: 1,
+        clientId: uuidv7(),
+        sender: 'visitor' as const,
+        senderId: null,
+        senderName: 'x',
+        kind: 'text' as const,
+        text: 'x',
+        attachmentId: null,
+        createdAt: 1,
+      };
       const results = store.transactionEach([
         () => store.events.append(event('a'), ['staff'], 1),
         // Only PostgreSQL's foreign key check refuses this, when the queued insert is sent.

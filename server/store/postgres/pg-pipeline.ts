@@ -106,7 +106,8 @@ export class Pipeline {
     const status = pq.resultStatus();
     let outcome: StepOutcome;
     if (status === 'PGRES_FATAL_ERROR') outcome = { ok: false, error: resultError(pq), skipped: false };
-    else if (status === 'PGRES_PIPELINE_ABORTED') outcome = { ok: false, error: new Error('skipped after an earlier error in the same round trip'), skipped: true };
+    else if (status === 'PGRES_PIPELINE_ABORTED')
+      outcome = { ok: false, error: new Error('skipped after an earlier error in the same round trip'), skipped: true };
     else {
       const result = buildResult(pq, this.types, false);
       outcome = { ok: true, result: { rows: result.rows, changes: result.rowCount || 0, command: result.command ?? '' } };

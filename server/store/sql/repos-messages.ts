@@ -3,7 +3,20 @@ import { conversationOf } from './repos-conversations.js';
 import { cachedStatement, type SqlDb, fromRow, fromRows, insertRow, updateRow } from './sql-db.js';
 
 /** The messages columns, each also selected as m_<column> beside a conversation's in beforeSend. */
-const MESSAGE_COLUMNS = ['id', 'conversation_id', 'seq', 'client_id', 'sender', 'sender_id', 'sender_name', 'kind', 'text', 'attachment_id', 'created_at', 'style'];
+const MESSAGE_COLUMNS = [
+  'id',
+  'conversation_id',
+  'seq',
+  'client_id',
+  'sender',
+  'sender_id',
+  'sender_name',
+  'kind',
+  'text',
+  'attachment_id',
+  'created_at',
+  'style',
+];
 const PREFIX = 'm_';
 const MESSAGE_SELECT = MESSAGE_COLUMNS.map((column) => `m.${column} AS ${PREFIX}${column}`).join(', ');
 /** Sends per beforeSendEach statement: statements are built per count, so the count of distinct ones stays small. */
