@@ -22,17 +22,17 @@ export interface AutoReplyEngineOptions {
 }
 
 /**
- * The conversations of these visitor messages whose agent is 忙碌/离开: one read per commit, before
- * any write transaction (most visitor messages reach an online agent, and on PostgreSQL each read
- * is a round trip).
+ * Of these conversations (each got a visitor message), the ones whose agent is 忙碌/离开: one read
+ * per flush, after the commit's acks and deliveries went out (on PostgreSQL a read is a round trip
+ * the process waits for; most visitor messages reach an online agent).
  */
-function withAwayAgent(ctx: DomainContext, events: StoredEvent[]): Set<string> {
-  const ids = events.flatMap(({ event }) => (event.type === 'message.created' && event.message.sender === 'visitor' ? [event.message.conversationId] : []));
-  return ids.length > 0 ? ctx.store.conversations.withAwayAgent(ids) : new Set();
+function withAwayAgent(ctx: DomainContext, conversationIds: string[]): Set<string> {
+  return conversationIds.length > 0 ? ctx.store.conversations.withAwayAgent(conversationIds) : new Set();
 }
 
 export function startAutoReplyEngine(ctx: DomainContext, opts: AutoReplyEngineOptions = {}): AutoReplyEngine {
-  let pending: { conversationId: string; kind: 'greeting' | 'busy' }[] = [];
+  /** In commit order; 'visitor-wrote' becomes a busy reply if the agent is away when the flush runs. */
+  let pending: { conversationId: string; kind: 'greeting' | 'visitor-wrote' }[] = [];
   let scheduled = false;
   let stopped = false;
   const report = opts.onError ?? (() => undefined);
@@ -41,10 +41,21 @@ export function startAutoReplyEngine(ctx: DomainContext, opts: AutoReplyEngineOp
     scheduled = false;
     const work = pending;
     pending = [];
+    let away: Set<string>;
+    try {
+      away = withAwayAgent(
+        ctx,
+        work.filter((item) => item.kind === 'visitor-wrote').map((item) => item.conversationId),
+      );
+    } catch (err) {
+      report(err);
+      away = new Set();
+    }
     for (const item of work) {
       if (stopped) return;
+      if (item.kind === 'visitor-wrote' && !away.has(item.conversationId)) continue;
       try {
-        sendAutoReply(ctx, item.conversationId, item.kind);
+        sendAutoReply(ctx, item.conversationId, item.kind === 'greeting' ? 'greeting' : 'busy');
       } catch (err) {
         report(err);
       }
@@ -53,12 +64,11 @@ export function startAutoReplyEngine(ctx: DomainContext, opts: AutoReplyEngineOp
 
   ctx.store.onCommit((events: StoredEvent[]) => {
     if (stopped) return;
-    const away = withAwayAgent(ctx, events);
     for (const { event } of events) {
       if (event.type === 'conversation.updated' && event.conversation.state === 'active' && event.conversation.agentId) {
         pending.push({ conversationId: event.conversation.id, kind: 'greeting' });
-      } else if (event.type === 'message.created' && event.message.sender === 'visitor' && away.has(event.message.conversationId)) {
-        pending.push({ conversationId: event.message.conversationId, kind: 'busy' });
+      } else if (event.type === 'message.created' && event.message.sender === 'visitor') {
+        pending.push({ conversationId: event.message.conversationId, kind: 'visitor-wrote' });
       }
     }
     if (pending.length > 0 && !scheduled) {

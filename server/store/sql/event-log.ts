@@ -16,9 +16,14 @@ interface EventDbRow {
  * so the audience rows name their event with currval() — the seq this connection drew last — and
  * the seq is filled in before COMMIT returns, so listeners always get it.
  */
+/** The identity sequence behind events.seq, looked up once (per row, pg_get_serial_sequence would search the catalog each time). */
+function sequenceOfEvents(db: SqlDb): string {
+  return (db.prepare("SELECT pg_get_serial_sequence('events', 'seq') AS name").get() as { name: string }).name;
+}
+
 export function sqlEventLog(db: SqlDb, pending: StoredEvent[]): EventLog {
   const insert = db.prepare('INSERT INTO events (type, payload, created_at) VALUES (?, ?, ?) RETURNING seq');
-  const lastSeq = db.dialect === 'postgres' ? "currval(pg_get_serial_sequence('events', 'seq'))" : null;
+  const lastSeq = db.dialect === 'postgres' ? `currval('${sequenceOfEvents(db).replaceAll("'", "''")}')` : null;
   // All of an event's readers in one statement: on PostgreSQL each statement costs server work.
   const insertAudience = (count: number) =>
     cachedStatement(

@@ -37,12 +37,16 @@ function splitBeforeSend(row: Record<string, unknown> | undefined): BeforeSend {
 export function sqlMessages(db: SqlDb): MessageRepository {
   const byClientId = db.prepare('SELECT * FROM messages WHERE client_id = ?');
   const beforeSend = db.prepare(`SELECT c.*, ${MESSAGE_SELECT} FROM conversations c LEFT JOIN messages m ON m.client_id = ? WHERE c.id = ?`);
-  // The sends as a VALUES list (SQLite and PostgreSQL alike), joined as beforeSend joins one.
+  // beforeSend's lookup once per send, joined with UNION ALL: each branch is two unique-index
+  // lookups whatever the planner knows (a VALUES list joined to the tables got a hash join over
+  // all of messages on PostgreSQL: ~65 µs a send instead of ~5).
   const beforeSendChunk = (count: number) =>
     cachedStatement(
       db,
-      `WITH sends (send_index, conversation_id, client_id) AS (VALUES ${Array.from({ length: count }, () => '(?, ?, ?)').join(', ')}) ` +
-        `SELECT sends.send_index, c.*, ${MESSAGE_SELECT} FROM sends JOIN conversations c ON c.id = sends.conversation_id LEFT JOIN messages m ON m.client_id = sends.client_id`,
+      Array.from(
+        { length: count },
+        (_, i) => `SELECT ${i} AS send_index, c.*, ${MESSAGE_SELECT} FROM conversations c LEFT JOIN messages m ON m.client_id = ? WHERE c.id = ?`,
+      ).join(' UNION ALL '),
     );
   const list = db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?');
   const count = db.prepare('SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ?');
@@ -56,8 +60,8 @@ export function sqlMessages(db: SqlDb): MessageRepository {
       const found: BeforeSend[] = sends.map(() => ({ conversation: undefined, existing: undefined }));
       for (let at = 0; at < sends.length; at += EACH_CHUNK) {
         const chunk = sends.slice(at, at + EACH_CHUNK);
-        const params = chunk.flatMap((send, i) => [String(at + i), send.conversationId, send.clientId]);
-        for (const row of beforeSendChunk(chunk.length).all(...params) as Record<string, unknown>[]) found[Number(row.send_index)] = splitBeforeSend(row);
+        const params = chunk.flatMap((send) => [send.clientId, send.conversationId]);
+        for (const row of beforeSendChunk(chunk.length).all(...params) as Record<string, unknown>[]) found[at + Number(row.send_index)] = splitBeforeSend(row);
       }
       return found;
     },
