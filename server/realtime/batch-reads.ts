@@ -6,7 +6,11 @@
  *
  * The copies stay true for the rest of the transaction because nothing else runs inside it: each
  * stored send moves its conversation's copy on (`stored`), a refused send changes nothing, and a
- * clientId met again in the batch reads for itself (its first send may have stored it).
+ * clientId met again in the batch looks itself up (its first send may have stored it).
+ *
+ * The read happens before the cross-node write lock (PostgreSQL takes it only when the batch's
+ * first write leaves): `recheck` then confirms, under the lock, that no other node changed those
+ * conversations meanwhile — otherwise the batch fails and its sends run again one by one.
  */
 import type { BeforeSend, ConversationRow } from '../store/types.js';
 import type { DomainContext } from '../domain/context.js';
@@ -32,13 +36,20 @@ export class BatchReads {
     });
   }
 
-  /** What send `index` would read, or undefined when it must read for itself. Call inside the batch's transaction only. */
-  for(index: number): BeforeSend | undefined {
-    if (this.repeated.has(index)) return undefined;
+  /** What send `index` would read. Call inside the batch's transaction only. */
+  for(index: number): BeforeSend {
     this.fetched ??= this.ctx.store.messages.beforeSendEach(this.sends);
     const found = this.fetched[index]!;
-    const conversation = this.latest.get(this.sends[index]!.conversationId) ?? found.conversation;
-    return { conversation, existing: found.existing };
+    const send = this.sends[index]!;
+    const conversation = this.latest.get(send.conversationId) ?? found.conversation;
+    const existing = this.repeated.has(index) ? this.ctx.store.messages.byClientId(send.clientId) : found.existing;
+    return { conversation, existing };
+  }
+
+  /** Under the write lock: fails unless the conversations read are as they were (see the file comment). */
+  recheck(): void {
+    const read = (this.fetched ?? []).flatMap((found) => (found.conversation ? [found.conversation] : []));
+    if (read.length > 0) this.ctx.store.conversations.expectUnchanged(read);
   }
 
   /** Send `index` was stored (its savepoint released) and left its conversation like this. */

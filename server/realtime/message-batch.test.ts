@@ -24,9 +24,9 @@ describe('realtime message.send group commit', () => {
     const store = scene.server.store;
     const original = store.transactionEach.bind(store);
     const batchSizes: number[] = [];
-    store.transactionEach = (units) => {
+    store.transactionEach = (units, options) => {
       batchSizes.push(units.length);
-      return original(units);
+      return original(units, options);
     };
     const [a, refused, b, conflict] = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
     const text = (clientId: string, t: string, conversationId = chat.conversationId) => ({

@@ -75,6 +75,7 @@ export class MessageBatch {
           if (grouped) reads.stored(sent.conversation);
           return sent.message;
         }),
+        { recheckUnderLock: () => reads.recheck() },
       );
     } catch (err) {
       // The commit itself failed: nothing of this batch is stored, so every message is nacked.

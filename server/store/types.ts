@@ -183,6 +183,11 @@ export interface ConversationRepository {
   openForAgent(agentId: string): ConversationRow[];
   /** Of these conversations, the ones whose agent is 忙碌 or 离开 now (one read for a whole commit's messages). */
   withAwayAgent(ids: readonly string[]): Set<string>;
+  /**
+   * Fails the transaction unless each of these rows still has the same state, agent and last
+   * message seq: at once on SQLite, when its answer arrives (by COMMIT at the latest) on PostgreSQL.
+   */
+  expectUnchanged(rows: readonly ConversationRow[]): void;
 }
 
 export interface MessageRow {
@@ -205,6 +210,17 @@ export interface MessageRow {
 export interface BeforeSend {
   conversation: ConversationRow | undefined;
   existing: MessageRow | undefined;
+}
+
+export interface TransactionEachOptions {
+  /**
+   * For units whose reads before any write are all re-checked here (a group commit's pre-read
+   * rows). An engine whose cross-node write lock can be taken late (PostgreSQL) then takes it only
+   * when the group's first write leaves for the server and runs this under it; a stale check fails
+   * the group, whose units then rerun alone, locking from their start as usual. Engines that lock
+   * from the start (SQLite's BEGIN IMMEDIATE) have nothing to re-check and ignore it.
+   */
+  recheckUnderLock?: () => void;
 }
 
 export interface MessageRepository {
@@ -320,7 +336,7 @@ export interface Store
    * every result is that unit's own; a unit learns which way it runs from `grouped` (true inside
    * the shared transaction). Not callable inside a transaction.
    */
-  transactionEach<T>(units: ((grouped: boolean) => T)[]): UnitResult<T>[];
+  transactionEach<T>(units: ((grouped: boolean) => T)[], options?: TransactionEachOptions): UnitResult<T>[];
   /** Called after each commit with the events it appended, in seq order. */
   onCommit(listener: (events: StoredEvent[]) => void): void;
   close(): void;

@@ -124,6 +124,89 @@ describe('queued writes on the PostgreSQL connection', () => {
     }
   });
 
+  it(
+    'a late lock is taken in front of the first write to leave, with the re-check behind it; a failing re-check stops the COMMIT',
+    { timeout: 60_000 },
+    async () => {
+      const { db, other, count, lockFree } = await setup();
+      try {
+        const insert = db.prepare('INSERT INTO t (id) VALUES (?)');
+        const read = db.prepare('SELECT COUNT(*) AS n FROM t');
+        // Fails on the server (division by zero) when told the reads went stale.
+        const check = db.prepare('SELECT 1 / ? AS ok');
+        let rechecks = 0;
+        db.begin(LOCK, () => {
+          rechecks++;
+          check.run(1);
+        });
+        expect(read.get()).toEqual({ n: 0 });
+        expect(await lockFree()).toBe(true);
+        insert.run('a');
+        expect(rechecks).toBe(0);
+        expect(read.get()).toEqual({ n: 1 });
+        expect(rechecks).toBe(1);
+        expect(await lockFree()).toBe(false);
+        db.commit();
+        expect(await count()).toBe(1);
+
+        db.begin(LOCK, () => check.run(0));
+        insert.run('b');
+        expect(() => db.commit()).toThrow(/division by zero/);
+        db.rollback();
+        expect(await count()).toBe(1);
+        // A transaction that writes nothing never takes the lock.
+        db.begin(LOCK, () => check.run(0));
+        expect(read.get()).toEqual({ n: 1 });
+        db.commit();
+        expect(await lockFree()).toBe(true);
+      } finally {
+        db.close();
+        await other.end();
+      }
+    },
+  );
+
+  it('a group commit whose conversations another node changed after its reads reruns its units alone', { timeout: 60_000 }, async () => {
+    const url = await server.createDatabase();
+    const store = openPostgresStore(url);
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      const visitorId = uuidv7();
+      const conversationId = uuidv7();
+      await other.query("INSERT INTO visitors (id, token_hash, name, created_at) VALUES ($1, $1, 'v', 0)", [visitorId]);
+      await other.query("INSERT INTO conversations (id, room_no, visitor_id, state, started_by, created_at) VALUES ($1, 'r1', $2, 'queued', 'visitor', 0)", [
+        conversationId,
+        visitorId,
+      ]);
+      const read = store.conversations.byId(conversationId)!;
+      // Another node moves the conversation on after this node read it.
+      await other.query('UPDATE conversations SET last_message_seq = 5 WHERE id = $1', [conversationId]);
+      const runs: boolean[] = [];
+      const results = store.transactionEach(
+        [
+          (grouped) => {
+            runs.push(grouped);
+            store.events.append({ type: 'evaluation.requested', conversationId } as unknown as DurableEvent, ['staff'], 1);
+          },
+        ],
+        { recheckUnderLock: () => store.conversations.expectUnchanged([read]) },
+      );
+      expect(results.map((r) => r.ok)).toEqual([true]);
+      expect(runs).toEqual([true, false]);
+      expect(store.events.pageAfter(0, { all: true }, 10)).toHaveLength(1);
+      // Unchanged, the group commits on its first try.
+      runs.length = 0;
+      store.transactionEach([(grouped) => void runs.push(grouped)], {
+        recheckUnderLock: () => store.conversations.expectUnchanged([store.conversations.byId(conversationId)!]),
+      });
+      expect(runs).toEqual([true]);
+    } finally {
+      store.close();
+      await other.end();
+    }
+  });
+
   it("a group commit whose queued write fails reruns its units one by one: the others are stored, with their events' seqs", { timeout: 60_000 }, async () => {
     const store = openPostgresStore(await server.createDatabase());
     try {

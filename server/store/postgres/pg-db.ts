@@ -55,8 +55,13 @@ const retired = new Set<Client>();
 const RETIRE_MS = 1_000;
 
 export interface PgConnection extends SqlDb {
-  /** BEGIN, then the advisory lock `lockKey` for the whole transaction; both travel with the first round trip. */
-  begin(lockKey: number): void;
+  /**
+   * BEGIN, then the advisory lock `lockKey` for the whole transaction; both travel with the first
+   * round trip. With `recheckUnderLock`, the lock is taken only in front of the transaction's
+   * first write to leave (reads before it run unlocked), followed by what recheckUnderLock queues
+   * — statements that fail if those reads went stale, so the writes and COMMIT behind them fail too.
+   */
+  begin(lockKey: number, recheckUnderLock?: () => void): void;
   /** Sends what is queued and COMMIT; throws (and the caller rolls back) if anything failed. */
   commit(): void;
   /** Forgets what is queued and rolls back whatever reached the server. */
@@ -73,6 +78,8 @@ export interface PgConnection extends SqlDb {
 /** A queued step; `done` receives its answer once it has been sent. */
 interface Queued extends PipelineStep {
   savepoint?: string;
+  /** Changes data (run, getLater): a late write lock must be in front of it. */
+  write?: boolean;
   done?: (result: StepResult) => void;
 }
 
@@ -87,6 +94,8 @@ export function openPgConnection(connectionString: string): PgConnection {
   let open = true;
   let transaction = false;
   let queue: Queued[] = [];
+  /** A write lock to take in front of the first write that leaves (begin with recheckUnderLock). */
+  let lateLock: { key: number; recheck: () => void } | null = null;
 
   // libpq on a finished connection dereferences a freed handle and kills the process; better-sqlite3
   // throws instead. Throw the same way, so work that outlives close (a late timer) fails like it.
@@ -102,9 +111,23 @@ export function openPgConnection(connectionString: string): PgConnection {
   /** Queued statements that are worth a send of their own at the end of a unit (~8 messages' writes). */
   const STREAM_AT = 32;
 
+  /** Before writes leave: the late lock goes in front of the first one, with the re-check statements. */
+  const lockBeforeWrites = (): void => {
+    if (!lateLock) return;
+    const at = queue.findIndex((step) => step.write);
+    if (at < 0) return;
+    const { key, recheck } = lateLock;
+    lateLock = null;
+    const writes = queue.slice(at);
+    queue = [...queue.slice(0, at), control(`SELECT pg_advisory_xact_lock(${key})`)];
+    recheck();
+    queue.push(...writes);
+  };
+
   /** Puts everything queued on the wire without waiting for answers. */
   const sendQueued = (): void => {
     ensureOpen();
+    lockBeforeWrites();
     pipeline.send(queue);
     inFlight = inFlight.length === 0 ? queue : inFlight.concat(queue);
     queue = [];
@@ -114,6 +137,7 @@ export function openPgConnection(connectionString: string): PgConnection {
   /** Sends the queue and then `last` (if any) with a sync, and reads every answer outstanding; returns `last`'s result. */
   const roundTrip = (last: PipelineStep | null): StepResult | null => {
     ensureOpen();
+    lockBeforeWrites();
     // A savepoint with nothing queued after it waits: `last` only reads, and a savepoint taken
     // after a read is the same savepoint. Most units then never send theirs (see release()).
     let held = queue.length;
@@ -167,7 +191,7 @@ export function openPgConnection(connectionString: string): PgConnection {
         let changes: number | null = null;
         // The step first: preparing may send the queue and replace it.
         const next = step(params);
-        queue.push({ ...next, done: (result) => (changes = result.changes) });
+        queue.push({ ...next, write: true, done: (result) => (changes = result.changes) });
         return {
           // Asking for the count is reading an answer: the queue goes now.
           get changes(): number {
@@ -182,7 +206,7 @@ export function openPgConnection(connectionString: string): PgConnection {
           use(row ? withoutRowid(row) : undefined);
         };
         const next = step(params);
-        if (transaction) queue.push({ ...next, done });
+        if (transaction) queue.push({ ...next, write: true, done });
         else done(roundTrip(next)!);
       },
     };
@@ -195,14 +219,22 @@ export function openPgConnection(connectionString: string): PgConnection {
       roundTrip(null);
       client.querySync(sql);
     },
-    begin(lockKey) {
+    begin(lockKey, recheckUnderLock) {
       ensureOpen();
       if (transaction) throw new Error('a transaction is already open on this connection');
       transaction = true;
-      queue.push(control('BEGIN'), control(`SELECT pg_advisory_xact_lock(${Math.trunc(lockKey)})`));
+      const key = Math.trunc(lockKey);
+      queue.push(control('BEGIN'));
+      if (recheckUnderLock) lateLock = { key, recheck: recheckUnderLock };
+      else queue.push(control(`SELECT pg_advisory_xact_lock(${key})`));
     },
     commit() {
-      const result = roundTrip(control('COMMIT'));
+      let result: StepResult | null;
+      try {
+        result = roundTrip(control('COMMIT'));
+      } finally {
+        lateLock = null;
+      }
       transaction = false;
       // COMMIT of a transaction the server had already aborted answers ROLLBACK, not an error.
       if (result?.command !== 'COMMIT') throw new Error(`PostgreSQL rolled the transaction back (${result?.command ?? 'no answer'})`);
@@ -210,6 +242,7 @@ export function openPgConnection(connectionString: string): PgConnection {
     rollback() {
       queue = [];
       transaction = false;
+      lateLock = null;
       // Answers still outstanding are read and dropped: the work they belong to is undone now.
       if (open && inFlight.length > 0) {
         try {

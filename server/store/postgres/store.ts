@@ -22,8 +22,8 @@ export function openPostgresStore(connectionString: string): Store {
   return createSqlStore({
     db,
     transactions: {
-      outer(fn) {
-        db.begin(LOCK_KEYS.writes);
+      outer(fn, recheckUnderLock) {
+        db.begin(LOCK_KEYS.writes, recheckUnderLock);
         let result;
         try {
           result = fn();

@@ -22,6 +22,18 @@ export function sqlConversations(db: SqlDb): ConversationRepository {
   const silent = db.prepare("SELECT * FROM conversations WHERE state = 'active' AND awaiting_visitor = 1 AND last_agent_message_at <= ?");
   const openForAgent = db.prepare("SELECT * FROM conversations WHERE agent_id = ? AND state <> 'ended' ORDER BY created_at");
 
+  // The count of rows still as read, compared with how many were read. On PostgreSQL a mismatch
+  // divides by zero: the statement fails on the server, so it can wait in the write queue and
+  // still stop the COMMIT behind it. SQLite answers NULL instead, so its answer is read and checked.
+  const unchanged = (count: number) =>
+    cachedStatement(
+      db,
+      `SELECT 1 / (CASE WHEN (SELECT COUNT(*) FROM conversations WHERE ${Array.from(
+        { length: count },
+        () => '(id = ? AND state = ? AND agent_id IS NOT DISTINCT FROM ? AND last_message_seq = ?)',
+      ).join(' OR ')}) = ? THEN 1 ELSE 0 END) AS ok`,
+    );
+
   return {
     byId: (id) => one(byId.get(id)),
     insert: (row) => insertRow(db, 'conversations', row),
@@ -61,6 +73,15 @@ export function sqlConversations(db: SqlDb): ConversationRepository {
         for (const row of cachedStatement(db, sql).all(...chunk) as { id: string }[]) away.add(row.id);
       }
       return away;
+    },
+    expectUnchanged: (rows) => {
+      const unique = [...new Map(rows.map((row) => [row.id, row])).values()];
+      for (let at = 0; at < unique.length; at += IN_CHUNK) {
+        const chunk = unique.slice(at, at + IN_CHUNK);
+        const params = [...chunk.flatMap((row) => [row.id, row.state, row.agentId, row.lastMessageSeq]), chunk.length];
+        if (db.dialect === 'postgres') unchanged(chunk.length).run(...params);
+        else if ((unchanged(chunk.length).get(...params) as { ok: number | null }).ok !== 1) throw new Error('conversations changed since they were read');
+      }
     },
   };
 }

@@ -3,7 +3,7 @@
  * unit-of-work rules every engine shares. What differs per engine is only how a transaction and a
  * savepoint are opened (`TransactionRunner`), where attachment bytes live, and what closing means.
  */
-import type { AttachmentStore, Store, StoredEvent, UnitResult } from '../types.js';
+import type { AttachmentStore, Store, StoredEvent, TransactionEachOptions, UnitResult } from '../types.js';
 import { sqlAgents, sqlGroups, sqlSessions, sqlSettings, sqlTopics, sqlVisitors } from './repos-accounts.js';
 import { sqlConversations } from './repos-conversations.js';
 import { sqlAttachments, sqlMessages, sqlOfflineMessages } from './repos-messages.js';
@@ -17,8 +17,12 @@ import { sqlLoginGuardRepositories } from './repos-login-guard.js';
 import type { SqlDb } from './sql-db.js';
 
 export interface TransactionRunner {
-  /** Runs fn as the outermost transaction, holding the write lock from its start; commits or rolls back. */
-  outer<T>(fn: () => T): T;
+  /**
+   * Runs fn as the outermost transaction, holding the write lock from its start — or, given
+   * `recheckUnderLock` and where the engine can, from its first write on, re-checking its reads
+   * under it (see TransactionEachOptions); commits or rolls back.
+   */
+  outer<T>(fn: () => T, recheckUnderLock?: () => void): T;
   /** Runs fn in a savepoint of the open transaction: a throw rolls back fn's writes only. */
   savepoint<T>(fn: () => T): T;
 }
@@ -43,11 +47,11 @@ export function createSqlStore(parts: SqlStoreParts): Store {
   };
 
   /** Runs fn as the outermost transaction: events written inside it are announced only once it committed. */
-  const outermost = <T>(fn: () => T): T => {
+  const outermost = <T>(fn: () => T, recheckUnderLock?: () => void): T => {
     depth++;
     let result: T;
     try {
-      result = transactions.outer(fn);
+      result = transactions.outer(fn, recheckUnderLock);
     } catch (err) {
       pending.length = 0;
       throw err;
@@ -81,7 +85,7 @@ export function createSqlStore(parts: SqlStoreParts): Store {
       if (depth > 0) return fn();
       return outermost(fn);
     },
-    transactionEach<T>(units: ((grouped: boolean) => T)[]): UnitResult<T>[] {
+    transactionEach<T>(units: ((grouped: boolean) => T)[], options: TransactionEachOptions = {}): UnitResult<T>[] {
       if (depth > 0) throw new Error('transactionEach cannot run inside another transaction');
       const alone = (unit: (grouped: boolean) => T): UnitResult<T> => {
         try {
@@ -90,7 +94,8 @@ export function createSqlStore(parts: SqlStoreParts): Store {
           return { ok: false, error };
         }
       };
-      if (units.length === 1) return [alone(units[0]!)];
+      // One unit needs no savepoint, unless it may be re-checked under a late lock (and rerun if stale).
+      if (units.length === 1 && !options.recheckUnderLock) return [alone(units[0]!)];
       try {
         return outermost(() =>
           units.map((unit): UnitResult<T> => {
@@ -102,10 +107,11 @@ export function createSqlStore(parts: SqlStoreParts): Store {
               return { ok: false, error };
             }
           }),
+          options.recheckUnderLock,
         );
       } catch {
-        // The batch failed as a whole (its COMMIT, or on PostgreSQL a queued write of one unit
-        // that only failed when sent): nothing of it is stored. Each unit gets its own
+        // The batch failed as a whole (its COMMIT, a stale re-check, or on PostgreSQL a queued
+        // write of one unit that only failed when sent): nothing of it is stored. Each unit gets its own
         // transaction, so one bad unit fails alone instead of taking the batch with it.
         return units.map(alone);
       }
