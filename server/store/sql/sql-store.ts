@@ -97,16 +97,17 @@ export function createSqlStore(parts: SqlStoreParts): Store {
       // One unit needs no savepoint, unless it may be re-checked under a late lock (and rerun if stale).
       if (units.length === 1 && !options.recheckUnderLock) return [alone(units[0]!)];
       try {
-        return outermost(() =>
-          units.map((unit): UnitResult<T> => {
-            const mark = pending.length;
-            try {
-              return { ok: true, value: transactions.savepoint(() => unit(true)) };
-            } catch (error) {
-              pending.length = mark;
-              return { ok: false, error };
-            }
-          }),
+        return outermost(
+          () =>
+            units.map((unit): UnitResult<T> => {
+              const mark = pending.length;
+              try {
+                return { ok: true, value: transactions.savepoint(() => unit(true)) };
+              } catch (error) {
+                pending.length = mark;
+                return { ok: false, error };
+              }
+            }),
           options.recheckUnderLock,
         );
       } catch {
