@@ -244,6 +244,10 @@ export class WidgetApp {
   }
 
   private go(screen: Screen): void {
+    // Already chatting: keep the view, and what the visitor is typing in it. The REST answer to
+    // 开始咨询 and the conversation's event race; the second arrival rebuilt the view and wiped
+    // a message the visitor had already typed (an e2e test under load lost one that way).
+    if (screen === 'chat' && this.screen === 'chat' && this.chatView) return this.render();
     this.screen = screen;
     this.chatView = null;
     this.refreshReplies();
