@@ -1,10 +1,11 @@
 /**
  * What the nodes of one deployment tell each other. The database is the system of record; the
- * bus only says "look": that events up to a seq are committed (each node reads them from the
- * database, in order), frames that exist nowhere else (typing, drafts, a visitor coming or going,
+ * bus says that events up to a seq are committed (and carries them, so a node in step need not
+ * read them back; any node that is not reads them from the database, in order), frames that exist nowhere else (typing, drafts, a visitor coming or going,
  * customer changes), and which agents and visitors each node has connected right now.
  */
 import type { ServerFrame } from '../../shared/index.js';
+import type { StoredEvent } from '../store/types.js';
 
 /** Staff who get a frame: everyone, or admins plus the named agents. */
 export type StaffTarget = { all: true } | { all: false; agentIds: string[] };
@@ -18,7 +19,11 @@ export interface PresenceSnapshot {
 }
 
 export type ClusterMessage =
-  | { kind: 'committed'; head: number }
+  /**
+   * A commit up to `head`, with its events: a node that has delivered everything before them
+   * delivers them as they are; after a gap (another node's note not here yet) it reads the database.
+   */
+  | { kind: 'committed'; head: number; events: StoredEvent[] }
   | { kind: 'staff-frame'; frame: ServerFrame; target: StaffTarget }
   | { kind: 'visitor-frame'; visitorId: string; frame: ServerFrame }
   | { kind: 'presence'; snapshot: PresenceSnapshot }

@@ -1,9 +1,10 @@
 /**
  * Live events to this node's clients in seq order, from every node's commits. Commits reach here
  * two ways: this node's own (with their events, right after COMMIT) and another node's (a
- * `committed` note on the cluster bus with its head). The database holds the truth: whatever lies
- * between what was delivered and a newer commit is read from the event log, so nothing is skipped
- * when notes arrive late, out of order, or not at all before this node's next commit.
+ * `committed` note on the cluster bus with its head and events). The database holds the truth:
+ * whatever lies between what was delivered and a newer commit is read from the event log, so
+ * nothing is skipped when notes arrive late, out of order, or not at all before this node's next
+ * commit; a note that follows on from what was delivered needs no read.
  *
  * That reading is complete because PostgreSQL transactions commit one at a time (the write lock,
  * store/postgres/lock-keys.ts): once seq N is committed, every lower seq is committed or was
@@ -34,9 +35,18 @@ export class EventDelivery {
     this.deliver(fresh);
   }
 
-  /** Another node committed everything up to `head`. */
-  remote(head: number): void {
-    if (head > this.delivered) this.catchUp(head);
+  /**
+   * Another node committed everything up to `head`; `events` are that commit's own. Commits are
+   * serialised, so no other transaction's seq lies among them: with nothing missing before the
+   * first of them, they are delivered as they came and the database is not read.
+   */
+  remote(head: number, events: StoredEvent[] = []): void {
+    if (head <= this.delivered) return;
+    const first = events[0]?.seq;
+    if (first === undefined || first > this.delivered + 1) return this.catchUp(head);
+    const fresh = events.filter((e) => e.seq > this.delivered);
+    this.delivered = head;
+    if (fresh.length > 0) this.deliver(fresh);
   }
 
   /** The newest seq delivered here. */

@@ -112,11 +112,11 @@ export class RealtimeHub {
     });
     ctx.store.onCommit((events) => {
       this.delivery.local(events);
-      if (this.bus.shared && events.length > 0) this.bus.publish({ kind: 'committed', head: events[events.length - 1]!.seq });
+      if (this.bus.shared && events.length > 0) this.bus.publish({ kind: 'committed', head: events[events.length - 1]!.seq, events });
     });
     this.bus.subscribe((message, from) => {
       if (this.closing) return;
-      if (message.kind === 'committed') this.delivery.remote(message.head);
+      if (message.kind === 'committed') this.delivery.remote(message.head, message.events);
       else if (message.kind === 'presence' || message.kind === 'hello') this.presence.fromCluster(message, from);
       else this.fanout.fromCluster(message);
     });
