@@ -24,4 +24,5 @@ export * from './protocol/rest-customers.js';
 export * from './ipc/customers.js';
 export * from './password-policy.js';
 export * from './protocol/rest-login-guard.js';
+export * from './protocol/rest-visitor.js';
 export * from './session.js';

@@ -1,9 +1,7 @@
 /** REST routes of 顾客信息 / 轨迹 / 名片分类 (issue 5): page views from the widget, profiles for agents. */
-import { z } from 'zod';
 import { CustomerProfilePatchSchema, CustomerProfileSchema, PageViewReportSchema, PageViewSchema } from '../customers.js';
+import { IdParams } from './rest-common.js';
 import type { RouteDef } from './rest.js';
-
-const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 export const customerRoutes = {
   reportPageView: {

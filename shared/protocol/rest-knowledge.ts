@@ -12,10 +12,9 @@ import {
 } from '../knowledge.js';
 import { nameField } from '../domain.js';
 import { queryInt } from '../query-number.js';
+import { Id, IdParams, Ok } from './rest-common.js';
 import type { RouteDef } from './rest.js';
 
-const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
-const Ok = z.strictObject({ ok: z.literal(true) });
 const CategoryBody = z.strictObject({
   name: nameField(KNOWLEDGE_LIMITS.categoryNameMax),
   sortOrder: z.number().int().min(0).max(1_000_000).default(0),
@@ -54,7 +53,7 @@ export const knowledgeRoutes = {
     access: 'admin',
     summary: 'Entries for management, disabled ones included',
     query: z.strictObject({
-      categoryId: z.string().min(1).max(64).optional(),
+      categoryId: Id.optional(),
       q: z.string().max(KNOWLEDGE_LIMITS.queryMax).optional(),
       limit: queryInt(1, 500).prefault(100),
       offset: queryInt(0, Number.MAX_SAFE_INTEGER).prefault(0),

@@ -1,8 +1,7 @@
 /** REST routes of the login guard: which accounts are locked after failed logins, and lifting a lock. */
 import { z } from 'zod';
+import { Id, Ok } from './rest-common.js';
 import type { RouteDef } from './rest.js';
-
-const Id = z.string().min(1).max(64);
 
 /** One account locked after too many failed logins (only existing agents are listed). */
 export const LockoutSchema = z.object({
@@ -30,6 +29,6 @@ export const loginGuardRoutes = {
     access: 'admin',
     summary: "Unlock an agent's account and reset its failed-login count",
     params: z.strictObject({ id: Id }),
-    response: z.strictObject({ ok: z.literal(true) }),
+    response: Ok,
   },
 } as const satisfies Record<string, RouteDef>;

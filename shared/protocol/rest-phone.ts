@@ -13,9 +13,8 @@ import {
 import { nameField } from '../domain.js';
 import { queryInt } from '../query-number.js';
 import { LIMITS } from '../limits.js';
+import { IdParams } from './rest-common.js';
 import type { RouteDef } from './rest.js';
-
-const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 export const phoneRoutes = {
   mySipSettings: {

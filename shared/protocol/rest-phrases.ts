@@ -20,10 +20,8 @@ import {
   UploadFilePhraseQuerySchema,
 } from '../file-phrases.js';
 import { AttachmentSchema } from '../domain.js';
+import { IdParams, Ok } from './rest-common.js';
 import type { RouteDef } from './rest.js';
-
-const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
-const Ok = z.strictObject({ ok: z.literal(true) });
 
 export const phraseRoutes = {
   listPhrases: {

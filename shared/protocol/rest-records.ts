@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConversationSchema, EndedBySchema, StartedBySchema } from '../domain.js';
 import { LIMITS } from '../limits.js';
 import { queryInt } from '../query-number.js';
+import { Id } from './rest-common.js';
 import type { RouteDef } from './rest.js';
 
 export const RECORD_LIMITS = {
@@ -15,7 +16,6 @@ export const RECORD_LIMITS = {
 export const RecordSortSchema = z.enum(['createdAt', 'endedAt', 'rating', 'roomNo']);
 export type RecordSort = z.infer<typeof RecordSortSchema>;
 
-const Id = z.string().min(1).max(64);
 const epochMs = queryInt(LIMITS.timestampMinMs, LIMITS.timestampMaxMs);
 /** Query strings carry booleans as text (only these two spellings); IPC may pass a real boolean. */
 const boolText = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true');

@@ -10,7 +10,6 @@ import {
   AgentStatusSchema,
   AttachmentSchema,
   ConversationSchema,
-  EvaluationSchema,
   GroupSchema,
   MessageSchema,
   OfflineMessageSchema,
@@ -18,7 +17,6 @@ import {
   RoleSchema,
   ServerSettingsSchema,
   TopicSchema,
-  VisitorSchema,
   messageText,
   nameField,
   textField,
@@ -34,6 +32,8 @@ import { knowledgeRoutes } from './rest-knowledge.js';
 import { recordRoutes } from './rest-records.js';
 import { customerRoutes } from './rest-customers.js';
 import { loginGuardRoutes } from './rest-login-guard.js';
+import { visitorRoutes } from './rest-visitor.js';
+import { Id, IdParams, Ok } from './rest-common.js';
 
 /** Who may call a route. 'staff' = any logged-in agent or admin. */
 export type Access = 'public' | 'visitor' | 'staff' | 'admin';
@@ -49,9 +49,6 @@ export interface RouteDef {
   response: z.ZodType;
 }
 
-const Id = z.string().min(1).max(64);
-const IdParams = z.strictObject({ id: Id });
-const Ok = z.strictObject({ ok: z.literal(true) });
 export const ClientIdSchema = z.string().regex(UUID_PATTERN, 'must be a UUID');
 
 export const SendMessageBodySchema = z.discriminatedUnion('kind', [
@@ -81,43 +78,6 @@ export const LoginBodySchema = z.strictObject({
 export const LoginResponseSchema = z.object({ token: z.string(), refreshToken: z.string(), refreshExpiresAt: z.number(), agent: AgentSchema });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 export const RefreshBodySchema = z.strictObject({ refreshToken: z.string().min(1).max(128) });
-
-export const VisitorSessionBodySchema = z.strictObject({
-  /** The token the widget kept from an earlier visit; keeps the same identity. */
-  token: z.string().max(128).optional(),
-  name: nameField(LIMITS.nameMax).optional(),
-  /** A widget link may name a group or an agent (指定客服). */
-  groupId: Id.optional(),
-  agentId: Id.optional(),
-});
-export const VisitorSessionResponseSchema = z.object({
-  token: z.string(),
-  visitor: VisitorSchema,
-  /** The visitor's open conversation, if any. */
-  conversation: ConversationSchema.nullable(),
-  /** Whether any agent can take a chat now; if not, the widget shows the 留言 form. */
-  agentsAvailable: z.boolean(),
-  /** Offline messages of this visitor with their replies. */
-  offlineMessages: z.array(OfflineMessageSchema),
-  settings: ServerSettingsSchema,
-});
-export type VisitorSessionResponse = z.infer<typeof VisitorSessionResponseSchema>;
-
-export const StartConversationResponseSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('started'), conversation: ConversationSchema }),
-  z.object({ outcome: z.literal('offline') }),
-]);
-
-export const OfflineMessageBodySchema = z.strictObject({
-  name: nameField(LIMITS.nameMax),
-  contact: textField(LIMITS.contactMax),
-  text: textField(LIMITS.offlineTextMax),
-});
-
-export const EvaluationBodySchema = z.strictObject({
-  rating: EvaluationSchema.shape.rating,
-  comment: z.string().max(LIMITS.evaluationCommentMax).default(''),
-});
 
 export const MessagesQuerySchema = z.strictObject({
   afterSeq: queryInt(0, Number.MAX_SAFE_INTEGER).prefault(0),
@@ -358,51 +318,12 @@ const chatRoutes = {
     query: AttachmentQuerySchema,
     response: z.unknown(),
   },
-
-  // — visitor widget —
-  visitorSession: {
-    method: 'POST',
-    path: '/api/visitor/session',
-    access: 'public',
-    summary: 'Open or resume a visitor identity',
-    body: VisitorSessionBodySchema,
-    response: VisitorSessionResponseSchema,
-  },
-  visitorStart: {
-    method: 'POST',
-    path: '/api/visitor/conversation',
-    access: 'visitor',
-    summary: 'Start a chat (or learn that nobody is online)',
-    response: StartConversationResponseSchema,
-  },
-  visitorEnd: {
-    method: 'POST',
-    path: '/api/visitor/conversation/end',
-    access: 'visitor',
-    summary: 'Visitor ends the chat (访客结束)',
-    response: ConversationSchema,
-  },
-  visitorEvaluate: {
-    method: 'POST',
-    path: '/api/visitor/evaluation',
-    access: 'visitor',
-    summary: 'Rate the conversation once it was pushed',
-    body: EvaluationBodySchema,
-    response: ConversationSchema,
-  },
-  visitorLeaveMessage: {
-    method: 'POST',
-    path: '/api/visitor/offline-messages',
-    access: 'visitor',
-    summary: 'Leave a message (留言)',
-    body: OfflineMessageBodySchema,
-    response: OfflineMessageSchema,
-  },
 } as const satisfies Record<string, RouteDef>;
 
 /** Every route of the API, one table composed of one section per domain. */
 export const routes = {
   ...chatRoutes,
+  ...visitorRoutes,
   ...phoneRoutes,
   ...phraseRoutes,
   ...knowledgeRoutes,
