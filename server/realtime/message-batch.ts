@@ -78,7 +78,8 @@ export class MessageBatch {
         { recheckUnderLock: () => reads.recheck() },
       );
     } catch (err) {
-      // The commit itself failed: nothing of this batch is stored, so every message is nacked.
+      // transactionEach answers per unit even when the batch fails as a whole (it reruns them);
+      // a throw here is unexpected, and nothing of the batch is stored: every message is nacked.
       results = items.map(() => ({ ok: false, error: err }));
     }
     const endedSessions = new Map<Client, SessionEndReason>();

@@ -1,9 +1,7 @@
 import type { ConversationFilter, ConversationRepository, ConversationRow } from '../types.js';
-import { cachedStatement, type SqlDb, fromRow, fromRows, insertRow, updateRow } from './sql-db.js';
+import { cachedStatement, type SqlDb, fromRow, fromRows, inChunks, insertRow, updateRow } from './sql-db.js';
 
 const BOOLEANS = ['valid', 'evaluationPushed', 'awaitingVisitor'] as const;
-/** IN lists are built per length; chunks keep the number of distinct statements small. */
-const IN_CHUNK = 64;
 
 /** A conversations row as the domain sees it (also where a join reads one, ./repos-messages.ts). */
 export const conversationOf = (row: unknown): ConversationRow | undefined => (row ? fromRow<ConversationRow>(row, BOOLEANS) : undefined);
@@ -66,22 +64,18 @@ export function sqlConversations(db: SqlDb): ConversationRepository {
     openForAgent: (agentId) => fromRows<ConversationRow>(openForAgent.all(agentId), BOOLEANS),
     withAwayAgent: (ids) => {
       const away = new Set<string>();
-      const unique = [...new Set(ids)];
-      for (let at = 0; at < unique.length; at += IN_CHUNK) {
-        const chunk = unique.slice(at, at + IN_CHUNK);
+      inChunks([...new Set(ids)], (chunk) => {
         const sql = `SELECT c.id FROM conversations c JOIN agents a ON a.id = c.agent_id WHERE c.id IN (${chunk.map(() => '?').join(', ')}) AND a.status IN ('busy', 'away')`;
         for (const row of cachedStatement(db, sql).all(...chunk) as { id: string }[]) away.add(row.id);
-      }
+      });
       return away;
     },
     expectUnchanged: (rows) => {
-      const unique = [...new Map(rows.map((row) => [row.id, row])).values()];
-      for (let at = 0; at < unique.length; at += IN_CHUNK) {
-        const chunk = unique.slice(at, at + IN_CHUNK);
+      inChunks([...new Map(rows.map((row) => [row.id, row])).values()], (chunk) => {
         const params = [...chunk.flatMap((row) => [row.id, row.state, row.agentId, row.lastMessageSeq]), chunk.length];
         if (db.dialect === 'postgres') unchanged(chunk.length).run(...params);
         else if ((unchanged(chunk.length).get(...params) as { ok: number | null }).ok !== 1) throw new Error('conversations changed since they were read');
-      }
+      });
     },
   };
 }

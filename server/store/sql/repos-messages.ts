@@ -1,6 +1,6 @@
 import type { AttachmentRepository, AttachmentRow, BeforeSend, MessageRepository, MessageRow, OfflineMessageRepository, OfflineMessageRow } from '../types.js';
 import { conversationOf } from './repos-conversations.js';
-import { cachedStatement, type SqlDb, fromRow, fromRows, insertRow, updateRow } from './sql-db.js';
+import { cachedStatement, type SqlDb, fromRow, fromRows, inChunks, insertRow, updateRow } from './sql-db.js';
 
 /** The messages columns, each also selected as m_<column> beside a conversation's in beforeSend. */
 const MESSAGE_COLUMNS = [
@@ -19,8 +19,6 @@ const MESSAGE_COLUMNS = [
 ];
 const PREFIX = 'm_';
 const MESSAGE_SELECT = MESSAGE_COLUMNS.map((column) => `m.${column} AS ${PREFIX}${column}`).join(', ');
-/** Sends per beforeSendEach statement: statements are built per count, so the count of distinct ones stays small. */
-const EACH_CHUNK = 64;
 
 /** Splits a conversations-plus-message row: the m_ columns are the message (absent when m_id is NULL). */
 function splitBeforeSend(row: Record<string, unknown> | undefined): BeforeSend {
@@ -58,11 +56,10 @@ export function sqlMessages(db: SqlDb): MessageRepository {
     beforeSend: (conversationId, clientId) => splitBeforeSend(beforeSend.get(clientId, conversationId) as Record<string, unknown> | undefined),
     beforeSendEach: (sends) => {
       const found: BeforeSend[] = sends.map(() => ({ conversation: undefined, existing: undefined }));
-      for (let at = 0; at < sends.length; at += EACH_CHUNK) {
-        const chunk = sends.slice(at, at + EACH_CHUNK);
+      inChunks(sends, (chunk, at) => {
         const params = chunk.flatMap((send) => [send.clientId, send.conversationId]);
         for (const row of beforeSendChunk(chunk.length).all(...params) as Record<string, unknown>[]) found[at + Number(row.send_index)] = splitBeforeSend(row);
-      }
+      });
       return found;
     },
     insert: (row) => insertRow(db, 'messages', row),

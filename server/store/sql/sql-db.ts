@@ -44,6 +44,15 @@ export function cachedStatement(db: SqlDb, sql: string): SqlStatement {
   return statement;
 }
 
+/**
+ * Runs `each` over `items` in slices of at most 64. Statements with a list of placeholders are
+ * built (and prepared) per list length: slicing keeps the number of distinct ones small.
+ */
+export function inChunks<T>(items: readonly T[], each: (chunk: T[], offset: number) => void): void {
+  const size = 64;
+  for (let at = 0; at < items.length; at += size) each(items.slice(at, at + size), at);
+}
+
 // Column and field names repeat on every row; remember each conversion instead of re-running the regex.
 const memo = (convert: (key: string) => string): ((key: string) => string) => {
   const seen = new Map<string, string>();
