@@ -53,24 +53,44 @@ export function pageOpenTable(results: { result: PageOpenResult; floor: Floor }[
   return lines;
 }
 
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const range = (values: number[]) => (values.length > 1 ? `${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))}` : '');
+
+/** One line per server condition: medians of its runs, and the range of usable. */
 export function restartTable(results: RestartResult[]): string[] {
-  const widths = [26, 15, 11, 30, 24, 16, 28];
+  const widths = [26, 15, 11, 12, 30, 24, 16, 28];
   const lines = [
-    pad(['server', 'services start', 'usable', 'floor: page load (DOMContentLoaded)', 'usable − page load', 'page CPU', 'cache complete (from start)'], widths),
+    pad(
+      ['server', 'services start', 'usable', 'usable range', 'floor: page load (DOMContentLoaded)', 'usable − page load', 'page CPU', 'cache complete (from start)'],
+      widths,
+    ),
   ];
-  for (const r of results) {
-    const server = r.server === 'hung' ? 'hung (SIGSTOP)' : r.server === 'down' ? 'down (refused)' : `up, ${r.backlog} events missed`;
-    const ownPart = r.usableMs - r.pageLoadedMs;
+  const conditions = [...new Set(results.map((r) => r.server))];
+  for (const condition of conditions) {
+    const runs = results.filter((r) => r.server === condition);
+    const of = (pick: (r: RestartResult) => number | null) => {
+      const values = runs.map(pick).filter((v): v is number => v !== null);
+      return values.length ? median(values) : null;
+    };
+    const backlog = runs[0]!.backlog;
+    const server = condition === 'hung' ? 'hung (SIGSTOP)' : condition === 'down' ? 'down (refused)' : `up, ${backlog} events missed`;
+    const usable = of((r) => r.usableMs)!;
+    const ownPart = of((r) => r.usableMs - r.pageLoadedMs)!;
     lines.push(
       pad(
         [
           server,
-          ms(r.servicesStartMs),
-          ms(r.usableMs) + mark(r.usableMs, TARGETS.usableMs),
-          ms(r.pageLoadedMs),
+          ms(of((r) => r.servicesStartMs)),
+          ms(usable) + mark(usable, TARGETS.usableMs),
+          range(runs.map((r) => r.usableMs)),
+          ms(of((r) => r.pageLoadedMs)),
           ms(ownPart) + mark(ownPart, TARGETS.usableMs),
-          ms(r.pageCpuMs),
-          ms(r.cacheCompleteMs),
+          ms(of((r) => r.pageCpuMs)),
+          ms(of((r) => r.cacheCompleteMs)),
         ],
         widths,
       ),
