@@ -15,6 +15,7 @@ import { registerRateLimit } from './http/rate-limit.js';
 import { resolveWidgetRateLimits, type WidgetRateLimitOptions } from './http/widget-rate-limit-config.js';
 import { registerWidgetRateLimits } from './http/widget-rate-limits.js';
 import { registerWidget } from './http/widget.js';
+import { registerAdminSite } from './http/admin-site.js';
 import { registerUpdates } from './http/updates.js';
 import { HEALTH_PATH, health } from '../shared/protocol/health.js';
 import { RealtimeHub } from './realtime/hub.js';
@@ -49,6 +50,8 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Built widget (index.html, widget.js, assets/); defaults to <repo>/dist/widget. */
   widgetDir?: string;
+  /** Built management console (index.html, assets/); defaults to <repo>/dist/admin. */
+  adminDir?: string;
   /** Initial company settings (written to the database, overriding stored values). */
   settings?: Partial<ServerSettings>;
   /** Time source for every timestamp and the auto-close rule; tests inject their own. */
@@ -166,6 +169,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   // A plain GET (no Upgrade) gets our envelope, not the plugin's empty 404.
   app.route({ method: 'GET', url: REALTIME_PATH, handler: refuseNonWebSocket, wsHandler: (socket, request) => hub.handle(socket, request.socket, request.ip) });
   registerWidget(app, opts.widgetDir ?? join(REPO_ROOT, 'dist', 'widget'));
+  registerAdminSite(app, opts.adminDir ?? join(REPO_ROOT, 'dist', 'admin'));
   registerUpdates(app, opts.updatesDir ?? join(opts.dataDir, 'updates'));
 
   const timer = setInterval(() => {

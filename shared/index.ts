@@ -26,3 +26,4 @@ export * from './password-policy.js';
 export * from './protocol/rest-login-guard.js';
 export * from './protocol/rest-visitor.js';
 export * from './session.js';
+export * from './protocol/rest-admin.js';

@@ -9,7 +9,9 @@ import { toAgent } from './dto.js';
 import { drainQueue } from './routing.js';
 import { beginLoginAttempt, loginSucceeded } from './login-guard.js';
 import { refusePasswordLikeAccount } from './password-rules.js';
-import { checkAccessToken, endAgentSessions, endSession, refreshSession, startSession, type TokenPair } from './sessions.js';
+import { checkAccessToken, endAgentSessions, endSession, refreshSession, sessionRefusal, startSession, type TokenPair } from './sessions.js';
+import { recordAudit, type Actor } from './admin/audit.js';
+import { agentAuditFields } from './admin/agents-admin.js';
 
 export async function login(ctx: DomainContext, account: string, password: string): Promise<TokenPair & { agent: Agent }> {
   beginLoginAttempt(ctx, account); // brute-force guard: refuses a locked account, counts this attempt
@@ -18,6 +20,8 @@ export async function login(ctx: DomainContext, account: string, password: strin
   // Re-read after the wait: the account may have changed while scrypt ran on the thread pool.
   const row = found ? ctx.store.agents.byId(found.id) : undefined;
   if (!row || !okPassword || row.passwordHash !== found?.passwordHash) return refuse('UNAUTHENTICATED', 'Wrong account or password');
+  // Said only to whoever knows the password: the account's state is nobody else's business.
+  if (row.disabledAt) throw sessionRefusal('disabled');
   loginSucceeded(ctx, account);
   return { ...startSession(ctx, row.id), agent: toAgent(ctx, row) };
 }
@@ -25,6 +29,8 @@ export async function login(ctx: DomainContext, account: string, password: strin
 /** A new token pair for the login the refresh token belongs to (记住密码 / 自动登录 without the password). */
 export function refresh(ctx: DomainContext, refreshToken: string): TokenPair & { agent: Agent } {
   const { agentId, ...pair } = refreshSession(ctx, refreshToken);
+  // Disabling ends every session; this only closes the window of a refresh racing the disable.
+  if (ctx.store.agents.byId(agentId)?.disabledAt) throw sessionRefusal('disabled');
   return { ...pair, agent: toAgent(ctx, ctx.store.agents.byId(agentId)!) };
 }
 
@@ -43,6 +49,7 @@ export function authenticateToken(ctx: DomainContext, token: string): Authentica
   if (check.kind === 'refused') return { principal: null, reason: check.reason };
   if (check.kind === 'live') {
     const agent = ctx.store.agents.byId(check.session.agentId);
+    if (agent?.disabledAt) return { principal: null, reason: 'disabled' };
     return agent
       ? { principal: { kind: 'staff', agent, session: { id: check.session.id, lastSeenAt: check.session.lastSeenAt } } }
       : { principal: null, reason: null };
@@ -74,7 +81,8 @@ export interface NewAgentInput {
   groupId: string | null;
 }
 
-export async function createAgent(ctx: DomainContext, input: NewAgentInput): Promise<Agent> {
+/** `actor`: the admin creating it, for the audit log (absent for the seed and tools). */
+export async function createAgent(ctx: DomainContext, input: NewAgentInput, actor?: Actor): Promise<Agent> {
   // Hashed before the transaction: a transaction is synchronous and must not wait for scrypt.
   const passwordHash = await hashPassword(input.password);
   const row = ctx.store.transaction(() => {
@@ -93,6 +101,7 @@ export async function createAgent(ctx: DomainContext, input: NewAgentInput): Pro
       createdAt: ctx.clock(),
     };
     ctx.store.agents.insert(agent);
+    if (actor) recordAudit(ctx, actor, 'agent.create', { type: 'agent', id: agent.id }, null, agentAuditFields(agent));
     return agent;
   });
   ctx.signal();
@@ -103,13 +112,13 @@ export async function updateAgent(
   ctx: DomainContext,
   id: string,
   patch: { nickname?: string; maxConcurrent?: number; groupId?: string | null; password?: string },
-  /** The caller's own login stays when an admin changes their own password. */
-  options: { keepSessionId?: string } = {},
+  /** The caller's own login stays when an admin changes their own password; `actor` for the audit log. */
+  options: { keepSessionId?: string; actor?: Actor } = {},
 ): Promise<Agent> {
   if (patch.password !== undefined) refusePasswordLikeAccount(ctx, id, patch.password);
   const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
   ctx.store.transaction(() => {
-    if (!ctx.store.agents.byId(id)) refuse('NOT_FOUND', 'No such agent');
+    const before = ctx.store.agents.byId(id) ?? refuse('NOT_FOUND', 'No such agent');
     if (patch.groupId && !ctx.store.groups.byId(patch.groupId)) refuse('VALIDATION_FAILED', 'Unknown group', { groupId: 'unknown group' });
     ctx.store.agents.update(id, {
       nickname: patch.nickname,
@@ -117,6 +126,18 @@ export async function updateAgent(
       groupId: patch.groupId,
       passwordHash,
     });
+    if (options.actor) {
+      const after = ctx.store.agents.byId(id)!;
+      const reset = passwordHash === undefined ? {} : { passwordReset: true };
+      recordAudit(
+        ctx,
+        options.actor,
+        'agent.update',
+        { type: 'agent', id },
+        { ...agentAuditFields(before), passwordReset: false },
+        { ...agentAuditFields(after), passwordReset: false, ...reset },
+      );
+    }
   });
   // Whoever knew the old password may be logged in with it: every other login of the agent ends now.
   if (passwordHash !== undefined) endAgentSessions(ctx, id, 'password-changed', { exceptSessionId: options.keepSessionId });
@@ -126,29 +147,36 @@ export async function updateAgent(
   return toAgent(ctx, ctx.store.agents.byId(id)!);
 }
 
-export function createTopic(ctx: DomainContext, name: string): Topic {
+export function createTopic(ctx: DomainContext, name: string, actor?: Actor): Topic {
   return ctx.store.transaction(() => {
     if (ctx.store.topics.byName(name)) refuse('CONFLICT', 'A topic with this name exists', { name: 'taken' });
     const row = { id: uuidv7(ctx.clock()), name, enabled: true, createdAt: ctx.clock() };
     ctx.store.topics.insert(row);
+    if (actor) recordAudit(ctx, actor, 'topic.create', { type: 'topic', id: row.id }, null, { name, enabled: true });
     return { id: row.id, name: row.name, enabled: row.enabled };
   });
 }
 
-export function updateTopic(ctx: DomainContext, id: string, patch: { name?: string; enabled?: boolean }): Topic {
+export function updateTopic(ctx: DomainContext, id: string, patch: { name?: string; enabled?: boolean }, actor?: Actor): Topic {
   return ctx.store.transaction(() => {
-    if (!ctx.store.topics.byId(id)) refuse('NOT_FOUND', 'No such topic');
+    const before = ctx.store.topics.byId(id) ?? refuse('NOT_FOUND', 'No such topic');
     if (patch.name) {
       const same = ctx.store.topics.byName(patch.name);
       if (same && same.id !== id) refuse('CONFLICT', 'A topic with this name exists', { name: 'taken' });
     }
     ctx.store.topics.update(id, patch);
     const row = ctx.store.topics.byId(id)!;
+    if (actor)
+      recordAudit(ctx, actor, 'topic.update', { type: 'topic', id }, { name: before.name, enabled: before.enabled }, { name: row.name, enabled: row.enabled });
     return { id: row.id, name: row.name, enabled: row.enabled };
   });
 }
 
-export function updateSettings(ctx: DomainContext, patch: Partial<ServerSettings>): ServerSettings {
-  ctx.store.transaction(() => ctx.store.settings.write(patch));
+export function updateSettings(ctx: DomainContext, patch: Partial<ServerSettings>, actor?: Actor): ServerSettings {
+  ctx.store.transaction(() => {
+    const before = ctx.settings();
+    ctx.store.settings.write(patch);
+    if (actor) recordAudit(ctx, actor, 'settings.update', { type: 'settings', id: null }, before, { ...before, ...patch });
+  });
   return ctx.settings();
 }

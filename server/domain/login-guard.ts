@@ -12,6 +12,7 @@
  *   tens of milliseconds on the thread pool) and a success deletes the count. Counting after the
  *   check would let a burst of parallel guesses all pass the lock check before any of them failed.
  */
+import { recordAudit, type Actor } from './admin/audit.js';
 import type { Lockout } from '../../shared/index.js';
 import type { DomainContext } from './context.js';
 import { refuse } from './errors.js';
@@ -90,10 +91,11 @@ export function listLockouts(ctx: DomainContext): Lockout[] {
 }
 
 /** An admin unlocks the agent's account: the lock and the failed-login count both go. */
-export function liftLockout(ctx: DomainContext, agentId: string): void {
+export function liftLockout(ctx: DomainContext, agentId: string, actor?: Actor): void {
   ctx.store.transaction(() => {
     const agent = ctx.store.agents.byId(agentId);
     if (!agent) return refuse('NOT_FOUND', 'No such agent');
     ctx.store.loginGuard.remove(agent.account);
+    if (actor) recordAudit(ctx, actor, 'agent.unlock', { type: 'agent', id: agentId }, null, { account: agent.account });
   });
 }

@@ -25,6 +25,8 @@ export function eligibleAgents(ctx: DomainContext, rule: Eligibility): AgentRow[
     .list()
     .filter(
       (a) =>
+        // A disabled account's socket may still count as connected during the presence grace.
+        !a.disabledAt &&
         rule.statuses.includes(a.status) &&
         ctx.presence.isAgentConnected(a.id) &&
         (loads.get(a.id) ?? 0) < a.maxConcurrent &&
@@ -40,7 +42,10 @@ export function agentsAvailable(ctx: DomainContext, groupId: string | null, agen
   // 忙碌 agents count: they can still take a queued visitor by hand (接收对话).
   return ctx.store.agents
     .list()
-    .some((a) => a.status !== 'away' && ctx.presence.isAgentConnected(a.id) && (!groupId || a.groupId === groupId) && (!agentId || a.id === agentId));
+    .some(
+      (a) =>
+        !a.disabledAt && a.status !== 'away' && ctx.presence.isAgentConnected(a.id) && (!groupId || a.groupId === groupId) && (!agentId || a.id === agentId),
+    );
 }
 
 function assignTo(ctx: DomainContext, conversation: ConversationRow, agent: AgentRow): void {
@@ -63,6 +68,28 @@ function enqueue(ctx: DomainContext, conversationId: string, groupId: string | n
     queuedAt: now,
     queueOrder: ctx.store.conversations.nextQueueOrder(),
   });
+}
+
+/**
+ * Takes an active conversation from its agent and puts it back in the queue, with a system message
+ * saying why (the visitor and whoever takes it next read it); the agent's workstation drops it.
+ * `forgetRequestedAgent`: a 指定客服 link naming this agent no longer holds it for them. Call inside
+ * a transaction, then drainQueue to hand it on.
+ */
+export function requeueConversation(ctx: DomainContext, conversation: ConversationRow, why: string, options: { forgetRequestedAgent?: boolean } = {}): void {
+  const agentId = conversation.agentId;
+  ctx.store.conversations.update(conversation.id, {
+    state: 'queued',
+    agentId: null,
+    queuedAt: ctx.clock(),
+    queueOrder: ctx.store.conversations.nextQueueOrder(),
+    ...(options.forgetRequestedAgent && conversation.requestedAgentId === agentId ? { requestedAgentId: null } : {}),
+  });
+  const message = appendSystemMessage(ctx, conversation.id, why);
+  const old = agentId ? [audience.agent(agentId)] : [];
+  if (agentId) ctx.store.events.append({ type: 'conversation.removed', conversationId: conversation.id, reason: 'transferred' }, old, ctx.clock());
+  emitConversationUpdated(ctx, conversation.id);
+  emitMessageCreated(ctx, message, old);
 }
 
 /** A new conversation: least-loaded online agent, else the queue. Call inside a transaction. */

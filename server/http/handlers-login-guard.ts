@@ -7,8 +7,8 @@ import type { Handlers } from './register-routes.js';
 export function createLoginGuardHandlers(ctx: DomainContext): Pick<Handlers, keyof typeof loginGuardRoutes> {
   return {
     listLockouts: () => listLockouts(ctx),
-    liftLockout: ({ params }) => {
-      liftLockout(ctx, params.id);
+    liftLockout: ({ params, principal }) => {
+      liftLockout(ctx, params.id, principal.agent);
       return { ok: true as const };
     },
   };

@@ -20,6 +20,7 @@ import { createKnowledgeHandlers } from './handlers-knowledge.js';
 import { createRecordHandlers } from './handlers-records.js';
 import { createCustomerHandlers } from './handlers-customers.js';
 import { createLoginGuardHandlers } from './handlers-login-guard.js';
+import { createAdminHandlers } from './handlers-admin.js';
 import type { LoginIpLimit } from './login-ip-limit.js';
 
 export function createHandlers(ctx: DomainContext, loginIpLimit: LoginIpLimit): Handlers {
@@ -36,12 +37,12 @@ export function createHandlers(ctx: DomainContext, loginIpLimit: LoginIpLimit): 
     listAgents: () => listAgents(ctx),
     listGroups: () => ctx.store.groups.list(),
     listTopics: () => ctx.store.topics.list().map((t) => ({ id: t.id, name: t.name, enabled: t.enabled })),
-    createTopic: ({ body }) => accounts.createTopic(ctx, body.name),
-    updateTopic: ({ params, body }) => accounts.updateTopic(ctx, params.id, body),
-    createAgent: ({ body }) => accounts.createAgent(ctx, body),
-    updateAgent: ({ principal, params, body }) => accounts.updateAgent(ctx, params.id, body, { keepSessionId: principal.session.id }),
+    createTopic: ({ principal, body }) => accounts.createTopic(ctx, body.name, principal.agent),
+    updateTopic: ({ principal, params, body }) => accounts.updateTopic(ctx, params.id, body, principal.agent),
+    createAgent: ({ principal, body }) => accounts.createAgent(ctx, body, principal.agent),
+    updateAgent: ({ principal, params, body }) => accounts.updateAgent(ctx, params.id, body, { keepSessionId: principal.session.id, actor: principal.agent }),
     getSettings: () => ctx.settings(),
-    updateSettings: ({ body }) => accounts.updateSettings(ctx, body),
+    updateSettings: ({ principal, body }) => accounts.updateSettings(ctx, body, principal.agent),
 
     listConversations: ({ principal, query }) => {
       const admin = principal.agent.role === 'admin';
@@ -107,5 +108,6 @@ export function createHandlers(ctx: DomainContext, loginIpLimit: LoginIpLimit): 
     ...createRecordHandlers(ctx),
     ...createCustomerHandlers(ctx),
     ...createLoginGuardHandlers(ctx),
+    ...createAdminHandlers(ctx),
   };
 }

@@ -15,6 +15,7 @@ import type { PhraseRepositories } from './phrase-types.js';
 import type { KnowledgeRepositories } from './knowledge-types.js';
 import type { RecordRepositories } from './records-types.js';
 import type { LoginGuardRepositories } from './login-guard-types.js';
+import type { AuditRepositories } from './audit-types.js';
 
 export interface AgentRow {
   id: string;
@@ -28,6 +29,8 @@ export interface AgentRow {
   maxConcurrent: number;
   groupId: string | null;
   createdAt: number;
+  /** Disabled by an admin at this time (no login, no routing); null while enabled. Absent = null. */
+  disabledAt?: number | null;
 }
 
 export interface AgentRepository {
@@ -35,7 +38,14 @@ export interface AgentRepository {
   byAccount(account: string): AgentRow | undefined;
   list(): AgentRow[];
   insert(row: AgentRow): void;
-  update(id: string, patch: Partial<Pick<AgentRow, 'nickname' | 'status' | 'notRespondingSince' | 'maxConcurrent' | 'groupId' | 'passwordHash'>>): void;
+  update(
+    id: string,
+    patch: Partial<Pick<AgentRow, 'nickname' | 'status' | 'notRespondingSince' | 'maxConcurrent' | 'groupId' | 'passwordHash' | 'disabledAt'>>,
+  ): void;
+  /** Only an account with no history may go (the caller checks hasHistory first). */
+  delete(id: string): void;
+  /** Whether anything refers to this agent: conversations, messages, calls, sessions of work… */
+  hasHistory(id: string): boolean;
   /** Active conversations assigned to the agent right now. */
   loadOf(id: string): number;
   loads(): Map<string, number>;
@@ -95,10 +105,23 @@ export interface GroupRow {
   id: string;
   name: string;
 }
+/** What refers to a group: it may be deleted only when all are 0. */
+export interface GroupUsage {
+  members: number;
+  openConversations: number;
+  /** Visitors whose widget link named this group (指定分组); their later visits would route to it. */
+  visitorLinks: number;
+}
 export interface GroupRepository {
   list(): GroupRow[];
   byId(id: string): GroupRow | undefined;
+  byName(name: string): GroupRow | undefined;
   insert(row: GroupRow): void;
+  rename(id: string, name: string): void;
+  delete(id: string): void;
+  /** Members and open conversations of every group (groups with none are absent). */
+  counts(): Map<string, { members: number; openConversations: number }>;
+  usage(id: string): GroupUsage;
 }
 
 export interface TopicRow {
@@ -313,7 +336,14 @@ export type UnitResult<T> = { ok: true; value: T } | { ok: false; error: unknown
 
 /** The softphone repositories (./phone-types.ts) are part of the same store and its transactions. */
 export interface Store
-  extends PhoneRepositories, PhraseRepositories, KnowledgeRepositories, RecordRepositories, CustomerTrailRepositories, LoginGuardRepositories {
+  extends
+    AuditRepositories,
+    PhoneRepositories,
+    PhraseRepositories,
+    KnowledgeRepositories,
+    RecordRepositories,
+    CustomerTrailRepositories,
+    LoginGuardRepositories {
   agents: AgentRepository;
   sessions: SessionRepository;
   visitors: VisitorRepository;

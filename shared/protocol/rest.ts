@@ -33,6 +33,7 @@ import { recordRoutes } from './rest-records.js';
 import { customerRoutes } from './rest-customers.js';
 import { loginGuardRoutes } from './rest-login-guard.js';
 import { visitorRoutes } from './rest-visitor.js';
+import { adminRoutes } from './rest-admin.js';
 import { Id, IdParams, Ok } from './rest-common.js';
 
 /** Who may call a route. 'staff' = any logged-in agent or admin. */
@@ -330,6 +331,7 @@ export const routes = {
   ...recordRoutes,
   ...customerRoutes,
   ...loginGuardRoutes,
+  ...adminRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -3,12 +3,9 @@
  * not count) within N seconds goes back to the queue, and the agent is set to 离开 marked 未响应
  * (notRespondingSince) so routing stops giving them more and the agent sees why. Off when the company setting is 0 (the default).
  */
-import { audience } from '../../store/types.js';
 import { setStatus } from '../accounts.js';
 import type { DomainContext } from '../context.js';
-import { emitConversationUpdated, emitMessageCreated } from '../events.js';
-import { appendSystemMessage } from '../messages-store.js';
-import { drainQueue } from '../routing.js';
+import { drainQueue, requeueConversation } from '../routing.js';
 
 /** Returns the ids of the conversations sent back to the queue. */
 export function sweepNotResponding(ctx: DomainContext): string[] {
@@ -24,17 +21,7 @@ export function sweepNotResponding(ctx: DomainContext): string[] {
       if (!conversation || conversation.state !== 'active' || conversation.agentId !== agentId) return false;
       if (!ctx.store.autoReplies.unanswered(cutoff).some((u) => u.conversationId === conversationId)) return false;
       const agent = ctx.store.agents.byId(agentId);
-      ctx.store.conversations.update(conversationId, {
-        state: 'queued',
-        agentId: null,
-        queuedAt: ctx.clock(),
-        queueOrder: ctx.store.conversations.nextQueueOrder(),
-      });
-      const message = appendSystemMessage(ctx, conversationId, `客服 ${agent?.nickname ?? ''} 未及时响应，对话已重新排队`);
-      const old = [audience.agent(agentId)];
-      ctx.store.events.append({ type: 'conversation.removed', conversationId, reason: 'transferred' }, old, ctx.clock());
-      emitConversationUpdated(ctx, conversationId);
-      emitMessageCreated(ctx, message, old);
+      requeueConversation(ctx, conversation, `客服 ${agent?.nickname ?? ''} 未及时响应，对话已重新排队`);
       return true;
     });
     if (done) {

@@ -1,10 +1,10 @@
 /**
- * The PostgreSQL schema (migrations/001_schema.sql) is SQLite's final schema (migrations 001–010)
+ * The PostgreSQL schema (its migrations, applied in order) is SQLite's final schema (all its migrations)
  * in the other engine: both are built for real and compared table by table, so the repositories'
  * shared SQL and row mapping work on either. PostgreSQL's extra trailing `rowid` column (SQLite's
  * hidden rowid, made visible) is the one expected difference.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../sqlite/db.js';
 import { startPostgres, type PostgresServer } from '../../testing/engines/postgres.js';
 
-const SCHEMA_FILE = join(dirname(fileURLToPath(import.meta.url)), 'migrations', '001_schema.sql');
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** Tables only PostgreSQL has, by design: attachment bytes live in files beside SQLite's database. */
+const POSTGRES_ONLY = ['attachment_blobs'];
 const SLOW = { timeout: 120_000 };
 const INT8 = 20;
 
@@ -199,7 +201,7 @@ async function readPostgres(client: pg.Client): Promise<Schema & { udt: Map<stri
 
 // ---------------------------------------------------------------------------------------------- the tests
 
-describe('PostgreSQL schema (001_schema.sql) matches SQLite migrations 001–010', () => {
+describe("PostgreSQL's migrations build SQLite's schema", () => {
   let dir: string;
   let sqliteDb: Db;
   let server: PostgresServer | undefined;
@@ -224,7 +226,12 @@ describe('PostgreSQL schema (001_schema.sql) matches SQLite migrations 001–010
     });
     await client.connect();
     await client.query('BEGIN');
-    await client.query(readFileSync(SCHEMA_FILE, 'utf8'));
+    for (const file of readdirSync(MIGRATIONS_DIR)
+      .filter((f) => /^\d+_.*\.sql$/.test(f))
+      .sort()) {
+      await client.query(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
+    }
+    for (const table of POSTGRES_ONLY) await client.query(`DROP TABLE ${table}`);
     await client.query('COMMIT');
     postgres = await readPostgres(client);
   }, SLOW.timeout);
@@ -263,7 +270,7 @@ describe('PostgreSQL schema (001_schema.sql) matches SQLite migrations 001–010
     }
     // The tables whose rowid the shared SQL uses (ORDER BY … rowid, DELETE … WHERE rowid IN) have it.
     const withRowid = [...postgres.columns].filter(([, columns]) => columns.at(-1)?.name === 'rowid').map(([table]) => table);
-    expect(withRowid.sort()).toEqual(['conversations', 'login_guard', 'offline_messages', 'sessions']);
+    expect(withRowid.sort()).toEqual(['audit_log', 'conversations', 'login_guard', 'offline_messages', 'sessions']);
   });
 
   it('translates the types: INTEGER → BIGINT, TEXT → TEXT, COLLATE NOCASE → CITEXT', SLOW, () => {

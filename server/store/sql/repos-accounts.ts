@@ -3,6 +3,7 @@ import type {
   AgentRow,
   GroupRepository,
   GroupRow,
+  GroupUsage,
   SessionRepository,
   SessionRow,
   SettingsRepository,
@@ -21,6 +22,16 @@ export function sqlAgents(db: SqlDb): AgentRepository {
   const loadOf = db.prepare("SELECT COUNT(*) AS n FROM conversations WHERE agent_id = ? AND state = 'active'");
   const loads = db.prepare("SELECT agent_id, COUNT(*) AS n FROM conversations WHERE state = 'active' AND agent_id IS NOT NULL GROUP BY agent_id");
   const count = db.prepare('SELECT COUNT(*) AS n FROM agents');
+  const remove = db.prepare('DELETE FROM agents WHERE id = ?');
+  // Everything that names the agent and must outlive it (sessions, settings and own phrases go with it).
+  const history = db.prepare(
+    `SELECT EXISTS (SELECT 1 FROM conversations WHERE agent_id = @id OR requested_agent_id = @id OR summary_agent_id = @id)
+       OR EXISTS (SELECT 1 FROM messages WHERE sender = 'agent' AND sender_id = @id)
+       OR EXISTS (SELECT 1 FROM calls WHERE agent_id = @id)
+       OR EXISTS (SELECT 1 FROM offline_messages WHERE replied_by = @id)
+       OR EXISTS (SELECT 1 FROM visitors WHERE pref_agent_id = @id)
+       OR EXISTS (SELECT 1 FROM audit_log WHERE actor_id = @id) AS used`,
+  );
   return {
     byId: (id) => {
       const row = byId.get(id);
@@ -36,6 +47,8 @@ export function sqlAgents(db: SqlDb): AgentRepository {
     loadOf: (id) => (loadOf.get(id) as { n: number }).n,
     loads: () => new Map((loads.all() as { agent_id: string; n: number }[]).map((r) => [r.agent_id, r.n])),
     count: () => (count.get() as { n: number }).n,
+    delete: (id) => void remove.run(id),
+    hasHistory: (id) => Boolean((history.get({ id }) as { used: number | boolean }).used),
   };
 }
 
@@ -88,10 +101,31 @@ export function sqlVisitors(db: SqlDb): VisitorRepository {
 export function sqlGroups(db: SqlDb): GroupRepository {
   const list = db.prepare('SELECT * FROM groups ORDER BY name');
   const byId = db.prepare('SELECT * FROM groups WHERE id = ?');
+  const byName = db.prepare('SELECT * FROM groups WHERE name = ?');
+  const rename = db.prepare('UPDATE groups SET name = ? WHERE id = ?');
+  const remove = db.prepare('DELETE FROM groups WHERE id = ?');
+  const members = db.prepare('SELECT group_id, COUNT(*) AS n FROM agents WHERE group_id IS NOT NULL GROUP BY group_id');
+  const open = db.prepare("SELECT group_id, COUNT(*) AS n FROM conversations WHERE state IN ('queued', 'active') AND group_id IS NOT NULL GROUP BY group_id");
+  const usage = db.prepare(
+    `SELECT (SELECT COUNT(*) FROM agents WHERE group_id = @id) AS members,
+            (SELECT COUNT(*) FROM conversations WHERE group_id = @id AND state IN ('queued', 'active')) AS open_conversations,
+            (SELECT COUNT(*) FROM visitors WHERE pref_group_id = @id) AS visitor_links`,
+  );
   return {
     list: () => list.all() as GroupRow[],
     byId: (id) => byId.get(id) as GroupRow | undefined,
+    byName: (name) => byName.get(name) as GroupRow | undefined,
     insert: (row) => insertRow(db, 'groups', row),
+    rename: (id, name) => void rename.run(name, id),
+    delete: (id) => void remove.run(id),
+    counts: () => {
+      const out = new Map<string, { members: number; openConversations: number }>();
+      const entry = (id: string) => out.get(id) ?? out.set(id, { members: 0, openConversations: 0 }).get(id)!;
+      for (const r of members.all() as { group_id: string; n: number }[]) entry(r.group_id).members = r.n;
+      for (const r of open.all() as { group_id: string; n: number }[]) entry(r.group_id).openConversations = r.n;
+      return out;
+    },
+    usage: (id) => fromRow<GroupUsage>(usage.get({ id })),
   };
 }
 

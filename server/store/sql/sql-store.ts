@@ -14,6 +14,7 @@ import { sqlKnowledgeRepositories } from './repos-knowledge.js';
 import { sqlRecordRepositories } from './repos-records.js';
 import { sqlCustomerTrailRepositories } from './repos-customers.js';
 import { sqlLoginGuardRepositories } from './repos-login-guard.js';
+import { sqlAuditRepositories } from './repos-audit.js';
 import type { SqlDb } from './sql-db.js';
 
 export interface TransactionRunner {
@@ -81,6 +82,7 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     ...sqlRecordRepositories(db),
     ...sqlCustomerTrailRepositories(db),
     ...sqlLoginGuardRepositories(db),
+    ...sqlAuditRepositories(db),
     transaction<T>(fn: () => T): T {
       if (depth > 0) return fn();
       return outermost(fn);

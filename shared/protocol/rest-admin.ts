@@ -1,0 +1,166 @@
+/**
+ * REST routes of the management console (管理中心, /admin): agents beyond create/edit (search,
+ * disable, enable, delete), skill groups (技能组), and the audit log (操作日志) of every console
+ * change. Creating and editing agents, topics and company settings are in ./rest.ts; every route
+ * there under /api/admin is audited the same way.
+ */
+import { z } from 'zod';
+import { AgentSchema, AgentStatusSchema, GroupSchema, RoleSchema, nameField } from '../domain.js';
+import { LIMITS } from '../limits.js';
+import { queryInt } from '../query-number.js';
+import { Id, IdParams, Ok } from './rest-common.js';
+import type { RouteDef } from './rest.js';
+
+/** An agent as the console lists it: the workstation's Agent plus what only admins see. */
+export const AdminAgentSchema = AgentSchema.extend({
+  /** Epoch ms when an admin disabled the account (it cannot log in); null while enabled. */
+  disabledAt: z.number().nullable(),
+  createdAt: z.number(),
+});
+export type AdminAgent = z.infer<typeof AdminAgentSchema>;
+
+export const AdminAgentsQuerySchema = z.strictObject({
+  /** Part of the account or the nickname, case-insensitive. */
+  q: z.string().max(LIMITS.nameMax).optional(),
+  groupId: Id.optional(),
+  role: RoleSchema.optional(),
+  status: AgentStatusSchema.optional(),
+  /** 'enabled' (default: the people at work), 'disabled', or 'all'. */
+  state: z.enum(['enabled', 'disabled', 'all']).prefault('enabled'),
+});
+export type AdminAgentsQuery = z.input<typeof AdminAgentsQuerySchema>;
+
+/** A group with what the console shows beside it and what decides whether it may be deleted. */
+export const AdminGroupSchema = GroupSchema.extend({
+  /** Agents (enabled or not) whose group this is. */
+  members: z.number().int(),
+  /** Queued or active conversations routed to this group. */
+  openConversations: z.number().int(),
+});
+export type AdminGroup = z.infer<typeof AdminGroupSchema>;
+
+export const GroupBodySchema = z.strictObject({ name: nameField(LIMITS.nameMax) });
+
+/** What a console change was; the audit log's filter offers these. */
+export const AUDIT_ACTIONS = [
+  'agent.create',
+  'agent.update',
+  'agent.disable',
+  'agent.enable',
+  'agent.delete',
+  'agent.unlock',
+  'group.create',
+  'group.rename',
+  'group.delete',
+  'topic.create',
+  'topic.update',
+  'settings.update',
+] as const;
+export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+export const AuditEntrySchema = z.object({
+  id: z.string(),
+  at: z.number(),
+  actorId: z.string(),
+  /** The actor's account when it acted (kept if the account is deleted later). */
+  actorAccount: z.string(),
+  action: AuditActionSchema,
+  targetType: z.enum(['agent', 'group', 'topic', 'settings']),
+  targetId: z.string().nullable(),
+  /** The target's fields before and after the change (null when created or deleted); passwords never appear. */
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const AuditQuerySchema = z.strictObject({
+  actorId: Id.optional(),
+  action: AuditActionSchema.optional(),
+  targetId: Id.optional(),
+  /** Epoch ms, inclusive. */
+  from: queryInt(LIMITS.timestampMinMs, LIMITS.timestampMaxMs).optional(),
+  /** Epoch ms, exclusive. */
+  to: queryInt(LIMITS.timestampMinMs, LIMITS.timestampMaxMs).optional(),
+  /** Newest first; the next page starts before this entry id (the last one of the previous page). */
+  before: Id.optional(),
+  limit: queryInt(1, 500).prefault(100),
+});
+export type AuditQuery = z.input<typeof AuditQuerySchema>;
+export const AuditPageSchema = z.object({ entries: z.array(AuditEntrySchema), hasMore: z.boolean() });
+export type AuditPage = z.infer<typeof AuditPageSchema>;
+
+export const adminRoutes = {
+  adminListAgents: {
+    method: 'GET',
+    path: '/api/admin/agents',
+    access: 'admin',
+    summary: 'Agents for the console: search by account or nickname, filter by group, role, status, enabled or disabled',
+    query: AdminAgentsQuerySchema,
+    response: z.array(AdminAgentSchema),
+  },
+  disableAgent: {
+    method: 'POST',
+    path: '/api/admin/agents/:id/disable',
+    access: 'admin',
+    summary: 'Disable an account: its logins end at once, its open conversations go back to the queue and are routed to others, it cannot log in',
+    params: IdParams,
+    response: AdminAgentSchema,
+  },
+  enableAgent: {
+    method: 'POST',
+    path: '/api/admin/agents/:id/enable',
+    access: 'admin',
+    summary: 'Enable a disabled account again',
+    params: IdParams,
+    response: AdminAgentSchema,
+  },
+  deleteAgent: {
+    method: 'DELETE',
+    path: '/api/admin/agents/:id',
+    access: 'admin',
+    summary: 'Delete an account that has no history (no conversation, message, call or record of work); otherwise disable it',
+    params: IdParams,
+    response: Ok,
+  },
+  adminListGroups: {
+    method: 'GET',
+    path: '/api/admin/groups',
+    access: 'admin',
+    summary: 'Skill groups (技能组) with their member and open-conversation counts',
+    response: z.array(AdminGroupSchema),
+  },
+  createGroup: {
+    method: 'POST',
+    path: '/api/admin/groups',
+    access: 'admin',
+    summary: 'Create a skill group',
+    body: GroupBodySchema,
+    response: AdminGroupSchema,
+  },
+  renameGroup: {
+    method: 'PATCH',
+    path: '/api/admin/groups/:id',
+    access: 'admin',
+    summary: 'Rename a skill group',
+    params: IdParams,
+    body: GroupBodySchema,
+    response: AdminGroupSchema,
+  },
+  deleteGroup: {
+    method: 'DELETE',
+    path: '/api/admin/groups/:id',
+    access: 'admin',
+    summary: 'Delete a skill group; refused while agents, open conversations or widget links use it',
+    params: IdParams,
+    response: Ok,
+  },
+  listAudit: {
+    method: 'GET',
+    path: '/api/admin/audit',
+    access: 'admin',
+    summary: 'The audit log (操作日志): every console change, newest first',
+    query: AuditQuerySchema,
+    response: AuditPageSchema,
+  },
+} as const satisfies Record<string, RouteDef>;
