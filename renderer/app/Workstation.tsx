@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Badge, Button, Segmented, Tooltip } from 'antd';
-import { LogoutOutlined, SettingOutlined } from '@ant-design/icons';
+import { ControlOutlined, LogoutOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from '../../shared/domain.js';
 import { loadWorkstation } from './subscribeEvents.js';
@@ -60,6 +60,7 @@ export function Workstation({ agent }: { agent: Agent }) {
   const [settingsUsed, setSettingsUsed] = useState(false);
   if (settingsOpen && !settingsUsed) setSettingsUsed(true);
   const logout = useSessionStore((s) => s.logout);
+  const serverUrl = useSessionStore((s) => s.snapshot?.settings.serverUrl);
   const unreplied = useOfflineStore((s) => s.messages.filter((m) => m.status === 'unreplied').length);
   const missedCalls = useMissedCallCount();
   const secondary = useAfterFirstPaint();
@@ -110,6 +111,21 @@ export function Workstation({ agent }: { agent: Agent }) {
         <Tooltip title={t('app.settings')} open={settingsOpen ? false : undefined}>
           <Button type="text" style={{ color: '#fff' }} icon={<SettingOutlined />} aria-label={t('app.settings')} onClick={() => setSettingsOpen(true)} />
         </Tooltip>
+        {agent.role === 'admin' && serverUrl && (
+          // A link, not a window of ours: Electron's window-open handler gives http(s) to the system
+          // browser, the browser shell opens a tab. The console has its own login.
+          <Tooltip title={t('app.console')}>
+            <Button
+              type="text"
+              style={{ color: '#fff' }}
+              icon={<ControlOutlined />}
+              aria-label={t('app.console')}
+              href={new URL('/admin', serverUrl).href}
+              target="_blank"
+              rel="noopener noreferrer"
+            />
+          </Tooltip>
+        )}
         <Tooltip title={t('app.logout')}>
           <Button type="text" style={{ color: '#fff' }} icon={<LogoutOutlined />} aria-label={t('app.logout')} onClick={() => void logout()} />
         </Tooltip>

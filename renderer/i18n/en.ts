@@ -13,6 +13,7 @@ export const en: Messages = {
     workbench: 'Chats',
     offlineMessages: 'Messages left',
     settings: 'Settings',
+    console: 'Management console',
     logout: 'Log out',
     newMessagesTitle: '[{{count}} new] ',
     mainNav: 'Main navigation',

@@ -13,6 +13,7 @@ export const zhCN = {
     workbench: '对话',
     offlineMessages: '留言',
     settings: '设置',
+    console: '管理中心',
     logout: '退出登录',
     newMessagesTitle: '【{{count}} 条新消息】',
     mainNav: '主导航',
