@@ -13,9 +13,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataRoot = process.env.KEFU_DATA_DIR ?? join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'kefu-desk');
 const shellPort = Number(process.env.KEFU_SHELL_PORT ?? 3711);
 
-const built = ['dist/renderer/index.html', 'dist/widget/index.html', 'dist/widget/widget.js'].every((f) => existsSync(join(root, f)));
+const built = ['dist/renderer/index.html', 'dist/widget/index.html', 'dist/widget/widget.js', 'dist/admin/index.html'].every((f) => existsSync(join(root, f)));
 if (!built || process.argv.includes('--rebuild')) {
-  console.log('Building the workstation and the visitor widget…');
+  console.log('Building the workstation, the visitor widget and the management console…');
   const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
@@ -89,6 +89,7 @@ if (electronBinary && existsSync(electronBinary) && !process.env.KEFU_BROWSER_SH
   console.log('');
   console.log(`  客服工作台 (agent workstation): ${shellUrl}`);
   console.log(`  访客端 (visitor widget):        ${serverUrl}/widget`);
+  console.log(`  管理中心 (management console):  ${serverUrl}/admin   (admin / admin123)`);
   console.log(`  Demo accounts: admin / admin123, agent1 / agent123, agent2 / agent123`);
   console.log(`  Logs: ${logFile}`);
   console.log('  Press Ctrl+C to stop.');
