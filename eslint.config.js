@@ -51,6 +51,25 @@ export default tseslint.config(
     ),
   },
   {
+    // The console shares the workstation's WCAG AA theme (renderer/app/theme.ts) and nothing else of it:
+    // a regex, because a gitignore-style group cannot re-include one file of an excluded folder.
+    files: ['admin/**/*.ts', 'admin/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*', ...nodeBuiltins, '**/electron/**', '**/server/**'],
+              message: 'admin (the management console) never imports electron, node:* or electron/ and server/ code: docs/ARCHITECTURE.md, Parts and layers',
+            },
+            { regex: '(^|/)renderer/(?!app/theme\\.js$)', message: 'admin imports of renderer/ only app/theme (the shared WCAG AA theme)' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['server/**/*.ts'],
     rules: restrict(serverNever, 'server never imports electron/ or renderer/ code'),
   },

@@ -49,7 +49,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx', 'server/widget/client/**/*.test.ts'],
+          include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx', 'admin/**/*.test.ts', 'admin/**/*.test.tsx', 'server/widget/client/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
-for cfg in shared server server/widget/client electron/services electron/main electron/preload renderer test; do
+for cfg in shared server server/widget/client electron/services electron/main electron/preload renderer admin test; do
   if ! npx tsc -p "$cfg/tsconfig.json"; then echo "typecheck failed: $cfg"; status=1; fi
 done
 exit $status

@@ -65,7 +65,16 @@ export function restartTable(results: RestartResult[]): string[] {
   const widths = [26, 15, 11, 12, 30, 24, 16, 28];
   const lines = [
     pad(
-      ['server', 'services start', 'usable', 'usable range', 'floor: page load (DOMContentLoaded)', 'usable − page load', 'page CPU', 'cache complete (from start)'],
+      [
+        'server',
+        'services start',
+        'usable',
+        'usable range',
+        'floor: page load (DOMContentLoaded)',
+        'usable − page load',
+        'page CPU',
+        'cache complete (from start)',
+      ],
       widths,
     ),
   ];

@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { AuditOutlined, MessageOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/ApiContext.js';
+import { useSessionStore } from '../session/sessionStore.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import { PAGES, pageFromHash, type PageName } from './pages.js';
+import { AgentsPage } from '../agents/AgentsPage.js';
+import { GroupsPage } from '../groups/GroupsPage.js';
+import { TopicsPage } from '../topics/TopicsPage.js';
+import { SettingsPage } from '../settings/SettingsPage.js';
+import { AuditPage } from '../audit/AuditPage.js';
+
+const ICONS: Record<PageName, React.ReactNode> = {
+  agents: <UserOutlined />,
+  groups: <TeamOutlined />,
+  topics: <MessageOutlined />,
+  settings: <SettingOutlined />,
+  audit: <AuditOutlined />,
+};
+
+function PageBody({ page }: { page: PageName }) {
+  switch (page) {
+    case 'agents':
+      return <AgentsPage />;
+    case 'groups':
+      return <GroupsPage />;
+    case 'topics':
+      return <TopicsPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'audit':
+      return <AuditPage />;
+  }
+}
+
+/** The logged-in console: the menu beside, the admin, language and 退出登录 above, one page in the middle. */
+export function ConsoleLayout() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const admin = useSessionStore((s) => s.admin);
+  const [page, setPage] = useState<PageName>(() => pageFromHash(location.hash));
+
+  useEffect(() => {
+    const follow = () => setPage(pageFromHash(location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+
+  useEffect(() => {
+    document.title = `${t(`nav.${page}`)} · ${t('app.title')}`;
+  }, [page, t]);
+
+  async function logout() {
+    await api.call('logout');
+    useSessionStore.getState().signedOut(null);
+  }
+
+  return (
+    <Layout className="admin-shell" style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={200} theme="light" className="admin-sider">
+        <div className="admin-brand">{t('app.title')}</div>
+        <nav aria-label={t('app.mainNav')}>
+          <Menu
+            mode="inline"
+            selectedKeys={[page]}
+            items={PAGES.map((name) => ({ key: name, icon: ICONS[name], label: t(`nav.${name}`) }))}
+            onClick={({ key }) => {
+              location.hash = `#/${key}`;
+              setPage(key as PageName);
+            }}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="admin-header">
+          <Typography.Text className="admin-header-title">{t('app.product')}</Typography.Text>
+          <Space size="middle">
+            <Typography.Text>{t('app.signedInAs', { nickname: admin?.nickname ?? '', account: admin?.account ?? '' })}</Typography.Text>
+            <LanguageSwitch />
+            <Button onClick={() => void logout()}>{t('app.logout')}</Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="admin-content">
+          <PageBody page={page} />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

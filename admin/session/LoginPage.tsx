@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/ApiContext.js';
+import { LanguageSwitch } from '../app/LanguageSwitch.js';
+import { loginAsAdmin } from './login.js';
+import { useSessionStore } from './sessionStore.js';
+
+interface LoginForm {
+  account: string;
+  password: string;
+}
+
+/** The console's login page; says why the admin is here when a session ended or a login was refused. */
+export function LoginPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const notice = useSessionStore((s) => s.notice);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function submit(values: LoginForm) {
+    setBusy(true);
+    setProblem(null);
+    const outcome = await loginAsAdmin(api, values.account.trim(), values.password);
+    setBusy(false);
+    if (outcome.ok) useSessionStore.getState().signedIn(outcome.token, outcome.admin);
+    else if ('refusal' in outcome) setProblem(t('login.notAdmin'));
+    else setProblem(t('login.failed', { message: outcome.error.message }));
+  }
+
+  const shown = problem ?? notice;
+  return (
+    <main className="admin-login">
+      <div className="admin-login-language">
+        <LanguageSwitch />
+      </div>
+      <Card className="admin-login-card">
+        <Typography.Title level={1} className="admin-login-title">
+          {t('login.title')}
+        </Typography.Title>
+        {shown && <Alert type="error" role="alert" showIcon title={shown} className="admin-login-alert" />}
+        <Form<LoginForm> layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false}>
+          <Form.Item name="account" label={t('login.account')} rules={[{ required: true, whitespace: true, message: t('login.accountRequired') }]}>
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </main>
+  );
+}
