@@ -63,7 +63,10 @@ export default tseslint.config(
               group: ['electron', 'electron/*', ...nodeBuiltins, '**/electron/**', '**/server/**'],
               message: 'admin (the management console) never imports electron, node:* or electron/ and server/ code: docs/ARCHITECTURE.md, Parts and layers',
             },
-            { regex: '(^|/)renderer/(?!app/theme\\.js$)', message: 'admin imports of renderer/ only app/theme (the shared WCAG AA theme)' },
+            {
+              regex: '(^|/)renderer/(?!app/theme\\.js$|testing/setupDom\\.js$)',
+              message: "admin imports of renderer/ only app/theme (the shared WCAG AA theme) and, in tests, testing/setupDom (jsdom's missing browser APIs)",
+            },
           ],
         },
       ],
