@@ -33,6 +33,9 @@ export function AuditPage() {
       group: groupNames,
       topic: new Map((topics.data ?? []).map((topic) => [topic.id, topic.name])),
       settings: new Map(),
+      // Blacklist entries and notices are named by their own snapshot in the entry (targetText).
+      blacklist: new Map(),
+      notice: new Map(),
     };
     const base: DescribeContext = { t, language, groupName: (id) => groupNames.get(id) };
     return { ...base, targetName: (entry: AuditEntry) => (entry.targetId ? names[entry.targetType].get(entry.targetId) : undefined) };

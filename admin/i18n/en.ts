@@ -225,8 +225,11 @@ export const en: typeof zhCN = {
       'topic.create': 'Topic created',
       'topic.update': 'Topic changed',
       'settings.update': 'Settings changed',
+      'blacklist.add': 'Blacklist added',
+      'blacklist.remove': 'Blacklist removed',
+      'notice.send': 'Notice sent',
     },
-    targets: { agent: 'Agent', group: 'Skill group', topic: 'Topic', settings: 'Company settings' },
+    targets: { agent: 'Agent', group: 'Skill group', topic: 'Topic', settings: 'Company settings', blacklist: 'Blacklist', notice: 'Notice' },
     fields: {
       account: 'Account',
       nickname: 'Nickname',

@@ -222,8 +222,11 @@ export const zhCN = {
       'topic.create': '新建对话主题',
       'topic.update': '修改对话主题',
       'settings.update': '修改公司设置',
+      'blacklist.add': '加入黑名单',
+      'blacklist.remove': '移出黑名单',
+      'notice.send': '发送通知',
     },
-    targets: { agent: '客服', group: '技能组', topic: '对话主题', settings: '公司设置' },
+    targets: { agent: '客服', group: '技能组', topic: '对话主题', settings: '公司设置', blacklist: '黑名单', notice: '通知' },
     fields: {
       account: '账号',
       nickname: '昵称',

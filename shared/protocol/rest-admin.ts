@@ -55,6 +55,9 @@ export const AUDIT_ACTIONS = [
   'topic.create',
   'topic.update',
   'settings.update',
+  'blacklist.add',
+  'blacklist.remove',
+  'notice.send',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -66,7 +69,7 @@ export const AuditEntrySchema = z.object({
   /** The actor's account when it acted (kept if the account is deleted later). */
   actorAccount: z.string(),
   action: AuditActionSchema,
-  targetType: z.enum(['agent', 'group', 'topic', 'settings']),
+  targetType: z.enum(['agent', 'group', 'topic', 'settings', 'blacklist', 'notice']),
   targetId: z.string().nullable(),
   /** The target's fields before and after the change (null when created or deleted); passwords never appear. */
   before: z.record(z.string(), z.unknown()).nullable(),
