@@ -7,8 +7,10 @@ import { IMAGE_MIME_TYPES, LIMITS } from './limits.js';
 import { MessageStyleSchema } from './message-style.js';
 import { stripInvisible } from './visible-text.js';
 import { isUnsafeText, UNSAFE_TEXT_MESSAGE } from './text-safety.js';
+import { BusinessHoursSchema, HolidaysSchema, MaxQueueLengthSchema, OffHoursNoticeSchema, TimeZoneSchema } from './business-hours.js';
 
-export const RoleSchema = z.enum(['admin', 'agent']);
+/** 管理员 (everything), 组长 (group leader: the members of their own group, in the console), 客服. */
+export const RoleSchema = z.enum(['admin', 'leader', 'agent']);
 export type Role = z.infer<typeof RoleSchema>;
 
 /** 在线: auto-assigned; 忙碌: only transfers arrive; 离开: nothing is assigned. */
@@ -190,6 +192,20 @@ export const ServerSettingsSchema = z.object({
     .max(30 * 24),
   /** A login's refresh token (记住密码 / 自动登录 without typing) works for this many days after the password login. */
   refreshTokenDays: z.number().int().min(1).max(365),
+  /** 工作时间 on: outside businessHours (and on holidays) visitors get the 留言 form, not a new chat. Off = always open. */
+  businessHoursEnabled: z.boolean(),
+  /** The weekly opening ranges (shared/business-hours.ts), in timeZone. */
+  businessHours: BusinessHoursSchema,
+  /** Dates (YYYY-MM-DD, in timeZone) closed all day. */
+  holidays: HolidaysSchema,
+  /** The company's IANA time zone: business hours and holidays are read in it. */
+  timeZone: TimeZoneSchema,
+  /** Shown on the widget's 留言 form outside business hours. */
+  offHoursNotice: OffHoursNoticeSchema,
+  /** Visitors waiting in the queue at most; one more is offered the 留言 form instead. 0 = no limit. */
+  maxQueueLength: MaxQueueLengthSchema,
+  /** Agents may put the visitor of a conversation they handle on the blacklist (加入黑名单); admins always may. */
+  agentsMayBlacklist: z.boolean(),
 });
 export type ServerSettings = z.infer<typeof ServerSettingsSchema>;
 

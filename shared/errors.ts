@@ -18,6 +18,12 @@ export const ERROR_CODES = [
    * (too many from this address) because an admin can lift this one.
    */
   'ACCOUNT_LOCKED',
+  /** The visitor (by id or address) is on the blacklist (黑名单): the widget shows a polite notice. */
+  'BLOCKED',
+  /** A new chat outside 工作时间 (the widget offers 留言 with the company's notice); open chats go on. */
+  'OUTSIDE_BUSINESS_HOURS',
+  /** The queue holds 最大排队人数 visitors already: the widget offers 留言 instead of queueing. */
+  'QUEUE_FULL',
   'NETWORK',
   'TIMEOUT',
   'INTERNAL',
@@ -57,6 +63,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ALREADY_EVALUATED: 409,
   RATE_LIMITED: 429,
   ACCOUNT_LOCKED: 429,
+  BLOCKED: 403,
+  OUTSIDE_BUSINESS_HOURS: 409,
+  QUEUE_FULL: 409,
   NETWORK: 503,
   TIMEOUT: 504,
   INTERNAL: 500,

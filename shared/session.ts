@@ -14,6 +14,8 @@ export const SessionEndReasonSchema = z.enum([
   'expired',
   /** The account was disabled. */
   'disabled',
+  /** An admin gave the account another role (admin, 组长, 客服): it logs in again with what the new one allows. */
+  'role-changed',
   /** A refresh token was used twice: the login it belongs to is ended in case it was stolen. */
   'revoked',
 ]);

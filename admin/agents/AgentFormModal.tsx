@@ -8,6 +8,7 @@ import type { AdminAgent, AdminGroup } from '../../shared/protocol/rest-admin.js
 import type { Role } from '../../shared/domain.js';
 import { PasswordRules } from './PasswordRules.js';
 import { passwordProblem } from './password-check.js';
+import { useSessionStore } from '../session/sessionStore.js';
 
 interface AgentForm {
   account: string;
@@ -20,6 +21,7 @@ interface AgentForm {
 const FIELDS = ['account', 'nickname', 'password', 'role', 'groupId', 'maxConcurrent'] as const;
 /** The "no group" option: antd Select cannot hold null as a value. */
 const NO_GROUP = '';
+const ROLES = ['agent', 'leader', 'admin'] as const;
 
 /**
  * 新建客服 (agent undefined) or 编辑 (nickname, group, 最大接线量, 重置密码). The server's refusal is
@@ -33,6 +35,7 @@ export function AgentFormModal({ agent, groups, onClose, onSaved }: { agent?: Ad
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const editing = agent !== undefined;
+  const viewerIsAdmin = useSessionStore((s) => s.admin?.role === 'admin');
 
   useEffect(() => {
     form.setFieldsValue(
@@ -45,9 +48,9 @@ export function AgentFormModal({ agent, groups, onClose, onSaved }: { agent?: Ad
             maxConcurrent: agent.maxConcurrent,
             password: '',
           }
-        : { role: 'agent', groupId: NO_GROUP, maxConcurrent: 5 },
+        : { role: 'agent', groupId: viewerIsAdmin ? NO_GROUP : (groups[0]?.id ?? NO_GROUP), maxConcurrent: 5 },
     );
-  }, [agent, form]);
+  }, [agent, form, groups, viewerIsAdmin]);
 
   async function save() {
     let values: AgentForm;
@@ -62,14 +65,21 @@ export function AgentFormModal({ agent, groups, onClose, onSaved }: { agent?: Ad
     const result = agent
       ? await api.call('updateAgent', {
           params: { id: agent.id },
-          body: { nickname: values.nickname, groupId, maxConcurrent: values.maxConcurrent, ...(values.password ? { password: values.password } : {}) },
+          body: {
+            nickname: values.nickname,
+            groupId,
+            maxConcurrent: values.maxConcurrent,
+            ...(values.password ? { password: values.password } : {}),
+            // Sent only when changed: a role change ends the account's logins.
+            ...(viewerIsAdmin && values.role !== agent.role ? { role: values.role } : {}),
+          },
         })
       : await api.call('createAgent', {
           body: {
             account: values.account.trim(),
             nickname: values.nickname,
             password: values.password ?? '',
-            role: values.role,
+            role: viewerIsAdmin ? values.role : 'agent',
             groupId,
             maxConcurrent: values.maxConcurrent,
           },
@@ -138,19 +148,17 @@ export function AgentFormModal({ agent, groups, onClose, onSaved }: { agent?: Ad
         >
           <Input.Password autoComplete="new-password" aria-describedby="agent-password-rules" />
         </Form.Item>
-        <div className="admin-form-row" style={{ gridTemplateColumns: editing ? '1fr 1fr' : '1fr 1fr 1fr' }}>
-          {!editing && (
-            <Form.Item name="role" label={t('agents.role')}>
-              <Select
-                options={[
-                  { value: 'agent', label: t('role.agent') },
-                  { value: 'admin', label: t('role.admin') },
-                ]}
-              />
+        <div className="admin-form-row" style={{ gridTemplateColumns: viewerIsAdmin ? '1fr 1fr 1fr' : '1fr 1fr' }}>
+          {/* Roles are an admin's to give; a group leader adds agents to their own group. */}
+          {viewerIsAdmin && (
+            <Form.Item name="role" label={t('agents.role')} extra={editing ? t('agents.roleChangeHelp') : undefined}>
+              <Select options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))} />
             </Form.Item>
           )}
           <Form.Item name="groupId" label={t('agents.group')}>
-            <Select options={[{ value: NO_GROUP, label: t('agents.noGroup') }, ...groups.map((g) => ({ value: g.id, label: g.name }))]} />
+            <Select
+              options={[...(viewerIsAdmin ? [{ value: NO_GROUP, label: t('agents.noGroup') }] : []), ...groups.map((g) => ({ value: g.id, label: g.name }))]}
+            />
           </Form.Item>
           <Form.Item
             name="maxConcurrent"

@@ -160,7 +160,7 @@ export function AgentsPage() {
           style={{ width: 120 }}
           value={filters.role}
           onChange={(role) => setFilters((f) => ({ ...f, role }))}
-          options={(['agent', 'admin'] as const).map((role) => ({ value: role, label: t(`role.${role}`) }))}
+          options={(['agent', 'leader', 'admin'] as const).map((role) => ({ value: role, label: t(`role.${role}`) }))}
         />
         <Select<AgentStatus>
           aria-label={t('agents.filterStatus')}

@@ -8,6 +8,7 @@ import { i18n } from '../i18n/index.js';
 import { ApiProvider, useApi } from '../api/ApiContext.js';
 import type { AdminApi } from '../api/admin-api.js';
 import { useSessionStore } from '../session/sessionStore.js';
+import { mayUseConsole } from '../session/login.js';
 import { LoginPage } from '../session/LoginPage.js';
 import { ConsoleLayout } from './ConsoleLayout.js';
 
@@ -27,7 +28,7 @@ function SessionGate() {
     setChecking(true);
     void api.call('me').then((result) => {
       setChecking(false);
-      if (result.ok && result.value.role === 'admin') useSessionStore.getState().signedIn(token, result.value);
+      if (result.ok && mayUseConsole(result.value.role)) useSessionStore.getState().signedIn(token, result.value);
       else if (result.ok) useSessionStore.getState().signedOut(t('login.notAdmin'));
       // A refused token already signed out through the client (with its reason).
       else if (result.error.code !== 'UNAUTHENTICATED') useSessionStore.getState().signedOut(t('login.failed', { message: result.error.message }));

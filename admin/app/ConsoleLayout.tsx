@@ -1,22 +1,26 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { AuditOutlined, MessageOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, MessageOutlined, NotificationOutlined, SettingOutlined, StopOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext.js';
 import { useSessionStore } from '../session/sessionStore.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
-import { PAGES, pageFromHash, type PageName } from './pages.js';
+import { pageFromHash, pagesFor, type PageName } from './pages.js';
 import { AgentsPage } from '../agents/AgentsPage.js';
 import { GroupsPage } from '../groups/GroupsPage.js';
 import { TopicsPage } from '../topics/TopicsPage.js';
 import { SettingsPage } from '../settings/SettingsPage.js';
 import { AuditPage } from '../audit/AuditPage.js';
+import { BlacklistPage } from '../blacklist/BlacklistPage.js';
+import { NoticesPage } from '../notices/NoticesPage.js';
 
 const ICONS: Record<PageName, React.ReactNode> = {
   agents: <UserOutlined />,
   groups: <TeamOutlined />,
   topics: <MessageOutlined />,
   settings: <SettingOutlined />,
+  blacklist: <StopOutlined />,
+  notices: <NotificationOutlined />,
   audit: <AuditOutlined />,
 };
 
@@ -30,6 +34,10 @@ function PageBody({ page }: { page: PageName }) {
       return <TopicsPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'blacklist':
+      return <BlacklistPage />;
+    case 'notices':
+      return <NoticesPage />;
     case 'audit':
       return <AuditPage />;
   }
@@ -40,13 +48,16 @@ export function ConsoleLayout() {
   const { t } = useTranslation();
   const api = useApi();
   const admin = useSessionStore((s) => s.admin);
-  const [page, setPage] = useState<PageName>(() => pageFromHash(location.hash));
+  const role = admin?.role;
+  const pages = useMemo(() => pagesFor(role), [role]);
+  const [page, setPage] = useState<PageName>(() => pageFromHash(location.hash, pages));
 
   useEffect(() => {
-    const follow = () => setPage(pageFromHash(location.hash));
+    const follow = () => setPage(pageFromHash(location.hash, pages));
+    follow();
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
-  }, []);
+  }, [pages]);
 
   useEffect(() => {
     document.title = `${t(`nav.${page}`)} · ${t('app.title')}`;
@@ -65,7 +76,7 @@ export function ConsoleLayout() {
           <Menu
             mode="inline"
             selectedKeys={[page]}
-            items={PAGES.map((name) => ({ key: name, icon: ICONS[name], label: t(`nav.${name}`) }))}
+            items={pages.map((name) => ({ key: name, icon: ICONS[name], label: t(`nav.${name}`) }))}
             onClick={({ key }) => {
               location.hash = `#/${key}`;
               setPage(key as PageName);
@@ -77,7 +88,9 @@ export function ConsoleLayout() {
         <Layout.Header className="admin-header">
           <Typography.Text className="admin-header-title">{t('app.product')}</Typography.Text>
           <Space size="middle">
-            <Typography.Text>{t('app.signedInAs', { nickname: admin?.nickname ?? '', account: admin?.account ?? '' })}</Typography.Text>
+            <Typography.Text>
+              {t('app.signedInAs', { role: t(`role.${admin?.role ?? 'admin'}`), nickname: admin?.nickname ?? '', account: admin?.account ?? '' })}
+            </Typography.Text>
             <LanguageSwitch />
             <Button onClick={() => void logout()}>{t('app.logout')}</Button>
           </Space>

@@ -1,8 +1,16 @@
 /** The console's pages, in menu order; the URL hash names the page so a reload stays on it. */
-export const PAGES = ['agents', 'groups', 'topics', 'settings', 'audit'] as const;
+export const PAGES = ['agents', 'groups', 'topics', 'settings', 'blacklist', 'notices', 'audit'] as const;
 export type PageName = (typeof PAGES)[number];
 
-export function pageFromHash(hash: string): PageName {
+/** What a group leader (组长) opens: their group's agents, the group, and notices to it. The server enforces it too. */
+const LEADER_PAGES: ReadonlySet<PageName> = new Set(['agents', 'groups', 'notices']);
+
+/** The pages of the menu for this role, in menu order. */
+export function pagesFor(role: 'admin' | 'leader' | 'agent' | undefined): PageName[] {
+  return role === 'admin' ? [...PAGES] : PAGES.filter((page) => LEADER_PAGES.has(page));
+}
+
+export function pageFromHash(hash: string, pages: readonly PageName[] = PAGES): PageName {
   const name = hash.replace(/^#\/?/, '');
-  return (PAGES as readonly string[]).includes(name) ? (name as PageName) : 'agents';
+  return (pages as readonly string[]).includes(name) ? (name as PageName) : 'agents';
 }

@@ -6,6 +6,7 @@ import { useApi } from '../api/ApiContext.js';
 import { useRemote } from '../api/useRemote.js';
 import { HiddenCaption, PageFrame } from '../app/PageFrame.js';
 import { NameModal } from '../forms/NameModal.js';
+import { useSessionStore } from '../session/sessionStore.js';
 import type { AdminGroup } from '../../shared/protocol/rest-admin.js';
 
 /** 技能组: the groups with their members and open conversations; 新建, 重命名, 删除 (the server refuses one in use). */
@@ -15,6 +16,8 @@ export function GroupsPage() {
   const { message, modal } = App.useApp();
   const groups = useRemote(() => api.call('adminListGroups'), 'groups');
   const [naming, setNaming] = useState<AdminGroup | 'new' | null>(null);
+  // A group leader sees their own group; making, renaming and deleting groups is an admin's.
+  const isAdmin = useSessionStore((s) => s.admin?.role === 'admin');
 
   function remove(group: AdminGroup) {
     modal.confirm({
@@ -39,7 +42,9 @@ export function GroupsPage() {
     { title: t('groups.name'), dataIndex: 'name', key: 'name' },
     { title: t('groups.members'), dataIndex: 'members', key: 'members', width: 120, align: 'right' },
     { title: t('groups.openConversations'), dataIndex: 'openConversations', key: 'openConversations', width: 160, align: 'right' },
-    {
+  ];
+  if (isAdmin)
+    columns.push({
       title: t('app.actions'),
       key: 'actions',
       width: 180,
@@ -53,16 +58,17 @@ export function GroupsPage() {
           </Button>
         </Space>
       ),
-    },
-  ];
+    });
 
   return (
     <PageFrame title={t('groups.title')} error={groups.error} onRetry={groups.reload}>
-      <div className="admin-toolbar">
-        <Button type="primary" className="admin-toolbar-end" onClick={() => setNaming('new')}>
-          {t('groups.create')}
-        </Button>
-      </div>
+      {isAdmin && (
+        <div className="admin-toolbar">
+          <Button type="primary" className="admin-toolbar-end" onClick={() => setNaming('new')}>
+            {t('groups.create')}
+          </Button>
+        </div>
+      )}
       <Table<AdminGroup>
         caption={<HiddenCaption text={t('groups.tableLabel')} />}
         rowKey="id"

@@ -1,11 +1,14 @@
 /**
- * Logging in to the console: the same login as the workstation's, then only role 'admin' may stay.
- * An agent's login is ended on the server at once, so a refused attempt leaves no live token behind.
+ * Logging in to the console: the same login as the workstation's, then only admins and group leaders
+ * (组长, who manage their own group) may stay. An agent's login is ended on the server at once, so a refused attempt leaves no live token behind.
  */
 import type { AdminApi } from '../api/admin-api.js';
 import type { Agent } from '../../shared/domain.js';
 import type { AppError } from '../../shared/errors.js';
 import { sessionEndReasonOf, type SessionEndReason } from '../../shared/session.js';
+
+/** 管理员 and 组长 use the console; 客服 do not. */
+export const mayUseConsole = (role: Agent['role']): boolean => role === 'admin' || role === 'leader';
 
 export type LoginOutcome = { ok: true; token: string; admin: Agent } | { ok: false; refusal: 'notAdmin' } | { ok: false; error: AppError };
 
@@ -13,7 +16,7 @@ export async function loginAsAdmin(api: AdminApi, account: string, password: str
   const result = await api.call('login', { body: { account, password } });
   if (!result.ok) return { ok: false, error: result.error };
   const { token, agent } = result.value;
-  if (agent.role !== 'admin') {
+  if (!mayUseConsole(agent.role)) {
     await api.call('logout', { token });
     return { ok: false, refusal: 'notAdmin' };
   }

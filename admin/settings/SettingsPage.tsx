@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Form, InputNumber, Skeleton, Space } from 'antd';
+import { Alert, App, Button, Form, InputNumber, Skeleton, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext.js';
 import { useRemote } from '../api/useRemote.js';
 import { PageFrame } from '../app/PageFrame.js';
 import { fieldErrorsOf } from '../forms/server-errors.js';
 import type { ServerSettings } from '../../shared/domain.js';
-import { SETTING_FIELDS } from './settings-fields.js';
+import { BUSINESS_HOURS_FIELDS, changedSettings, SETTING_FIELDS, SETTING_SWITCHES } from './settings-fields.js';
+import { BusinessHoursSection } from './BusinessHoursSection.js';
 
 /** 公司设置: every ServerSettings field with its unit and range; only the changed fields are sent. */
 export function SettingsPage() {
@@ -25,21 +26,16 @@ export function SettingsPage() {
   async function save(values: ServerSettings) {
     const current = settings.data;
     if (!current) return;
-    const changed = Object.fromEntries(
-      SETTING_FIELDS.filter((f) => values[f.name] !== current[f.name]).map((f) => [f.name, values[f.name]]),
-    ) as Partial<ServerSettings>;
+    const names = [...SETTING_FIELDS.map((f) => f.name), ...SETTING_SWITCHES, ...BUSINESS_HOURS_FIELDS];
+    // Compared by value: 工作时间 and 节假日 are lists.
+    const changed = changedSettings(Object.fromEntries(names.map((name) => [name, values[name]])) as Partial<ServerSettings>, current);
     setSaving(true);
     setProblem(null);
     const result = await api.call('updateSettings', { body: changed });
     setSaving(false);
     if (!result.ok) {
       setProblem(t('app.saveFailed', { message: result.error.message }));
-      form.setFields(
-        fieldErrorsOf(
-          result.error,
-          SETTING_FIELDS.map((f) => f.name),
-        ),
-      );
+      form.setFields(fieldErrorsOf(result.error, names));
       return;
     }
     void message.success(t('app.saved'));
@@ -76,6 +72,12 @@ export function SettingsPage() {
               </Form.Item>
             );
           })}
+          {SETTING_SWITCHES.map((name) => (
+            <Form.Item key={name} name={name} label={t(`settings.fields.${name}`)} extra={t(`settings.help.${name}`)} valuePropName="checked">
+              <Switch aria-label={t(`settings.fields.${name}`)} />
+            </Form.Item>
+          ))}
+          <BusinessHoursSection />
           <Space>
             <Button type="primary" htmlType="submit" loading={saving}>
               {t('app.save')}

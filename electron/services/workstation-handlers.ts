@@ -11,6 +11,8 @@ import { createDesktopHandlers } from './desktop/desktop-handlers.js';
 import type { Reply, Request } from './ipc/invoke-types.js';
 import { createKnowledgeHandlers } from './knowledge/handlers.js';
 import { createLogExportHandlers } from './logging/log-export-handlers.js';
+import { createNoticeHandlers } from './notices/notice-handlers.js';
+import { createBlacklistHandlers } from './blacklist/blacklist-handlers.js';
 import { createFilePhraseHandlers } from './phrases/file-phrase-handlers.js';
 import { createPhraseHandlers } from './phrases/phrase-handlers.js';
 import { createRecordHandlers } from './records/record-handlers.js';
@@ -37,5 +39,7 @@ export function createHandlers(services: WorkstationServices): InvokeHandlers {
     ...createPhoneHandlers(services.phone, services.customers),
     ...createUpdateHandlers(),
     ...createLogExportHandlers(),
+    ...createNoticeHandlers(services.notices),
+    ...createBlacklistHandlers(services.blacklist),
   };
 }

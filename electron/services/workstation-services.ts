@@ -10,6 +10,8 @@ import { createConversationService, type ConversationService } from './conversat
 import { createCustomerService, type CustomerService } from './customers/customer-service.js';
 import { createDesktopService, type DesktopHost, type DesktopService } from './desktop/desktop-handlers.js';
 import { createKnowledgeService, type KnowledgeService } from './knowledge/knowledge-service.js';
+import { createNoticeService, type NoticeService } from './notices/notice-service.js';
+import { createBlacklistService, type BlacklistService } from './blacklist/blacklist-service.js';
 import { createFilePhraseService, type FilePhraseService } from './phrases/file-phrase-service.js';
 import { createPhraseService, type PhraseService } from './phrases/phrase-service.js';
 import { createRecordService, type RecordService } from './records/record-service.js';
@@ -30,6 +32,8 @@ export interface WorkstationServices extends Disposable {
   alerts: AlertService;
   serverAddress: ServerAddressService;
   desktop: DesktopService;
+  notices: NoticeService;
+  blacklist: BlacklistService;
 }
 
 export function createWorkstationServices(core: WorkstationCore, desktopHost: DesktopHost | undefined): WorkstationServices {
@@ -91,6 +95,8 @@ export function createWorkstationServices(core: WorkstationCore, desktopHost: De
       log,
     }),
     desktop: createDesktopService(desktopHost),
+    notices: store.add(createNoticeService({ db, rest, remote, events, internal, gate, agentId, log })),
+    blacklist: createBlacklistService({ rest, remote, agent }),
     dispose: () => store.dispose(),
   };
 }

@@ -7,12 +7,17 @@ export function requestNotificationPermission(): void {
 }
 
 export function showNotification(alert: Alert, onClick: (conversationId: string) => void): void {
+  showSystemNotification(alert.title, alert.body, alert.conversationId, () => onClick(alert.conversationId));
+}
+
+/** A system notification (any alert: a chat, a 通知); a click brings the window forward. */
+export function showSystemNotification(title: string, body: string, tag: string, onClick?: () => void): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   try {
-    const notification = new Notification(alert.title, { body: alert.body, tag: alert.conversationId });
+    const notification = new Notification(title, { body, tag });
     notification.onclick = () => {
       window.focus();
-      onClick(alert.conversationId);
+      onClick?.();
       notification.close();
     };
   } catch {

@@ -19,6 +19,8 @@ import { useOfflineStore } from '../offline/offlineStore.js';
 import { DesktopEffects, useDesktopStore } from '../desktop/index.js';
 import { HeaderPhone } from '../phone/HeaderPhone.js';
 import { PhoneEffects } from '../phone/PhoneEffects.js';
+import { NoticeEffects } from '../notices/NoticeEffects.js';
+import { NoticesButton } from '../notices/NoticesButton.js';
 import { useMissedCallCount } from '../phone/useMissedCallCount.js';
 import { usePhoneView } from '../phone/phoneViewStore.js';
 
@@ -107,6 +109,7 @@ export function Workstation({ agent }: { agent: Agent }) {
         {secondary && <HeaderPhone onOpenPhone={() => setView('phone')} />}
         <span className="kefu-agent">{agent.nickname}</span>
         <StatusSwitcher status={agent.status} notResponding={Boolean(agent.notRespondingSince)} />
+        <NoticesButton />
         {/* Closed while the dialog is open: opened 0.1 s after the click, it stacked above the dialog and took its Escape. */}
         <Tooltip title={t('app.settings')} open={settingsOpen ? false : undefined}>
           <Button type="text" style={{ color: '#fff' }} icon={<SettingOutlined />} aria-label={t('app.settings')} onClick={() => setSettingsOpen(true)} />
@@ -167,6 +170,7 @@ export function Workstation({ agent }: { agent: Agent }) {
       {secondary && <SummaryModal />}
       {secondary && <PhoneEffects />}
       <DesktopEffects />
+      <NoticeEffects agentId={agent.id} />
       {settingsUsed && (
         <Suspense fallback={null}>
           <SettingsModal open={settingsOpen} onClose={() => setSettingsOpen(false)} />

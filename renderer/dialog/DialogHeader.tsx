@@ -6,8 +6,9 @@ import type { LocalConversation } from '../../shared/ipc/contract.js';
 import { invoke } from '../app/kefu.js';
 import { useSummaryRequest } from './summaryStore.js';
 import { TransferModal } from './TransferModal.js';
+import { BlacklistVisitorButton } from './BlacklistVisitorButton.js';
 
-/** Room, visitor and the conversation's actions: 转接, 推送评价, 结束对话. */
+/** Room, visitor and the conversation's actions: 转接, 推送评价, 加入黑名单 (when allowed), 结束对话. */
 export function DialogHeader({ conversation: c, selfId }: { conversation: LocalConversation; selfId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -44,6 +45,7 @@ export function DialogHeader({ conversation: c, selfId }: { conversation: LocalC
         <Button icon={<LikeOutlined />} disabled={c.evaluationPushed || c.state === 'queued'} onClick={() => void pushEvaluation()}>
           {c.evaluationPushed ? t('dialog.evaluationPushed') : t('dialog.pushEvaluation')}
         </Button>
+        <BlacklistVisitorButton conversationId={c.id} visitorName={c.visitorName} />
         <Button danger icon={<PoweroffOutlined />} onClick={() => ask(c.id)}>
           {t('dialog.close')}
         </Button>

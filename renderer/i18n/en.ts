@@ -1,4 +1,5 @@
 import { alertsEn } from './alerts.en.js';
+import { noticesEn } from './notices.en.js';
 import { serverEn } from './server.en.js';
 import { updatesEn } from './updates.en.js';
 import { logsEn } from './logs.en.js';
@@ -39,6 +40,7 @@ export const en: Messages = {
       passwordChanged: 'Your password was changed. Log in with the new password.',
       expired: 'Your login has expired. Log in again.',
       disabled: 'This account has been disabled. Contact an administrator.',
+      roleChanged: 'An administrator changed your role. Log in again.',
       revoked: 'For your security this login was ended (its sign-in credential was used twice). Log in again.',
     },
   },
@@ -102,6 +104,17 @@ export const en: Messages = {
     readOnly: 'Conversation ended (read-only)',
     visitor: 'Visitor',
     system: 'System',
+  },
+  blacklist: {
+    add: 'Blacklist',
+    title: 'Add {{name}} to the blacklist',
+    explain: 'The visitor’s conversation ends at once and they cannot start a new one; an admin can remove them in the console.',
+    reason: 'Reason',
+    reasonRequired: 'Enter a reason',
+    confirm: 'Add to blacklist',
+    cancel: 'Cancel',
+    added: '{{name}} is on the blacklist',
+    failed: 'Could not add to the blacklist: {{message}}',
   },
   transfer: {
     title: 'Transfer conversation',
@@ -185,6 +198,7 @@ export const en: Messages = {
   phone: phoneEn,
   customer: customerEn,
   alerts: alertsEn,
+  notices: noticesEn,
   server: serverEn,
   updates: updatesEn,
   logs: logsEn,

@@ -1,4 +1,5 @@
 import { alertsZhCN } from './alerts.zh-CN.js';
+import { noticesZhCN } from './notices.zh-CN.js';
 import { serverZhCN } from './server.zh-CN.js';
 import { updatesZhCN } from './updates.zh-CN.js';
 import { logsZhCN } from './logs.zh-CN.js';
@@ -39,6 +40,7 @@ export const zhCN = {
       passwordChanged: '密码已被修改，请使用新密码重新登录。',
       expired: '登录已过期，请重新登录。',
       disabled: '账号已被停用，请联系管理员。',
+      roleChanged: '管理员修改了您的角色，请重新登录。',
       revoked: '为保护账号安全，此次登录已被注销（登录凭证被重复使用），请重新登录。',
     },
   },
@@ -102,6 +104,17 @@ export const zhCN = {
     readOnly: '对话已结束（只读）',
     visitor: '访客',
     system: '系统',
+  },
+  blacklist: {
+    add: '加入黑名单',
+    title: '将 {{name}} 加入黑名单',
+    explain: '加入后该访客的对话立即结束，且无法再发起咨询；管理员可在管理中心将其移出。',
+    reason: '原因',
+    reasonRequired: '请输入原因',
+    confirm: '加入黑名单',
+    cancel: '取消',
+    added: '已将 {{name}} 加入黑名单',
+    failed: '加入黑名单失败：{{message}}',
   },
   transfer: {
     title: '转接对话',
@@ -185,6 +198,7 @@ export const zhCN = {
   phone: phoneZhCN,
   customer: customerZhCN,
   alerts: alertsZhCN,
+  notices: noticesZhCN,
   server: serverZhCN,
   updates: updatesZhCN,
   logs: logsZhCN,

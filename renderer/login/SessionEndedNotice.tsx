@@ -16,6 +16,8 @@ export function sessionEndedKey(reason: SessionEndReason): string {
       return 'login.sessionEnded.disabled';
     case 'revoked':
       return 'login.sessionEnded.revoked';
+    case 'role-changed':
+      return 'login.sessionEnded.roleChanged';
     default:
       return assertNever(reason);
   }

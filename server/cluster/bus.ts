@@ -27,6 +27,8 @@ export type ClusterMessage =
   | { kind: 'staff-frame'; frame: ServerFrame; target: StaffTarget }
   | { kind: 'visitor-frame'; visitorId: string; frame: ServerFrame }
   | { kind: 'presence'; snapshot: PresenceSnapshot }
+  /** An admin changed the company settings: each node recomputes 工作时间 for its own visitors. */
+  | { kind: 'settings-changed' }
   /** A node started: the others answer with their presence at once. */
   | { kind: 'hello' };
 

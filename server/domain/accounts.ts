@@ -1,5 +1,5 @@
 /** Staff accounts, sessions, status, topics and settings. */
-import { uuidv7, type Agent, type AgentStatus, type ServerSettings, type SessionEndReason, type Topic } from '../../shared/index.js';
+import { uuidv7, type Agent, type AgentStatus, type Role, type ServerSettings, type SessionEndReason, type Topic } from '../../shared/index.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords.js';
 import { hashToken } from '../auth/tokens.js';
 import type { AgentRow } from '../store/types.js';
@@ -10,8 +10,10 @@ import { drainQueue } from './routing.js';
 import { beginLoginAttempt, loginSucceeded } from './login-guard.js';
 import { refusePasswordLikeAccount } from './password-rules.js';
 import { checkAccessToken, endAgentSessions, endSession, refreshSession, sessionRefusal, startSession, type TokenPair } from './sessions.js';
-import { recordAudit, type Actor } from './admin/audit.js';
-import { agentAuditFields } from './admin/agents-admin.js';
+import { recordAudit } from './admin/audit.js';
+import { settingsChanged } from './settings-changed.js';
+import { agentAuditFields, refuseLastAdmin } from './admin/agents-admin.js';
+import { assertManages, assertMayAssign, isAdmin, type ConsoleActor } from './admin/console-scope.js';
 
 export async function login(ctx: DomainContext, account: string, password: string): Promise<TokenPair & { agent: Agent }> {
   beginLoginAttempt(ctx, account); // brute-force guard: refuses a locked account, counts this attempt
@@ -76,13 +78,19 @@ export interface NewAgentInput {
   account: string;
   password: string;
   nickname: string;
-  role: 'admin' | 'agent';
+  role: Role;
   maxConcurrent: number;
   groupId: string | null;
 }
 
-/** `actor`: the admin creating it, for the audit log (absent for the seed and tools). */
-export async function createAgent(ctx: DomainContext, input: NewAgentInput, actor?: Actor): Promise<Agent> {
+/**
+ * `actor`: the console user creating it — its scope applies (a group leader creates agents of their
+ * own group, which is also the default group then) and it is written to the audit log. Absent for
+ * the seed and tools.
+ */
+export async function createAgent(ctx: DomainContext, input: NewAgentInput, actor?: ConsoleActor): Promise<Agent> {
+  if (actor && !isAdmin(actor) && input.groupId === null) input = { ...input, groupId: actor.groupId };
+  if (actor) assertMayAssign(actor, { groupId: input.groupId, role: input.role });
   // Hashed before the transaction: a transaction is synchronous and must not wait for scrypt.
   const passwordHash = await hashPassword(input.password);
   const row = ctx.store.transaction(() => {
@@ -111,20 +119,26 @@ export async function createAgent(ctx: DomainContext, input: NewAgentInput, acto
 export async function updateAgent(
   ctx: DomainContext,
   id: string,
-  patch: { nickname?: string; maxConcurrent?: number; groupId?: string | null; password?: string },
-  /** The caller's own login stays when an admin changes their own password; `actor` for the audit log. */
-  options: { keepSessionId?: string; actor?: Actor } = {},
+  patch: { nickname?: string; maxConcurrent?: number; groupId?: string | null; password?: string; role?: Role },
+  /** The caller's own login stays when an admin changes their own password; `actor`: the console user (scope, audit log). */
+  options: { keepSessionId?: string; actor?: ConsoleActor } = {},
 ): Promise<Agent> {
   if (patch.password !== undefined) refusePasswordLikeAccount(ctx, id, patch.password);
   const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
-  ctx.store.transaction(() => {
+  const before = ctx.store.transaction(() => {
     const before = ctx.store.agents.byId(id) ?? refuse('NOT_FOUND', 'No such agent');
+    if (options.actor) {
+      assertManages(options.actor, before);
+      assertMayAssign(options.actor, { groupId: patch.groupId, role: patch.role });
+    }
+    if (patch.role !== undefined && patch.role !== 'admin') refuseLastAdmin(ctx, before, 'given another role');
     if (patch.groupId && !ctx.store.groups.byId(patch.groupId)) refuse('VALIDATION_FAILED', 'Unknown group', { groupId: 'unknown group' });
     ctx.store.agents.update(id, {
       nickname: patch.nickname,
       maxConcurrent: patch.maxConcurrent,
       groupId: patch.groupId,
       passwordHash,
+      role: patch.role,
     });
     if (options.actor) {
       const after = ctx.store.agents.byId(id)!;
@@ -138,16 +152,19 @@ export async function updateAgent(
         { ...agentAuditFields(after), passwordReset: false, ...reset },
       );
     }
+    return before;
   });
+  // A login carries what its role allowed when it began (its sockets' audiences): every one starts again.
+  if (patch.role !== undefined && patch.role !== before.role) endAgentSessions(ctx, id, 'role-changed');
   // Whoever knew the old password may be logged in with it: every other login of the agent ends now.
-  if (passwordHash !== undefined) endAgentSessions(ctx, id, 'password-changed', { exceptSessionId: options.keepSessionId });
+  else if (passwordHash !== undefined) endAgentSessions(ctx, id, 'password-changed', { exceptSessionId: options.keepSessionId });
   // A raised cap may let the queue move.
   drainQueue(ctx);
   ctx.signal();
   return toAgent(ctx, ctx.store.agents.byId(id)!);
 }
 
-export function createTopic(ctx: DomainContext, name: string, actor?: Actor): Topic {
+export function createTopic(ctx: DomainContext, name: string, actor?: ConsoleActor): Topic {
   return ctx.store.transaction(() => {
     if (ctx.store.topics.byName(name)) refuse('CONFLICT', 'A topic with this name exists', { name: 'taken' });
     const row = { id: uuidv7(ctx.clock()), name, enabled: true, createdAt: ctx.clock() };
@@ -157,7 +174,7 @@ export function createTopic(ctx: DomainContext, name: string, actor?: Actor): To
   });
 }
 
-export function updateTopic(ctx: DomainContext, id: string, patch: { name?: string; enabled?: boolean }, actor?: Actor): Topic {
+export function updateTopic(ctx: DomainContext, id: string, patch: { name?: string; enabled?: boolean }, actor?: ConsoleActor): Topic {
   return ctx.store.transaction(() => {
     const before = ctx.store.topics.byId(id) ?? refuse('NOT_FOUND', 'No such topic');
     if (patch.name) {
@@ -172,11 +189,13 @@ export function updateTopic(ctx: DomainContext, id: string, patch: { name?: stri
   });
 }
 
-export function updateSettings(ctx: DomainContext, patch: Partial<ServerSettings>, actor?: Actor): ServerSettings {
+export function updateSettings(ctx: DomainContext, patch: Partial<ServerSettings>, actor?: ConsoleActor): ServerSettings {
   ctx.store.transaction(() => {
     const before = ctx.settings();
     ctx.store.settings.write(patch);
     if (actor) recordAudit(ctx, actor, 'settings.update', { type: 'settings', id: null }, before, { ...before, ...patch });
   });
+  // After the commit: open widgets learn of new 工作时间 now (server/realtime/business-hours-push.ts).
+  settingsChanged(ctx);
   return ctx.settings();
 }

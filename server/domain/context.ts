@@ -14,6 +14,15 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   sessionIdleMinutes: 30,
   sessionMaxHours: 12,
   refreshTokenDays: 30,
+  // 工作时间 off: an existing install stays always open; the week below is what switching it on offers.
+  businessHoursEnabled: false,
+  businessHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '18:00' })),
+  holidays: [],
+  timeZone: 'Asia/Shanghai',
+  offHoursNotice: '现在是非工作时间，请留言，我们上班后尽快回复。',
+  maxQueueLength: 0,
+  // Blacklisting is an admin's decision unless the company hands it to agents too.
+  agentsMayBlacklist: false,
 };
 
 /** Everything a domain service needs; no Fastify, no sockets. */

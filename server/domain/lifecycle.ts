@@ -14,9 +14,12 @@ const END_TEXT: Record<EndedBy, string> = {
   system: '访客长时间未回复，系统已关闭对话',
 };
 
-/** Inside a transaction: mark ended, record who ended it and whether it was valid (有效). */
-function end(ctx: DomainContext, conversation: ConversationRow, endedBy: EndedBy): void {
-  const message = appendSystemMessage(ctx, conversation.id, END_TEXT[endedBy]);
+/**
+ * Inside a transaction: mark ended, record who ended it and whether it was valid (有效). `text`:
+ * the system message, when the reason is not the usual one (the blacklist's).
+ */
+export function end(ctx: DomainContext, conversation: ConversationRow, endedBy: EndedBy, text = END_TEXT[endedBy]): void {
+  const message = appendSystemMessage(ctx, conversation.id, text);
   ctx.store.conversations.update(conversation.id, {
     state: 'ended',
     endedBy,

@@ -49,6 +49,7 @@ const REFUSAL_MESSAGES: Record<SessionEndReason, string> = {
   'password-changed': 'The password was changed; log in with the new password',
   expired: 'The session has expired; log in again',
   disabled: 'This account is disabled',
+  'role-changed': 'Your role was changed; log in again',
   revoked: 'This login was ended because its refresh token was used twice; log in again',
 };
 

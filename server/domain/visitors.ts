@@ -8,6 +8,8 @@ import { requireVisitor } from './access.js';
 import { refuse } from './errors.js';
 import { toConversation, toOfflineMessage } from './dto.js';
 import { agentsAvailable, routeNew } from './routing.js';
+import { blockedRefusal, isVisitorBlocked } from './blacklist/enforcement.js';
+import { businessHoursNow, refuseBeyondQueueLength, refuseOutsideBusinessHours } from './visitor-admission.js';
 
 export interface VisitorSessionInput {
   token?: string;
@@ -17,12 +19,15 @@ export interface VisitorSessionInput {
 }
 
 /** Same token → same visitor; no or unknown token → a new identity with a new token. */
-export function openVisitorSession(ctx: DomainContext, input: VisitorSessionInput): VisitorSessionResponse {
+export function openVisitorSession(ctx: DomainContext, input: VisitorSessionInput, ip?: string): VisitorSessionResponse {
+  // A listed address gets no identity at all; a listed visitor is refused below, before any write.
+  if (isVisitorBlocked(ctx, { ip })) throw blockedRefusal();
   if (input.groupId && !ctx.store.groups.byId(input.groupId)) refuse('VALIDATION_FAILED', 'Unknown group', { groupId: 'unknown group' });
   if (input.agentId && !ctx.store.agents.byId(input.agentId)) refuse('VALIDATION_FAILED', 'Unknown agent', { agentId: 'unknown agent' });
   const { visitor, token } = ctx.store.transaction(() => {
     const known = input.token ? ctx.store.visitors.byTokenHash(hashToken(input.token)) : undefined;
     const prefs = { prefGroupId: input.groupId ?? null, prefAgentId: input.agentId ?? null };
+    if (known && isVisitorBlocked(ctx, { visitorId: known.id })) throw blockedRefusal();
     if (known && input.token) {
       ctx.store.visitors.update(known.id, { ...prefs, ...(input.name ? { name: input.name } : {}) });
       return { visitor: ctx.store.visitors.byId(known.id)!, token: input.token };
@@ -40,6 +45,7 @@ export function openVisitorSession(ctx: DomainContext, input: VisitorSessionInpu
     agentsAvailable: agentsAvailable(ctx, visitor.prefGroupId, visitor.prefAgentId),
     offlineMessages: ctx.store.offlineMessages.forVisitor(visitor.id).map(toOfflineMessage),
     settings: ctx.settings(),
+    businessHours: businessHoursNow(ctx),
   };
 }
 
@@ -54,11 +60,15 @@ function newRoomNo(ctx: DomainContext): string {
 export type StartOutcome = { outcome: 'started'; conversation: ConversationRow } | { outcome: 'offline' };
 
 /** Returns the open conversation, or starts one (routed or queued), or says nobody is online. */
-export function startConversation(ctx: DomainContext, principal: Principal): StartOutcome {
+export function startConversation(ctx: DomainContext, principal: Principal, ip?: string): StartOutcome {
   const { visitor } = requireVisitor(principal);
   const outcome = ctx.store.transaction((): StartOutcome => {
+    // Checked inside the transaction: an entry added meanwhile cannot let a chat slip through.
+    if (isVisitorBlocked(ctx, { visitorId: visitor.id, ip })) throw blockedRefusal();
     const open = ctx.store.conversations.openForVisitor(visitor.id);
     if (open) return { outcome: 'started', conversation: open };
+    // Outside 工作时间 no new chat starts; an open one (above) goes on whatever the hour.
+    refuseOutsideBusinessHours(ctx);
     const current = ctx.store.visitors.byId(visitor.id)!;
     if (!agentsAvailable(ctx, current.prefGroupId, current.prefAgentId)) return { outcome: 'offline' };
     const now = ctx.clock();
@@ -95,6 +105,8 @@ export function startConversation(ctx: DomainContext, principal: Principal): Sta
     };
     ctx.store.conversations.insert(row);
     routeNew(ctx, row);
+    // Rolls the new conversation back when it would wait beyond 最大排队人数.
+    refuseBeyondQueueLength(ctx, row.id);
     return { outcome: 'started', conversation: ctx.store.conversations.byId(row.id)! };
   });
   ctx.signal();

@@ -36,15 +36,15 @@ describe('authorization on every route', () => {
     expect(dbFingerprint(scene.server)).toBe(before);
   });
 
-  it('refuses staff and admin routes to visitors, and admin routes to agents', async () => {
+  it('refuses staff, leader and admin routes to visitors, and leader and admin routes to agents', async () => {
     const before = dbFingerprint(scene.server);
     for (const def of Object.values(routes)) {
       const path = routePath(def.path, { id: chatA.conversationId });
-      if (def.access === 'staff' || def.access === 'admin') {
+      if (def.access === 'staff' || def.access === 'leader' || def.access === 'admin') {
         const res = await call<{ error: { code: string } }>(scene.server.url, def.method, path, { token: chatA.token });
         expect(res.status, `visitor → ${def.method} ${def.path}`).toBe(403);
       }
-      if (def.access === 'admin') {
+      if (def.access === 'admin' || def.access === 'leader') {
         const res = await call<{ error: { code: string } }>(scene.server.url, def.method, path, {
           token: ownerOfA.token,
           body: def.method === 'GET' ? undefined : {},

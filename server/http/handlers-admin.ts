@@ -10,14 +10,14 @@ const OK = { ok: true as const };
 
 export function createAdminHandlers(ctx: DomainContext): Pick<Handlers, keyof typeof adminRoutes> {
   return {
-    adminListAgents: ({ query }) => listAdminAgents(ctx, query),
+    adminListAgents: ({ principal, query }) => listAdminAgents(ctx, principal.agent, query),
     disableAgent: ({ principal, params }) => disableAgent(ctx, principal.agent, params.id),
     enableAgent: ({ principal, params }) => enableAgent(ctx, principal.agent, params.id),
     deleteAgent: ({ principal, params }) => {
       deleteAgent(ctx, principal.agent, params.id);
       return OK;
     },
-    adminListGroups: () => listAdminGroups(ctx),
+    adminListGroups: ({ principal }) => listAdminGroups(ctx, principal.agent),
     createGroup: ({ principal, body }) => createGroup(ctx, principal.agent, body.name),
     renameGroup: ({ principal, params, body }) => renameGroup(ctx, principal.agent, params.id, body.name),
     deleteGroup: ({ principal, params }) => {

@@ -21,6 +21,9 @@ import { createRecordHandlers } from './handlers-records.js';
 import { createCustomerHandlers } from './handlers-customers.js';
 import { createLoginGuardHandlers } from './handlers-login-guard.js';
 import { createAdminHandlers } from './handlers-admin.js';
+import { createNoticeHandlers } from './handlers-notices.js';
+import { createBlacklistHandlers } from './handlers-blacklist.js';
+import { refuseIfBlocked } from '../domain/blacklist/enforcement.js';
 import type { LoginIpLimit } from './login-ip-limit.js';
 
 export function createHandlers(ctx: DomainContext, loginIpLimit: LoginIpLimit): Handlers {
@@ -73,8 +76,12 @@ export function createHandlers(ctx: DomainContext, loginIpLimit: LoginIpLimit): 
     replyOfflineMessage: ({ principal, params, body }) => replyOfflineMessage(ctx, principal, params.id, body.text),
 
     listMessages: ({ principal, params, query }) => listMessages(ctx, principal, params.id, query.afterSeq, query.limit),
-    sendMessage: ({ principal, params, body }) => sendMessage(ctx, principal, params.id, body).message,
-    upload: ({ principal, query, body }) => {
+    sendMessage: ({ principal, params, body, request }) => {
+      refuseIfBlocked(ctx, principal, request.ip);
+      return sendMessage(ctx, principal, params.id, body).message;
+    },
+    upload: ({ principal, query, body, request }) => {
+      refuseIfBlocked(ctx, principal, request.ip);
       if (!Buffer.isBuffer(body)) return refuse('VALIDATION_FAILED', 'Send the file bytes as the request body', { body: 'missing' });
       return uploadAttachment(ctx, principal, query.conversationId, query.name, body);
     },
@@ -94,14 +101,17 @@ export function createHandlers(ctx: DomainContext, loginIpLimit: LoginIpLimit): 
       return reply.send(bytes);
     },
 
-    visitorSession: ({ body }) => openVisitorSession(ctx, body),
-    visitorStart: ({ principal }) => {
-      const outcome = startConversation(ctx, principal);
+    visitorSession: ({ body, request }) => openVisitorSession(ctx, body, request.ip),
+    visitorStart: ({ principal, request }) => {
+      const outcome = startConversation(ctx, principal, request.ip);
       return outcome.outcome === 'started' ? { outcome: 'started', conversation: conversation(outcome.conversation) } : outcome;
     },
     visitorEnd: ({ principal }) => conversation(endByVisitor(ctx, principal)),
     visitorEvaluate: ({ principal, body }) => conversation(evaluate(ctx, principal, body.rating, body.comment)),
-    visitorLeaveMessage: ({ principal, body }) => leaveOfflineMessage(ctx, principal, body),
+    visitorLeaveMessage: ({ principal, body, request }) => {
+      refuseIfBlocked(ctx, principal, request.ip);
+      return leaveOfflineMessage(ctx, principal, body);
+    },
     ...createPhoneHandlers(ctx),
     ...createPhraseHandlers(ctx),
     ...createKnowledgeHandlers(ctx),
@@ -109,5 +119,7 @@ export function createHandlers(ctx: DomainContext, loginIpLimit: LoginIpLimit): 
     ...createCustomerHandlers(ctx),
     ...createLoginGuardHandlers(ctx),
     ...createAdminHandlers(ctx),
+    ...createNoticeHandlers(ctx),
+    ...createBlacklistHandlers(ctx),
   };
 }

@@ -87,7 +87,7 @@ describe('input sweep over every route', () => {
   const seen = { responses: 0 };
 
   const tokenFor = (access: string): string | undefined =>
-    access === 'public' ? undefined : access === 'visitor' ? chat.token : access === 'admin' ? scene.admin.token : scene.agent1.token;
+    access === 'public' ? undefined : access === 'visitor' ? chat.token : access === 'admin' || access === 'leader' ? scene.admin.token : scene.agent1.token;
 
   /** The URL with each {param} replaced by raw (already encoded) text: DUMMY_ID unless given. */
   const urlFor = (op: Operation, params: Record<string, string> = {}, query = ''): string =>

@@ -13,7 +13,7 @@ import { assertQueryDecodes, assertSafeText } from './request-text.js';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 type Part<N extends RouteName, K extends string> = Routes[N] extends Record<K, infer S> ? Out<S> : undefined;
-type PrincipalFor<A> = A extends 'public' ? Principal | null : A extends 'staff' | 'admin' ? Extract<Principal, { kind: 'staff' }> : Principal;
+type PrincipalFor<A> = A extends 'public' ? Principal | null : A extends 'staff' | 'leader' | 'admin' ? Extract<Principal, { kind: 'staff' }> : Principal;
 
 export interface HandlerInput<N extends RouteName> {
   params: Part<N, 'params'>;
@@ -52,6 +52,7 @@ function principalFor(ctx: DomainContext, def: RouteDef, request: FastifyRequest
   if (def.access === 'visitor') return principal;
   if (principal.kind !== 'staff') return refuse('FORBIDDEN', 'Only agents may call this');
   if (def.access === 'admin' && principal.agent.role !== 'admin') return refuse('FORBIDDEN', 'Only admins may call this');
+  if (def.access === 'leader' && principal.agent.role === 'agent') return refuse('FORBIDDEN', 'Only admins and group leaders may call this');
   return principal;
 }
 

@@ -23,6 +23,11 @@ import { SendAdmission } from './send-admission.js';
 import type { MessageLimiter } from './send-limiter.js';
 import { clientsOfSessions, mayAct, sweepSessionSockets } from './session-guard.js';
 import { StaffState } from './staff-state.js';
+import { BLOCKED_FRAME, stopListedVisitors } from './blacklist-stop.js';
+import { isVisitorBlocked } from '../domain/blacklist/enforcement.js';
+import { onBlacklistAdded } from '../domain/blacklist/live-block.js';
+import { BusinessHoursPush } from './business-hours-push.js';
+import { onSettingsChanged } from '../domain/settings-changed.js';
 
 const HELLO_TIMEOUT_MS = 10_000;
 /** On shutdown, how long to wait for terminated sockets to report closed. */
@@ -30,6 +35,8 @@ const CLOSE_WAIT_MS = 2_000;
 
 /** Close code after a `resync` frame (the hello's lastSeq was beyond the head of the log). */
 const RESYNC_CLOSE_CODE = 4409;
+/** Close code after a listed visitor's hello (黑名单). */
+const BLOCKED_CLOSE_CODE = 4403;
 
 export interface HubOptions {
   /** The server's logger: unexpected errors of frame handlers go there before the client's INTERNAL frame. */
@@ -57,6 +64,8 @@ export class RealtimeHub {
   private delivery!: EventDelivery;
   private readonly log: FrameLog;
   private readonly staffState: StaffState;
+  /** 工作时间 to this node's visitor sockets (business-hours-push.ts). */
+  private readonly businessHours: BusinessHoursPush;
   private ctx!: DomainContext;
   private batch!: MessageBatch;
   /** Visitors' message.send frames pass the widget's rate limit here first (when it is on). */
@@ -70,6 +79,7 @@ export class RealtimeHub {
     const bus = this.bus;
     this.fanout = new Fanout(bus.shared ? (message) => bus.publish(message) : undefined);
     this.staffState = new StaffState(this.fanout);
+    this.businessHours = new BusinessHoursPush(this.fanout);
     const graceMs = options.presenceGraceMs ?? presenceGraceMs();
     const heartbeatMs = options.presenceHeartbeatMs ?? DEFAULT_PRESENCE_HEARTBEAT_MS;
     this.localPresence = new ConnectionPresence({
@@ -104,6 +114,8 @@ export class RealtimeHub {
     onSessionsEnded(ctx, (sessionIds, reason) => {
       for (const client of clientsOfSessions(this.clients, sessionIds)) this.endClient(client, reason);
     });
+    // 黑名单: listed visitors who are connected are stopped now, not at their next send.
+    onBlacklistAdded(ctx, (entry) => stopListedVisitors(this.ctx, this.fanout, this.clients, entry));
     this.staffState.attach(ctx);
     this.delivery = new EventDelivery(ctx.store.events, (events) => {
       this.fanout.events(events);
@@ -118,10 +130,16 @@ export class RealtimeHub {
       if (this.closing) return;
       if (message.kind === 'committed') this.delivery.remote(message.head, message.events);
       else if (message.kind === 'presence' || message.kind === 'hello') this.presence.fromCluster(message, from);
+      else if (message.kind === 'settings-changed') this.businessHours.refresh();
       else this.fanout.fromCluster(message);
     });
     this.presence.start();
     ctx.signal = () => this.staffState.schedule();
+    this.businessHours.attach(ctx);
+    onSettingsChanged(ctx, () => {
+      this.businessHours.refresh();
+      if (this.bus.shared) this.bus.publish({ kind: 'settings-changed' });
+    });
   }
 
   /** Called by app.ts once the widget's limiter exists (after attach). */
@@ -239,6 +257,11 @@ export class RealtimeHub {
     const auth = authenticateToken(this.ctx, token);
     if (auth.principal === null) return auth.reason ? this.endClient(client, auth.reason) : this.refuse(client, 'The token is not valid; log in again');
     const principal = auth.principal;
+    // A listed visitor's socket goes no further than the notice (its sends would be refused anyway).
+    if (principal.kind === 'visitor' && isVisitorBlocked(this.ctx, { visitorId: principal.visitor.id, ip: client.ip })) {
+      send(client, BLOCKED_FRAME);
+      return void client.socket.close(BLOCKED_CLOSE_CODE, 'blocked');
+    }
     client.principal = principal;
     if (principal.kind === 'staff') touchSession(this.ctx, principal.session);
     const events = this.ctx.store.events;
@@ -262,10 +285,12 @@ export class RealtimeHub {
     client.deliveredSeq = Math.max(headSeq, after);
     client.ready = true;
     this.fanout.ready.add(client);
-    // On connect a visitor gets their queue place, staff the queue and every agent.
-    this.localPresence.connected(principal, () =>
-      principal.kind === 'visitor' ? this.staffState.sendVisitorQueue(client) : this.staffState.sendSnapshot(client),
-    );
+    // On connect a visitor gets their queue place and 工作时间, staff the queue and every agent.
+    this.localPresence.connected(principal, () => {
+      if (principal.kind !== 'visitor') return this.staffState.sendSnapshot(client);
+      this.staffState.sendVisitorQueue(client);
+      this.businessHours.sendTo(client);
+    });
   }
 
   /**
@@ -288,6 +313,7 @@ export class RealtimeHub {
     this.batch.flush();
     this.closing = true;
     this.staffState.stop();
+    this.businessHours.stop();
     this.localPresence.stop();
     this.presence.stop();
     const closed: Promise<void>[] = [];

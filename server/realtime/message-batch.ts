@@ -15,6 +15,7 @@ import { toAppError } from '../domain/errors.js';
 import type { UnitResult } from '../store/types.js';
 import type { Message } from '../../shared/index.js';
 import { BatchReads } from './batch-reads.js';
+import { blockedAmong, blockedRefusal } from '../domain/blacklist/enforcement.js';
 import { type Client, send, withCorkedWrites } from './client.js';
 import { type FrameLog, logFrameFailure } from './frame-errors.js';
 import { type EndClient, sessionCheckForBatch } from './session-guard.js';
@@ -61,6 +62,11 @@ export class MessageBatch {
     let results: UnitResult<Message>[];
     // A message queued while its session was live is still refused if the session ended since.
     const sessionLive = sessionCheckForBatch(this.ctx);
+    // Listed visitors (黑名单) are refused before anything is stored: two reads for the whole batch.
+    const blocked = blockedAmong(
+      this.ctx,
+      items.map(({ client }) => (client.principal?.kind === 'visitor' ? { visitorId: client.principal.visitor.id, ip: client.ip } : {})),
+    );
     const reads = new BatchReads(
       this.ctx,
       items.map(({ frame }) => ({ conversationId: frame.conversationId, clientId: frame.message.clientId })),
@@ -69,6 +75,7 @@ export class MessageBatch {
       results = this.ctx.store.transactionEach(
         items.map(({ client, frame }, index) => (grouped) => {
           sessionLive(client);
+          if (blocked[index]) throw blockedRefusal();
           // Run again alone (the batch failed as a whole), a send reads for itself.
           const found = grouped ? reads.for(index) : undefined;
           const sent = sendMessage(this.ctx, client.principal!, frame.conversationId, frame.message, found);

@@ -16,6 +16,8 @@ import type { KnowledgeRepositories } from './knowledge-types.js';
 import type { RecordRepositories } from './records-types.js';
 import type { LoginGuardRepositories } from './login-guard-types.js';
 import type { AuditRepositories } from './audit-types.js';
+import type { NoticeRepositories } from './notice-types.js';
+import type { BlacklistRepositories } from './blacklist-types.js';
 
 export interface AgentRow {
   id: string;
@@ -40,7 +42,7 @@ export interface AgentRepository {
   insert(row: AgentRow): void;
   update(
     id: string,
-    patch: Partial<Pick<AgentRow, 'nickname' | 'status' | 'notRespondingSince' | 'maxConcurrent' | 'groupId' | 'passwordHash' | 'disabledAt'>>,
+    patch: Partial<Pick<AgentRow, 'nickname' | 'status' | 'notRespondingSince' | 'maxConcurrent' | 'groupId' | 'passwordHash' | 'disabledAt' | 'role'>>,
   ): void;
   /** Only an account with no history may go (the caller checks hasHistory first). */
   delete(id: string): void;
@@ -338,6 +340,8 @@ export type UnitResult<T> = { ok: true; value: T } | { ok: false; error: unknown
 export interface Store
   extends
     AuditRepositories,
+    NoticeRepositories,
+    BlacklistRepositories,
     PhoneRepositories,
     PhraseRepositories,
     KnowledgeRepositories,

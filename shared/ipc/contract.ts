@@ -32,6 +32,8 @@ import { alertEventChannels, alertInvokeChannels } from './alerts.js';
 import { serverAddressInvokeChannels } from './server-address.js';
 import { updateEventChannels, updateInvokeChannels } from './updates.js';
 import { logEventChannels, logInvokeChannels } from './logs.js';
+import { noticeEventChannels, noticeInvokeChannels } from './notices.js';
+import { blacklistInvokeChannels } from './blacklist.js';
 
 /** Settings kept by the workstation itself (per installation). */
 export const WorkstationSettingsSchema = z.object({
@@ -134,6 +136,8 @@ export const invokeChannels = {
   ...logInvokeChannels,
   ...serverAddressInvokeChannels,
   ...updateInvokeChannels,
+  ...noticeInvokeChannels,
+  ...blacklistInvokeChannels,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -182,6 +186,7 @@ export const eventChannels = {
   ...customerEventChannels,
   ...logEventChannels,
   ...updateEventChannels,
+  ...noticeEventChannels,
 } as const;
 
 export type EventChannel = keyof typeof eventChannels;

@@ -13,6 +13,8 @@ import { LIMITS } from '../limits.js';
 import { SendMessageBodySchema } from './rest.js';
 import { refuseUnsafeText } from '../text-safety.js';
 import { SessionEndReasonSchema } from '../session.js';
+import { BusinessHoursStateSchema } from '../business-hours.js';
+import { NoticeSchema } from './rest-notices.js';
 
 export const REALTIME_PATH = '/api/realtime';
 
@@ -52,12 +54,14 @@ export const DurableEventSchema = z.discriminatedUnion('type', [
    * small). ownerId null = public ones (every staff member); else that agent's personal ones.
    */
   z.object({ type: z.literal('phrases.changed'), ownerId: z.string().nullable() }),
+  /** An admin sent a notice (通知); to its recipients only (everyone, or the group's members when sent). */
+  z.object({ type: z.literal('notice.sent'), notice: NoticeSchema }),
 ]);
 export type DurableEvent = z.infer<typeof DurableEventSchema>;
 
 // — server → client —
 export const ServerFrameSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('welcome'), role: z.enum(['admin', 'agent', 'visitor']), headSeq: z.number().int() }),
+  z.object({ type: z.literal('welcome'), role: z.enum(['admin', 'leader', 'agent', 'visitor']), headSeq: z.number().int() }),
   z.object({ type: z.literal('event'), seq: z.number().int(), event: DurableEventSchema }),
   /** Catch-up progress after hello: `done` of `total` events replayed. */
   z.object({ type: z.literal('replay.progress'), done: z.number().int(), total: z.number().int() }),
@@ -75,6 +79,11 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('typing'), conversationId: z.string(), typing: z.boolean() }),
   z.object({ type: z.literal('queue'), entries: z.array(QueueEntrySchema) }),
   z.object({ type: z.literal('presence'), conversationId: z.string(), visitorOnline: z.boolean() }),
+  /**
+   * To visitors: 工作时间 now (open or not, the notice, the next change). Sent on connect, when an
+   * admin changes the settings, and when the hours change by themselves (the next change time).
+   */
+  z.object({ type: z.literal('business-hours'), hours: BusinessHoursStateSchema }),
   z.object({ type: z.literal('agent'), agent: AgentSchema }),
   /** 顾客信息 / 轨迹 of this visitor changed (page view, tags, contact): re-read the profile. To staff who serve them. */
   z.object({ type: z.literal('customer.changed'), visitorId: z.string() }),

@@ -97,7 +97,7 @@ export const adminRoutes = {
   adminListAgents: {
     method: 'GET',
     path: '/api/admin/agents',
-    access: 'admin',
+    access: 'leader',
     summary: 'Agents for the console: search by account or nickname, filter by group, role, status, enabled or disabled',
     query: AdminAgentsQuerySchema,
     response: z.array(AdminAgentSchema),
@@ -105,7 +105,7 @@ export const adminRoutes = {
   disableAgent: {
     method: 'POST',
     path: '/api/admin/agents/:id/disable',
-    access: 'admin',
+    access: 'leader',
     summary: 'Disable an account: its logins end at once, its open conversations go back to the queue and are routed to others, it cannot log in',
     params: IdParams,
     response: AdminAgentSchema,
@@ -113,7 +113,7 @@ export const adminRoutes = {
   enableAgent: {
     method: 'POST',
     path: '/api/admin/agents/:id/enable',
-    access: 'admin',
+    access: 'leader',
     summary: 'Enable a disabled account again',
     params: IdParams,
     response: AdminAgentSchema,
@@ -129,7 +129,7 @@ export const adminRoutes = {
   adminListGroups: {
     method: 'GET',
     path: '/api/admin/groups',
-    access: 'admin',
+    access: 'leader',
     summary: 'Skill groups (技能组) with their member and open-conversation counts',
     response: z.array(AdminGroupSchema),
   },

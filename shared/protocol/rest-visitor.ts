@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConversationSchema, EvaluationSchema, OfflineMessageSchema, ServerSettingsSchema, VisitorSchema, nameField, textField } from '../domain.js';
 import { LIMITS } from '../limits.js';
 import { Id } from './rest-common.js';
+import { BusinessHoursStateSchema } from '../business-hours.js';
 import type { RouteDef } from './rest.js';
 
 export const VisitorSessionBodySchema = z.strictObject({
@@ -23,6 +24,11 @@ export const VisitorSessionResponseSchema = z.object({
   /** Offline messages of this visitor with their replies. */
   offlineMessages: z.array(OfflineMessageSchema),
   settings: ServerSettingsSchema,
+  /**
+   * 工作时间 now: closed → the widget shows 留言 with the notice. The server decides (its clock,
+   * the company's zone); later changes arrive as `business-hours` realtime frames.
+   */
+  businessHours: BusinessHoursStateSchema,
 });
 export type VisitorSessionResponse = z.infer<typeof VisitorSessionResponseSchema>;
 

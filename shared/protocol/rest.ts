@@ -34,10 +34,16 @@ import { customerRoutes } from './rest-customers.js';
 import { loginGuardRoutes } from './rest-login-guard.js';
 import { visitorRoutes } from './rest-visitor.js';
 import { adminRoutes } from './rest-admin.js';
+import { noticeRoutes } from './rest-notices.js';
+import { blacklistRoutes } from './rest-blacklist.js';
 import { Id, IdParams, Ok } from './rest-common.js';
 
-/** Who may call a route. 'staff' = any logged-in agent or admin. */
-export type Access = 'public' | 'visitor' | 'staff' | 'admin';
+/**
+ * Who may call a route. 'staff' = anyone logged in to the workstation (agent, leader or admin);
+ * 'leader' = the console's routes a group leader may use too (the domain limits them to their own
+ * group); 'admin' = admins only.
+ */
+export type Access = 'public' | 'visitor' | 'staff' | 'leader' | 'admin';
 
 export interface RouteDef {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -115,6 +121,8 @@ export const UpdateAgentBodySchema = z.strictObject({
   groupId: Id.nullable().optional(),
   /** The password policy; the account-name rule is checked by the server, which knows the account. */
   password: PasswordSchema.optional(),
+  /** Admins only; the last enabled admin keeps the role. */
+  role: RoleSchema.optional(),
 });
 
 const chatRoutes = {
@@ -173,16 +181,16 @@ const chatRoutes = {
   createAgent: {
     method: 'POST',
     path: '/api/admin/agents',
-    access: 'admin',
-    summary: 'Create an agent or admin',
+    access: 'leader',
+    summary: 'Create an agent, leader or admin (a group leader: agents of their own group only)',
     body: NewAgentBodySchema,
     response: AgentSchema,
   },
   updateAgent: {
     method: 'PATCH',
     path: '/api/admin/agents/:id',
-    access: 'admin',
-    summary: 'Change nickname, 最大接线量, group, password',
+    access: 'leader',
+    summary: 'Change nickname, 最大接线量, group, password, role (a group leader: agents of their own group, not their group or role)',
     params: IdParams,
     body: UpdateAgentBodySchema,
     response: AgentSchema,
@@ -332,6 +340,8 @@ export const routes = {
   ...customerRoutes,
   ...loginGuardRoutes,
   ...adminRoutes,
+  ...noticeRoutes,
+  ...blacklistRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

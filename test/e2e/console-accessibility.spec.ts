@@ -14,6 +14,8 @@ const PAGES = [
   { nav: '技能组', dialog: '新建技能组' },
   { nav: '对话主题', dialog: null },
   { nav: '公司设置', dialog: null },
+  { nav: '通知', dialog: null },
+  { nav: '黑名单', dialog: '加入黑名单' },
   { nav: '操作日志', dialog: null },
 ] as const;
 

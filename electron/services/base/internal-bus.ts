@@ -9,6 +9,8 @@ import { toDisposable, type Disposable } from './lifecycle.js';
 export interface InternalEvents {
   /** The server's `phrases.changed` hint (ownerId null: public ones): phrases and canned files re-sync. */
   'phrases:outdated': { ownerId: string | null };
+  /** `notice.sent` events were applied: the notice list re-syncs; live ones pop up. */
+  'notices:arrived': { noticeIds: string[]; live: boolean };
   /** The realtime connection went (back) online: what is read only on connect re-syncs. */
   'connection:online': Record<string, never>;
 }

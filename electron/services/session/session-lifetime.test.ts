@@ -128,7 +128,8 @@ describe('session lifetime on the workstation', () => {
     const kept = secrets.get(`refresh-token:${agentId}`);
     expect(kept).toBeTruthy();
     expect(cachedTokens(stack.deskDir)).toMatchObject({ refresh_token: null });
-    first.close();
+    // Awaited: a workstation still shutting down could renew with the same refresh token as the next one.
+    await first.close();
 
     ageLogins(stack, 'agent1');
     // The password is gone too: only the refresh token can bring the session back (自动登录 is off anyway).

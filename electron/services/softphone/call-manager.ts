@@ -29,6 +29,12 @@ export interface CallManagerDeps {
   /** 'dnd' answers every new call with 486. */
   doNotDisturb: () => boolean;
   lookupCustomer: (number: string) => Promise<CustomerCard | null>;
+  /**
+   * 黑名单: whether the caller's number is listed. Asked before the call rings; a listed caller is
+   * declined with 603 (a global failure: the PBX stops ringing the other agents too). Answers
+   * false when the server cannot say in time, so an outage never silences the phone.
+   */
+  isBlocked?: (number: string) => Promise<boolean>;
   target: (number: string) => URI | undefined;
   /** How long a transfer target may take to answer before the caller stays with the agent. */
   transferTimeoutMs: number;
@@ -71,6 +77,22 @@ export class CallManager {
       invitation.reject({ statusCode: 486 }).catch((error: unknown) => this.deps.log('phone: 486 failed', String(error), 'warn'));
       return;
     }
+    if (this.deps.isBlocked) void this.deps.isBlocked(number).then((blocked) => (blocked ? this.decline(entry) : this.ring(entry, number)));
+    else this.ring(entry, number);
+  }
+
+  /** A listed caller: declined before the agent is disturbed; the call log keeps it as 拒接. */
+  private decline(entry: Entry): void {
+    if (!this.entries.has(entry.live.id) || !(entry.session instanceof Invitation) || entry.session.state !== SessionState.Initial) return;
+    entry.outcome = { by: 'us', how: 'rejected' };
+    this.deps.log('phone: declined a blacklisted caller', null, 'info');
+    entry.session.reject({ statusCode: 603 }).catch((error: unknown) => this.deps.log('phone: 603 failed', String(error), 'warn'));
+  }
+
+  /** The call rings: the page learns of it, with the customer's card once the lookup answers. */
+  private ring(entry: Entry, number: string): void {
+    const call = entry.live;
+    if (!this.entries.has(call.id)) return;
     this.deps.changed();
     void this.deps.lookupCustomer(number).then((card) => {
       if (!this.entries.has(call.id)) return;

@@ -71,6 +71,13 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
     return result.ok ? result.value : null;
   }
 
+  /** 黑名单: asked before a call rings; no answer in time (or an error) lets the call ring. */
+  async function isBlocked(number: string): Promise<boolean> {
+    const result = await deps.rest.call('checkBlockedNumber', { query: { number }, timeoutMs: 2000 });
+    if (!result.ok) log('phone: blacklist check failed', result.error.code, 'info');
+    return result.ok && result.value.blocked;
+  }
+
   function callEnded(record: CallRecord) {
     const agentId = deps.agentId();
     if (!agentId) return;
@@ -108,6 +115,7 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
       clock: deps.clock,
       doNotDisturb: () => manual === 'dnd',
       lookupCustomer,
+      isBlocked,
       target: (number) => sip.target(number),
       transferTimeoutMs: timing.transferTimeoutMs,
       makeInviter: (target) => new Inviter(sip.userAgent, target),

@@ -10,6 +10,7 @@ import type { Conversation, OfflineMessage } from '../../../shared/domain.js';
 import { assertNever } from '../../../shared/errors.js';
 import type { EventPayload, LocalConversation, LocalMessage } from '../../../shared/ipc/contract.js';
 import type { DurableEvent } from '../../../shared/protocol/realtime.js';
+import type { Notice } from '../../../shared/protocol/rest-notices.js';
 import type { Db } from '../cache/database.js';
 import { addUnread, clearUnread, deleteConversation, getConversation, getUnread, upsertConversation } from '../cache/conversations-repo.js';
 import { insertMessage } from '../cache/messages-repo.js';
@@ -34,6 +35,8 @@ export interface AppliedChanges {
   offlineMessages: OfflineMessage[];
   /** Owners whose phrases changed (null: the public ones). */
   phrasesOutdated: (string | null)[];
+  /** Notices sent (通知): the notice service re-syncs its list and, for live ones, pops them up. */
+  notices: Notice[];
 }
 
 export interface ApplyOptions {
@@ -43,7 +46,7 @@ export interface ApplyOptions {
 }
 
 export function emptyChanges(): AppliedChanges {
-  return { conversations: [], removed: [], messages: [], alerts: [], offlineMessages: [], phrasesOutdated: [] };
+  return { conversations: [], removed: [], messages: [], alerts: [], offlineMessages: [], phrasesOutdated: [], notices: [] };
 }
 
 /** Applies `batch` (ascending seq) and stores its last seq, atomically. Throws (and rolls back) on any failure. */
@@ -172,6 +175,10 @@ function applyOne(working: WorkingSet, changes: AppliedChanges, event: DurableEv
     case 'phrases.changed':
       // A hint only: the phrases services re-fetch the lists (public ones, or this agent's own).
       if (event.ownerId === null || event.ownerId === agentId) changes.phrasesOutdated.push(event.ownerId);
+      return;
+    case 'notice.sent':
+      // Admins read every event: the notice service keeps only what the server lists as this agent's.
+      changes.notices.push(event.notice);
       return;
     case 'evaluation.requested':
       // The agent learns this from the conversation.updated that comes with it (evaluationPushed).

@@ -260,6 +260,7 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
         } else handlers.log?.('server refused a frame', frame.error);
         return;
       case 'pong':
+      case 'business-hours': // to visitors only (工作时间 for the widget)
         return;
       case 'presence':
       case 'queue':

@@ -10,7 +10,8 @@ import { toAgent } from '../dto.js';
 import { refuse } from '../errors.js';
 import { drainQueue, requeueConversation } from '../routing.js';
 import { endAgentSessions } from '../sessions.js';
-import { recordAudit, type Actor } from './audit.js';
+import { recordAudit } from './audit.js';
+import { assertManages, canSee, type ConsoleActor } from './console-scope.js';
 
 /** What the audit log records of an account (never its password). */
 export const agentAuditFields = (row: AgentRow) => ({
@@ -26,14 +27,19 @@ export function toAdminAgent(ctx: DomainContext, row: AgentRow, load?: number): 
   return { ...toAgent(ctx, row, load), disabledAt: row.disabledAt ?? null, createdAt: row.createdAt };
 }
 
-/** Agents are hundreds at most: one read of the table, filtered here the same on both stores. */
-export function listAdminAgents(ctx: DomainContext, query: Omit<AdminAgentsQuery, 'state'> & { state: 'enabled' | 'disabled' | 'all' }): AdminAgent[] {
+/** Agents are hundreds at most: one read of the table, filtered here the same on both stores. A leader sees their group (and themselves). */
+export function listAdminAgents(
+  ctx: DomainContext,
+  actor: ConsoleActor,
+  query: Omit<AdminAgentsQuery, 'state'> & { state: 'enabled' | 'disabled' | 'all' },
+): AdminAgent[] {
   const loads = ctx.store.agents.loads();
   const needle = query.q?.trim().toLowerCase();
   return ctx.store.agents
     .list()
     .filter(
       (row) =>
+        canSee(actor, row) &&
         (query.state === 'all' || (query.state === 'disabled') === Boolean(row.disabledAt)) &&
         (!needle || row.account.toLowerCase().includes(needle) || row.nickname.toLowerCase().includes(needle)) &&
         (query.groupId === undefined || row.groupId === query.groupId) &&
@@ -48,7 +54,7 @@ function existing(ctx: DomainContext, id: string): AgentRow {
 }
 
 /** The console must keep someone who can run it. */
-function refuseLastAdmin(ctx: DomainContext, row: AgentRow, doing: string): void {
+export function refuseLastAdmin(ctx: DomainContext, row: AgentRow, doing: string): void {
   if (row.role !== 'admin') return;
   const others = ctx.store.agents.list().filter((a) => a.role === 'admin' && a.id !== row.id && !a.disabledAt);
   if (others.length === 0) refuse('INVALID_STATE', `The last enabled admin cannot be ${doing}`);
@@ -60,10 +66,11 @@ function refuseLastAdmin(ctx: DomainContext, row: AgentRow, doing: string): void
  * stays with the conversation); after the commit its logins end (sockets close with 'disabled')
  * and the queue is handed to the agents still at work.
  */
-export function disableAgent(ctx: DomainContext, actor: Actor, id: string): AdminAgent {
+export function disableAgent(ctx: DomainContext, actor: ConsoleActor, id: string): AdminAgent {
   if (id === actor.id) refuse('INVALID_STATE', 'You cannot disable your own account');
   const row = ctx.store.transaction(() => {
     const before = existing(ctx, id);
+    assertManages(actor, before);
     if (before.disabledAt) return before;
     refuseLastAdmin(ctx, before, 'disabled');
     ctx.store.agents.update(id, { disabledAt: ctx.clock(), status: 'away', notRespondingSince: null });
@@ -86,9 +93,10 @@ export function disableAgent(ctx: DomainContext, actor: Actor, id: string): Admi
 }
 
 /** 启用: the account may log in again (it starts 离开, as after any login). */
-export function enableAgent(ctx: DomainContext, actor: Actor, id: string): AdminAgent {
+export function enableAgent(ctx: DomainContext, actor: ConsoleActor, id: string): AdminAgent {
   const row = ctx.store.transaction(() => {
     const before = existing(ctx, id);
+    assertManages(actor, before);
     if (!before.disabledAt) return before;
     ctx.store.agents.update(id, { disabledAt: null });
     const after = ctx.store.agents.byId(id)!;
@@ -100,7 +108,7 @@ export function enableAgent(ctx: DomainContext, actor: Actor, id: string): Admin
 }
 
 /** 删除: only an account with no history (a mistyped new account); anyone who worked is disabled instead. */
-export function deleteAgent(ctx: DomainContext, actor: Actor, id: string): void {
+export function deleteAgent(ctx: DomainContext, actor: ConsoleActor, id: string): void {
   if (id === actor.id) refuse('INVALID_STATE', 'You cannot delete your own account');
   const sessionIds = ctx.store.sessions.liveIdsOf(id);
   ctx.store.transaction(() => {

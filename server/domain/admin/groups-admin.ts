@@ -4,10 +4,15 @@ import type { GroupRow } from '../../store/types.js';
 import type { DomainContext } from '../context.js';
 import { refuse } from '../errors.js';
 import { recordAudit, type Actor } from './audit.js';
+import { isAdmin, type ConsoleActor } from './console-scope.js';
 
-export function listAdminGroups(ctx: DomainContext): AdminGroup[] {
+/** Every group for an admin; a group leader's own group only. */
+export function listAdminGroups(ctx: DomainContext, actor: ConsoleActor): AdminGroup[] {
   const counts = ctx.store.groups.counts();
-  return ctx.store.groups.list().map((g) => ({ id: g.id, name: g.name, members: 0, openConversations: 0, ...counts.get(g.id) }));
+  return ctx.store.groups
+    .list()
+    .filter((g) => isAdmin(actor) || g.id === actor.groupId)
+    .map((g) => ({ id: g.id, name: g.name, members: 0, openConversations: 0, ...counts.get(g.id) }));
 }
 
 function adminGroup(ctx: DomainContext, row: GroupRow): AdminGroup {

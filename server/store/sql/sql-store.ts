@@ -15,6 +15,8 @@ import { sqlRecordRepositories } from './repos-records.js';
 import { sqlCustomerTrailRepositories } from './repos-customers.js';
 import { sqlLoginGuardRepositories } from './repos-login-guard.js';
 import { sqlAuditRepositories } from './repos-audit.js';
+import { sqlNoticeRepositories } from './repos-notices.js';
+import { sqlBlacklistRepositories } from './repos-blacklist.js';
 import type { SqlDb } from './sql-db.js';
 
 export interface TransactionRunner {
@@ -83,6 +85,8 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     ...sqlCustomerTrailRepositories(db),
     ...sqlLoginGuardRepositories(db),
     ...sqlAuditRepositories(db),
+    ...sqlNoticeRepositories(db),
+    ...sqlBlacklistRepositories(db),
     transaction<T>(fn: () => T): T {
       if (depth > 0) return fn();
       return outermost(fn);

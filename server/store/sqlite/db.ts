@@ -37,8 +37,24 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
-/** Applies numbered migration files (NNN_name.sql) in order, each once, each in a transaction. */
+/**
+ * Applies numbered migration files (NNN_name.sql) in order, each once, each in a transaction. Foreign
+ * keys are off meanwhile, as SQLite's ALTER TABLE documentation prescribes for rebuilding a table
+ * others refer to (dropping it would otherwise cascade); each migration must leave every reference
+ * intact (foreign_key_check) or it is rolled back.
+ */
 export function migrate(db: Db): number[] {
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  // A no-op inside a transaction: switched here, before any begins.
+  db.pragma('foreign_keys = OFF');
+  try {
+    return applyMigrations(db);
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  }
+}
+
+function applyMigrations(db: Db): number[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
   const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
   const files = readdirSync(MIGRATIONS_DIR)
@@ -51,6 +67,8 @@ export function migrate(db: Db): number[] {
     const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
     db.transaction(() => {
       db.exec(sql);
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new Error(`migration ${file} leaves ${broken.length} broken references, e.g. ${JSON.stringify(broken[0])}`);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, file, Date.now());
     })();
     done.push(version);

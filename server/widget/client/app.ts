@@ -25,8 +25,10 @@ import { leaveMessageDone, leaveMessageForm, type OfflineMessageInput } from './
 import { repliesPanel } from './views/replies.js';
 import { Shell } from './views/shell.js';
 import { startScreen } from './views/start.js';
+import type { BusinessHoursState } from '../../../shared/business-hours.js';
+import { closedFromRefusal, leaveFormUntouched, leaveReasonText, type LeaveReason } from './business-hours.js';
 
-type Screen = 'loading' | 'error' | 'start' | 'chat' | 'leave' | 'leave-done';
+type Screen = 'loading' | 'error' | 'blocked' | 'start' | 'chat' | 'leave' | 'leave-done';
 
 export class WidgetApp {
   private readonly api = new WidgetApi();
@@ -43,6 +45,10 @@ export class WidgetApp {
   private screen: Screen = 'loading';
   private visitor: Visitor | null = null;
   private settings: ServerSettings | null = null;
+  /** 工作时间 as the server last said (session answer, then `business-hours` frames): see business-hours.ts. */
+  private hours: BusinessHoursState | null = null;
+  /** Why 留言 shows when the hours are open: nobody online, or a full queue. */
+  private leaveReason: LeaveReason = 'offline';
   private evaluationDone = false;
   /** Drawing (and storing the last seq) at most once per frame: see frame-scheduler.ts. */
   private readonly frames = new FrameScheduler(() => this.draw());
@@ -56,6 +62,7 @@ export class WidgetApp {
       realtime: () => this.realtime,
       onStored: (message) => this.state.addMessage(message) && this.scheduleRender(),
       currentConversationId: () => this.state.conversation?.id ?? null,
+      onRefused: (code) => code === 'BLOCKED' && this.showBlocked(),
     });
     this.draft = new DraftThrottle((text) => {
       const conversation = this.state.conversation;
@@ -96,10 +103,11 @@ export class WidgetApp {
     this.state.lastSeq = this.store.lastSeq;
     this.visitor = session.visitor;
     this.settings = session.settings;
+    this.hours = session.businessHours;
     for (const message of session.offlineMessages) this.state.offlineMessages.set(message.id, message);
     this.startRealtime(session.token);
     if (session.conversation && session.conversation.state !== 'ended') await this.enterConversation(session.conversation);
-    else this.go(session.agentsAvailable ? 'start' : 'leave');
+    else this.go(session.agentsAvailable && session.businessHours.open ? 'start' : 'leave');
     return true;
   }
 
@@ -120,6 +128,9 @@ export class WidgetApp {
   }
 
   private onFrame(frame: ServerFrame): void {
+    // 黑名单: the server stopped this visitor (listed while chatting, or at hello).
+    if (frame.type === 'error' && frame.error.code === 'BLOCKED') return this.showBlocked();
+    if (frame.type === 'business-hours') return this.onBusinessHours(frame.hours);
     const before = this.state.conversation?.id;
     const effects = this.state.applyFrame(frame);
     if (effects.seq !== null) this.unsavedSeq = effects.seq;
@@ -176,11 +187,36 @@ export class WidgetApp {
     }
   }
 
+  /**
+   * 工作时间 changed (the server pushes it: business-hours.ts says why a push). Live, without a
+   * reload: closing turns 开始咨询 into 留言 with the notice, opening brings 开始咨询 back. A
+   * chat in progress is left alone, and so is a 留言 form the visitor has started to fill in.
+   */
+  private onBusinessHours(hours: BusinessHoursState): void {
+    if (JSON.stringify(hours) === JSON.stringify(this.hours)) return;
+    const wasOpen = this.hours?.open ?? true;
+    this.hours = hours;
+    const conversation = this.state.conversation;
+    if (conversation && conversation.state !== 'ended') return;
+    const untouchedForm = this.screen === 'leave' && leaveFormUntouched(this.shell.element);
+    if (!hours.open && (this.screen === 'start' || untouchedForm)) this.go('leave');
+    else if (hours.open && !wasOpen && (this.screen === 'leave-done' || untouchedForm)) this.go('start');
+  }
+
   private async startConversation(name: string): Promise<void> {
     if (name && name !== this.knownName()) {
       if (!(await this.openSession(name))) return;
     }
     const result = await this.api.call('visitorStart');
+    // Closed since the last frame, or the queue is full: 留言 instead, saying why.
+    if (!result.ok && result.error.code === 'OUTSIDE_BUSINESS_HOURS') {
+      this.hours = closedFromRefusal(result.error, this.hours);
+      return this.go('leave');
+    }
+    if (!result.ok && result.error.code === 'QUEUE_FULL') {
+      this.leaveReason = 'queue-full';
+      return this.go('leave');
+    }
     if (!result.ok) return this.showError(result.error);
     if (result.value.outcome === 'offline') return this.go('leave');
     await this.enterConversation(result.value.conversation);
@@ -249,6 +285,7 @@ export class WidgetApp {
     // a message the visitor had already typed (an e2e test under load lost one that way).
     if (screen === 'chat' && this.screen === 'chat' && this.chatView) return this.render();
     this.screen = screen;
+    if (screen === 'start' || screen === 'chat') this.leaveReason = 'offline';
     this.chatView = null;
     this.refreshReplies();
     switch (screen) {
@@ -265,9 +302,16 @@ export class WidgetApp {
         break;
       case 'leave': {
         const open = this.state.conversation && this.state.conversation.state !== 'ended' ? this.state.conversation : null;
+        // With a chat open (the queue-timeout offer) the hours do not matter: it goes on.
+        const reason: LeaveReason = !open && this.hours && !this.hours.open ? 'closed' : this.leaveReason;
         this.shell.show(
           this.replies,
-          leaveMessageForm({ initialName: this.knownName(), onSubmit: (input) => this.leaveMessage(input), onBack: open ? () => this.go('chat') : null }),
+          leaveMessageForm({
+            initialName: this.knownName(),
+            onSubmit: (input) => this.leaveMessage(input),
+            onBack: open ? () => this.go('chat') : null,
+            reason: leaveReasonText(reason, this.hours),
+          }),
         );
         break;
       }
@@ -299,10 +343,25 @@ export class WidgetApp {
   }
 
   private showError(error: AppError): void {
+    if (error.code === 'BLOCKED') return this.showBlocked();
     this.screen = 'error';
     this.chatView = null;
     const retry = h('button', { type: 'button', className: 'primary', onclick: () => void this.openSession() }, t('retry'));
     this.shell.show(h('div', { className: 'card centered', role: 'alert' }, h('p', {}, t('error', { reason: error.message })), retry));
+    this.render();
+  }
+
+  /**
+   * The visitor is on the blacklist: a polite notice instead of the chat, and no socket (the
+   * server would refuse it). 重新咨询 asks the server again, so a removed entry lets them back in.
+   */
+  private showBlocked(): void {
+    this.realtime?.stop();
+    this.realtime = null;
+    this.screen = 'blocked';
+    this.chatView = null;
+    const retry = h('button', { type: 'button', className: 'primary', onclick: () => void this.openSession() }, t('blockedRetry'));
+    this.shell.show(h('div', { className: 'card centered blocked-notice', role: 'alert' }, h('p', {}, t('blocked')), retry));
     this.render();
   }
 

@@ -142,6 +142,7 @@ export class ChatState {
       case 'customer.changed':
       case 'error':
       case 'pong':
+      case 'business-hours': // the app's, not the chat's (app.ts onFrame)
         return effects;
       default:
         return assertNever(frame);
@@ -164,7 +165,8 @@ export class ChatState {
         effects.changed = true;
         return;
       case 'phrases.changed':
-        // Staff-only hint; a visitor is never in its audience.
+      case 'notice.sent':
+        // Staff-only; a visitor is never in their audience.
         return;
       case 'evaluation.requested':
         if (event.conversationId !== this.conversation?.id) return;

@@ -64,6 +64,10 @@ const zh = {
   leaveBack: '返回对话',
   leaveDone: '留言已提交，我们会尽快回复您。',
   leaveAnother: '再留一条',
+  closedTitle: '非工作时间，请留言',
+  reopensAt: '恢复服务时间：{time}',
+  queueFullTitle: '当前咨询人数较多，请留言',
+  queueFullHint: '排队人数已满，请留下联系方式，我们会尽快回复您。',
   required: '请填写{field}',
   maxChars: '{field}不能超过 {n} 个字',
   contactInvalid: '请填写有效的手机号、电话或邮箱',
@@ -71,6 +75,8 @@ const zh = {
   yourMessage: '您的留言',
   reply: '客服回复',
   error: '出错了：{reason}',
+  blocked: '抱歉，您暂时无法发起咨询。',
+  blockedRetry: '重新咨询',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -138,6 +144,10 @@ const en: Record<MessageKey, string> = {
   leaveBack: 'Back to chat',
   leaveDone: 'Your message was sent. We will reply soon.',
   leaveAnother: 'Leave another message',
+  closedTitle: "We're closed right now, please leave a message",
+  reopensAt: 'Open again: {time}',
+  queueFullTitle: 'Many visitors are waiting, please leave a message',
+  queueFullHint: 'The queue is full. Leave your contact details and we will reply soon.',
   required: 'Please fill in {field}',
   maxChars: '{field} is limited to {n} characters',
   contactInvalid: 'Please enter a valid phone number or e-mail',
@@ -145,6 +155,8 @@ const en: Record<MessageKey, string> = {
   yourMessage: 'Your message',
   reply: 'Reply',
   error: 'Something went wrong: {reason}',
+  blocked: 'Sorry, you cannot start a consultation at the moment.',
+  blockedRetry: 'Try again',
 };
 
 let current: WidgetLang = 'zh-CN';

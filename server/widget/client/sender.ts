@@ -18,6 +18,8 @@ export interface SenderDeps {
   onStored: (message: Message) => void;
   /** Which conversation the visitor is looking at now. */
   currentConversationId: () => string | null;
+  /** A send was refused for good (e.g. BLOCKED: the visitor is on the blacklist). */
+  onRefused?: (code: string) => void;
 }
 
 const RETRY_LATER_MS = 3000;
@@ -56,6 +58,7 @@ export class MessageSender {
 
   refused(clientId: string, code: string, message: string): void {
     this.sentOnSocket.delete(clientId);
+    this.deps.onRefused?.(code);
     if (isRetryable(code)) {
       this.retryLater();
       return;

@@ -12,6 +12,7 @@ import { migration008 } from './008-knowledge-bigrams.js';
 import { migration009 } from './009-session-refresh-token.js';
 import { migration010 } from './010-server-binding.js';
 import { migration011 } from './011-prune-closed.js';
+import { migration013 } from './013-notices.js';
 
 export interface Migration {
   version: number;
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration013,
 ];

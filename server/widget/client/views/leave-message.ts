@@ -38,6 +38,8 @@ export interface LeaveMessageOptions {
   onSubmit: (input: OfflineMessageInput) => Promise<AppError | null>;
   /** Shown when a conversation is still open (queue timeout offer). */
   onBack: (() => void) | null;
+  /** Why the form shows instead of a chat (工作时间, a full queue): its own title and hint. */
+  reason?: { title: string; hint: string[] };
 }
 
 export function leaveMessageForm(options: LeaveMessageOptions): HTMLElement {
@@ -57,9 +59,9 @@ export function leaveMessageForm(options: LeaveMessageOptions): HTMLElement {
   const submit = h('button', { type: 'submit', className: 'primary' }, t('leaveSubmit'));
   const form = h(
     'form',
-    { className: 'leave-message card', 'aria-label': t('leaveTitle'), novalidate: true },
-    h('h2', {}, t('leaveTitle')),
-    h('p', { className: 'hint' }, t('leaveHint')),
+    { className: 'leave-message card', 'aria-label': options.reason?.title ?? t('leaveTitle'), novalidate: true },
+    h('h2', {}, options.reason?.title ?? t('leaveTitle')),
+    ...(options.reason?.hint ?? [t('leaveHint')]).map((line) => h('p', { className: 'hint' }, line)),
     ...rows,
     formError,
     h('div', { className: 'form-actions' }, options.onBack ? h('button', { type: 'button', onclick: options.onBack }, t('leaveBack')) : null, submit),

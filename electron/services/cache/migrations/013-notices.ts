@@ -1,0 +1,20 @@
+import type { Migration } from './index.js';
+
+/**
+ * 通知 cached per agent as the server last listed them (newest first), so the list and its unread
+ * count show at once and offline. Replaced as a whole on each sync; a mark-read updates its row.
+ */
+export const migration013: Migration = {
+  version: 13,
+  name: 'notices',
+  sql: `
+    CREATE TABLE notices (
+      agent_id TEXT NOT NULL,
+      id TEXT NOT NULL,
+      sent_at INTEGER NOT NULL,
+      read_at INTEGER,
+      json TEXT NOT NULL,
+      PRIMARY KEY (agent_id, id)
+    );
+  `,
+};

@@ -1,0 +1,120 @@
+/**
+ * The console's authorization matrix: every /api/admin route with each role — admin, 组长 (group
+ * leader), agent — and a leader reaching into another group. Refusals change nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routePath, routes, type AdminAgent, type AdminGroup } from '../../shared/index.js';
+import { call, loginAs } from '../testing/harness.js';
+import { createScene, dbFingerprint, type Scene } from '../testing/scene.js';
+
+type ErrorBody = { error: { code: string; message: string } };
+const PASSWORD = 'Zuzhang-2026';
+
+describe('console authorization matrix', () => {
+  let scene: Scene;
+  let groupA: AdminGroup;
+  let groupB: AdminGroup;
+  let inA: AdminAgent;
+  let inB: AdminAgent;
+  let leader: { token: string; agentId: string };
+  const as = <T>(token: string, method: string, path: string, body?: unknown) => call<T>(scene.server.url, method, path, { token, body });
+
+  beforeAll(async () => {
+    scene = await createScene();
+    const admin = scene.admin.token;
+    groupA = (await as<AdminGroup>(admin, 'POST', '/api/admin/groups', { name: '售前组' })).body;
+    groupB = (await as<AdminGroup>(admin, 'POST', '/api/admin/groups', { name: '售后组' })).body;
+    const create = async (account: string, groupId: string, role: string) =>
+      (await as<AdminAgent>(admin, 'POST', '/api/admin/agents', { account, password: PASSWORD, nickname: account, groupId, role })).body;
+    await create('leader.a', groupA.id, 'leader');
+    inA = await create('agent.a', groupA.id, 'agent');
+    inB = await create('agent.b', groupB.id, 'agent');
+    leader = await loginAs(scene.server.url, 'leader.a', PASSWORD);
+  });
+  afterAll(() => scene.dispose());
+
+  const consoleRoutes = Object.entries(routes).filter(([, def]) => def.path.startsWith('/api/admin'));
+
+  it('covers the console: leader routes and admin-only routes both exist', () => {
+    expect(consoleRoutes.filter(([, def]) => def.access === 'leader').map(([name]) => name)).toEqual(
+      expect.arrayContaining(['adminListAgents', 'createAgent', 'updateAgent', 'disableAgent', 'enableAgent', 'adminListGroups']),
+    );
+    expect(consoleRoutes.every(([, def]) => def.access === 'leader' || def.access === 'admin')).toBe(true);
+  });
+
+  it('every console route: an agent is refused, a leader only on leader routes, an admin never', async () => {
+    const before = dbFingerprint(scene.server);
+    for (const [name, def] of consoleRoutes) {
+      // No such row and an empty body: a role that passes the gate meets 404 or 400, never a change
+      // (what each may really change is tested below).
+      const path = routePath(def.path, { id: 'no-such-id' });
+      const body = 'body' in def ? {} : undefined;
+      const agent = await as<ErrorBody>(scene.agent1.token, def.method, path, body);
+      expect(agent.status, `agent → ${name}`).toBe(403);
+      const byLeader = await as<ErrorBody>(leader.token, def.method, path, body);
+      if (def.access === 'admin') expect(byLeader.status, `leader → ${name}`).toBe(403);
+      else expect([401, 403], `leader → ${name} (${byLeader.status} ${JSON.stringify(byLeader.body)})`).not.toContain(byLeader.status);
+      expect([401, 403], `admin → ${name}`).not.toContain((await as(scene.admin.token, def.method, path, body)).status);
+    }
+    expect(dbFingerprint(scene.server)).toBe(before);
+  });
+
+  it('a leader sees and manages their own group only', async () => {
+    const agents = (await as<AdminAgent[]>(leader.token, 'GET', '/api/admin/agents?state=all')).body.map((a) => a.account).sort();
+    expect(agents).toEqual(['agent.a', 'leader.a']);
+    expect((await as<AdminGroup[]>(leader.token, 'GET', '/api/admin/groups')).body.map((g) => g.id)).toEqual([groupA.id]);
+
+    const edited = await as<AdminAgent>(leader.token, 'PATCH', `/api/admin/agents/${inA.id}`, { nickname: '小A', maxConcurrent: 7 });
+    expect(edited.body).toMatchObject({ nickname: '小A', maxConcurrent: 7 });
+    expect((await as<AdminAgent>(leader.token, 'POST', `/api/admin/agents/${inA.id}/disable`)).body.disabledAt).toEqual(expect.any(Number));
+    expect((await as<AdminAgent>(leader.token, 'POST', `/api/admin/agents/${inA.id}/enable`)).body.disabledAt).toBeNull();
+    // A new agent lands in the leader's group when none is named.
+    const created = await as<AdminAgent>(leader.token, 'POST', '/api/admin/agents', { account: 'agent.a2', password: PASSWORD, nickname: '新人' });
+    expect(created.body).toMatchObject({ groupId: groupA.id, role: 'agent' });
+  });
+
+  it('a leader reaching into another group, or giving roles, is refused and changes nothing', async () => {
+    const before = dbFingerprint(scene.server);
+    const admins = (await as<AdminAgent[]>(scene.admin.token, 'GET', '/api/admin/agents?role=admin')).body;
+    const attempts: [string, string, unknown][] = [
+      ['PATCH', `/api/admin/agents/${inB.id}`, { nickname: '越权' }],
+      ['POST', `/api/admin/agents/${inB.id}/disable`, undefined],
+      ['POST', `/api/admin/agents/${inB.id}/enable`, undefined],
+      ['PATCH', `/api/admin/agents/${inA.id}`, { groupId: groupB.id }],
+      ['PATCH', `/api/admin/agents/${inA.id}`, { role: 'leader' }],
+      ['PATCH', `/api/admin/agents/${admins[0]!.id}`, { nickname: '管理员改名' }],
+      ['POST', `/api/admin/agents/${admins[0]!.id}/disable`, undefined],
+      ['POST', '/api/admin/agents', { account: 'agent.b2', password: PASSWORD, nickname: 'x', groupId: groupB.id }],
+      ['POST', '/api/admin/agents', { account: 'leader.a2', password: PASSWORD, nickname: 'x', role: 'leader' }],
+      ['POST', '/api/admin/agents', { account: 'admin2', password: PASSWORD, nickname: 'x', role: 'admin' }],
+      ['DELETE', `/api/admin/agents/${inA.id}`, undefined],
+      ['POST', '/api/admin/groups', { name: '新组' }],
+      ['PATCH', '/api/admin/settings', { autoCloseMinutes: 30 }],
+      ['GET', '/api/admin/audit', undefined],
+    ];
+    for (const [method, path, body] of attempts) {
+      const res = await as<ErrorBody>(leader.token, method, path, body);
+      expect(res.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(403);
+      expect(res.body.error.code).toBe('FORBIDDEN');
+    }
+    expect(dbFingerprint(scene.server)).toBe(before);
+  });
+
+  it("an admin changes a role: the account's logins end and it comes back with the new role; the last admin stays admin", async () => {
+    const agentLogin = await loginAs(scene.server.url, 'agent.b', PASSWORD);
+    const promoted = await as<AdminAgent>(scene.admin.token, 'PATCH', `/api/admin/agents/${inB.id}`, { role: 'leader' });
+    expect(promoted.body.role).toBe('leader');
+    const me = await as<{ error: { details?: Record<string, string> } }>(agentLogin.token, 'GET', '/api/me');
+    expect(me.status).toBe(401);
+    expect(me.body.error.details).toEqual({ reason: 'role-changed' });
+    const again = await loginAs(scene.server.url, 'agent.b', PASSWORD);
+    expect((await as<AdminGroup[]>(again.token, 'GET', '/api/admin/groups')).body.map((g) => g.id)).toEqual([groupB.id]);
+
+    const before = dbFingerprint(scene.server);
+    const lastAdmin = await as<ErrorBody>(scene.admin.token, 'PATCH', `/api/admin/agents/${scene.admin.agentId}`, { role: 'agent' });
+    expect(lastAdmin.status).toBe(409);
+    expect(lastAdmin.body.error.code).toBe('INVALID_STATE');
+    expect((await as<ErrorBody>(scene.admin.token, 'PATCH', `/api/admin/agents/${inA.id}`, { role: 'king' })).body.error.code).toBe('VALIDATION_FAILED');
+    expect(dbFingerprint(scene.server)).toBe(before);
+  });
+});
