@@ -10,6 +10,7 @@ import { fail, ok, type Result } from '../../../shared/errors.js';
 import type { MyNotice } from '../../../shared/protocol/rest-notices.js';
 import type { RestClient } from '../api/rest-client.js';
 import type { ClosingGate } from '../base/closing-gate.js';
+import { coalescedSync } from '../base/coalesced-sync.js';
 import type { InternalBus } from '../base/internal-bus.js';
 import { DisposableStore, type Disposable } from '../base/lifecycle.js';
 import type { Db } from '../cache/database.js';
@@ -70,26 +71,8 @@ export function createNoticeService(deps: NoticeServiceDeps): NoticeService {
     if (!result.ok) logFailure(new Error(result.error.message));
   };
 
-  // At most one fetch in flight plus one queued, however many notices a replay brings.
-  let syncing = false;
-  let syncAgain = false;
-  function outdated() {
-    if (syncing) {
-      syncAgain = true;
-      return;
-    }
-    syncing = true;
-    gate.runInBackground(async () => {
-      try {
-        do {
-          syncAgain = false;
-          await syncLogged();
-        } while (syncAgain && !store.isDisposed);
-      } finally {
-        syncing = false;
-      }
-    }, logFailure);
-  }
+  // However many notices a replay brings: one fetch in flight plus one queued.
+  const outdated = coalescedSync(gate, syncLogged, () => store.isDisposed, logFailure);
 
   store.add(deps.internal.on('connection:online', outdated));
   store.add(

@@ -9,6 +9,7 @@ import type { PhraseList } from '../../../shared/phrases.js';
 import type { MessageStyle } from '../../../shared/message-style.js';
 import type { RestClient } from '../api/rest-client.js';
 import type { ClosingGate } from '../base/closing-gate.js';
+import { coalescedSync } from '../base/coalesced-sync.js';
 import type { InternalBus } from '../base/internal-bus.js';
 import { DisposableStore, type Disposable } from '../base/lifecycle.js';
 import type { Db } from '../cache/database.js';
@@ -69,26 +70,8 @@ export function createPhraseService(deps: PhraseServiceDeps): PhraseService {
   };
 
   // The server's `phrases.changed` hint (another workstation or an admin changed something):
-  // at most one fetch in flight plus one queued, however many hints a replay brings.
-  let syncing = false;
-  let syncAgain = false;
-  function outdated() {
-    if (syncing) {
-      syncAgain = true;
-      return;
-    }
-    syncing = true;
-    gate.runInBackground(async () => {
-      try {
-        do {
-          syncAgain = false;
-          await syncLogged();
-        } while (syncAgain && !store.isDisposed);
-      } finally {
-        syncing = false;
-      }
-    }, logFailure);
-  }
+  // one fetch in flight plus one queued (coalescedSync).
+  const outdated = coalescedSync(gate, syncLogged, () => store.isDisposed, logFailure);
 
   store.add(deps.internal.on('connection:online', () => gate.runInBackground(syncLogged, logFailure)));
   store.add(deps.internal.on('phrases:outdated', outdated));
