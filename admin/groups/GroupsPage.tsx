@@ -6,6 +6,7 @@ import { useApi } from '../api/ApiContext.js';
 import { useRemote } from '../api/useRemote.js';
 import { HiddenCaption, PageFrame } from '../app/PageFrame.js';
 import { NameModal } from '../forms/NameModal.js';
+import { WidgetEntryModal } from '../widget-entry/WidgetEntryModal.js';
 import { useSessionStore } from '../session/sessionStore.js';
 import type { AdminGroup } from '../../shared/protocol/rest-admin.js';
 
@@ -18,6 +19,7 @@ export function GroupsPage() {
   const [naming, setNaming] = useState<AdminGroup | 'new' | null>(null);
   // A group leader sees their own group; making, renaming and deleting groups is an admin's.
   const isAdmin = useSessionStore((s) => s.admin?.role === 'admin');
+  const [entryFor, setEntryFor] = useState<AdminGroup | null>(null);
 
   function remove(group: AdminGroup) {
     modal.confirm({
@@ -42,23 +44,30 @@ export function GroupsPage() {
     { title: t('groups.name'), dataIndex: 'name', key: 'name' },
     { title: t('groups.members'), dataIndex: 'members', key: 'members', width: 120, align: 'right' },
     { title: t('groups.openConversations'), dataIndex: 'openConversations', key: 'openConversations', width: 160, align: 'right' },
-  ];
-  if (isAdmin)
-    columns.push({
+    {
       title: t('app.actions'),
       key: 'actions',
-      width: 180,
+      width: 260,
       render: (_, group) => (
         <Space size={0}>
-          <Button type="link" size="small" aria-label={t('groups.renameAria', { name: group.name })} onClick={() => setNaming(group)}>
-            {t('groups.rename')}
+          {/* 接入代码 for leaders too: they hand their group's link to the pages that need it. */}
+          <Button type="link" size="small" aria-label={t('groups.entryAria', { name: group.name })} onClick={() => setEntryFor(group)}>
+            {t('groups.entry')}
           </Button>
-          <Button type="link" size="small" danger aria-label={t('groups.deleteAria', { name: group.name })} onClick={() => remove(group)}>
-            {t('groups.delete')}
-          </Button>
+          {isAdmin && (
+            <Button type="link" size="small" aria-label={t('groups.renameAria', { name: group.name })} onClick={() => setNaming(group)}>
+              {t('groups.rename')}
+            </Button>
+          )}
+          {isAdmin && (
+            <Button type="link" size="small" danger aria-label={t('groups.deleteAria', { name: group.name })} onClick={() => remove(group)}>
+              {t('groups.delete')}
+            </Button>
+          )}
         </Space>
       ),
-    });
+    },
+  ];
 
   return (
     <PageFrame title={t('groups.title')} error={groups.error} onRetry={groups.reload}>
@@ -99,6 +108,7 @@ export function GroupsPage() {
           onClose={() => setNaming(null)}
         />
       )}
+      {entryFor && <WidgetEntryModal target={{ kind: 'group', id: entryFor.id }} name={entryFor.name} onClose={() => setEntryFor(null)} />}
     </PageFrame>
   );
 }

@@ -33,6 +33,10 @@ test('an admin builds a group and an agent, then disables the agent mid-chat: th
   await console.getByRole('dialog').getByLabel('名称').fill('退货组');
   await console.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await expect(console.getByRole('table', { name: '技能组列表' }).getByText('退货组')).toBeVisible();
+  // Its 接入代码: the link the company puts on its pages for this group.
+  await console.getByRole('button', { name: '退货组 的接入代码' }).click();
+  const entryLink = await console.getByLabel('咨询链接').inputValue();
+  await console.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
 
   // 客服管理: a new agent in it.
   await nav.getByText('客服管理').click();
@@ -50,6 +54,7 @@ test('an admin builds a group and an agent, then disables the agent mid-chat: th
   // agent2 joins the group too, 忙碌 for now: new chats go to 在线 agents only.
   const adminToken = await login(stack.server.url);
   const group = (await call<AdminGroup[]>(stack.server.url, 'GET', '/api/admin/groups', adminToken)).find((g) => g.name === '退货组')!;
+  expect(entryLink).toBe(`${stack.server.url}/widget?group=${group.id}`);
   const agents = await call<Agent[]>(stack.server.url, 'GET', '/api/agents', adminToken);
   await call(stack.server.url, 'PATCH', `/api/admin/agents/${agents.find((a) => a.account === 'agent2')!.id}`, adminToken, { groupId: group.id });
 
@@ -60,8 +65,8 @@ test('an admin builds a group and an agent, then disables the agent mid-chat: th
   await other.login(AGENT2);
   await other.setStatus('忙碌');
 
-  // A visitor comes through the group's widget link and is served by the new agent.
-  const visitor = await VisitorWidget.open(browser, stack.server.url, `?group=${group.id}`);
+  // A visitor comes through the group's widget link (as the console gave it) and is served by the new agent.
+  const visitor = await VisitorWidget.open(browser, stack.server.url, new URL(entryLink).search);
   await visitor.startChat();
   await expect(visitor.page.getByText('客服 小周 为您服务')).toBeVisible();
   await visitor.send('我想退货，订单号 20261207');
