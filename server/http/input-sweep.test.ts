@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, HTTP_STATUS, LIMITS, routes, type ErrorCode } from '../../shared/index.js';
 import { call, type ApiResponse } from '../testing/harness.js';
-import { dbFingerprint, liveChatScene, type Scene, type VisitorChat } from '../testing/scene.js';
+import { dbFingerprint, liveChatScene, tokenForAccess, type Scene, type VisitorChat } from '../testing/scene.js';
 
 /** The parts of JSON Schema the document uses for inputs. */
 interface JsonSchema {
@@ -86,8 +86,7 @@ describe('input sweep over every route', () => {
   let before: string;
   const seen = { responses: 0 };
 
-  const tokenFor = (access: string): string | undefined =>
-    access === 'public' ? undefined : access === 'visitor' ? chat.token : access === 'admin' || access === 'leader' ? scene.admin.token : scene.agent1.token;
+  const tokenFor = (access: string) => tokenForAccess(scene, chat.token, access);
 
   /** The URL with each {param} replaced by raw (already encoded) text: DUMMY_ID unless given. */
   const urlFor = (op: Operation, params: Record<string, string> = {}, query = ''): string =>

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, routes, routePath, uuidv7 } from '../../shared/index.js';
 import { call } from '../testing/harness.js';
-import { dbFingerprint, liveChatScene, type Scene, visitorChat, type VisitorChat } from '../testing/scene.js';
+import { dbFingerprint, liveChatScene, tokenForAccess, type Scene, visitorChat, type VisitorChat } from '../testing/scene.js';
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, string> } };
 
 describe('bad input on every endpoint gets a 4xx with a code and changes nothing', () => {
   let scene: Scene;
   let chat: VisitorChat;
-  const tokenFor = (access: string): string | undefined =>
-    access === 'public' ? undefined : access === 'visitor' ? chat.token : access === 'admin' ? scene.admin.token : scene.agent1.token;
+  const tokenFor = (access: string) => tokenForAccess(scene, chat.token, access);
 
   beforeAll(async () => {
     ({ scene, chat } = await liveChatScene());

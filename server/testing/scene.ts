@@ -73,6 +73,16 @@ export async function liveChatScene(opts: Parameters<typeof createScene>[0] = {}
   return { scene, chat: await visitorChat(scene) };
 }
 
+/**
+ * A token that passes a route's access gate, so a sweep meets its validation: the visitor's for
+ * visitor routes, the admin's for console routes (admin and leader), an agent's for staff routes.
+ */
+export function tokenForAccess(scene: Scene, visitorToken: string, access: string): string | undefined {
+  if (access === 'public') return undefined;
+  if (access === 'visitor') return visitorToken;
+  return access === 'admin' || access === 'leader' ? scene.admin.token : scene.agent1.token;
+}
+
 export async function sendText(scene: Scene, token: string, conversationId: string, text: string, clientId = uuidv7()) {
   return call<{ seq: number; id: string; clientId: string }>(scene.server.url, 'POST', `/api/conversations/${conversationId}/messages`, {
     token,

@@ -64,6 +64,15 @@ async function produceInstallation(dataDir: string): Promise<Installation> {
       call(url, 'POST', '/api/admin/agents', { token: admin.token, body: { account: 'wangfang88', password: 'Kefu-2026!', nickname: '王芳' } }),
     );
     await ok('wrap-up code', call(url, 'POST', '/api/admin/wrap-up-codes', { token: admin.token, body: { name: '转技术' } }));
+    // The console's blacklist and a notice (with its recipients).
+    await ok(
+      'blacklist',
+      call(url, 'POST', '/api/admin/blacklist', { token: admin.token, body: { kind: 'ip', value: '203.0.113.0/24', reason: '刷单', expiresAt: null } }),
+    );
+    await ok(
+      'notice',
+      call(url, 'POST', '/api/admin/notices', { token: admin.token, body: { groupId: null, title: '系统维护', body: '今晚 22:00 维护 "半小时"' } }),
+    );
     await ok(
       'company auto-reply',
       call(url, 'PUT', '/api/admin/auto-reply', {
@@ -356,7 +365,7 @@ describe.skipIf(testStore === 'postgres')('kefu-migrate: SQLite installation →
           pg.prepare("SELECT table_name AS t FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'rowid'").all() as { t: string }[]
         ).map((r) => r.t),
       );
-      expect([...pgRowid]).toEqual(expect.arrayContaining(['conversations', 'sessions', 'offline_messages', 'login_guard']));
+      expect([...pgRowid]).toEqual(expect.arrayContaining(['conversations', 'sessions', 'offline_messages', 'login_guard', 'audit_log']));
       const sqlite = new Database(join(installation.dataDir, 'kefu.db'), { readonly: true });
       try {
         // New rows continue after the copied rowids, as they would in SQLite.

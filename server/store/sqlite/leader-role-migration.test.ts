@@ -1,5 +1,5 @@
 /**
- * Migration 015 rebuilds the agents table (a CHECK cannot change in place in SQLite) while every
+ * Migration 014 rebuilds the agents table (a CHECK cannot change in place in SQLite) while every
  * other table refers to it: nothing may be lost or cascaded away, and the references still hold.
  */
 import Database from 'better-sqlite3';
@@ -14,14 +14,14 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'migr
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function databaseBefore015(): Database.Database {
+function databaseBefore014(): Database.Database {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-migration-'));
   dirs.push(dir);
   const db = new Database(join(dir, 'kefu.db'));
   db.pragma('foreign_keys = ON');
   db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
   for (const file of readdirSync(MIGRATIONS_DIR)
-    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f) && Number(f.slice(0, 3)) < 15)
+    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f) && Number(f.slice(0, 3)) < 14)
     .sort()) {
     db.exec(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
     db.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(Number(file.slice(0, 3)), file);
@@ -29,9 +29,9 @@ function databaseBefore015(): Database.Database {
   return db;
 }
 
-describe('migration 015 (组长 role)', () => {
+describe('migration 014 (组长 role)', () => {
   it('keeps every agent and everything that refers to one, and then accepts the leader role', () => {
-    const db = databaseBefore015();
+    const db = databaseBefore014();
     db.exec(`
       INSERT INTO groups (id, name) VALUES ('g1', '售前');
       INSERT INTO agents (id, account, nickname, role, password_hash, max_concurrent, group_id, created_at, disabled_at)
@@ -42,7 +42,7 @@ describe('migration 015 (组长 role)', () => {
     `);
     const before = db.prepare('SELECT * FROM agents ORDER BY id').all();
 
-    expect(migrate(db)).toContain(15);
+    expect(migrate(db)).toContain(14);
     expect(db.prepare('SELECT * FROM agents ORDER BY id').all()).toEqual(before);
     // ON DELETE CASCADE did not fire when the old table was dropped: the login is still there.
     expect(db.prepare('SELECT id FROM sessions').all()).toEqual([{ id: 's1' }]);
@@ -63,7 +63,7 @@ describe('migration 015 (组长 role)', () => {
   });
 
   it('a migration that leaves a broken reference is rolled back, not recorded', () => {
-    const db = databaseBefore015();
+    const db = databaseBefore014();
     db.exec("INSERT INTO agents (id, account, nickname, role, password_hash, max_concurrent, created_at) VALUES ('a1', 'agent1', '小王', 'agent', 'x', 5, 1)");
     db.exec("INSERT INTO sessions (id, agent_id, token_hash, token_issued_at, last_seen_at, created_at) VALUES ('s1', 'a1', 'h1', 1, 1, 1)");
     // What a faulty rebuild would leave behind: the agents gone, their session still pointing at one.
@@ -71,7 +71,7 @@ describe('migration 015 (组长 role)', () => {
     db.exec('DELETE FROM agents');
     db.pragma('foreign_keys = ON');
     expect(() => migrate(db)).toThrow(/broken references/);
-    expect(db.prepare('SELECT version FROM schema_migrations WHERE version = 15').all()).toEqual([]);
+    expect(db.prepare('SELECT version FROM schema_migrations WHERE version = 14').all()).toEqual([]);
     db.close();
   });
 });

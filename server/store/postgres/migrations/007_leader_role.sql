@@ -1,3 +1,3 @@
--- SQLite's migration 015: 组长 (group leader) joins the roles.
+-- SQLite's migration 014: 组长 (group leader) joins the roles.
 ALTER TABLE agents DROP CONSTRAINT agents_role_check;
 ALTER TABLE agents ADD CONSTRAINT agents_role_check CHECK (role IN ('admin', 'leader', 'agent'));
