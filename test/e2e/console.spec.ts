@@ -35,8 +35,9 @@ test('an admin builds a group and an agent, then disables the agent mid-chat: th
   await expect(console.getByRole('table', { name: '技能组列表' }).getByText('退货组')).toBeVisible();
   // Its 接入代码: the link the company puts on its pages for this group.
   await console.getByRole('button', { name: '退货组 的接入代码' }).click();
-  const entryLink = await console.getByLabel('咨询链接').inputValue();
-  await console.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+  const entryLink = await console.getByRole('textbox', { name: '咨询链接' }).inputValue();
+  await console.keyboard.press('Escape');
+  await expect(console.getByRole('dialog')).toHaveCount(0);
 
   // 客服管理: a new agent in it.
   await nav.getByText('客服管理').click();
