@@ -26,7 +26,7 @@ import { repliesPanel } from './views/replies.js';
 import { Shell } from './views/shell.js';
 import { startScreen } from './views/start.js';
 import type { BusinessHoursState } from '../../../shared/business-hours.js';
-import { closedFromRefusal, leaveFormUntouched, leaveReasonText, type LeaveReason } from './business-hours.js';
+import { closedFromRefusal, leaveFormUntouched, leaveReasonText, screenAfterHoursChange, type LeaveReason } from './business-hours.js';
 
 type Screen = 'loading' | 'error' | 'blocked' | 'start' | 'chat' | 'leave' | 'leave-done';
 
@@ -198,9 +198,8 @@ export class WidgetApp {
     this.hours = hours;
     const conversation = this.state.conversation;
     if (conversation && conversation.state !== 'ended') return;
-    const untouchedForm = this.screen === 'leave' && leaveFormUntouched(this.shell.element);
-    if (!hours.open && (this.screen === 'start' || untouchedForm)) this.go('leave');
-    else if (hours.open && !wasOpen && (this.screen === 'leave-done' || untouchedForm)) this.go('start');
+    const next = screenAfterHoursChange(this.screen, wasOpen, hours, this.screen === 'leave' && leaveFormUntouched(this.shell.element));
+    if (next) this.go(next);
   }
 
   private async startConversation(name: string): Promise<void> {
@@ -209,14 +208,9 @@ export class WidgetApp {
     }
     const result = await this.api.call('visitorStart');
     // Closed since the last frame, or the queue is full: 留言 instead, saying why.
-    if (!result.ok && result.error.code === 'OUTSIDE_BUSINESS_HOURS') {
-      this.hours = closedFromRefusal(result.error, this.hours);
-      return this.go('leave');
-    }
-    if (!result.ok && result.error.code === 'QUEUE_FULL') {
-      this.leaveReason = 'queue-full';
-      return this.go('leave');
-    }
+    if (!result.ok && result.error.code === 'OUTSIDE_BUSINESS_HOURS') this.hours = closedFromRefusal(result.error, this.hours);
+    if (!result.ok && result.error.code === 'QUEUE_FULL') this.leaveReason = 'queue-full';
+    if (!result.ok && (result.error.code === 'OUTSIDE_BUSINESS_HOURS' || result.error.code === 'QUEUE_FULL')) return this.go('leave');
     if (!result.ok) return this.showError(result.error);
     if (result.value.outcome === 'offline') return this.go('leave');
     await this.enterConversation(result.value.conversation);

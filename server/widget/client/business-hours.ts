@@ -52,3 +52,13 @@ export function closedFromRefusal(error: { message: string; details?: Record<str
   const next = Number(error.details?.nextChangeAt);
   return { open: false, notice: error.message, nextChangeAt: Number.isFinite(next) && next > 0 ? next : null, timeZone: previous?.timeZone ?? 'Asia/Shanghai' };
 }
+
+/**
+ * Where a change of 工作时间 takes a widget with no chat in progress: closing turns 开始咨询 (or an
+ * untouched 留言 form) into 留言, reopening brings 开始咨询 back after 留言; null leaves it as it is.
+ */
+export function screenAfterHoursChange(screen: string, wasOpen: boolean, hours: BusinessHoursState, untouchedForm: boolean): 'start' | 'leave' | null {
+  if (!hours.open && (screen === 'start' || untouchedForm)) return 'leave';
+  if (hours.open && !wasOpen && (screen === 'leave-done' || untouchedForm)) return 'start';
+  return null;
+}
