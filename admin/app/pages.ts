@@ -2,8 +2,8 @@
 export const PAGES = ['agents', 'groups', 'topics', 'settings', 'blacklist', 'notices', 'audit'] as const;
 export type PageName = (typeof PAGES)[number];
 
-/** What a group leader (组长) opens: their group's agents and the group. The server enforces it too. */
-const LEADER_PAGES: ReadonlySet<PageName> = new Set(['agents', 'groups']);
+/** What a group leader (组长) opens: their group's agents, the group and its notices. The server enforces it too. */
+const LEADER_PAGES: ReadonlySet<PageName> = new Set(['agents', 'groups', 'notices']);
 
 /** The pages of the menu for this role, in menu order. */
 export function pagesFor(role: 'admin' | 'leader' | 'agent' | undefined): PageName[] {

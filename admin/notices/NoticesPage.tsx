@@ -8,6 +8,7 @@ import { HiddenCaption, PageFrame } from '../app/PageFrame.js';
 import { formatDateTime } from '../i18n/format.js';
 import { currentLanguage } from '../i18n/index.js';
 import { NOTICE_LIMITS, type SentNotice } from '../../shared/protocol/rest-notices.js';
+import { useSessionStore } from '../session/sessionStore.js';
 import { ReceiptsDrawer } from './ReceiptsDrawer.js';
 
 const EVERYONE = '';
@@ -18,7 +19,10 @@ interface SendForm {
   body: string;
 }
 
-/** 通知: send one to everyone or a group; the sent ones with their read counts and who has read each. */
+/**
+ * 通知: send one to everyone or a group; the sent ones with their read counts and who has read each.
+ * A group leader addresses their own group only (the server enforces it; the form offers nothing else).
+ */
 export function NoticesPage() {
   const { t } = useTranslation();
   const api = useApi();
@@ -27,7 +31,12 @@ export function NoticesPage() {
   const [form] = Form.useForm<SendForm>();
   const [sending, setSending] = useState(false);
   const [viewing, setViewing] = useState<SentNotice | null>(null);
+  const leaderGroupId = useSessionStore((s) => (s.admin?.role === 'leader' ? (s.admin.groupId ?? '') : null));
   const groups = useRemote(() => api.call('adminListGroups'), 'groups');
+  const audiences = [
+    ...(leaderGroupId === null ? [{ value: EVERYONE, label: t('notices.everyone') }] : []),
+    ...(groups.data ?? []).filter((g) => leaderGroupId === null || g.id === leaderGroupId).map((g) => ({ value: g.id, label: g.name })),
+  ];
   const sent = useRemote(() => api.call('listSentNotices', { query: {} }), 'notices');
 
   async function send(values: SendForm) {
@@ -63,12 +72,14 @@ export function NoticesPage() {
   return (
     <PageFrame title={t('notices.title')} error={sent.error ?? groups.error} onRetry={() => (sent.reload(), groups.reload())}>
       <Card title={t('notices.sendTitle')} size="small" style={{ marginBottom: 16 }}>
-        <Form<SendForm> form={form} layout="vertical" initialValues={{ groupId: EVERYONE, title: '', body: '' }} onFinish={(values) => void send(values)}>
+        <Form<SendForm>
+          form={form}
+          layout="vertical"
+          initialValues={{ groupId: leaderGroupId ?? EVERYONE, title: '', body: '' }}
+          onFinish={(values) => void send(values)}
+        >
           <Form.Item name="groupId" label={t('notices.audience')}>
-            <Select
-              style={{ maxWidth: 320 }}
-              options={[{ value: EVERYONE, label: t('notices.everyone') }, ...(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))]}
-            />
+            <Select style={{ maxWidth: 320 }} options={audiences} />
           </Form.Item>
           <Form.Item name="title" label={t('notices.noticeTitle')} rules={[{ required: true, whitespace: true, message: t('notices.titleRequired') }]}>
             <Input maxLength={NOTICE_LIMITS.titleMax} showCount />

@@ -3,7 +3,7 @@
  * leader), agent — and a leader reaching into another group. Refusals change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routePath, routes, type AdminAgent, type AdminGroup } from '../../shared/index.js';
+import { routePath, routes, type AdminAgent, type AdminGroup, type MyNotice, type SentNotice } from '../../shared/index.js';
 import { call, loginAs } from '../testing/harness.js';
 import { createScene, dbFingerprint, type Scene } from '../testing/scene.js';
 
@@ -91,6 +91,8 @@ describe('console authorization matrix', () => {
       ['POST', '/api/admin/groups', { name: '新组' }],
       ['PATCH', '/api/admin/settings', { autoCloseMinutes: 30 }],
       ['GET', '/api/admin/audit', undefined],
+      ['POST', '/api/admin/notices', { groupId: groupB.id, title: '越权通知', body: '不该送达' }],
+      ['POST', '/api/admin/notices', { groupId: null, title: '全员通知', body: '只有管理员可发' }],
     ];
     for (const [method, path, body] of attempts) {
       const res = await as<ErrorBody>(leader.token, method, path, body);
@@ -98,6 +100,28 @@ describe('console authorization matrix', () => {
       expect(res.body.error.code).toBe('FORBIDDEN');
     }
     expect(dbFingerprint(scene.server)).toBe(before);
+  });
+
+  it("a leader's notices: to their own group only; they see their group's notices and no other's", async () => {
+    const own = await as<SentNotice>(leader.token, 'POST', '/api/admin/notices', { groupId: groupA.id, title: '组会', body: '三点开会' });
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ groupId: groupA.id, senderName: 'leader.a' });
+    const inbox = (await as<MyNotice[]>((await loginAs(scene.server.url, 'agent.a', PASSWORD)).token, 'GET', '/api/notices')).body;
+    expect(inbox.map((n) => n.id)).toContain(own.body.id);
+    const elsewhere = await as<SentNotice>(scene.admin.token, 'POST', '/api/admin/notices', { groupId: groupB.id, title: '售后', body: '别组的事' });
+    const everyone = await as<SentNotice>(scene.admin.token, 'POST', '/api/admin/notices', { groupId: null, title: '全员', body: '全公司' });
+
+    const listed = (await as<SentNotice[]>(leader.token, 'GET', '/api/admin/notices')).body.map((n) => n.id);
+    expect(listed).toEqual([own.body.id]);
+    expect((await as<SentNotice[]>(scene.admin.token, 'GET', '/api/admin/notices')).body.map((n) => n.id)).toEqual(
+      expect.arrayContaining([own.body.id, elsewhere.body.id, everyone.body.id]),
+    );
+    expect((await as(leader.token, 'GET', `/api/admin/notices/${own.body.id}`)).status).toBe(200);
+    for (const other of [elsewhere.body.id, everyone.body.id]) {
+      const res = await as<ErrorBody>(leader.token, 'GET', `/api/admin/notices/${other}`);
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('NOT_FOUND');
+    }
   });
 
   it("an admin changes a role: the account's logins end and it comes back with the new role; the last admin stays admin", async () => {

@@ -8,8 +8,8 @@ import type { Handlers } from './register-routes.js';
 export function createNoticeHandlers(ctx: DomainContext): Pick<Handlers, keyof typeof noticeRoutes> {
   return {
     sendNotice: ({ principal, body }) => sendNotice(ctx, principal.agent, body),
-    listSentNotices: ({ query }) => listSentNotices(ctx, query.limit),
-    noticeReceipts: ({ params }) => noticeReceipts(ctx, params.id),
+    listSentNotices: ({ principal, query }) => listSentNotices(ctx, principal.agent, query.limit),
+    noticeReceipts: ({ principal, params }) => noticeReceipts(ctx, principal.agent, params.id),
     listMyNotices: ({ principal }) => listMyNotices(ctx, principal.agent.id, NOTICE_LIMITS.listMax),
     markNoticeRead: ({ principal, params }) => markNoticeRead(ctx, principal.agent.id, params.id),
   };

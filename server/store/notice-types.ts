@@ -38,6 +38,8 @@ export interface NoticeRepository {
   sentById(id: string): SentNoticeRow | undefined;
   /** Newest first. */
   sent(limit: number): SentNoticeRow[];
+  /** The notices to one group (a leader's view), newest first. */
+  sentToGroup(groupId: string, limit: number): SentNoticeRow[];
   /** Every recipient, unread first, then by read time and account. */
   receipts(noticeId: string): NoticeReceiptRow[];
   /** This agent's notices, newest first. */

@@ -35,5 +35,16 @@ export function assertManages(actor: ConsoleActor, target: Pick<AgentRow, 'group
 export function assertMayAssign(actor: ConsoleActor, change: { groupId?: string | null; role?: AgentRow['role'] }): void {
   if (isAdmin(actor)) return;
   if (change.role !== undefined && change.role !== 'agent') refuse('FORBIDDEN', 'Only admins give the leader or admin role');
-  if (change.groupId !== undefined && change.groupId !== leaderGroup(actor)) refuse('FORBIDDEN', OUTSIDE);
+  if (change.groupId !== undefined) assertOwnGroup(actor, change.groupId, OUTSIDE);
 }
+
+/**
+ * Refuses a group (null: the whole company) outside the actor's reach: a leader reaches their own
+ * group only. `why` says what the leader tried, for the refusal's message.
+ */
+export function assertOwnGroup(actor: ConsoleActor, groupId: string | null, why: string): void {
+  if (!isAdmin(actor) && groupId !== leaderGroup(actor)) refuse('FORBIDDEN', why);
+}
+
+/** The group whose things a leader sees (notices, …); null for an admin, who sees every group's. */
+export const groupInView = (actor: ConsoleActor): string | null => (isAdmin(actor) ? null : leaderGroup(actor));

@@ -1,5 +1,5 @@
 /**
- * 通知: an admin's notice to everyone or to one skill group. The recipients are fixed when it is
+ * 通知: an admin's notice to everyone or to one skill group; a group leader's to their own group. The recipients are fixed when it is
  * sent (the enabled accounts then, without the sender), so the read receipts always name the same
  * people. The notice, its receipts, its audit entry and its `notice.sent` event are written in one
  * transaction: a workstation that is offline gets the event on its next replay, never a notice
@@ -11,6 +11,9 @@ import { audience, type AgentRow } from '../../store/types.js';
 import type { DomainContext } from '../context.js';
 import { refuse } from '../errors.js';
 import { recordAudit } from '../admin/audit.js';
+import { assertOwnGroup, groupInView, type ConsoleActor } from '../admin/console-scope.js';
+
+const NOT_THEIR_GROUP = 'A group leader sends notices to their own group only';
 
 const toNotice = (row: NoticeRow): Notice => ({
   id: row.id,
@@ -31,6 +34,7 @@ function recipientsOf(ctx: DomainContext, sender: AgentRow, groupId: string | nu
 
 export function sendNotice(ctx: DomainContext, sender: AgentRow, body: Pick<SendNoticeBody, 'groupId'> & { title: string; body: string }): SentNotice {
   return ctx.store.transaction(() => {
+    assertOwnGroup(sender, body.groupId, NOT_THEIR_GROUP);
     const group =
       body.groupId === null ? null : (ctx.store.groups.byId(body.groupId) ?? refuse('VALIDATION_FAILED', 'No such skill group', { groupId: 'unknown group' }));
     const recipients = recipientsOf(ctx, sender, body.groupId);
@@ -65,12 +69,17 @@ export function sendNotice(ctx: DomainContext, sender: AgentRow, body: Pick<Send
   });
 }
 
-export function listSentNotices(ctx: DomainContext, limit: number): SentNotice[] {
-  return ctx.store.notices.sent(limit).map(toSentNotice);
+/** An admin sees every notice; a leader those to their group (whoever sent them). */
+export function listSentNotices(ctx: DomainContext, actor: ConsoleActor, limit: number): SentNotice[] {
+  const groupId = groupInView(actor);
+  return (groupId === null ? ctx.store.notices.sent(limit) : ctx.store.notices.sentToGroup(groupId, limit)).map(toSentNotice);
 }
 
-export function noticeReceipts(ctx: DomainContext, id: string): NoticeReceipts {
-  const notice = ctx.store.notices.sentById(id) ?? refuse('NOT_FOUND', 'No such notice');
+/** Another group's notice is NOT_FOUND to a leader: its existence is not theirs to learn. */
+export function noticeReceipts(ctx: DomainContext, actor: ConsoleActor, id: string): NoticeReceipts {
+  const found = ctx.store.notices.sentById(id);
+  const groupId = groupInView(actor);
+  const notice = found && (groupId === null || found.groupId === groupId) ? found : refuse('NOT_FOUND', 'No such notice');
   return { notice: toSentNotice(notice), receipts: ctx.store.notices.receipts(id) };
 }
 

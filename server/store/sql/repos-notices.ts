@@ -11,7 +11,9 @@ const GROUP_BY = `GROUP BY ${NOTICE_COLUMNS}`;
 
 export function sqlNoticeRepositories(db: SqlDb): NoticeRepositories {
   const sentById = db.prepare(`${SENT} WHERE n.id = ? ${GROUP_BY}`);
-  const sent = db.prepare(`${SENT} ${GROUP_BY} ORDER BY n.sent_at DESC, n.rowid DESC LIMIT ?`);
+  const NEWEST_FIRST = 'ORDER BY n.sent_at DESC, n.rowid DESC LIMIT ?';
+  const sent = db.prepare(`${SENT} ${GROUP_BY} ${NEWEST_FIRST}`);
+  const sentToGroup = db.prepare(`${SENT} WHERE n.group_id = ? ${GROUP_BY} ${NEWEST_FIRST}`);
   const receipts = db.prepare(
     `SELECT r.agent_id, a.account, a.nickname, r.read_at FROM notice_recipients r LEFT JOIN agents a ON a.id = r.agent_id
      WHERE r.notice_id = ? ORDER BY CASE WHEN r.read_at IS NULL THEN 0 ELSE 1 END, r.read_at, a.account, r.agent_id`,
@@ -35,6 +37,7 @@ export function sqlNoticeRepositories(db: SqlDb): NoticeRepositories {
         return row ? fromRow<SentNoticeRow>(row) : undefined;
       },
       sent: (limit) => fromRows<SentNoticeRow>(sent.all(limit)),
+      sentToGroup: (groupId, limit) => fromRows<SentNoticeRow>(sentToGroup.all(groupId, limit)),
       receipts: (noticeId) => fromRows<NoticeReceiptRow>(receipts.all(noticeId)),
       forRecipient: (agentId, limit) => fromRows<RecipientNoticeRow>(forRecipient.all(agentId, limit)),
       ofRecipient: (noticeId, agentId) => {
