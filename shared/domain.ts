@@ -8,6 +8,7 @@ import { MessageStyleSchema } from './message-style.js';
 import { stripInvisible } from './visible-text.js';
 import { isUnsafeText, UNSAFE_TEXT_MESSAGE } from './text-safety.js';
 import { BusinessHoursSchema, HolidaysSchema, MaxQueueLengthSchema, OffHoursNoticeSchema, TimeZoneSchema } from './business-hours.js';
+import { EvaluationLabelsSchema, UploadMaxMbSchema } from './company-rules.js';
 
 /** 管理员 (everything), 组长 (group leader: the members of their own group, in the console), 客服. */
 export const RoleSchema = z.enum(['admin', 'leader', 'agent']);
@@ -38,6 +39,8 @@ export const AgentSchema = z.object({
   groupId: z.string().nullable(),
   /** Active conversations right now. */
   load: z.number().int(),
+  /** 头像: load it from avatarPath(avatarId) (shared/protocol/rest-avatars.ts); null or absent: none. */
+  avatarId: z.string().nullable().optional(),
 });
 export type Agent = z.infer<typeof AgentSchema>;
 
@@ -51,8 +54,9 @@ export const EndedBySchema = z.enum(['visitor', 'agent', 'system']);
 export type EndedBy = z.infer<typeof EndedBySchema>;
 
 export const SummarySchema = z.object({
-  topicId: z.string(),
-  topicName: z.string(),
+  /** null: closed without a topic, which the company allows when 小结 is not required (summaryRequired off). */
+  topicId: z.string().nullable(),
+  topicName: z.string().nullable(),
   note: z.string(),
   agentId: z.string(),
   at: z.number(),
@@ -67,6 +71,15 @@ export const EvaluationSchema = z.object({
 });
 export type Evaluation = z.infer<typeof EvaluationSchema>;
 
+/** 标记待复核 (对话监控): a supervisor's note on a conversation, shown in the records. */
+export const ReviewMarkSchema = z.object({
+  note: z.string(),
+  markedById: z.string(),
+  markedByName: z.string(),
+  markedAt: z.number(),
+});
+export type ReviewMark = z.infer<typeof ReviewMarkSchema>;
+
 export const ConversationSchema = z.object({
   id: z.string(),
   /** "访客" + 6 digits, unique among open conversations. */
@@ -76,6 +89,8 @@ export const ConversationSchema = z.object({
   visitorOnline: z.boolean(),
   agentId: z.string().nullable(),
   agentName: z.string().nullable(),
+  /** The agent's 头像 (avatarPath in shared/protocol/rest-avatars.ts); absent when they have none. */
+  agentAvatarId: z.string().optional(),
   groupId: z.string().nullable(),
   state: ConversationStateSchema,
   startedBy: StartedBySchema,
@@ -93,6 +108,8 @@ export const ConversationSchema = z.object({
   summary: SummarySchema.nullable(),
   evaluationPushed: z.boolean(),
   evaluation: EvaluationSchema.nullable(),
+  /** 标记待复核: filled where a supervisor or the records read it (absent elsewhere). */
+  review: ReviewMarkSchema.nullable().optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
@@ -206,6 +223,19 @@ export const ServerSettingsSchema = z.object({
   maxQueueLength: MaxQueueLengthSchema,
   /** Agents may put the visitor of a conversation they handle on the blacklist (加入黑名单); admins always may. */
   agentsMayBlacklist: z.boolean(),
+  /** 小结: closing a conversation needs a topic (对话主题). Off: the agent may close without one. */
+  summaryRequired: z.boolean(),
+  /** 满意度评价: what the visitor reads for each level (shared/company-rules.ts); '' = the widget's own words. */
+  evaluationLabels: EvaluationLabelsSchema,
+  /** The visitor may add a comment to their rating. */
+  evaluationCommentEnabled: z.boolean(),
+  /** When a conversation an agent served ends, the visitor is asked to rate without the agent pushing it. */
+  evaluationAutoAsk: z.boolean(),
+  /** Visitors may send images and files at all. */
+  visitorUploadsEnabled: z.boolean(),
+  /** The largest file a visitor / an agent may send in a conversation, in MB (within LIMITS.fileBytesMax). */
+  visitorUploadMaxMb: UploadMaxMbSchema,
+  agentUploadMaxMb: UploadMaxMbSchema,
 });
 export type ServerSettings = z.infer<typeof ServerSettingsSchema>;
 

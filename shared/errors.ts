@@ -24,6 +24,13 @@ export const ERROR_CODES = [
   'OUTSIDE_BUSINESS_HOURS',
   /** The queue holds 最大排队人数 visitors already: the widget offers 留言 instead of queueing. */
   'QUEUE_FULL',
+  /** 访客注册: a field the company requires before a chat is missing (details name them); the widget asks for it. */
+  'REGISTRATION_REQUIRED',
+  /**
+   * The account must change its password first (created or reset in the console): until then its
+   * logins may only change it (PUT /api/me/password), read `me` and log out.
+   */
+  'PASSWORD_CHANGE_REQUIRED',
   'NETWORK',
   'TIMEOUT',
   'INTERNAL',
@@ -66,6 +73,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   BLOCKED: 403,
   OUTSIDE_BUSINESS_HOURS: 409,
   QUEUE_FULL: 409,
+  REGISTRATION_REQUIRED: 400,
+  PASSWORD_CHANGE_REQUIRED: 403,
   NETWORK: 503,
   TIMEOUT: 504,
   INTERNAL: 500,

@@ -29,4 +29,5 @@ export * from './protocol/rest-visitor.js';
 export * from './session.js';
 export * from './protocol/rest-admin.js';
 export * from './protocol/rest-notices.js';
+export * from './protocol/rest-supervision.js';
 export * from './protocol/rest-blacklist.js';

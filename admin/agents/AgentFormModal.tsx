@@ -7,8 +7,11 @@ import { LIMITS } from '../../shared/limits.js';
 import type { AdminAgent, AdminGroup } from '../../shared/protocol/rest-admin.js';
 import type { Role } from '../../shared/domain.js';
 import { PasswordRules } from './PasswordRules.js';
+import { AvatarField } from './AvatarField.js';
 import { passwordProblem } from './password-check.js';
 import { useSessionStore } from '../session/sessionStore.js';
+import { AgentSipFields } from './AgentSipFields.js';
+import { EMPTY_SIP, useAgentSip, type SipFormValues } from './useAgentSip.js';
 
 interface AgentForm {
   account: string;
@@ -17,6 +20,8 @@ interface AgentForm {
   role: Role;
   groupId: string | null;
   maxConcurrent: number;
+  /** SIP 账号 (admins only), saved after the agent. */
+  sip?: SipFormValues;
 }
 const FIELDS = ['account', 'nickname', 'password', 'role', 'groupId', 'maxConcurrent'] as const;
 /** The "no group" option: antd Select cannot hold null as a value. */
@@ -27,7 +32,20 @@ const ROLES = ['agent', 'leader', 'admin'] as const;
  * 新建客服 (agent undefined) or 编辑 (nickname, group, 最大接线量, 重置密码). The server's refusal is
  * shown above the fields, and each field it names gets its problem beside it.
  */
-export function AgentFormModal({ agent, groups, onClose, onSaved }: { agent?: AdminAgent; groups: AdminGroup[]; onClose: () => void; onSaved: () => void }) {
+export function AgentFormModal({
+  agent,
+  groups,
+  onClose,
+  onSaved,
+  onAvatarChanged,
+}: {
+  agent?: AdminAgent;
+  groups: AdminGroup[];
+  onClose: () => void;
+  onSaved: () => void;
+  /** 头像 is saved on its own, at once: the list shows it while the form stays open. */
+  onAvatarChanged?: () => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const { message } = App.useApp();
@@ -36,6 +54,7 @@ export function AgentFormModal({ agent, groups, onClose, onSaved }: { agent?: Ad
   const [problem, setProblem] = useState<string | null>(null);
   const editing = agent !== undefined;
   const viewerIsAdmin = useSessionStore((s) => s.admin?.role === 'admin');
+  const sip = useAgentSip(form, agent?.id, viewerIsAdmin);
 
   useEffect(() => {
     form.setFieldsValue(
@@ -90,6 +109,9 @@ export function AgentFormModal({ agent, groups, onClose, onSaved }: { agent?: Ad
       form.setFields(fieldErrorsOf(result.error, FIELDS));
       return;
     }
+    // The agent is saved either way; a refused SIP account is said, and the form can be opened again for it.
+    const sipProblem = await sip.save(result.value.id, values.sip);
+    if (sipProblem) void message.error(t('accounts.sip.saveFailed', { message: sipProblem.message }));
     void message.success(t(editing ? 'agents.updated' : 'agents.created', { account: result.value.account }));
     onSaved();
   }
@@ -116,7 +138,8 @@ export function AgentFormModal({ agent, groups, onClose, onSaved }: { agent?: Ad
       width={520}
     >
       {problem && <Alert type="error" role="alert" showIcon title={problem} style={{ marginBottom: 16 }} />}
-      <Form<AgentForm> form={form} layout="vertical" requiredMark={false} onFinish={() => void save()}>
+      <AvatarField agent={agent} onChanged={onAvatarChanged} />
+      <Form<AgentForm> form={form} layout="vertical" requiredMark={false} onFinish={() => void save()} initialValues={{ sip: EMPTY_SIP }}>
         <Form.Item
           name="account"
           label={t('agents.account')}
@@ -141,7 +164,7 @@ export function AgentFormModal({ agent, groups, onClose, onSaved }: { agent?: Ad
           rules={[passwordRule]}
           extra={
             <>
-              {editing && <div>{t('agents.resetPasswordHelp')}</div>}
+              <div>{t(editing ? 'accounts.resetPasswordHelp' : 'accounts.createPasswordHelp')}</div>
               <PasswordRules id="agent-password-rules" />
             </>
           }
@@ -177,6 +200,7 @@ export function AgentFormModal({ agent, groups, onClose, onSaved }: { agent?: Ad
             <InputNumber min={1} max={LIMITS.maxConcurrentCeiling} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </div>
+        {viewerIsAdmin && <AgentSipFields form={form} exists={sip.exists} loadError={sip.loadError} />}
       </Form>
     </Modal>
   );

@@ -12,6 +12,9 @@ import type { Lockout } from '../../shared/protocol/rest-login-guard.js';
 import type { AgentStatus, Role } from '../../shared/domain.js';
 import { AgentFormModal } from './AgentFormModal.js';
 import { useAgentActions } from './useAgentActions.js';
+import { AgentAvatar } from './AgentAvatar.js';
+import { ImportAgentsModal } from './ImportAgentsModal.js';
+import { WidgetEntryModal } from '../widget-entry/WidgetEntryModal.js';
 
 type AgentState = 'enabled' | 'disabled' | 'all';
 interface Filters {
@@ -31,6 +34,9 @@ export function AgentsPage() {
   const language = currentLanguage();
   const [filters, setFilters] = useState<Filters>({ q: '', state: 'enabled' });
   const [editing, setEditing] = useState<AdminAgent | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
+  /** 接入代码 of one agent (指定客服): the link that sends visitors to this agent. */
+  const [entryFor, setEntryFor] = useState<AdminAgent | null>(null);
 
   const query: AdminAgentsQuery = {
     q: filters.q.trim() || undefined,
@@ -53,6 +59,7 @@ export function AgentsPage() {
   const lockOf = useMemo(() => new Map((lockouts.data ?? []).map((l: Lockout) => [l.agentId, l])), [lockouts.data]);
 
   const columns: ColumnsType<AdminAgent> = [
+    { title: t('agentProfile.avatar.column'), key: 'avatar', fixed: 'left', width: 64, render: (_, agent) => <AgentAvatar agent={agent} /> },
     { title: t('agents.account'), dataIndex: 'account', key: 'account', fixed: 'left', width: 110, ellipsis: true },
     { title: t('agents.nickname'), dataIndex: 'nickname', key: 'nickname', width: 110, ellipsis: true },
     { title: t('agents.role'), dataIndex: 'role', key: 'role', width: 70, render: (role: Role) => t(`role.${role}`) },
@@ -108,14 +115,25 @@ export function AgentsPage() {
     },
     { title: t('agents.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 110, render: (at: number) => formatDate(at, language) },
     {
+      title: t('accounts.sip.column'),
+      dataIndex: 'sipUri',
+      key: 'sipUri',
+      width: 150,
+      ellipsis: true,
+      render: (uri: string | null | undefined) => uri ?? t('accounts.sip.none'),
+    },
+    {
       title: t('app.actions'),
       key: 'actions',
       fixed: 'right',
-      width: 170,
+      width: 240,
       render: (_, agent) => (
         <Space size={0}>
           <Button type="link" size="small" aria-label={t('agents.editAria', { account: agent.account })} onClick={() => setEditing(agent)}>
             {t('agents.edit')}
+          </Button>
+          <Button type="link" size="small" aria-label={t('accounts.entry.aria', { account: agent.account })} onClick={() => setEntryFor(agent)}>
+            {t('accounts.entry.action')}
           </Button>
           {agent.disabledAt === null ? (
             <Button type="link" size="small" danger aria-label={t('agents.disableAria', { account: agent.account })} onClick={() => actions.disable(agent)}>
@@ -185,6 +203,7 @@ export function AgentsPage() {
         <Button type="primary" className="admin-toolbar-end" onClick={() => setEditing('new')}>
           {t('agents.create')}
         </Button>
+        <Button onClick={() => setImporting(true)}>{t('agentProfile.import.open')}</Button>
       </div>
       <Table<AdminAgent>
         caption={<HiddenCaption text={t('agents.tableLabel')} />}
@@ -193,7 +212,7 @@ export function AgentsPage() {
         loading={agents.loading}
         dataSource={agents.data ?? []}
         columns={columns}
-        scroll={{ x: 1160 }}
+        scroll={{ x: 1380 }}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: <Empty description={t('agents.empty')} /> }}
       />
@@ -201,6 +220,7 @@ export function AgentsPage() {
         <AgentFormModal
           agent={editing === 'new' ? undefined : editing}
           groups={groups.data ?? []}
+          onAvatarChanged={agents.reload}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
@@ -208,6 +228,8 @@ export function AgentsPage() {
           }}
         />
       )}
+      {entryFor && <WidgetEntryModal target={{ kind: 'agent', id: entryFor.id }} name={entryFor.nickname} onClose={() => setEntryFor(null)} />}
+      {importing && <ImportAgentsModal onImported={reload} onClose={() => setImporting(false)} />}
     </PageFrame>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LIMITS } from '../../shared/limits.js';
+import { PASSWORD_RULE_HINTS, passwordRuleValues } from '../../shared/password-rule-hints.js';
 
 /** The rules of shared/password-policy.ts in the admin's language, shown under the password input. */
 export function PasswordRules({ id }: { id: string }) {
@@ -8,11 +8,9 @@ export function PasswordRules({ id }: { id: string }) {
     <div id={id}>
       {t('agents.passwordRules.title')}
       <ul className="admin-password-rules">
-        <li>{t('agents.passwordRules.minLength', { min: LIMITS.passwordMin })}</li>
-        <li>{t('agents.passwordRules.maxLength', { max: LIMITS.passwordMax })}</li>
-        <li>{t('agents.passwordRules.blank')}</li>
-        <li>{t('agents.passwordRules.common')}</li>
-        <li>{t('agents.passwordRules.sameAsAccount')}</li>
+        {PASSWORD_RULE_HINTS.map((rule) => (
+          <li key={rule}>{t(`agents.passwordRules.${rule}`, passwordRuleValues(rule))}</li>
+        ))}
       </ul>
     </div>
   );

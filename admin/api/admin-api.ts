@@ -6,10 +6,13 @@
 import { createRouteClient, type FetchPort, type RestCallOptions } from '../../shared/protocol/rest-client.js';
 import type { RouteName, RouteResponse } from '../../shared/protocol/rest.js';
 import type { AppError, Result } from '../../shared/errors.js';
+import { xhrFetch, type UploadProgress } from './xhr-fetch.js';
 
 export interface AdminCallOptions<N extends RouteName> extends RestCallOptions<N> {
   /** Call with this token instead of the session's (logging out a login the console refused). */
   token?: string;
+  /** An upload (`bytes`) reports how much of it was sent (over XMLHttpRequest: fetch cannot). */
+  onUploadProgress?: UploadProgress;
 }
 
 /** What the screens use; tests give them a fake (admin/testing/fakeApi.ts). */
@@ -25,12 +28,14 @@ export interface AdminApiOptions {
 }
 
 export function createAdminApi(options: AdminApiOptions): AdminApi {
-  const clientFor = (token: () => string | null) => createRouteClient({ baseUrl: () => '', token, fetch: options.fetch });
+  const clientFor = (token: () => string | null, fetch = options.fetch) => createRouteClient({ baseUrl: () => '', token, fetch });
   const session = clientFor(options.token);
   return {
     async call(name, callOptions = {}) {
-      const { token, ...rest } = callOptions;
-      const result = await (token === undefined ? session : clientFor(() => token)).call(name, rest);
+      const { token, onUploadProgress, ...rest } = callOptions;
+      const tokenOf = token === undefined ? options.token : () => token;
+      const client = onUploadProgress ? clientFor(tokenOf, xhrFetch(onUploadProgress)) : token === undefined ? session : clientFor(tokenOf);
+      const result = await client.call(name, rest);
       // A wrong password at login is UNAUTHENTICATED too, but it ends no session.
       if (!result.ok && result.error.code === 'UNAUTHENTICATED' && name !== 'login' && token === undefined) options.onUnauthenticated(result.error);
       return result;

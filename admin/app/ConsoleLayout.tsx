@@ -1,6 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { AuditOutlined, MessageOutlined, NotificationOutlined, SettingOutlined, StopOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  EyeOutlined,
+  BookOutlined,
+  BgColorsOutlined,
+  FolderOpenOutlined,
+  MessageOutlined,
+  NotificationOutlined,
+  SettingOutlined,
+  StopOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext.js';
 import { useSessionStore } from '../session/sessionStore.js';
@@ -13,14 +26,24 @@ import { SettingsPage } from '../settings/SettingsPage.js';
 import { AuditPage } from '../audit/AuditPage.js';
 import { BlacklistPage } from '../blacklist/BlacklistPage.js';
 import { NoticesPage } from '../notices/NoticesPage.js';
+import { MonitorPage } from '../monitor/MonitorPage.js';
+import { SupervisionPage } from '../supervision/SupervisionPage.js';
+import { KnowledgePage } from '../knowledge/KnowledgePage.js';
+import { ContentPage } from '../content/ContentPage.js';
+import { WidgetSettingsPage } from '../widget-settings/WidgetSettingsPage.js';
 
 const ICONS: Record<PageName, React.ReactNode> = {
   agents: <UserOutlined />,
   groups: <TeamOutlined />,
+  monitor: <DashboardOutlined />,
+  supervision: <EyeOutlined />,
   topics: <MessageOutlined />,
   settings: <SettingOutlined />,
+  widget: <BgColorsOutlined />,
   blacklist: <StopOutlined />,
   notices: <NotificationOutlined />,
+  knowledge: <BookOutlined />,
+  content: <FolderOpenOutlined />,
   audit: <AuditOutlined />,
 };
 
@@ -30,14 +53,24 @@ function PageBody({ page }: { page: PageName }) {
       return <AgentsPage />;
     case 'groups':
       return <GroupsPage />;
+    case 'monitor':
+      return <MonitorPage />;
+    case 'supervision':
+      return <SupervisionPage />;
     case 'topics':
       return <TopicsPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'widget':
+      return <WidgetSettingsPage />;
     case 'blacklist':
       return <BlacklistPage />;
     case 'notices':
       return <NoticesPage />;
+    case 'knowledge':
+      return <KnowledgePage />;
+    case 'content':
+      return <ContentPage />;
     case 'audit':
       return <AuditPage />;
   }

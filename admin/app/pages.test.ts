@@ -4,7 +4,7 @@ import { pageFromHash, pagesFor } from './pages.js';
 describe('console pages by role', () => {
   it('an admin has every page; a group leader their group, its agents and its notices', () => {
     expect(pagesFor('admin')).toEqual(expect.arrayContaining(['agents', 'groups', 'topics', 'settings', 'audit']));
-    expect(pagesFor('leader')).toEqual(['agents', 'groups', 'notices']);
+    expect(pagesFor('leader')).toEqual(['agents', 'groups', 'monitor', 'supervision', 'notices']);
     expect(pagesFor('leader')).not.toContain('settings');
     expect(pagesFor('leader')).not.toContain('audit');
     expect(pagesFor('agent').every((page) => pagesFor('leader').includes(page))).toBe(true);

@@ -1,9 +1,22 @@
 /** The console's pages, in menu order; the URL hash names the page so a reload stays on it. */
-export const PAGES = ['agents', 'groups', 'topics', 'settings', 'blacklist', 'notices', 'audit'] as const;
+export const PAGES = [
+  'agents',
+  'groups',
+  'monitor',
+  'supervision',
+  'topics',
+  'settings',
+  'widget',
+  'blacklist',
+  'notices',
+  'knowledge',
+  'content',
+  'audit',
+] as const;
 export type PageName = (typeof PAGES)[number];
 
 /** What a group leader (组长) opens: their group's agents, the group and its notices. The server enforces it too. */
-const LEADER_PAGES: ReadonlySet<PageName> = new Set(['agents', 'groups', 'notices']);
+const LEADER_PAGES: ReadonlySet<PageName> = new Set(['agents', 'groups', 'monitor', 'supervision', 'notices']);
 
 /** The pages of the menu for this role, in menu order. */
 export function pagesFor(role: 'admin' | 'leader' | 'agent' | undefined): PageName[] {

@@ -36,6 +36,17 @@ export function AuditPage() {
       // Blacklist entries and notices are named by their own snapshot in the entry (targetText).
       blacklist: new Map(),
       notice: new Map(),
+      // Content (内容管理) is named by the name or title in its snapshot.
+      phrase: new Map(),
+      phraseCategory: new Map(),
+      filePhrase: new Map(),
+      wrapUpCode: new Map(),
+      tagCategory: new Map(),
+      // Knowledge entries by the question in their snapshot, categories by their name.
+      knowledge: new Map(),
+      knowledgeCategory: new Map(),
+      // A supervised conversation is named by the room number in the entry's snapshot.
+      conversation: new Map(),
     };
     const base: DescribeContext = { t, language, groupName: (id) => groupNames.get(id) };
     return { ...base, targetName: (entry: AuditEntry) => (entry.targetId ? names[entry.targetType].get(entry.targetId) : undefined) };

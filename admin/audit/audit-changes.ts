@@ -74,6 +74,9 @@ export function targetText(entry: AuditEntry, context: DescribeContext & { targe
   if (entry.targetType === 'settings') return type;
   const snapshot = entry.after ?? entry.before ?? {};
   const name =
-    [snapshot.account, snapshot.name, snapshot.nickname].find((v): v is string => typeof v === 'string') ?? context.targetName(entry) ?? entry.targetId ?? '';
+    [snapshot.account, snapshot.name, snapshot.title, snapshot.question, snapshot.nickname].find((v): v is string => typeof v === 'string') ??
+    context.targetName(entry) ??
+    entry.targetId ??
+    '';
   return `${type} ${name}`.trim();
 }

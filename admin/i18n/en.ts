@@ -1,5 +1,13 @@
+import { widgetEn } from './widget.en.js';
 import type { zhCN } from './zh-CN.js';
 import { noticesEn } from './notices.en.js';
+import { supervisionEn } from './supervision.en.js';
+import { monitorEn } from './monitor.en.js';
+import { accountsEn } from './accounts.en.js';
+import { contentAuditEn, contentEn } from './content.en.js';
+import { knowledgeAuditEn, knowledgeEn } from './knowledge.en.js';
+import { settings2En } from './settings2.en.js';
+import { agentProfileEn } from './agentProfile.en.js';
 
 /** English, for admins who read it better; the same keys as zh-CN.ts (parity.test.ts). */
 export const en: typeof zhCN = {
@@ -31,6 +39,11 @@ export const en: typeof zhCN = {
     settings: 'Company settings',
     blacklist: 'Blacklist',
     notices: 'Notices',
+    monitor: 'Live monitor',
+    supervision: 'Live conversations',
+    widget: 'Widget',
+    knowledge: 'Knowledge base',
+    content: 'Content',
     audit: 'Audit log',
   },
   login: {
@@ -191,7 +204,7 @@ export const en: typeof zhCN = {
     title: 'Company settings',
     formLabel: 'Company settings',
     range: 'Range {{min}}–{{max}} {{unit}}',
-    unit: { minutes: 'minutes', seconds: 'seconds', hours: 'hours', days: 'days', visitors: 'visitors' },
+    unit: { minutes: 'minutes', seconds: 'seconds', hours: 'hours', days: 'days', visitors: 'visitors', megabytes: 'MB' },
     fields: {
       autoCloseMinutes: 'Close when the visitor stays silent',
       queueTimeoutSeconds: 'Offer a message form after queueing',
@@ -200,6 +213,7 @@ export const en: typeof zhCN = {
       refreshTokenDays: 'Automatic login lasts',
       maxQueueLength: 'Longest queue',
       agentsMayBlacklist: 'Agents may add visitors to the blacklist',
+      ...settings2En.fields,
     },
     help: {
       agentsMayBlacklist: 'When on, agents can add the visitor of a conversation to the blacklist from the workstation (admins always can).',
@@ -273,6 +287,7 @@ export const en: typeof zhCN = {
       'agent.enable': 'Agent enabled',
       'agent.delete': 'Agent deleted',
       'agent.unlock': 'Agent unlocked',
+      'agent.sip': 'Agent SIP account set',
       'group.create': 'Group created',
       'group.rename': 'Group renamed',
       'group.delete': 'Group deleted',
@@ -282,8 +297,25 @@ export const en: typeof zhCN = {
       'blacklist.add': 'Blacklist added',
       'blacklist.remove': 'Blacklist removed',
       'notice.send': 'Notice sent',
+      ...contentAuditEn.actions,
+      ...knowledgeAuditEn.actions,
+      'conversation.watch': 'Conversation watched',
+      'conversation.whisper': 'Whisper',
+      'conversation.takeOver': 'Conversation taken over',
+      'conversation.transfer': 'Forced transfer',
+      'conversation.review': 'Marked for review',
     },
-    targets: { agent: 'Agent', group: 'Skill group', topic: 'Topic', settings: 'Company settings', blacklist: 'Blacklist', notice: 'Notice' },
+    targets: {
+      ...contentAuditEn.targets,
+      ...knowledgeAuditEn.targets,
+      agent: 'Agent',
+      group: 'Skill group',
+      topic: 'Topic',
+      settings: 'Company settings',
+      blacklist: 'Blacklist',
+      notice: 'Notice',
+      conversation: 'Conversation',
+    },
     fields: {
       account: 'Account',
       nickname: 'Nickname',
@@ -295,6 +327,14 @@ export const en: typeof zhCN = {
       name: 'Name',
       enabled: 'Enabled',
       disabledAt: 'Disabled at',
+      avatarId: 'Avatar',
+      uri: 'SIP URI',
+      wsServer: 'SIP server',
+      authUser: 'SIP auth user',
+      displayName: 'Display name',
+      iceServers: 'ICE servers',
+      ...contentAuditEn.fields,
+      ...knowledgeAuditEn.fields,
     },
     passwordChanged: 'reset',
     changeLine: '{{field}}: {{before}} → {{after}}',
@@ -339,5 +379,13 @@ export const en: typeof zhCN = {
     empty: 'The blacklist is empty',
   },
   notices: noticesEn,
+  supervision: supervisionEn,
+  monitor: monitorEn,
+  accounts: accountsEn,
+  content: contentEn,
+  knowledge: knowledgeEn,
+  settings2: settings2En,
+  agentProfile: agentProfileEn,
+  widget: widgetEn,
   empty: { noData: 'No data' },
 };

@@ -1,4 +1,12 @@
+import { widgetZhCN } from './widget.zh-CN.js';
 import { noticesZhCN } from './notices.zh-CN.js';
+import { supervisionZhCN } from './supervision.zh-CN.js';
+import { monitorZhCN } from './monitor.zh-CN.js';
+import { accountsZhCN } from './accounts.zh-CN.js';
+import { contentAuditZhCN, contentZhCN } from './content.zh-CN.js';
+import { knowledgeAuditZhCN, knowledgeZhCN } from './knowledge.zh-CN.js';
+import { settings2ZhCN } from './settings2.zh-CN.js';
+import { agentProfileZhCN } from './agentProfile.zh-CN.js';
 
 /** The console's words, Chinese first (the admins' language); en.ts has the same keys (parity.test.ts). */
 export const zhCN = {
@@ -30,6 +38,11 @@ export const zhCN = {
     settings: '公司设置',
     blacklist: '黑名单',
     notices: '通知',
+    monitor: '实时监控',
+    supervision: '对话监控',
+    widget: '访客端设置',
+    knowledge: '知识库',
+    content: '内容管理',
     audit: '操作日志',
   },
   login: {
@@ -189,7 +202,7 @@ export const zhCN = {
     title: '公司设置',
     formLabel: '公司设置',
     range: '范围 {{min}}–{{max}} {{unit}}',
-    unit: { minutes: '分钟', seconds: '秒', hours: '小时', days: '天', visitors: '位访客' },
+    unit: { minutes: '分钟', seconds: '秒', hours: '小时', days: '天', visitors: '位访客', megabytes: 'MB' },
     fields: {
       autoCloseMinutes: '访客无回复自动结束对话',
       queueTimeoutSeconds: '排队超时后提示留言',
@@ -198,6 +211,7 @@ export const zhCN = {
       refreshTokenDays: '自动登录有效期',
       maxQueueLength: '最大排队人数',
       agentsMayBlacklist: '允许客服将访客加入黑名单',
+      ...settings2ZhCN.fields,
     },
     help: {
       agentsMayBlacklist: '开启后，客服可在工作台对话中将当前访客加入黑名单（管理员始终可以）。',
@@ -270,6 +284,7 @@ export const zhCN = {
       'agent.enable': '启用客服',
       'agent.delete': '删除客服',
       'agent.unlock': '解锁客服',
+      'agent.sip': '设置客服 SIP 账号',
       'group.create': '新建技能组',
       'group.rename': '重命名技能组',
       'group.delete': '删除技能组',
@@ -279,8 +294,25 @@ export const zhCN = {
       'blacklist.add': '加入黑名单',
       'blacklist.remove': '移出黑名单',
       'notice.send': '发送通知',
+      ...contentAuditZhCN.actions,
+      ...knowledgeAuditZhCN.actions,
+      'conversation.watch': '查看对话',
+      'conversation.whisper': '悄悄话',
+      'conversation.takeOver': '强制接管',
+      'conversation.transfer': '强制转接',
+      'conversation.review': '标记待复核',
     },
-    targets: { agent: '客服', group: '技能组', topic: '对话主题', settings: '公司设置', blacklist: '黑名单', notice: '通知' },
+    targets: {
+      ...contentAuditZhCN.targets,
+      ...knowledgeAuditZhCN.targets,
+      agent: '客服',
+      group: '技能组',
+      topic: '对话主题',
+      settings: '公司设置',
+      blacklist: '黑名单',
+      notice: '通知',
+      conversation: '对话',
+    },
     fields: {
       account: '账号',
       nickname: '昵称',
@@ -292,6 +324,14 @@ export const zhCN = {
       name: '名称',
       enabled: '启用',
       disabledAt: '停用时间',
+      avatarId: '头像',
+      uri: 'SIP 地址',
+      wsServer: 'SIP 服务器',
+      authUser: 'SIP 认证用户',
+      displayName: '显示名称',
+      iceServers: 'ICE 服务器',
+      ...contentAuditZhCN.fields,
+      ...knowledgeAuditZhCN.fields,
     },
     passwordChanged: '已重置',
     changeLine: '{{field}}：{{before}} → {{after}}',
@@ -336,5 +376,13 @@ export const zhCN = {
     empty: '黑名单为空',
   },
   notices: noticesZhCN,
+  supervision: supervisionZhCN,
+  monitor: monitorZhCN,
+  accounts: accountsZhCN,
+  content: contentZhCN,
+  knowledge: knowledgeZhCN,
+  settings2: settings2ZhCN,
+  agentProfile: agentProfileZhCN,
+  widget: widgetZhCN,
   empty: { noData: '暂无数据' },
 };

@@ -5,31 +5,48 @@ import { useApi } from '../api/ApiContext.js';
 import { LanguageSwitch } from '../app/LanguageSwitch.js';
 import { loginAsAdmin } from './login.js';
 import { useSessionStore } from './sessionStore.js';
+import { ChangePasswordPage } from './ChangePasswordPage.js';
+import type { Agent } from '../../shared/domain.js';
 
 interface LoginForm {
   account: string;
   password: string;
 }
 
-/** The console's login page; says why the admin is here when a session ended or a login was refused. */
+/**
+ * The console's login page; says why the admin is here when a session ended or a login was refused.
+ * An account created or reset by an administrator changes its password here before the console opens.
+ */
 export function LoginPage() {
   const { t } = useTranslation();
   const api = useApi();
   const notice = useSessionStore((s) => s.notice);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [changing, setChanging] = useState<{ token: string; admin: Agent } | null>(null);
 
   async function submit(values: LoginForm) {
     setBusy(true);
     setProblem(null);
     const outcome = await loginAsAdmin(api, values.account.trim(), values.password);
     setBusy(false);
-    if (outcome.ok) useSessionStore.getState().signedIn(outcome.token, outcome.admin);
+    if (outcome.ok && outcome.mustChangePassword) setChanging({ token: outcome.token, admin: outcome.admin });
+    else if (outcome.ok) useSessionStore.getState().signedIn(outcome.token, outcome.admin);
     else if ('refusal' in outcome) setProblem(t('login.notAdmin'));
     else setProblem(t('login.failed', { message: outcome.error.message }));
   }
 
   const shown = problem ?? notice;
+  if (changing) {
+    return (
+      <ChangePasswordPage
+        token={changing.token}
+        admin={changing.admin}
+        onChanged={(admin) => useSessionStore.getState().signedIn(changing.token, admin)}
+        onBack={() => setChanging(null)}
+      />
+    );
+  }
   return (
     <main className="admin-login">
       <div className="admin-login-language">

@@ -10,7 +10,9 @@ import { sessionEndReasonOf, type SessionEndReason } from '../../shared/session.
 /** 管理员 and 组长 use the console; 客服 do not. */
 export const mayUseConsole = (role: Agent['role']): boolean => role === 'admin' || role === 'leader';
 
-export type LoginOutcome = { ok: true; token: string; admin: Agent } | { ok: false; refusal: 'notAdmin' } | { ok: false; error: AppError };
+/** `mustChangePassword`: the token may only change the password (ChangePasswordPage) before it becomes the tab's session. */
+export type LoginOutcome =
+  { ok: true; token: string; admin: Agent; mustChangePassword: boolean } | { ok: false; refusal: 'notAdmin' } | { ok: false; error: AppError };
 
 export async function loginAsAdmin(api: AdminApi, account: string, password: string): Promise<LoginOutcome> {
   const result = await api.call('login', { body: { account, password } });
@@ -20,7 +22,7 @@ export async function loginAsAdmin(api: AdminApi, account: string, password: str
     await api.call('logout', { token });
     return { ok: false, refusal: 'notAdmin' };
   }
-  return { ok: true, token, admin: agent };
+  return { ok: true, token, admin: agent, mustChangePassword: result.value.mustChangePassword === true };
 }
 
 /** Why a 401 ended the session, as a key of login.ended (the server's words when it gave no reason). */

@@ -37,8 +37,8 @@ export function WidgetEntryModal({ target, name, onClose }: { target: WidgetTarg
 
   return (
     <Modal open title={t('widgetEntry.title', { name })} footer={<Button onClick={onClose}>{t('widgetEntry.close')}</Button>} onCancel={onClose} width={640}>
-      {field('widget-entry-link', t('widgetEntry.link'), t('widgetEntry.linkHelp'), entry.link, 1)}
-      {field('widget-entry-embed', t('widgetEntry.embed'), t('widgetEntry.embedHelp'), entry.embed, 2)}
+      {field('widget-entry-link', t('widgetEntry.link'), t(target.kind === 'agent' ? 'accounts.entry.linkHelp' : 'widgetEntry.linkHelp'), entry.link, 1)}
+      {field('widget-entry-embed', t('widgetEntry.embed'), t(target.kind === 'agent' ? 'accounts.entry.embedHelp' : 'widgetEntry.embedHelp'), entry.embed, 2)}
     </Modal>
   );
 }

@@ -6,6 +6,7 @@
 import type { InvokeChannel } from '../../shared/ipc/contract.js';
 import { createAlertHandlers } from './alerts/alert-handlers.js';
 import { createChatHandlers } from './conversations/conversation-handlers.js';
+import { createPasswordHandlers } from './session/password-handlers.js';
 import { createCustomerHandlers } from './customers/customer-handlers.js';
 import { createDesktopHandlers } from './desktop/desktop-handlers.js';
 import type { Reply, Request } from './ipc/invoke-types.js';
@@ -13,6 +14,7 @@ import { createKnowledgeHandlers } from './knowledge/handlers.js';
 import { createLogExportHandlers } from './logging/log-export-handlers.js';
 import { createNoticeHandlers } from './notices/notice-handlers.js';
 import { createBlacklistHandlers } from './blacklist/blacklist-handlers.js';
+import { createCompanySettingsHandlers } from './company-settings/company-settings-handlers.js';
 import { createFilePhraseHandlers } from './phrases/file-phrase-handlers.js';
 import { createPhraseHandlers } from './phrases/phrase-handlers.js';
 import { createRecordHandlers } from './records/record-handlers.js';
@@ -28,6 +30,7 @@ export type InvokeHandlers = {
 export function createHandlers(services: WorkstationServices): InvokeHandlers {
   return {
     ...createChatHandlers(services.session, services.conversations),
+    ...createPasswordHandlers(services.session),
     ...createDesktopHandlers(services.desktop),
     ...createPhraseHandlers(services.phrases),
     ...createFilePhraseHandlers(services.filePhrases),
@@ -41,5 +44,6 @@ export function createHandlers(services: WorkstationServices): InvokeHandlers {
     ...createLogExportHandlers(),
     ...createNoticeHandlers(services.notices),
     ...createBlacklistHandlers(services.blacklist),
+    ...createCompanySettingsHandlers(services.companySettings),
   };
 }

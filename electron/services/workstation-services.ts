@@ -12,6 +12,7 @@ import { createDesktopService, type DesktopHost, type DesktopService } from './d
 import { createKnowledgeService, type KnowledgeService } from './knowledge/knowledge-service.js';
 import { createNoticeService, type NoticeService } from './notices/notice-service.js';
 import { createBlacklistService, type BlacklistService } from './blacklist/blacklist-service.js';
+import { createCompanySettingsService, type CompanySettingsService } from './company-settings/company-settings-service.js';
 import { createFilePhraseService, type FilePhraseService } from './phrases/file-phrase-service.js';
 import { createPhraseService, type PhraseService } from './phrases/phrase-service.js';
 import { createRecordService, type RecordService } from './records/record-service.js';
@@ -34,6 +35,7 @@ export interface WorkstationServices extends Disposable {
   desktop: DesktopService;
   notices: NoticeService;
   blacklist: BlacklistService;
+  companySettings: CompanySettingsService;
 }
 
 export function createWorkstationServices(core: WorkstationCore, desktopHost: DesktopHost | undefined): WorkstationServices {
@@ -97,6 +99,7 @@ export function createWorkstationServices(core: WorkstationCore, desktopHost: De
     desktop: createDesktopService(desktopHost),
     notices: store.add(createNoticeService({ db, rest, remote, events, internal, gate, agentId, log })),
     blacklist: createBlacklistService({ rest, remote, agent }),
+    companySettings: store.add(createCompanySettingsService({ rest, remote, events, internal, gate, agentId, log })),
     dispose: () => store.dispose(),
   };
 }

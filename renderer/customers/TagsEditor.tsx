@@ -1,15 +1,31 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../shared/limits.js';
+import { groupTags, type TagCategory } from '../../shared/tag-categories.js';
+import { invoke } from '../app/kefu.js';
 import { useCustomerStore } from './customerStore.js';
 
-/** 名片分类: free tags; each change is saved at once. */
+/**
+ * 名片分类: the tags an admin manages, offered grouped by their category, and free tags typed in;
+ * each change is saved at once. Without the managed list (offline) free tags still work.
+ */
 export function TagsEditor({ tags }: { tags: string[] }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const update = useCustomerStore((s) => s.update);
   const [problem, setProblem] = useState<string | null>(null);
+  const [categories, setCategories] = useState<TagCategory[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    void invoke('customers:tag-categories', undefined).then((result) => {
+      if (live && result.ok) setCategories(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const change = async (next: string[]) => {
     const cleaned = [...new Set(next.map((tag) => tag.trim()).filter(Boolean))];
@@ -21,6 +37,15 @@ export function TagsEditor({ tags }: { tags: string[] }) {
     else setProblem(result.error.message);
   };
 
+  // Each category a group of its tags, in the admin's order; the free tags the profile has stay choosable.
+  const { groups, free } = groupTags(tags, categories);
+  const options = [
+    ...groups
+      .filter(({ category }) => category.tags.length > 0)
+      .map(({ category }) => ({ label: category.name, title: category.name, options: category.tags.map((tag) => ({ value: tag, label: tag })) })),
+    ...free.map((tag) => ({ value: tag, label: tag })),
+  ];
+
   return (
     <div>
       <Select
@@ -28,6 +53,7 @@ export function TagsEditor({ tags }: { tags: string[] }) {
         aria-label={t('customer.tags')}
         placeholder={t('customer.tagsPlaceholder')}
         value={tags}
+        options={options}
         onChange={(next: string[]) => void change(next)}
         style={{ width: '100%' }}
         status={problem ? 'error' : undefined}

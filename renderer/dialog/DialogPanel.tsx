@@ -7,6 +7,8 @@ import { DialogHeader } from './DialogHeader.js';
 import { MessageList } from './MessageList.js';
 import { LiveView } from './LiveView.js';
 import { MessageInput } from './MessageInput.js';
+import { WhisperPanel } from './WhisperPanel.js';
+import { useTakeOverNotice } from './useTakeOverNotice.js';
 import type { LocalMessage } from '../../shared/ipc/contract.js';
 
 const NONE: LocalMessage[] = [];
@@ -40,6 +42,7 @@ export const DialogPanel = memo(function DialogPanel({ selfId }: { selfId: strin
   useEffect(() => {
     if (conversationId) void load(conversationId);
   }, [conversationId, load]);
+  useTakeOverNotice();
 
   if (!conversation) {
     return (
@@ -54,6 +57,7 @@ export const DialogPanel = memo(function DialogPanel({ selfId }: { selfId: strin
       <DialogHeader conversation={conversation} selfId={selfId} />
       {/* Keyed by conversation: each one opens at its newest message, whatever was scrolled in the last. */}
       <MessageList key={conversation.id} messages={messages} onRetry={onRetry} />
+      <WhisperPanel key={`whispers-${conversation.id}`} conversationId={conversation.id} canAnswer={open} />
       {open ? (
         composer
       ) : (

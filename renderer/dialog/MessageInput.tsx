@@ -14,6 +14,7 @@ import { spliceAtCursor, useComposerStore } from './composerStore.js';
 import { usePhraseShortcuts } from '../phrases/usePhraseShortcuts.js';
 import { MessageStyleButton } from '../phrases/MessageStyleButton.js';
 import { ScreenshotButton } from '../desktop/ScreenshotButton.js';
+import { agentUploadRule, useCompanySettings } from '../company/companySettings.js';
 
 type TextAreaRef = GetRef<typeof Input.TextArea>;
 
@@ -23,6 +24,8 @@ export function MessageInput({ conversationId, disabled }: { conversationId: str
   const { message } = App.useApp();
   const sendKey = useSessionStore((s) => s.snapshot?.settings.sendKey ?? 'enter');
   const send = useMessagesStore((s) => s.send);
+  // 公司设置 文件: the company's size for agents, followed live.
+  const company = useCompanySettings();
   const [text, setText] = useState('');
   const areaRef = useRef<TextAreaRef>(null);
   const imageInput = useRef<HTMLInputElement>(null);
@@ -84,7 +87,7 @@ export function MessageInput({ conversationId, disabled }: { conversationId: str
 
   const sendFile = async (kind: 'image' | 'file', file: File | undefined) => {
     if (!file) return;
-    const problem = checkFile(kind, file);
+    const problem = checkFile(kind, file, agentUploadRule(company));
     if (problem) {
       void message.error(t(problem.key, { max: problem.max }));
       return;

@@ -11,18 +11,27 @@ import { VisitorList } from '../visitors/VisitorList.js';
 import { useSummaryRequest } from './summaryStore.js';
 import { SummaryModal } from './SummaryModal.js';
 import { ok } from '../../shared/errors.js';
-import { ConversationSchema } from '../../shared/domain.js';
+import { ConversationSchema, type ServerSettings } from '../../shared/domain.js';
+import { useCompanySettingsStore } from '../company/companySettings.js';
+import type { CompanySettings } from '../../shared/ipc/company-settings.js';
 
 afterEach(() => {
   cleanup();
   provideKefu(null);
   useSummaryRequest.setState({ conversationId: null });
+  useCompanySettingsStore.setState({ value: null });
 });
 
 const open = conversation({ id: 'c7', roomNo: '访客123456' });
 
-function setup() {
+const company = (summaryRequired: boolean): CompanySettings => ({
+  settings: { summaryRequired, agentUploadMaxMb: 20 } as ServerSettings,
+  autoReply: { greetingEnabled: false, greeting: '', busyEnabled: false, busyReply: '', notRespondingSeconds: 0 },
+});
+
+function setup(summaryRequired = true) {
   const api = new FakeKefu({
+    'company-settings:get': () => ok(company(summaryRequired)),
     'topics:list': () =>
       ok([
         { id: 't1', name: '售前咨询', enabled: true },
@@ -84,5 +93,26 @@ describe('closing needs a summary (小结)', () => {
     fireEvent.click(screen.getByRole('button', { name: '结束对话 访客123456' }));
     await waitFor(() => expect(useSummaryRequest.getState().conversationId).toBe('c7'));
     expect(await screen.findByText('对话小结 · 访客123456')).toBeTruthy();
+  });
+});
+
+describe('when the company does not require a summary (公司设置)', () => {
+  it('closes with neither topic nor note, and asks for them again once the company requires them, live', async () => {
+    const api = setup(false);
+    act(() => useSummaryRequest.getState().ask('c7'));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText(/公司未要求填写小结/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: '结束对话' }));
+    await waitFor(() => expect(api.callsTo('conversations:close')).toEqual([{ conversationId: 'c7', note: '' }]));
+    await waitFor(() => expect(useSummaryRequest.getState().conversationId).toBeNull());
+
+    // An admin turns it back on: the open workstation follows without a reload.
+    act(() => api.emit('company-settings:changed', company(true)));
+    act(() => useSummaryRequest.getState().ask('c7'));
+    const again = await screen.findByRole('dialog');
+    expect(within(again).queryByText(/公司未要求填写小结/)).toBeNull();
+    fireEvent.click(within(again).getByRole('button', { name: '结束对话' }));
+    expect(await within(again).findByText('请选择对话主题')).toBeTruthy();
+    expect(api.callsTo('conversations:close')).toHaveLength(1);
   });
 });

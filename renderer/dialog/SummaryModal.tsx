@@ -1,18 +1,22 @@
 import { useEffect, useState } from 'react';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Topic } from '../../shared/domain.js';
 import { LIMITS } from '../../shared/limits.js';
 import { invoke } from '../app/kefu.js';
 import { useSummaryRequest } from './summaryStore.js';
 import { useConversationsStore } from '../visitors/conversationsStore.js';
+import { summaryRequiredBy, useCompanySettings } from '../company/companySettings.js';
 
 interface SummaryFields {
-  topicId: string;
-  note: string;
+  topicId: string | undefined;
+  note: string | undefined;
 }
 
-/** 对话小结: a conversation is closed only with a topic and a note (conversations:close). */
+/**
+ * 对话小结: a conversation is closed with a topic and a note (conversations:close) — unless the
+ * company does not require a summary (公司设置, followed live), then both may stay empty.
+ */
 export function SummaryModal() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -22,6 +26,7 @@ export function SummaryModal() {
   const [form] = Form.useForm<SummaryFields>();
   const [topics, setTopics] = useState<Topic[]>([]);
   const [busy, setBusy] = useState(false);
+  const required = summaryRequiredBy(useCompanySettings());
 
   useEffect(() => {
     if (!conversationId) return;
@@ -39,7 +44,8 @@ export function SummaryModal() {
   const submit = async (fields: SummaryFields) => {
     if (!conversationId) return;
     setBusy(true);
-    const result = await invoke('conversations:close', { conversationId, topicId: fields.topicId, note: fields.note.trim() });
+    const note = (fields.note ?? '').trim();
+    const result = await invoke('conversations:close', fields.topicId ? { conversationId, topicId: fields.topicId, note } : { conversationId, note });
     setBusy(false);
     if (!result.ok) {
       void message.error(result.error.message);
@@ -68,17 +74,19 @@ export function SummaryModal() {
         name="summary"
         layout="vertical"
         aria-label={t('summary.title')}
-        initialValues={{ topicId: conversation?.summary?.topicId, note: conversation?.summary?.note ?? '' }}
+        initialValues={{ topicId: conversation?.summary?.topicId ?? undefined, note: conversation?.summary?.note ?? '' }}
         onFinish={(fields) => void submit(fields)}
       >
-        <Form.Item label={t('summary.topic')} name="topicId" rules={[{ required: true, message: t('summary.topicRequired') }]}>
+        {!required && <Typography.Paragraph type="secondary">{t('summary.optional')}</Typography.Paragraph>}
+        <Form.Item label={t('summary.topic')} name="topicId" rules={[{ required, message: t('summary.topicRequired') }]}>
           <Select
             aria-label={t('summary.topic')}
+            allowClear={!required}
             options={topics.map((topic) => ({ value: topic.id, label: topic.name }))}
             showSearch={{ optionFilterProp: 'label' }}
           />
         </Form.Item>
-        <Form.Item label={t('summary.note')} name="note" rules={[{ required: true, whitespace: true, message: t('summary.noteRequired') }]}>
+        <Form.Item label={t('summary.note')} name="note" rules={[{ required, whitespace: true, message: t('summary.noteRequired') }]}>
           <Input.TextArea rows={4} maxLength={LIMITS.summaryNoteMax} showCount />
         </Form.Item>
       </Form>

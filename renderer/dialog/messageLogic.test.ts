@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkFile, mergeMessage, mergeMessages, sendKeyAction, splitLinks } from './messageLogic.js';
 import { message } from '../testing/fixtures.js';
 import { LIMITS } from '../../shared/limits.js';
+import { uploadRuleFor } from '../../shared/company-rules.js';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; isComposing: boolean }> = {}) => ({
   key: k,
@@ -93,5 +94,16 @@ describe('checkFile', () => {
     expect(checkFile('image', { size: LIMITS.imageBytesMax, type: 'image/png' })).toBeNull();
     expect(checkFile('file', { size: LIMITS.fileBytesMax + 1, type: '' })?.key).toBe('dialog.fileTooLarge');
     expect(checkFile('file', { size: 1, type: 'application/pdf' })).toBeNull();
+  });
+
+  it("refuses by the company's size for agents (公司设置 文件), images never above their own limit", () => {
+    const MB = 1024 * 1024;
+    const twoMb = uploadRuleFor({ visitorUploadsEnabled: true, visitorUploadMaxMb: 20, agentUploadMaxMb: 2 }, 'staff');
+    expect(checkFile('file', { size: 2 * MB + 1, type: '' }, twoMb)).toEqual({ key: 'dialog.fileTooLarge', max: '2 MB' });
+    expect(checkFile('file', { size: 2 * MB, type: '' }, twoMb)).toBeNull();
+    expect(checkFile('image', { size: 2 * MB + 1, type: 'image/png' }, twoMb)?.key).toBe('dialog.imageTooLarge');
+    const tenMb = uploadRuleFor({ visitorUploadsEnabled: true, visitorUploadMaxMb: 20, agentUploadMaxMb: 10 }, 'staff');
+    expect(checkFile('image', { size: LIMITS.imageBytesMax + 1, type: 'image/png' }, tenMb)?.key).toBe('dialog.imageTooLarge');
+    expect(checkFile('file', { size: 10 * MB, type: '' }, tenMb)).toBeNull();
   });
 });

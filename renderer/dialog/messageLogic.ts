@@ -1,5 +1,6 @@
 import type { LocalMessage, WorkstationSettings } from '../../shared/ipc/contract.js';
-import { IMAGE_MIME_TYPES, LIMITS } from '../../shared/limits.js';
+import { IMAGE_MIME_TYPES } from '../../shared/limits.js';
+import { uploadRuleFor, type UploadRule } from '../../shared/company-rules.js';
 
 /** Stored messages in seq order; the agent's own not yet stored (seq 0) after them by creation time. */
 export function compareMessages(a: LocalMessage, b: LocalMessage): number {
@@ -127,14 +128,17 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
-/** Refuses here what the server would refuse, before reading megabytes into memory. */
-export function checkFile(kind: 'image' | 'file', file: { size: number; type: string }): FileProblem {
+/**
+ * Refuses here what the server would refuse, before reading megabytes into memory: the company's
+ * size for agents (公司设置 文件, live) within the hard limits — those alone until it is known.
+ */
+export function checkFile(kind: 'image' | 'file', file: { size: number; type: string }, rule: UploadRule = uploadRuleFor(null, 'staff')): FileProblem {
   if (kind === 'image') {
     if (!(IMAGE_MIME_TYPES as readonly string[]).includes(file.type)) return { key: 'dialog.notImage', max: '' };
-    if (file.size > LIMITS.imageBytesMax) return { key: 'dialog.imageTooLarge', max: formatBytes(LIMITS.imageBytesMax) };
+    if (file.size > rule.imageBytesMax) return { key: 'dialog.imageTooLarge', max: formatBytes(rule.imageBytesMax) };
     return null;
   }
-  if (file.size > LIMITS.fileBytesMax) return { key: 'dialog.fileTooLarge', max: formatBytes(LIMITS.fileBytesMax) };
+  if (file.size > rule.fileBytesMax) return { key: 'dialog.fileTooLarge', max: formatBytes(rule.fileBytesMax) };
   return null;
 }
 

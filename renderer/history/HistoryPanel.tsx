@@ -47,7 +47,7 @@ export function HistoryPanel() {
                 </div>
                 <div style={{ color: 'var(--kefu-text-muted)' }}>
                   {c.agentName ?? '—'} · {c.endedAt ? t('history.ended', { time: when(c.endedAt) }) : t('history.open')}
-                  {c.summary ? ` · ${c.summary.topicName}` : ''}
+                  {c.summary?.topicName ? ` · ${c.summary.topicName}` : ''}
                 </div>
               </button>
             </li>

@@ -1,5 +1,7 @@
 import { alertsEn } from './alerts.en.js';
 import { noticesEn } from './notices.en.js';
+import { whispersEn } from './whispers.en.js';
+import { passwordEn } from './password.en.js';
 import { serverEn } from './server.en.js';
 import { updatesEn } from './updates.en.js';
 import { logsEn } from './logs.en.js';
@@ -134,6 +136,7 @@ export const en: Messages = {
     topicRequired: 'Choose a topic',
     note: 'Note',
     noteRequired: 'Write a note',
+    optional: 'Your company does not require a summary: topic and note may stay empty.',
     submit: 'End conversation',
     cancel: 'Cancel',
   },
@@ -199,6 +202,8 @@ export const en: Messages = {
   customer: customerEn,
   alerts: alertsEn,
   notices: noticesEn,
+  whispers: whispersEn,
+  password: passwordEn,
   server: serverEn,
   updates: updatesEn,
   logs: logsEn,

@@ -1,5 +1,7 @@
 import { alertsZhCN } from './alerts.zh-CN.js';
 import { noticesZhCN } from './notices.zh-CN.js';
+import { whispersZhCN } from './whispers.zh-CN.js';
+import { passwordZhCN } from './password.zh-CN.js';
 import { serverZhCN } from './server.zh-CN.js';
 import { updatesZhCN } from './updates.zh-CN.js';
 import { logsZhCN } from './logs.zh-CN.js';
@@ -134,6 +136,7 @@ export const zhCN = {
     topicRequired: '请选择对话主题',
     note: '小结备注',
     noteRequired: '请填写小结备注',
+    optional: '公司未要求填写小结：主题和备注可以留空，直接结束对话。',
     submit: '结束对话',
     cancel: '取消',
   },
@@ -199,6 +202,8 @@ export const zhCN = {
   customer: customerZhCN,
   alerts: alertsZhCN,
   notices: noticesZhCN,
+  whispers: whispersZhCN,
+  password: passwordZhCN,
   server: serverZhCN,
   updates: updatesZhCN,
   logs: logsZhCN,

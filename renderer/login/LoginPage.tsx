@@ -10,6 +10,7 @@ import { useAutoLogin } from './useAutoLogin.js';
 import { SessionEndedNotice } from './SessionEndedNotice.js';
 import { loginErrorText } from './login-error.js';
 import { ServerAddressSection } from './ServerAddressSection.js';
+import { ChangePasswordForm } from './ChangePasswordForm.js';
 
 interface LoginFields {
   account: string;
@@ -28,6 +29,8 @@ export function LoginPage({ snapshot }: { snapshot: SessionSnapshot }) {
   const login = useSessionStore((s) => s.login);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The account whose login waits for 修改密码 (an administrator set its password). */
+  const [mustChange, setMustChange] = useState<string | null>(null);
   const { settings, hasRememberedPassword } = snapshot;
   const remembered = hasRememberedPassword && settings.rememberPassword;
 
@@ -43,10 +46,13 @@ export function LoginPage({ snapshot }: { snapshot: SessionSnapshot }) {
       autoStart: fields.autoStart,
     });
     setBusy(false);
-    if (failure) setError(loginErrorText(t, failure, Date.now()));
+    if (failure?.code === 'PASSWORD_CHANGE_REQUIRED') setMustChange(fields.account.trim());
+    else if (failure) setError(loginErrorText(t, failure, Date.now()));
     else requestNotificationPermission();
   };
   useAutoLogin(snapshot, submit);
+
+  if (mustChange) return <ChangePasswordForm account={mustChange} onBack={() => setMustChange(null)} />;
 
   return (
     <main className="kefu-login">

@@ -12,7 +12,9 @@ interface SessionState {
   load(): Promise<void>;
   applySnapshot(snapshot: SessionSnapshot): void;
   applyAgent(agent: Agent): void;
+  /** PASSWORD_CHANGE_REQUIRED: the services hold the login until changePassword succeeds. */
   login(request: LoginRequest): Promise<AppError | null>;
+  changePassword(request: InvokeRequest<'session:change-password'>): Promise<AppError | null>;
   logout(): Promise<void>;
   setStatus(status: AgentStatus): Promise<AppError | null>;
   /** Everything but serverUrl, which changes through server:set-address (ServerAddressSection). */
@@ -55,6 +57,14 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
         },
       });
     }
+    return null;
+  },
+  async changePassword(request) {
+    const result = await invoke('session:change-password', request);
+    if (!result.ok) return result.error;
+    // The held login has started: the workstation opens with this agent.
+    const snapshot = get().snapshot;
+    if (snapshot) set({ snapshot: { ...snapshot, agent: result.value } });
     return null;
   },
   async logout() {

@@ -29,6 +29,8 @@ export type ClusterMessage =
   | { kind: 'presence'; snapshot: PresenceSnapshot }
   /** An admin changed the company settings: each node recomputes 工作时间 for its own visitors. */
   | { kind: 'settings-changed' }
+  /** Something a 实时监控 board shows changed on the sending node: each node recomputes for its own supervisors. */
+  | { kind: 'wallboard-changed' }
   /** A node started: the others answer with their presence at once. */
   | { kind: 'hello' };
 

@@ -12,10 +12,15 @@ import { refusePasswordLikeAccount } from './password-rules.js';
 import { checkAccessToken, endAgentSessions, endSession, refreshSession, sessionRefusal, startSession, type TokenPair } from './sessions.js';
 import { recordAudit } from './admin/audit.js';
 import { settingsChanged } from './settings-changed.js';
+import { recordStatus } from './monitoring/activity.js';
+import { emitSettingsChanged } from './settings-hint.js';
 import { agentAuditFields, refuseLastAdmin } from './admin/agents-admin.js';
 import { assertManages, assertMayAssign, isAdmin, type ConsoleActor } from './admin/console-scope.js';
 
-export async function login(ctx: DomainContext, account: string, password: string): Promise<TokenPair & { agent: Agent }> {
+/** A login's answer; `mustChangePassword`: this login may only change the password (own-password.ts). */
+export type LoginResult = TokenPair & { agent: Agent; mustChangePassword: boolean };
+
+export async function login(ctx: DomainContext, account: string, password: string): Promise<LoginResult> {
   beginLoginAttempt(ctx, account); // brute-force guard: refuses a locked account, counts this attempt
   const found = ctx.store.agents.byAccount(account);
   const okPassword = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
@@ -25,15 +30,16 @@ export async function login(ctx: DomainContext, account: string, password: strin
   // Said only to whoever knows the password: the account's state is nobody else's business.
   if (row.disabledAt) throw sessionRefusal('disabled');
   loginSucceeded(ctx, account);
-  return { ...startSession(ctx, row.id), agent: toAgent(ctx, row) };
+  return { ...startSession(ctx, row.id), agent: toAgent(ctx, row), mustChangePassword: row.mustChangePassword === true };
 }
 
 /** A new token pair for the login the refresh token belongs to (记住密码 / 自动登录 without the password). */
-export function refresh(ctx: DomainContext, refreshToken: string): TokenPair & { agent: Agent } {
+export function refresh(ctx: DomainContext, refreshToken: string): LoginResult {
   const { agentId, ...pair } = refreshSession(ctx, refreshToken);
   // Disabling ends every session; this only closes the window of a refresh racing the disable.
   if (ctx.store.agents.byId(agentId)?.disabledAt) throw sessionRefusal('disabled');
-  return { ...pair, agent: toAgent(ctx, ctx.store.agents.byId(agentId)!) };
+  const row = ctx.store.agents.byId(agentId)!;
+  return { ...pair, agent: toAgent(ctx, row), mustChangePassword: row.mustChangePassword === true };
 }
 
 /** Ends this login (its refresh token too); its realtime sockets close with 'logged-out'. */
@@ -67,7 +73,10 @@ export function authenticate(ctx: DomainContext, token: string): Principal | und
 
 /** Any status change (by the agent, the tray, lock/idle) ends 未响应. */
 export function setStatus(ctx: DomainContext, agentId: string, status: AgentStatus, notRespondingSince: number | null = null): Agent {
-  ctx.store.transaction(() => ctx.store.agents.update(agentId, { status, notRespondingSince }));
+  ctx.store.transaction(() => {
+    ctx.store.agents.update(agentId, { status, notRespondingSince });
+    recordStatus(ctx, agentId, notRespondingSince === null ? 'agent' : 'not-responding');
+  });
   // Becoming 在线 may free the queue's head for this agent.
   if (status === 'online') drainQueue(ctx);
   ctx.signal();
@@ -107,6 +116,8 @@ export async function createAgent(ctx: DomainContext, input: NewAgentInput, acto
       maxConcurrent: input.maxConcurrent,
       groupId: input.groupId,
       createdAt: ctx.clock(),
+      // Whoever created it in the console knows the password: the agent chooses their own at the first login.
+      mustChangePassword: actor !== undefined,
     };
     ctx.store.agents.insert(agent);
     if (actor) recordAudit(ctx, actor, 'agent.create', { type: 'agent', id: agent.id }, null, agentAuditFields(agent));
@@ -125,6 +136,8 @@ export async function updateAgent(
 ): Promise<Agent> {
   if (patch.password !== undefined) refusePasswordLikeAccount(ctx, id, patch.password);
   const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
+  // 重置密码 by someone else: the agent must choose their own at the next login; an admin setting their own is not asked again.
+  const mustChangePassword = passwordHash !== undefined && options.actor !== undefined && options.actor.id !== id ? true : undefined;
   const before = ctx.store.transaction(() => {
     const before = ctx.store.agents.byId(id) ?? refuse('NOT_FOUND', 'No such agent');
     if (options.actor) {
@@ -139,6 +152,7 @@ export async function updateAgent(
       groupId: patch.groupId,
       passwordHash,
       role: patch.role,
+      mustChangePassword,
     });
     if (options.actor) {
       const after = ctx.store.agents.byId(id)!;
@@ -194,6 +208,7 @@ export function updateSettings(ctx: DomainContext, patch: Partial<ServerSettings
     const before = ctx.settings();
     ctx.store.settings.write(patch);
     if (actor) recordAudit(ctx, actor, 'settings.update', { type: 'settings', id: null }, before, { ...before, ...patch });
+    emitSettingsChanged(ctx, before, ctx.settings());
   });
   // After the commit: open widgets learn of new 工作时间 now (server/realtime/business-hours-push.ts).
   settingsChanged(ctx);

@@ -1,4 +1,5 @@
 import type { ServerSettings } from '../../shared/index.js';
+import { UPLOAD_MB_CEILING } from '../../shared/company-rules.js';
 import type { AgentRow, Store, VisitorRow } from '../store/types.js';
 
 /** Who is connected right now; realtime/presence.ts keeps it, routing reads it. */
@@ -23,6 +24,15 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxQueueLength: 0,
   // Blacklisting is an admin's decision unless the company hands it to agents too.
   agentsMayBlacklist: false,
+  // 小结, 评价 and 文件 as they were before they became settings: topic required, the widget's own
+  // rating words with a comment, rating only when pushed, uploads for everyone up to the hard limit.
+  summaryRequired: true,
+  evaluationLabels: ['', '', '', '', ''],
+  evaluationCommentEnabled: true,
+  evaluationAutoAsk: false,
+  visitorUploadsEnabled: true,
+  visitorUploadMaxMb: UPLOAD_MB_CEILING,
+  agentUploadMaxMb: UPLOAD_MB_CEILING,
 };
 
 /** Everything a domain service needs; no Fastify, no sockets. */

@@ -16,6 +16,7 @@ export function toAgent(ctx: DomainContext, row: AgentRow, load?: number): Agent
     maxConcurrent: row.maxConcurrent,
     groupId: row.groupId,
     load: load ?? ctx.store.agents.loadOf(row.id),
+    avatarId: row.avatarId ?? null,
   };
 }
 
@@ -35,6 +36,8 @@ export function toConversation(ctx: DomainContext, row: ConversationRow): Conver
     visitorOnline: ctx.presence.isVisitorOnline(row.visitorId),
     agentId: row.agentId,
     agentName: agent?.nickname ?? null,
+    // Only when there is one: a conversation without stays as it always was on the wire.
+    ...(agent?.avatarId ? { agentAvatarId: agent.avatarId } : {}),
     groupId: row.groupId,
     state: row.state,
     startedBy: row.startedBy,
@@ -47,10 +50,11 @@ export function toConversation(ctx: DomainContext, row: ConversationRow): Conver
     lastMessageSeq: row.lastMessageSeq,
     queuePosition: row.state === 'queued' ? ctx.store.conversations.queuePosition(row.id) : null,
     summary:
-      row.summaryTopicId && row.summaryAt !== null
+      // Closed without a topic when the company does not require one (summaryRequired off).
+      row.summaryAt !== null
         ? {
             topicId: row.summaryTopicId,
-            topicName: row.summaryTopicName ?? '',
+            topicName: row.summaryTopicId === null ? null : (row.summaryTopicName ?? ''),
             note: row.summaryNote ?? '',
             agentId: row.summaryAgentId ?? '',
             at: row.summaryAt,

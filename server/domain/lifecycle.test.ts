@@ -45,8 +45,12 @@ describe('conversation lifecycle', () => {
     await sendText(scene, chat.token, chat.conversationId, '我要退货');
     const url = `/api/conversations/${chat.conversationId}/close`;
     const before = dbFingerprint(scene.server);
+    // 小结 is required unless the company turned it off (company-settings-routes.test.ts).
     const noTopic = await call<ErrorBody>(scene.server.url, 'POST', url, { token: scene.agent1.token, body: { note: 'x' } });
-    expect(noTopic.body.error.code).toBe('VALIDATION_FAILED');
+    expect(noTopic.status).toBe(422);
+    expect(noTopic.body.error.code).toBe('SUMMARY_REQUIRED');
+    const emptyTopic = await call<ErrorBody>(scene.server.url, 'POST', url, { token: scene.agent1.token, body: { topicId: '', note: 'x' } });
+    expect(emptyTopic.body.error.code).toBe('VALIDATION_FAILED');
     const badTopic = await call<ErrorBody>(scene.server.url, 'POST', url, { token: scene.agent1.token, body: { topicId: 'nope', note: 'x' } });
     expect(badTopic.status).toBe(422);
     expect(badTopic.body.error.code).toBe('SUMMARY_REQUIRED');

@@ -19,6 +19,8 @@ export const RECORD_COLUMNS = [
   '小结备注',
   '满意度',
   '评价内容',
+  // 标记待复核 (对话监控): the supervisor's note.
+  '待复核',
 ] as const;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -43,6 +45,7 @@ export function recordRow(c: Conversation): string[] {
     c.summary?.note ?? '',
     c.evaluation ? String(c.evaluation.rating) : '',
     c.evaluation?.comment ?? '',
+    c.review?.note ?? '',
   ];
 }
 

@@ -9,6 +9,7 @@ import type { RecordFilter } from '../store/records-types.js';
 import type { DomainContext, Principal } from './context.js';
 import { toConversation } from './dto.js';
 import { refuse } from './errors.js';
+import { toReviewMark } from './supervision/dto.js';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
 type Filters = Omit<RecordQuery, 'page' | 'pageSize'>;
@@ -27,12 +28,18 @@ function scopedFilter(principal: Staff, query: Filters, offset: number, limit: n
 export function queryRecords(ctx: DomainContext, principal: Staff, query: RecordQuery): RecordPage {
   const filter = scopedFilter(principal, query, (query.page - 1) * query.pageSize, query.pageSize);
   const { total, rows } = ctx.store.records.search(filter);
-  return { total, items: rows.map((row) => toConversation(ctx, row)) };
+  return { total, items: withReviews(ctx, rows) };
+}
+
+/** Records show a supervisor's 标记待复核 (domain/supervision/review.ts): one read for the page. */
+function withReviews(ctx: DomainContext, rows: Parameters<typeof toConversation>[1][]): Conversation[] {
+  const reviews = ctx.store.reviews.forConversations(rows.map((row) => row.id));
+  return rows.map((row) => ({ ...toConversation(ctx, row), review: toReviewMark(reviews.get(row.id)) }));
 }
 
 /** Every record the export may contain, at most RECORD_LIMITS.exportRowsMax. */
 export function recordsForExport(ctx: DomainContext, principal: Staff, query: RecordExportQuery): { total: number; items: Conversation[] } {
   const { format: _format, ...filters } = query;
   const { total, rows } = ctx.store.records.search(scopedFilter(principal, filters, 0, RECORD_LIMITS.exportRowsMax));
-  return { total, items: rows.map((row) => toConversation(ctx, row)) };
+  return { total, items: withReviews(ctx, rows) };
 }

@@ -10,6 +10,7 @@ import { handledConversation, requireStaff } from './access.js';
 import { refuse } from './errors.js';
 import { emitConversationUpdated, emitMessageCreated } from './events.js';
 import { appendSystemMessage } from './messages-store.js';
+import { recordAssigned } from './monitoring/activity.js';
 
 interface Eligibility {
   statuses: AgentStatus[];
@@ -57,6 +58,7 @@ function assignTo(ctx: DomainContext, conversation: ConversationRow, agent: Agen
     queuedAt: null,
     queueOrder: null,
   });
+  recordAssigned(ctx, agent.id, conversation.id);
 }
 
 function enqueue(ctx: DomainContext, conversationId: string, groupId: string | null): void {
@@ -139,35 +141,51 @@ export function transferConversation(ctx: DomainContext, principal: Principal, i
   const row = ctx.store.transaction(() => {
     const conversation = handledConversation(ctx, principal, id);
     if (conversation.state !== 'active') refuse('INVALID_STATE', 'Only an active conversation can be transferred');
-    const from = conversation.agentId ? ctx.store.agents.byId(conversation.agentId) : undefined;
-    let text: string;
-    if ('toAgentId' in body) {
-      const target = ctx.store.agents.byId(body.toAgentId);
-      if (!target) return refuse('NOT_FOUND', 'No such agent');
-      if (target.id === conversation.agentId) refuse('INVALID_STATE', 'The conversation is already with this agent');
-      if (target.status === 'away') refuse('INVALID_STATE', `${target.nickname} is away (离开) and cannot take conversations`);
-      assignTo(ctx, conversation, target);
-      text = `对话已由 ${from?.nickname ?? '客服'} 转接给 ${target.nickname}`;
-    } else {
-      const group = ctx.store.groups.byId(body.toGroupId);
-      if (!group) return refuse('NOT_FOUND', 'No such group');
-      const [target] = eligibleAgents(ctx, { statuses: ['online', 'busy'], groupId: group.id, excludeAgentId: conversation.agentId });
-      ctx.store.conversations.update(id, { groupId: group.id, requestedAgentId: null });
-      if (target) {
-        assignTo(ctx, conversation, target);
-        text = `对话已由 ${from?.nickname ?? '客服'} 转接给 ${group.name} 的 ${target.nickname}`;
-      } else {
-        enqueue(ctx, id, group.id);
-        text = `对话已转接到 ${group.name}，正在排队等待客服`;
-      }
-    }
-    const message = appendSystemMessage(ctx, id, text);
-    const oldAudience = from ? [audience.agent(from.id)] : [];
-    if (from) ctx.store.events.append({ type: 'conversation.removed', conversationId: id, reason: 'transferred' }, oldAudience, ctx.clock());
-    emitConversationUpdated(ctx, id);
-    emitMessageCreated(ctx, message, oldAudience);
+    moveConversation(ctx, conversation, body);
     return ctx.store.conversations.byId(id)!;
   });
   ctx.signal();
   return row;
+}
+
+export interface MoveOptions {
+  /** 强制接管: the target may be 离开 (a supervisor in the console), the text says who took it, the old agent hears why. */
+  takeOver?: boolean;
+}
+
+/**
+ * Inside a transaction: moves an open conversation to an agent or a group (the transfer rules),
+ * writes the system message both sides read, and drops it from the old agent's workstation. The
+ * agent's own 转接 and a supervisor's forced transfer or take-over (domain/supervision) share it.
+ */
+export function moveConversation(ctx: DomainContext, conversation: ConversationRow, body: TransferBody, options: MoveOptions = {}): void {
+  const id = conversation.id;
+  const from = conversation.agentId ? ctx.store.agents.byId(conversation.agentId) : undefined;
+  let text: string;
+  if ('toAgentId' in body) {
+    const target = ctx.store.agents.byId(body.toAgentId);
+    if (!target || target.disabledAt) return refuse('NOT_FOUND', 'No such agent');
+    if (target.id === conversation.agentId) refuse('INVALID_STATE', 'The conversation is already with this agent');
+    if (target.status === 'away' && !options.takeOver) refuse('INVALID_STATE', `${target.nickname} is away (离开) and cannot take conversations`);
+    assignTo(ctx, conversation, target);
+    text = options.takeOver ? `对话已由 ${target.nickname} 接管` : `对话已由 ${from?.nickname ?? '客服'} 转接给 ${target.nickname}`;
+  } else {
+    const group = ctx.store.groups.byId(body.toGroupId);
+    if (!group) return refuse('NOT_FOUND', 'No such group');
+    const [target] = eligibleAgents(ctx, { statuses: ['online', 'busy'], groupId: group.id, excludeAgentId: conversation.agentId });
+    ctx.store.conversations.update(id, { groupId: group.id, requestedAgentId: null });
+    if (target) {
+      assignTo(ctx, conversation, target);
+      text = `对话已由 ${from?.nickname ?? '客服'} 转接给 ${group.name} 的 ${target.nickname}`;
+    } else {
+      enqueue(ctx, id, group.id);
+      text = `对话已转接到 ${group.name}，正在排队等待客服`;
+    }
+  }
+  const message = appendSystemMessage(ctx, id, text);
+  const oldAudience = from ? [audience.agent(from.id)] : [];
+  const reason = options.takeOver ? 'taken-over' : 'transferred';
+  if (from) ctx.store.events.append({ type: 'conversation.removed', conversationId: id, reason }, oldAudience, ctx.clock());
+  emitConversationUpdated(ctx, id);
+  emitMessageCreated(ctx, message, oldAudience);
 }

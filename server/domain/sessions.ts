@@ -9,6 +9,7 @@ import { hashToken, newToken } from '../auth/tokens.js';
 import type { SessionRow } from '../store/types.js';
 import type { DomainContext, StaffSessionRef } from './context.js';
 import { DomainError } from './errors.js';
+import { recordLogin, recordLogout } from './monitoring/activity.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -71,8 +72,18 @@ export function startSession(ctx: DomainContext, agentId: string): TokenPair {
     endedAt: null,
     endReason: null,
   };
-  ctx.store.transaction(() => ctx.store.sessions.insert(row));
+  ctx.store.transaction(() => {
+    ctx.store.sessions.insert(row);
+    recordLogin(ctx, agentId, row.id);
+  });
   return { token, refreshToken, refreshExpiresAt: refreshExpiresAt(ctx, row) };
+}
+
+/** Ends a session row and logs the logout in the same transaction; false when it had ended already. */
+function endRow(ctx: DomainContext, session: Pick<SessionRow, 'id' | 'agentId'>, reason: SessionEndReason, now: number): boolean {
+  if (!ctx.store.sessions.end(session.id, reason, now)) return false;
+  recordLogout(ctx, session.agentId, session.id, reason);
+  return true;
 }
 
 /** Past its absolute lifetime: no activity keeps it, only a refresh renews it. */
@@ -131,12 +142,12 @@ export function refreshSession(ctx: DomainContext, refreshToken: string): TokenP
       const spent = ctx.store.sessions.bySpentRefreshHash(hash);
       if (!spent) return { ok: false, reason: null, ended: [] };
       if (spent.endedAt !== null) return { ok: false, reason: spent.endReason ?? 'revoked', ended: [] };
-      ctx.store.sessions.end(spent.id, 'revoked', now);
+      endRow(ctx, spent, 'revoked', now);
       return { ok: false, reason: 'revoked', ended: [spent.id] };
     }
     if (row.endedAt !== null) return { ok: false, reason: row.endReason ?? 'logged-out', ended: [] };
     if (now > refreshExpiresAt(ctx, row)) {
-      ctx.store.sessions.end(row.id, 'expired', now);
+      endRow(ctx, row, 'expired', now);
       return { ok: false, reason: 'expired', ended: [row.id] };
     }
     const token = newToken();
@@ -153,7 +164,10 @@ export function refreshSession(ctx: DomainContext, refreshToken: string): TokenP
 
 /** Ends one session (no-op when it had ended) and closes its sockets. */
 export function endSession(ctx: DomainContext, sessionId: string, reason: SessionEndReason): boolean {
-  const ended = ctx.store.transaction(() => ctx.store.sessions.end(sessionId, reason, ctx.clock()));
+  const ended = ctx.store.transaction(() => {
+    const row = ctx.store.sessions.byId(sessionId);
+    return row ? endRow(ctx, row, reason, ctx.clock()) : false;
+  });
   announce(ctx, ended ? [sessionId] : [], reason);
   return ended;
 }
@@ -166,7 +180,7 @@ export function endSession(ctx: DomainContext, sessionId: string, reason: Sessio
 export function endAgentSessions(ctx: DomainContext, agentId: string, reason: SessionEndReason, options: { exceptSessionId?: string } = {}): string[] {
   const now = ctx.clock();
   const ended = ctx.store.transaction(() =>
-    ctx.store.sessions.liveIdsOf(agentId).filter((id) => id !== options.exceptSessionId && ctx.store.sessions.end(id, reason, now)),
+    ctx.store.sessions.liveIdsOf(agentId).filter((id) => id !== options.exceptSessionId && endRow(ctx, { id, agentId }, reason, now)),
   );
   announce(ctx, ended, reason);
   return ended;

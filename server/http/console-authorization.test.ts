@@ -3,9 +3,9 @@
  * leader), agent — and a leader reaching into another group. Refusals change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routePath, routes, type AdminAgent, type AdminGroup, type MyNotice, type SentNotice } from '../../shared/index.js';
+import { routePath, routes, uuidv7, type AdminAgent, type AdminGroup, type MyNotice, type SentNotice } from '../../shared/index.js';
 import { call, loginAs } from '../testing/harness.js';
-import { createScene, dbFingerprint, type Scene } from '../testing/scene.js';
+import { createScene, dbFingerprint, goLive, visitorChat, type Scene } from '../testing/scene.js';
 
 type ErrorBody = { error: { code: string; message: string } };
 const PASSWORD = 'Zuzhang-2026';
@@ -80,6 +80,9 @@ describe('console authorization matrix', () => {
       ['PATCH', `/api/admin/agents/${inB.id}`, { nickname: '越权' }],
       ['POST', `/api/admin/agents/${inB.id}/disable`, undefined],
       ['POST', `/api/admin/agents/${inB.id}/enable`, undefined],
+      ['PUT', `/api/admin/agents/${inB.id}/avatar`, { dataBase64: 'iVBORw0KGgo=' }], // a PNG's signature
+      ['DELETE', `/api/admin/agents/${inB.id}/avatar`, undefined],
+      ['GET', `/api/admin/agents/${inB.id}/activity`, undefined], // 实时监控: another group's agent's day
       ['PATCH', `/api/admin/agents/${inA.id}`, { groupId: groupB.id }],
       ['PATCH', `/api/admin/agents/${inA.id}`, { role: 'leader' }],
       ['PATCH', `/api/admin/agents/${admins[0]!.id}`, { nickname: '管理员改名' }],
@@ -122,6 +125,28 @@ describe('console authorization matrix', () => {
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('NOT_FOUND');
     }
+  });
+
+  it("对话监控: a leader cannot watch, whisper into, take over, move or mark another group's conversation", async () => {
+    const agentB = await loginAs(scene.server.url, 'agent.b', PASSWORD);
+    await goLive(scene, agentB, 'online');
+    const chat = await visitorChat(scene, { groupId: groupB.id });
+    const base = `/api/admin/supervision/conversations/${chat.conversationId}`;
+    expect((await as<{ id: string }[]>(leader.token, 'GET', '/api/admin/supervision/conversations')).body.map((c) => c.id)).not.toContain(chat.conversationId);
+    const before = dbFingerprint(scene.server);
+    const attempts: [string, string, unknown][] = [
+      ['GET', base, undefined],
+      ['POST', `${base}/whispers`, { clientId: uuidv7(), text: '越权' }],
+      ['POST', `${base}/take-over`, undefined],
+      ['POST', `${base}/transfer`, { toAgentId: inA.id }],
+      ['POST', `${base}/transfer`, { toGroupId: groupA.id }],
+      ['PUT', `${base}/review`, { note: '越权' }],
+    ];
+    for (const [method, path, body] of attempts) {
+      const res = await as<ErrorBody>(leader.token, method, path, body);
+      expect([res.status, res.body.error.code], `${method} ${path}`).toEqual([403, 'FORBIDDEN']);
+    }
+    expect(dbFingerprint(scene.server)).toBe(before);
   });
 
   it("an admin changes a role: the account's logins end and it comes back with the new role; the last admin stays admin", async () => {

@@ -2,8 +2,8 @@
 import type { knowledgeRoutes } from '../../shared/protocol/rest-knowledge.js';
 import type { DomainContext } from '../domain/context.js';
 import { createCategory, deleteCategory, listCategories, updateCategory } from '../domain/knowledge/categories.js';
-import { changesAfter, createEntry, deleteEntry, getEntry, listEntries, updateEntry } from '../domain/knowledge/entries.js';
-import { importEntries } from '../domain/knowledge/import.js';
+import { changesAfter, createEntry, deleteEntry, exportEntries, getEntry, listEntries, updateEntry } from '../domain/knowledge/entries.js';
+import { importEntriesLogged } from '../domain/knowledge/import-audit.js';
 import type { Handlers } from './register-routes.js';
 
 export function createKnowledgeHandlers(ctx: DomainContext): Pick<Handlers, keyof typeof knowledgeRoutes> {
@@ -12,12 +12,13 @@ export function createKnowledgeHandlers(ctx: DomainContext): Pick<Handlers, keyo
     getKnowledgeEntry: ({ principal, params }) => getEntry(ctx, principal, params.id),
     listKnowledgeCategories: () => listCategories(ctx),
     listKnowledgeEntries: ({ query }) => listEntries(ctx, query),
-    createKnowledgeEntry: ({ body }) => createEntry(ctx, body),
-    updateKnowledgeEntry: ({ params, body }) => updateEntry(ctx, params.id, body),
-    deleteKnowledgeEntry: ({ params }) => deleteEntry(ctx, params.id),
-    createKnowledgeCategory: ({ body }) => createCategory(ctx, body),
-    updateKnowledgeCategory: ({ params, body }) => updateCategory(ctx, params.id, body),
-    deleteKnowledgeCategory: ({ params }) => deleteCategory(ctx, params.id),
-    importKnowledge: ({ body }) => importEntries(ctx, body.format, body.dataBase64),
+    exportKnowledge: ({ query }) => exportEntries(ctx, query),
+    createKnowledgeEntry: ({ principal, body }) => createEntry(ctx, body, principal.agent),
+    updateKnowledgeEntry: ({ principal, params, body }) => updateEntry(ctx, principal.agent, params.id, body),
+    deleteKnowledgeEntry: ({ principal, params }) => deleteEntry(ctx, principal.agent, params.id),
+    createKnowledgeCategory: ({ principal, body }) => createCategory(ctx, principal.agent, body),
+    updateKnowledgeCategory: ({ principal, params, body }) => updateCategory(ctx, principal.agent, params.id, body),
+    deleteKnowledgeCategory: ({ principal, params }) => deleteCategory(ctx, principal.agent, params.id),
+    importKnowledge: ({ principal, body }) => importEntriesLogged(ctx, principal.agent, body.format, body.dataBase64),
   };
 }

@@ -34,6 +34,6 @@ export function createPhraseHandlers(ctx: DomainContext): Pick<Handlers, keyof t
     attachFilePhrase: ({ principal, params, body }) => attachFilePhrase(ctx, principal, params.id, body.conversationId),
     getAutoReply: ({ principal }) => autoReplyState(ctx, principal.agent.id),
     setMyAutoReply: ({ principal, body }) => setMyAutoReply(ctx, principal.agent.id, body.autoReply),
-    setCompanyAutoReply: ({ body }) => setCompanyAutoReply(ctx, body),
+    setCompanyAutoReply: ({ principal, body }) => setCompanyAutoReply(ctx, body, principal.agent),
   };
 }

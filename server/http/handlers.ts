@@ -22,8 +22,15 @@ import { createCustomerHandlers } from './handlers-customers.js';
 import { createLoginGuardHandlers } from './handlers-login-guard.js';
 import { createAdminHandlers } from './handlers-admin.js';
 import { createNoticeHandlers } from './handlers-notices.js';
+import { createMonitorHandlers } from './handlers-monitor.js';
 import { createBlacklistHandlers } from './handlers-blacklist.js';
+import { createWidgetSettingsHandlers } from './handlers-widget-settings.js';
+import { refuseIncompleteRegistration } from '../domain/widget-settings/prechat.js';
+import { createAgentProfileHandlers } from './handlers-agent-profile.js';
+import { createTagCategoryHandlers } from './handlers-tag-categories.js';
+import { createSupervisionHandlers } from './handlers-supervision.js';
 import { refuseIfBlocked } from '../domain/blacklist/enforcement.js';
+import { changeOwnPassword } from '../domain/own-password.js';
 import type { LoginIpLimit } from './login-ip-limit.js';
 
 export function createHandlers(ctx: DomainContext, loginIpLimit: LoginIpLimit): Handlers {
@@ -37,6 +44,7 @@ export function createHandlers(ctx: DomainContext, loginIpLimit: LoginIpLimit): 
     },
     me: ({ principal }) => toAgent(ctx, ctx.store.agents.byId(principal.agent.id)!),
     setStatus: ({ principal, body }) => accounts.setStatus(ctx, principal.agent.id, body.status),
+    changeMyPassword: ({ principal, body }) => changeOwnPassword(ctx, principal, body.currentPassword, body.newPassword),
     listAgents: () => listAgents(ctx),
     listGroups: () => ctx.store.groups.list(),
     listTopics: () => ctx.store.topics.list().map((t) => ({ id: t.id, name: t.name, enabled: t.enabled })),
@@ -103,6 +111,9 @@ export function createHandlers(ctx: DomainContext, loginIpLimit: LoginIpLimit): 
 
     visitorSession: ({ body, request }) => openVisitorSession(ctx, body, request.ip),
     visitorStart: ({ principal, request }) => {
+      // 访客注册: a listed visitor hears BLOCKED first, everyone else what the company still needs.
+      refuseIfBlocked(ctx, principal, request.ip);
+      refuseIncompleteRegistration(ctx, principal);
       const outcome = startConversation(ctx, principal, request.ip);
       return outcome.outcome === 'started' ? { outcome: 'started', conversation: conversation(outcome.conversation) } : outcome;
     },
@@ -120,6 +131,11 @@ export function createHandlers(ctx: DomainContext, loginIpLimit: LoginIpLimit): 
     ...createLoginGuardHandlers(ctx),
     ...createAdminHandlers(ctx),
     ...createNoticeHandlers(ctx),
+    ...createMonitorHandlers(ctx),
     ...createBlacklistHandlers(ctx),
+    ...createWidgetSettingsHandlers(ctx),
+    ...createAgentProfileHandlers(ctx),
+    ...createTagCategoryHandlers(ctx),
+    ...createSupervisionHandlers(ctx),
   };
 }

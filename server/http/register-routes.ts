@@ -9,6 +9,7 @@ import type { DomainContext, Principal } from '../domain/context.js';
 import { authenticate, authenticateToken } from '../domain/accounts.js';
 import { sessionRefusal, touchSession } from '../domain/sessions.js';
 import { DomainError, refuse } from '../domain/errors.js';
+import { refuseUntilPasswordChanged } from '../domain/own-password.js';
 import { assertQueryDecodes, assertSafeText } from './request-text.js';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -81,6 +82,8 @@ export function registerRoutes(app: FastifyInstance, ctx: DomainContext, handler
       bodyLimit: rawBody ? LIMITS.fileBytesMax : JSON_BODY_MAX,
       handler: async (request, reply) => {
         const principal = principalFor(ctx, def, request, name === 'getAttachment');
+        // An account created or reset in the console changes its password before anything else.
+        if (def.access !== 'public') refuseUntilPasswordChanged(principal, name);
         const params = parse(def.params, request.params, 'params');
         if (def.query) assertQueryDecodes(request.url);
         const query = parse(def.query, request.query, 'query');

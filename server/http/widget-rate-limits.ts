@@ -22,6 +22,8 @@ import { WIDGET_LIMIT_KINDS, type WidgetLimitKind, type WidgetRateLimits } from 
 export const WIDGET_LIMITED_ROUTES = {
   visitorSession: 'session',
   visitorStart: 'conversation',
+  // 访客注册 answers write the profile (and may create a phone customer): an identity write, like the session.
+  visitorPrechat: 'session',
   sendMessage: 'message',
   upload: 'upload',
   reportPageView: 'pageView',

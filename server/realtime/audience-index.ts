@@ -52,7 +52,8 @@ export class AudienceIndex {
     const principal = client.principal;
     if (!principal) return [];
     if (principal.kind === 'visitor') return [audience.visitor(principal.visitor.id)];
-    return [audience.agent(principal.agent.id), audience.staff];
+    // A leader's 对话监控 socket also reads their group members' events (supervisor-socket.ts).
+    return [audience.agent(principal.agent.id), audience.staff, ...(client.supervising ?? [])];
   }
 }
 

@@ -7,7 +7,7 @@ import type { ServerSettings } from '../../shared/index.js';
 import { DEFAULT_SETTINGS, type DomainContext } from '../domain/context.js';
 import type { Client } from './client.js';
 import { Fanout } from './fanout.js';
-import { BusinessHoursPush } from './business-hours-push.js';
+import { VisitorStatePush, businessHoursState } from './business-hours-push.js';
 
 // Wednesday 2026-11-25 11:59 in Shanghai (03:59 UTC); open Wednesdays 09:00–12:00.
 const START = Date.UTC(2026, 10, 25, 3, 59);
@@ -19,7 +19,7 @@ function visitorSocket(): { client: Client; sent: string[] } {
   return { client, sent };
 }
 
-describe('BusinessHoursPush', () => {
+describe('VisitorStatePush: business hours', () => {
   afterEach(() => vi.useRealTimers());
 
   it('tells open visitor sockets when the hours close at the end of a range, without any request', () => {
@@ -27,7 +27,7 @@ describe('BusinessHoursPush', () => {
     const settings: ServerSettings = { ...DEFAULT_SETTINGS, businessHoursEnabled: true, businessHours: [{ weekday: 3, start: '09:00', end: '12:00' }] };
     const ctx = { clock: () => Date.now(), settings: () => settings } as unknown as DomainContext;
     const fanout = new Fanout();
-    const push = new BusinessHoursPush(fanout);
+    const push = new VisitorStatePush(fanout, [businessHoursState]);
     push.attach(ctx);
     const { client, sent } = visitorSocket();
     fanout.ready.visitors.add(client);
@@ -46,12 +46,40 @@ describe('BusinessHoursPush', () => {
     vi.useFakeTimers({ now: START });
     const ctx = { clock: () => Date.now(), settings: () => DEFAULT_SETTINGS } as unknown as DomainContext;
     const fanout = new Fanout();
-    const push = new BusinessHoursPush(fanout);
+    const push = new VisitorStatePush(fanout, [businessHoursState]);
     push.attach(ctx);
     const { client, sent } = visitorSocket();
     fanout.ready.visitors.add(client);
     push.refresh();
     expect(sent).toHaveLength(0);
+    push.stop();
+  });
+});
+
+describe('VisitorStatePush: widget settings beside the hours', () => {
+  it('on connect a visitor gets both states; a saved widget change sends only the widget-config frame', () => {
+    let stored: unknown = undefined;
+    const ctx = {
+      clock: () => START,
+      settings: () => DEFAULT_SETTINGS,
+      store: { widgetSettings: { read: () => stored }, groups: { byId: () => undefined } },
+    } as unknown as DomainContext;
+    const fanout = new Fanout();
+    const push = new VisitorStatePush(fanout);
+    push.attach(ctx);
+    const { client, sent } = visitorSocket();
+    fanout.ready.visitors.add(client);
+    push.sendTo(client);
+    expect(sent.map((json) => JSON.parse(json).type)).toEqual(['business-hours', 'widget-config']);
+    expect(JSON.parse(sent[1]!).config).toMatchObject({ themeColor: '#1664e3', themeTextColor: '#ffffff', position: 'bottom-right' });
+
+    stored = { themeColor: '#ffd666', title: '小蜜' };
+    push.refresh();
+    expect(sent).toHaveLength(3);
+    // A light colour gets dark text on it, and a darker shade where it is text on white.
+    expect(JSON.parse(sent[2]!)).toMatchObject({ type: 'widget-config', config: { title: '小蜜', themeColor: '#ffd666', themeTextColor: '#1f1f1f' } });
+    push.refresh();
+    expect(sent).toHaveLength(3);
     push.stop();
   });
 });

@@ -2,7 +2,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { ServerFrame, SessionEndReason } from '../../shared/index.js';
 import type { Principal } from '../domain/context.js';
-import type { EventReader } from '../store/types.js';
+import type { Audience, EventReader } from '../store/types.js';
 import { audience } from '../store/types.js';
 
 /** One realtime connection after (or before) its hello. */
@@ -26,6 +26,10 @@ export interface Client {
   lastQueueJson?: string;
   /** Set when the staff session behind this socket ended: from then on its frames act for no one. */
   sessionEnded?: SessionEndReason;
+  /** A 对话监控 socket (hello with supervise): the extra audiences it reads (supervisor-socket.ts); never counted as connected. */
+  supervising?: Audience[];
+  /** A 实时监控 socket (monitor.hello): gets wallboard frames only, sends nothing but pings (wallboard-push.ts). */
+  monitor?: boolean;
 }
 
 export function send(client: Client, frame: ServerFrame): void {

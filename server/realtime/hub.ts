@@ -8,6 +8,7 @@ import { ClientFrameSchema, LIMITS, SESSION_ENDED_CLOSE_CODE, type ClientFrame, 
 import type { DomainContext } from '../domain/context.js';
 import { type ClusterBus, singleNodeBus } from '../cluster/bus.js';
 import { authenticateToken } from '../domain/accounts.js';
+import { passwordChangePending } from '../domain/own-password.js';
 import { onSessionsEnded, sessionRefusal, touchSession } from '../domain/sessions.js';
 import { type GraceTimers, realGraceTimers } from './grace-timers.js';
 import { type Client, readerOf, send } from './client.js';
@@ -23,11 +24,14 @@ import { SendAdmission } from './send-admission.js';
 import type { MessageLimiter } from './send-limiter.js';
 import { clientsOfSessions, mayAct, sweepSessionSockets } from './session-guard.js';
 import { StaffState } from './staff-state.js';
+import { WallboardPush } from './wallboard-push.js';
 import { BLOCKED_FRAME, stopListedVisitors } from './blacklist-stop.js';
 import { isVisitorBlocked } from '../domain/blacklist/enforcement.js';
 import { onBlacklistAdded } from '../domain/blacklist/live-block.js';
-import { BusinessHoursPush } from './business-hours-push.js';
+import { VisitorStatePush } from './business-hours-push.js';
 import { onSettingsChanged } from '../domain/settings-changed.js';
+import type { Principal } from '../domain/context.js';
+import { supervisorAudiences } from './supervisor-socket.js';
 
 const HELLO_TIMEOUT_MS = 10_000;
 /** On shutdown, how long to wait for terminated sockets to report closed. */
@@ -64,8 +68,10 @@ export class RealtimeHub {
   private delivery!: EventDelivery;
   private readonly log: FrameLog;
   private readonly staffState: StaffState;
-  /** 工作时间 to this node's visitor sockets (business-hours-push.ts). */
-  private readonly businessHours: BusinessHoursPush;
+  /** 实时监控 boards to this node's monitor sockets (wallboard-push.ts). */
+  private readonly wallboard: WallboardPush;
+  /** 工作时间 and the widget's settings to this node's visitor sockets (business-hours-push.ts). */
+  private readonly visitorStates: VisitorStatePush;
   private ctx!: DomainContext;
   private batch!: MessageBatch;
   /** Visitors' message.send frames pass the widget's rate limit here first (when it is on). */
@@ -79,7 +85,8 @@ export class RealtimeHub {
     const bus = this.bus;
     this.fanout = new Fanout(bus.shared ? (message) => bus.publish(message) : undefined);
     this.staffState = new StaffState(this.fanout);
-    this.businessHours = new BusinessHoursPush(this.fanout);
+    this.wallboard = new WallboardPush(bus.shared ? () => bus.publish({ kind: 'wallboard-changed' }) : null);
+    this.visitorStates = new VisitorStatePush(this.fanout);
     const graceMs = options.presenceGraceMs ?? presenceGraceMs();
     const heartbeatMs = options.presenceHeartbeatMs ?? DEFAULT_PRESENCE_HEARTBEAT_MS;
     this.localPresence = new ConnectionPresence({
@@ -92,6 +99,7 @@ export class RealtimeHub {
       agentChanged: (agentId) => {
         this.presence.localChanged();
         this.staffState.agentConnectionChanged(agentId);
+        this.wallboard.changed(true);
       },
     });
     this.presence = new ClusterPresence(this.localPresence, {
@@ -100,7 +108,10 @@ export class RealtimeHub {
       // A node gone silent keeps its agents for the grace period, as a dropped connection would.
       ttlMs: graceMs + 2 * heartbeatMs,
       clock: Date.now,
-      agentChanged: (agentId) => this.staffState.agentConnectionChanged(agentId),
+      agentChanged: (agentId) => {
+        this.staffState.agentConnectionChanged(agentId);
+        this.wallboard.changed(false);
+      },
       // The visitor's own node tells the staff (its presence frame reaches every node).
       visitorChanged: () => undefined,
     });
@@ -122,22 +133,28 @@ export class RealtimeHub {
       // A new message moves neither the queue nor any agent's load; everything else may.
       if (events.some((e) => e.event.type !== 'message.created')) this.staffState.schedule();
     });
+    this.wallboard.attach(ctx);
     ctx.store.onCommit((events) => {
       this.delivery.local(events);
+      this.wallboard.changed(true);
       if (this.bus.shared && events.length > 0) this.bus.publish({ kind: 'committed', head: events[events.length - 1]!.seq, events });
     });
     this.bus.subscribe((message, from) => {
       if (this.closing) return;
       if (message.kind === 'committed') this.delivery.remote(message.head, message.events);
       else if (message.kind === 'presence' || message.kind === 'hello') this.presence.fromCluster(message, from);
-      else if (message.kind === 'settings-changed') this.businessHours.refresh();
+      else if (message.kind === 'wallboard-changed') this.wallboard.changed(false);
+      else if (message.kind === 'settings-changed') this.visitorStates.refresh();
       else this.fanout.fromCluster(message);
     });
     this.presence.start();
-    ctx.signal = () => this.staffState.schedule();
-    this.businessHours.attach(ctx);
+    ctx.signal = () => {
+      this.staffState.schedule();
+      this.wallboard.changed(true);
+    };
+    this.visitorStates.attach(ctx);
     onSettingsChanged(ctx, () => {
-      this.businessHours.refresh();
+      this.visitorStates.refresh();
       if (this.bus.shared) this.bus.publish({ kind: 'settings-changed' });
     });
   }
@@ -188,8 +205,9 @@ export class RealtimeHub {
       }
       if (!client.principal) {
         clearTimeout(helloTimer);
+        if (frame.type === 'monitor.hello') return this.welcomeMonitor(client, frame.token);
         if (frame.type !== 'hello') return this.refuse(client, 'The first frame must be hello');
-        return this.welcome(client, frame.token, frame.lastSeq);
+        return this.welcome(client, frame.token, frame.lastSeq, frame.supervise === true);
       }
       // Re-checked on every frame: the session may have ended elsewhere or outlived its lifetime.
       if (!mayAct(this.ctx, client, this.endClient)) return;
@@ -204,9 +222,10 @@ export class RealtimeHub {
       clearTimeout(helloTimer);
       this.clients.delete(client);
       this.fanout.ready.remove(client);
+      this.wallboard.remove(client);
       for (const draft of client.drafts.values()) if (draft.timer) clearTimeout(draft.timer);
       // While closing, the store may already be gone: presence and routing no longer matter.
-      if (client.ready && !this.closing) this.localPresence.disconnected(client.principal!, code);
+      if (client.ready && !this.closing && !client.supervising) this.localPresence.disconnected(client.principal!, code);
     });
     socket.on('error', () => socket.terminate());
   }
@@ -229,7 +248,7 @@ export class RealtimeHub {
     if (!client.ready) return;
     client.ready = false;
     this.fanout.ready.remove(client);
-    if (!this.closing) this.localPresence.disconnected(client.principal!, SESSION_ENDED_CLOSE_CODE);
+    if (!this.closing && !client.supervising) this.localPresence.disconnected(client.principal!, SESSION_ENDED_CLOSE_CODE);
   };
 
   /** Open sockets count as activity; those whose session ended or aged out are closed (app.ts runs this every 15 s). */
@@ -238,8 +257,12 @@ export class RealtimeHub {
   }
 
   private dispatch(client: Client, frame: ClientFrame): void {
+    // A monitor socket only listens: it acts for no one, whatever its principal may do elsewhere.
+    if (client.monitor && frame.type !== 'ping')
+      return send(client, { type: 'error', error: { code: 'INVALID_STATE', message: 'A 实时监控 socket only receives' } });
     switch (frame.type) {
       case 'hello':
+      case 'monitor.hello':
         return send(client, { type: 'error', error: { code: 'INVALID_STATE', message: 'Already said hello' } });
       case 'ping':
         return send(client, { type: 'pong' });
@@ -252,8 +275,20 @@ export class RealtimeHub {
     }
   }
 
+  /** A 实时监控 socket: the staff token's login, then boards only (no replay, no presence, no events). */
+  private welcomeMonitor(client: Client, token: string): void {
+    const auth = authenticateToken(this.ctx, token);
+    if (auth.principal === null) return auth.reason ? this.endClient(client, auth.reason) : this.refuse(client, 'The token is not valid; log in again');
+    if (passwordChangePending(auth.principal)) {
+      send(client, { type: 'error', error: { code: 'PASSWORD_CHANGE_REQUIRED', message: 'Change your password first' } });
+      return void client.socket.close(4403, 'password-change-required');
+    }
+    if (auth.principal.kind === 'staff') touchSession(this.ctx, auth.principal.session);
+    this.wallboard.welcome(client, auth.principal);
+  }
+
   /** Welcome, replay after lastSeq page by page, then go live — all in one tick, so nothing slips between. */
-  private welcome(client: Client, token: string, lastSeq: number): void {
+  private welcome(client: Client, token: string, lastSeq: number, supervise = false): void {
     const auth = authenticateToken(this.ctx, token);
     if (auth.principal === null) return auth.reason ? this.endClient(client, auth.reason) : this.refuse(client, 'The token is not valid; log in again');
     const principal = auth.principal;
@@ -262,8 +297,14 @@ export class RealtimeHub {
       send(client, BLOCKED_FRAME);
       return void client.socket.close(BLOCKED_CLOSE_CODE, 'blocked');
     }
+    // An account that must change its password first does no work until it has (own-password.ts).
+    if (passwordChangePending(principal)) {
+      send(client, { type: 'error', error: { code: 'PASSWORD_CHANGE_REQUIRED', message: 'Change your password first' } });
+      return void client.socket.close(4403, 'password-change-required');
+    }
     client.principal = principal;
     if (principal.kind === 'staff') touchSession(this.ctx, principal.session);
+    if (supervise) return this.welcomeSupervisor(client, principal);
     const events = this.ctx.store.events;
     const headSeq = events.head();
     const role = principal.kind === 'visitor' ? 'visitor' : principal.agent.role;
@@ -289,8 +330,25 @@ export class RealtimeHub {
     this.localPresence.connected(principal, () => {
       if (principal.kind !== 'visitor') return this.staffState.sendSnapshot(client);
       this.staffState.sendVisitorQueue(client);
-      this.businessHours.sendTo(client);
+      this.visitorStates.sendTo(client);
     });
+  }
+
+  /** 对话监控 (supervisor-socket.ts): live from the head — no replay, no presence — reading the supervised agents' events too. */
+  private welcomeSupervisor(client: Client, principal: Principal): void {
+    const allowed = supervisorAudiences(this.ctx, principal);
+    if (!allowed.ok) {
+      send(client, { type: 'error', error: { code: 'FORBIDDEN', message: allowed.message } });
+      return void client.socket.close(4403, 'forbidden');
+    }
+    client.supervising = allowed.audiences;
+    const headSeq = this.ctx.store.events.head();
+    send(client, { type: 'welcome', role: principal.kind === 'staff' ? principal.agent.role : 'visitor', headSeq });
+    send(client, { type: 'replay.done', headSeq });
+    client.deliveredSeq = headSeq;
+    client.ready = true;
+    this.fanout.ready.add(client);
+    this.staffState.sendSnapshot(client);
   }
 
   /**
@@ -313,7 +371,8 @@ export class RealtimeHub {
     this.batch.flush();
     this.closing = true;
     this.staffState.stop();
-    this.businessHours.stop();
+    this.wallboard.stop();
+    this.visitorStates.stop();
     this.localPresence.stop();
     this.presence.stop();
     const closed: Promise<void>[] = [];

@@ -7,6 +7,7 @@ import type { Agent, QueueEntry } from '../../shared/index.js';
 import type { DomainContext } from '../domain/context.js';
 import { listAgents, queueEntries, toAgent } from '../domain/dto.js';
 import { drainQueue } from '../domain/routing.js';
+import { recordConnectionChange } from '../domain/monitoring/activity.js';
 import { type Client, send } from './client.js';
 import type { Fanout } from './fanout.js';
 
@@ -80,6 +81,8 @@ export class StaffState {
 
   /** An agent's first connection opened or last one closed: routing may change. */
   agentConnectionChanged(agentId: string): void {
+    // The activity log's 离线 / back (a no-op when the newest status row says so already: every node notices).
+    recordConnectionChange(this.ctx, agentId);
     const agent: Agent | undefined = (() => {
       const row = this.ctx.store.agents.byId(agentId);
       return row ? toAgent(this.ctx, row) : undefined;

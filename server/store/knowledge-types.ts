@@ -26,6 +26,7 @@ export interface KnowledgeEntryFilter {
   categoryId?: string;
   /** Substring of question, keywords or answer text. */
   text?: string;
+  enabled?: boolean;
   limit: number;
   offset: number;
 }
@@ -48,6 +49,8 @@ export interface KnowledgeRepository {
   putEntry(row: KnowledgeEntryRow): void;
   /** Live entries, newest change first. */
   list(filter: KnowledgeEntryFilter): KnowledgeEntryRow[];
+  /** How many live entries the filter matches (its limit and offset aside). */
+  count(filter: Omit<KnowledgeEntryFilter, 'limit' | 'offset'>): number;
   /** Every entry (tombstones too) with rev > after, in rev order. */
   changesAfter(after: number, limit: number): KnowledgeEntryRow[];
   /** The highest rev, 0 when empty. */

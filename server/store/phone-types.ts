@@ -40,6 +40,7 @@ export interface WrapUpCodeRepository {
   byId(id: string): WrapUpCodeRow | undefined;
   byName(name: string): WrapUpCodeRow | undefined;
   insert(row: WrapUpCodeRow): void;
+  update(id: string, patch: Partial<Pick<WrapUpCodeRow, 'name' | 'enabled'>>): void;
 }
 
 export interface CallRow {

@@ -18,6 +18,10 @@ import type { LoginGuardRepositories } from './login-guard-types.js';
 import type { AuditRepositories } from './audit-types.js';
 import type { NoticeRepositories } from './notice-types.js';
 import type { BlacklistRepositories } from './blacklist-types.js';
+import type { TagCategoryRepositories } from './tag-category-types.js';
+import type { ActivityRepositories } from './activity-types.js';
+import type { SupervisionRepositories } from './supervision-types.js';
+import type { WidgetSettingsRepositories } from './widget-settings-types.js';
 
 export interface AgentRow {
   id: string;
@@ -33,6 +37,10 @@ export interface AgentRow {
   createdAt: number;
   /** Disabled by an admin at this time (no login, no routing); null while enabled. Absent = null. */
   disabledAt?: number | null;
+  /** Set by a console create or password reset: the agent must choose a password before anything else (migration 015). Absent = false. */
+  mustChangePassword?: boolean;
+  /** 头像: the id its picture's bytes are stored under (attachmentBytes); null or absent: none (migration 016). */
+  avatarId?: string | null;
 }
 
 export interface AgentRepository {
@@ -42,8 +50,15 @@ export interface AgentRepository {
   insert(row: AgentRow): void;
   update(
     id: string,
-    patch: Partial<Pick<AgentRow, 'nickname' | 'status' | 'notRespondingSince' | 'maxConcurrent' | 'groupId' | 'passwordHash' | 'disabledAt' | 'role'>>,
+    patch: Partial<
+      Pick<
+        AgentRow,
+        'nickname' | 'status' | 'notRespondingSince' | 'maxConcurrent' | 'groupId' | 'passwordHash' | 'disabledAt' | 'role' | 'mustChangePassword' | 'avatarId'
+      >
+    >,
   ): void;
+  /** The agent whose avatar this is, if any. */
+  byAvatarId(avatarId: string): AgentRow | undefined;
   /** Only an account with no history may go (the caller checks hasHistory first). */
   delete(id: string): void;
   /** Whether anything refers to this agent: conversations, messages, calls, sessions of work… */
@@ -342,6 +357,10 @@ export interface Store
     AuditRepositories,
     NoticeRepositories,
     BlacklistRepositories,
+    TagCategoryRepositories,
+    ActivityRepositories,
+    SupervisionRepositories,
+    WidgetSettingsRepositories,
     PhoneRepositories,
     PhraseRepositories,
     KnowledgeRepositories,

@@ -64,6 +64,7 @@ async function produceInstallation(dataDir: string): Promise<Installation> {
       call(url, 'POST', '/api/admin/agents', { token: admin.token, body: { account: 'wangfang88', password: 'Kefu-2026!', nickname: '王芳' } }),
     );
     await ok('wrap-up code', call(url, 'POST', '/api/admin/wrap-up-codes', { token: admin.token, body: { name: '转技术' } }));
+    await ok('tag category', call(url, 'POST', '/api/admin/tag-categories', { token: admin.token, body: { name: '客户等级', tags: ['VIP', '普通'] } }));
     // The console's blacklist and a notice (with its recipients).
     await ok(
       'blacklist',

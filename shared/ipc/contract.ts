@@ -33,7 +33,10 @@ import { serverAddressInvokeChannels } from './server-address.js';
 import { updateEventChannels, updateInvokeChannels } from './updates.js';
 import { logEventChannels, logInvokeChannels } from './logs.js';
 import { noticeEventChannels, noticeInvokeChannels } from './notices.js';
+import { passwordInvokeChannels } from './password.js';
+import { whisperEventChannels, whisperInvokeChannels } from './whispers.js';
 import { blacklistInvokeChannels } from './blacklist.js';
+import { companySettingsEventChannels, companySettingsInvokeChannels } from './company-settings.js';
 
 /** Settings kept by the workstation itself (per installation). */
 export const WorkstationSettingsSchema = z.object({
@@ -137,7 +140,10 @@ export const invokeChannels = {
   ...serverAddressInvokeChannels,
   ...updateInvokeChannels,
   ...noticeInvokeChannels,
+  ...passwordInvokeChannels,
   ...blacklistInvokeChannels,
+  ...companySettingsInvokeChannels,
+  ...whisperInvokeChannels,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -187,6 +193,8 @@ export const eventChannels = {
   ...logEventChannels,
   ...updateEventChannels,
   ...noticeEventChannels,
+  ...companySettingsEventChannels,
+  ...whisperEventChannels,
 } as const;
 
 export type EventChannel = keyof typeof eventChannels;

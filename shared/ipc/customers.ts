@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { invoke } from './invoke.js';
 import { CustomerProfilePatchSchema, type CustomerProfile } from '../customers.js';
+import type { TagCategory } from '../tag-categories.js';
 
 const VisitorId = z.string().min(1).max(64);
 
@@ -13,6 +14,8 @@ export const customerInvokeChannels = {
   'customers:get-profile': invoke<CustomerProfile>()(z.strictObject({ visitorId: VisitorId })),
   /** Change 名片分类 tags, phone, e-mail. */
   'customers:update-profile': invoke<CustomerProfile>()(z.strictObject({ visitorId: VisitorId, patch: CustomerProfilePatchSchema })),
+  /** 名片分类: the tag categories an admin manages, to pick a visitor's tags from (free tags stay possible). */
+  'customers:tag-categories': invoke<TagCategory[]>()(z.undefined()),
 } as const;
 
 export const customerEventChannels = {

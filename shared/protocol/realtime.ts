@@ -14,7 +14,10 @@ import { SendMessageBodySchema } from './rest.js';
 import { refuseUnsafeText } from '../text-safety.js';
 import { SessionEndReasonSchema } from '../session.js';
 import { BusinessHoursStateSchema } from '../business-hours.js';
+import { WidgetConfigSchema } from '../widget-settings.js';
 import { NoticeSchema } from './rest-notices.js';
+import { WallboardSchema } from './rest-monitor.js';
+import { WhisperSchema } from './rest-supervision.js';
 
 export const REALTIME_PATH = '/api/realtime';
 
@@ -22,7 +25,19 @@ export const REALTIME_PATH = '/api/realtime';
 export const ClientFrameSchema = z
   .discriminatedUnion('type', [
     /** Must be the first frame. */
-    z.strictObject({ type: z.literal('hello'), token: z.string().min(1).max(128), lastSeq: z.number().int().min(0) }),
+    z.strictObject({
+      type: z.literal('hello'),
+      token: z.string().min(1).max(128),
+      lastSeq: z.number().int().min(0),
+      /**
+       * 对话监控 (the console's live view, admins and group leaders only): no replay (the console
+       * reads the list over REST once ready), the caller does not count as connected for routing,
+       * and a leader reads their group members' conversation events too.
+       */
+      supervise: z.literal(true).optional(),
+    }),
+    /** Instead of hello, as the first frame: a 实时监控 wallboard socket (admins and group leaders) — wallboard frames only, no events, no presence. */
+    z.strictObject({ type: z.literal('monitor.hello'), token: z.string().min(1).max(128) }),
     /** Send a message; answered by `ack` or `nack` with the same clientId. */
     z.strictObject({
       type: z.literal('message.send'),
@@ -44,8 +59,10 @@ export const DurableEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message.created'), message: MessageSchema }),
   /** A conversation appeared for this client or changed (assigned, transferred in, ended, summarised, evaluated). */
   z.object({ type: z.literal('conversation.updated'), conversation: ConversationSchema }),
-  /** A conversation left this agent (transferred away). */
-  z.object({ type: z.literal('conversation.removed'), conversationId: z.string(), reason: z.enum(['transferred']) }),
+  /** A conversation left this agent (transferred away, or taken over by a supervisor: 强制接管). */
+  z.object({ type: z.literal('conversation.removed'), conversationId: z.string(), reason: z.enum(['transferred', 'taken-over']) }),
+  /** 悄悄话: staff only (the conversation's agent, the supervisors); never in a visitor's stream. */
+  z.object({ type: z.literal('whisper.created'), whisper: WhisperSchema }),
   z.object({ type: z.literal('offline-message.updated'), offlineMessage: OfflineMessageSchema }),
   /** The agent pushed the satisfaction form to the visitor. */
   z.object({ type: z.literal('evaluation.requested'), conversationId: z.string() }),
@@ -56,6 +73,11 @@ export const DurableEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('phrases.changed'), ownerId: z.string().nullable() }),
   /** An admin sent a notice (通知); to its recipients only (everyone, or the group's members when sent). */
   z.object({ type: z.literal('notice.sent'), notice: NoticeSchema }),
+  /**
+   * 公司设置 or the company auto-reply (自动应答) changed: a hint to staff to re-read them. In the log,
+   * so a workstation that was offline hears of it on replay.
+   */
+  z.object({ type: z.literal('settings.changed') }),
 ]);
 export type DurableEvent = z.infer<typeof DurableEventSchema>;
 
@@ -84,6 +106,8 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
    * admin changes the settings, and when the hours change by themselves (the next change time).
    */
   z.object({ type: z.literal('business-hours'), hours: BusinessHoursStateSchema }),
+  /** To visitors: the widget's appearance, menu and 访客注册 (shared/widget-settings.ts). Sent on connect and when an admin saves them. */
+  z.object({ type: z.literal('widget-config'), config: WidgetConfigSchema }),
   z.object({ type: z.literal('agent'), agent: AgentSchema }),
   /** 顾客信息 / 轨迹 of this visitor changed (page view, tags, contact): re-read the profile. To staff who serve them. */
   z.object({ type: z.literal('customer.changed'), visitorId: z.string() }),
@@ -94,5 +118,7 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
    */
   z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string(), reason: SessionEndReasonSchema.optional() }) }),
   z.object({ type: z.literal('pong') }),
+  /** To a 实时监控 socket (monitor.hello): one board — a group's, or the company total (groupId null) — on connect and whenever it changes. */
+  z.object({ type: z.literal('wallboard'), board: WallboardSchema }),
 ]);
 export type ServerFrame = z.infer<typeof ServerFrameSchema>;

@@ -16,6 +16,8 @@ export const AdminAgentSchema = AgentSchema.extend({
   /** Epoch ms when an admin disabled the account (it cannot log in); null while enabled. */
   disabledAt: z.number().nullable(),
   createdAt: z.number(),
+  /** The agent's SIP account (softphone) by its URI; null when none is set. */
+  sipUri: z.string().nullable().optional(),
 });
 export type AdminAgent = z.infer<typeof AdminAgentSchema>;
 
@@ -49,6 +51,8 @@ export const AUDIT_ACTIONS = [
   'agent.enable',
   'agent.delete',
   'agent.unlock',
+  /** An agent's SIP account set in the console (its password never logged, only passwordChanged). */
+  'agent.sip',
   'group.create',
   'group.rename',
   'group.delete',
@@ -58,6 +62,34 @@ export const AUDIT_ACTIONS = [
   'blacklist.add',
   'blacklist.remove',
   'notice.send',
+  'phrase.create',
+  'phrase.update',
+  'phrase.delete',
+  'phraseCategory.create',
+  'phraseCategory.update',
+  'phraseCategory.delete',
+  'filePhrase.create',
+  'filePhrase.update',
+  'filePhrase.delete',
+  'wrapUpCode.create',
+  'wrapUpCode.update',
+  'tagCategory.create',
+  'tagCategory.update',
+  'tagCategory.delete',
+  'knowledge.create',
+  'knowledge.update',
+  'knowledge.delete',
+  /** One entry per import: how many rows went in and how many were refused. */
+  'knowledge.import',
+  'knowledgeCategory.create',
+  'knowledgeCategory.update',
+  'knowledgeCategory.delete',
+  // 对话监控 (server/domain/supervision): opening a conversation is logged too, not only changes.
+  'conversation.watch',
+  'conversation.whisper',
+  'conversation.takeOver',
+  'conversation.transfer',
+  'conversation.review',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -69,7 +101,22 @@ export const AuditEntrySchema = z.object({
   /** The actor's account when it acted (kept if the account is deleted later). */
   actorAccount: z.string(),
   action: AuditActionSchema,
-  targetType: z.enum(['agent', 'group', 'topic', 'settings', 'blacklist', 'notice']),
+  targetType: z.enum([
+    'agent',
+    'group',
+    'topic',
+    'settings',
+    'blacklist',
+    'notice',
+    'phrase',
+    'phraseCategory',
+    'filePhrase',
+    'wrapUpCode',
+    'tagCategory',
+    'knowledge',
+    'knowledgeCategory',
+    'conversation',
+  ]),
   targetId: z.string().nullable(),
   /** The target's fields before and after the change (null when created or deleted); passwords never appear. */
   before: z.record(z.string(), z.unknown()).nullable(),

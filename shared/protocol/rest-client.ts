@@ -39,6 +39,11 @@ export interface RestCallOptions<N extends RouteName> {
   /** Raw bytes (uploads): sent as application/octet-stream instead of a JSON body. */
   bytes?: Uint8Array;
   timeoutMs?: number;
+  /**
+   * Sent with this token instead of the client's, and never renewed: a login that is not the
+   * session yet (修改密码 before the workstation opens, server/domain/own-password.ts).
+   */
+  token?: string;
 }
 
 export interface RouteClient {
@@ -143,7 +148,11 @@ export function createRouteClient(options: RouteClientOptions): RouteClient {
         init.body = JSON.stringify(callOptions.body);
         init.headers = { 'content-type': 'application/json' };
       }
-      const response = await authorized(url, init, callOptions.timeoutMs ?? defaultTimeout, !NOT_RENEWED.has(name));
+      const timeoutMs = callOptions.timeoutMs ?? defaultTimeout;
+      const response =
+        callOptions.token === undefined
+          ? await authorized(url, init, timeoutMs, !NOT_RENEWED.has(name))
+          : await request(url, init, timeoutMs, callOptions.token);
       if (!response.ok) return response;
       if (!response.value.ok) return errorFromResponse(response.value);
       let json: unknown;

@@ -20,6 +20,20 @@ const CategoryBody = z.strictObject({
   sortOrder: z.number().int().min(0).max(1_000_000).default(0),
 });
 
+/** The console's filter of the entry list, and of its export. */
+const EntryFilter = z.strictObject({
+  categoryId: Id.optional(),
+  q: z.string().max(KNOWLEDGE_LIMITS.queryMax).optional(),
+  state: z.enum(['enabled', 'disabled']).optional(),
+});
+
+export const KnowledgeEntryPageSchema = z.object({
+  entries: z.array(KnowledgeEntrySchema),
+  /** Entries the filter matches, over all pages. */
+  total: z.number().int(),
+});
+export type KnowledgeEntryPage = z.infer<typeof KnowledgeEntryPageSchema>;
+
 export const knowledgeRoutes = {
   knowledgeChanges: {
     method: 'GET',
@@ -51,13 +65,19 @@ export const knowledgeRoutes = {
     method: 'GET',
     path: '/api/admin/knowledge/entries',
     access: 'admin',
-    summary: 'Entries for management, disabled ones included',
-    query: z.strictObject({
-      categoryId: Id.optional(),
-      q: z.string().max(KNOWLEDGE_LIMITS.queryMax).optional(),
+    summary: 'A page of entries for management, disabled ones included, with how many match',
+    query: EntryFilter.extend({
       limit: queryInt(1, 500).prefault(100),
       offset: queryInt(0, Number.MAX_SAFE_INTEGER).prefault(0),
     }),
+    response: KnowledgeEntryPageSchema,
+  },
+  exportKnowledge: {
+    method: 'GET',
+    path: '/api/admin/knowledge/export',
+    access: 'admin',
+    summary: 'Every entry the filter matches, in one answer (the console writes them as CSV the import reads back)',
+    query: EntryFilter,
     response: z.array(KnowledgeEntrySchema),
   },
   createKnowledgeEntry: {

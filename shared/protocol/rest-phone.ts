@@ -24,13 +24,21 @@ export const phoneRoutes = {
     summary: "The logged-in agent's SIP account (with its password, for this agent only)",
     response: SipSettingsSchema.nullable(),
   },
+  getAgentSipSettings: {
+    method: 'GET',
+    path: '/api/admin/agents/:id/sip',
+    access: 'admin',
+    summary: "An agent's SIP account without its password (null: none set)",
+    params: IdParams,
+    response: SipSettingsSchema.omit({ password: true }).nullable(),
+  },
   setSipSettings: {
     method: 'PUT',
     path: '/api/admin/agents/:id/sip',
     access: 'admin',
-    summary: "Set an agent's SIP account",
+    summary: "Set an agent's SIP account (password omitted: keep the current one)",
     params: IdParams,
-    body: SipSettingsSchema,
+    body: SipSettingsSchema.extend({ password: SipSettingsSchema.shape.password.optional() }),
     response: SipSettingsSchema.omit({ password: true }),
   },
   listWrapUpCodes: { method: 'GET', path: '/api/wrap-up-codes', access: 'staff', summary: '话后处理 codes', response: z.array(WrapUpCodeSchema) },
@@ -40,6 +48,17 @@ export const phoneRoutes = {
     access: 'admin',
     summary: 'Add a wrap-up code',
     body: z.strictObject({ name: nameField(LIMITS.nameMax) }),
+    response: WrapUpCodeSchema,
+  },
+  updateWrapUpCode: {
+    method: 'PATCH',
+    path: '/api/admin/wrap-up-codes/:id',
+    access: 'admin',
+    summary: 'Rename a wrap-up code or disable it (no longer offered after a call; calls that have it keep it)',
+    params: IdParams,
+    body: z
+      .strictObject({ name: nameField(LIMITS.nameMax).optional(), enabled: z.boolean().optional() })
+      .refine((patch) => patch.name !== undefined || patch.enabled !== undefined, 'change the name or enabled'),
     response: WrapUpCodeSchema,
   },
   syncCall: {

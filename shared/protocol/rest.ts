@@ -22,7 +22,6 @@ import {
   textField,
 } from '../domain.js';
 import { LIMITS } from '../limits.js';
-import { UUID_PATTERN } from '../ids.js';
 import { queryInt } from '../query-number.js';
 import { MessageStyleSchema } from '../message-style.js';
 import { PasswordSchema, withPasswordUnlikeAccount } from '../password-policy.js';
@@ -35,8 +34,14 @@ import { loginGuardRoutes } from './rest-login-guard.js';
 import { visitorRoutes } from './rest-visitor.js';
 import { adminRoutes } from './rest-admin.js';
 import { noticeRoutes } from './rest-notices.js';
+import { monitorRoutes } from './rest-monitor.js';
 import { blacklistRoutes } from './rest-blacklist.js';
-import { Id, IdParams, Ok } from './rest-common.js';
+import { widgetSettingsRoutes } from './rest-widget-settings.js';
+import { tagCategoryRoutes } from './rest-tag-categories.js';
+import { agentImportRoutes } from './rest-agent-import.js';
+import { avatarRoutes } from './rest-avatars.js';
+import { ClientIdSchema, Id, IdParams, Ok, TransferBodySchema, type TransferBody } from './rest-common.js';
+import { supervisionRoutes } from './rest-supervision.js';
 
 /**
  * Who may call a route. 'staff' = anyone logged in to the workstation (agent, leader or admin);
@@ -56,7 +61,7 @@ export interface RouteDef {
   response: z.ZodType;
 }
 
-export const ClientIdSchema = z.string().regex(UUID_PATTERN, 'must be a UUID');
+export { ClientIdSchema, TransferBodySchema, type TransferBody };
 
 export const SendMessageBodySchema = z.discriminatedUnion('kind', [
   /** `style` (字体设置) is accepted from agents only; the server refuses it from a visitor. */
@@ -66,13 +71,11 @@ export const SendMessageBodySchema = z.discriminatedUnion('kind', [
 export type SendMessageBody = z.infer<typeof SendMessageBodySchema>;
 
 export const CloseBodySchema = z.strictObject({
-  topicId: Id,
+  /** The 对话主题; may be left out only when the company does not require a topic (summaryRequired off). */
+  topicId: Id.optional(),
   note: z.string().max(LIMITS.summaryNoteMax),
 });
 export type CloseBody = z.infer<typeof CloseBodySchema>;
-
-export const TransferBodySchema = z.union([z.strictObject({ toAgentId: Id }), z.strictObject({ toGroupId: Id })]);
-export type TransferBody = z.infer<typeof TransferBodySchema>;
 
 export const LoginBodySchema = z.strictObject({
   account: textField(LIMITS.nameMax),
@@ -82,8 +85,23 @@ export const LoginBodySchema = z.strictObject({
  * A login's token pair: `token` (Bearer; expires when idle or old, see ServerSettings) and
  * `refreshToken`, traded once on POST /api/auth/refresh for a new pair until refreshExpiresAt.
  */
-export const LoginResponseSchema = z.object({ token: z.string(), refreshToken: z.string(), refreshExpiresAt: z.number(), agent: AgentSchema });
+export const LoginResponseSchema = z.object({
+  token: z.string(),
+  refreshToken: z.string(),
+  refreshExpiresAt: z.number(),
+  agent: AgentSchema,
+  /**
+   * The password was set or reset in the console: this login may only change it (changeMyPassword),
+   * read `me` and log out until then (everything else: 403 PASSWORD_CHANGE_REQUIRED).
+   */
+  mustChangePassword: z.boolean().optional(),
+});
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+/** 修改密码: the current password again (whoever holds the token may not be the agent), and a new one under the policy. */
+export const ChangeMyPasswordBodySchema = z.strictObject({
+  currentPassword: z.string().min(1).max(LIMITS.passwordMax),
+  newPassword: PasswordSchema,
+});
 export const RefreshBodySchema = z.strictObject({ refreshToken: z.string().min(1).max(128) });
 
 export const MessagesQuerySchema = z.strictObject({
@@ -150,6 +168,14 @@ const chatRoutes = {
     access: 'staff',
     summary: 'Switch 在线/忙碌/离开',
     body: z.strictObject({ status: AgentStatusSchema }),
+    response: AgentSchema,
+  },
+  changeMyPassword: {
+    method: 'PUT',
+    path: '/api/me/password',
+    access: 'staff',
+    summary: "Change one's own password (修改密码); clears 下次登录须修改密码 and ends the agent's other logins",
+    body: ChangeMyPasswordBodySchema,
     response: AgentSchema,
   },
   listAgents: {
@@ -341,7 +367,13 @@ export const routes = {
   ...loginGuardRoutes,
   ...adminRoutes,
   ...noticeRoutes,
+  ...monitorRoutes,
   ...blacklistRoutes,
+  ...widgetSettingsRoutes,
+  ...tagCategoryRoutes,
+  ...agentImportRoutes,
+  ...avatarRoutes,
+  ...supervisionRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -6,6 +6,7 @@
  */
 import { callRoute, mapLimit } from './rest-client.js';
 import { RealtimeConnection } from './realtime-client.js';
+import { clearFirstLogin } from './first-login.js';
 import type { BenchAgent, BenchVisitor, Population } from './load-phases.js';
 
 export const SEED_ADMIN = { account: 'admin', password: 'admin123' } as const;
@@ -40,6 +41,7 @@ async function setUpAgents(baseUrl: string, adminToken: string, options: KefuSet
       body: { account, password: BENCH_PASSWORD, nickname: `压测客服${i + 1}`, role: 'agent', maxConcurrent: options.maxConcurrent, groupId: null },
     });
     const login = await callRoute(baseUrl, 'login', { body: { account, password: BENCH_PASSWORD } });
+    if (login.mustChangePassword) await clearFirstLogin(baseUrl, login.token, BENCH_PASSWORD);
     const connection = await RealtimeConnection.open(baseUrl, login.token);
     await callRoute(baseUrl, 'setStatus', { token: login.token, body: { status: 'online' } });
     return { id: login.agent.id, connection };

@@ -12,10 +12,15 @@ const stack = useStack(0);
 const PAGES = [
   { nav: '客服管理', dialog: '新建客服' },
   { nav: '技能组', dialog: '新建技能组' },
+  { nav: '实时监控', dialog: null },
   { nav: '对话主题', dialog: null },
   { nav: '公司设置', dialog: null },
+  { nav: '访客端设置', dialog: null },
   { nav: '通知', dialog: null },
+  { nav: '对话监控', dialog: null },
   { nav: '黑名单', dialog: '加入黑名单' },
+  { nav: '知识库', dialog: '新建条目' },
+  { nav: '内容管理', dialog: '新建常用语' },
   { nav: '操作日志', dialog: null },
 ] as const;
 

@@ -60,7 +60,8 @@ test('an admin builds a group and an agent, then disables the agent mid-chat: th
   await call(stack.server.url, 'PATCH', `/api/admin/agents/${agents.find((a) => a.account === 'agent2')!.id}`, adminToken, { groupId: group.id });
 
   const zhou = await AgentDesk.open(browser, stack.desks[0]!.url);
-  await zhou.login({ account: 'zhou.qi', password: 'Tuihuo-2026' });
+  // Made in the console: the agent chooses their own password at the first login.
+  await zhou.loginChangingPassword({ account: 'zhou.qi', password: 'Tuihuo-2026' }, 'Xiaozhou-2026');
   await zhou.setStatus('在线');
   const other = await AgentDesk.open(browser, stack.desks[1]!.url);
   await other.login(AGENT2);
@@ -107,7 +108,7 @@ test('an admin builds a group and an agent, then disables the agent mid-chat: th
   const refused = await fetch(`${stack.server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ account: 'zhou.qi', password: 'Tuihuo-2026' }),
+    body: JSON.stringify({ account: 'zhou.qi', password: 'Xiaozhou-2026' }),
   });
   expect(refused.status).toBe(401);
 

@@ -11,6 +11,8 @@ export interface InternalEvents {
   'phrases:outdated': { ownerId: string | null };
   /** `notice.sent` events were applied: the notice list re-syncs; live ones pop up. */
   'notices:arrived': { noticeIds: string[]; live: boolean };
+  /** The server's `settings.changed` hint: 公司设置 and the company auto-reply are read again. */
+  'settings:outdated': Record<string, never>;
   /** The realtime connection went (back) online: what is read only on connect re-syncs. */
   'connection:online': Record<string, never>;
 }

@@ -27,7 +27,9 @@ type ChatChannel =
   | 'queue:list'
   | 'attachments:get'
   | 'offline-messages:list'
-  | 'offline-messages:reply';
+  | 'offline-messages:reply'
+  | 'whispers:list'
+  | 'whispers:answer';
 
 export function createChatHandlers(session: SessionService, conversations: ConversationService): Pick<InvokeHandlers, ChatChannel> {
   return {
@@ -55,5 +57,7 @@ export function createChatHandlers(session: SessionService, conversations: Conve
     'attachments:get': (request) => conversations.attachment(request),
     'offline-messages:list': () => conversations.offlineMessages(),
     'offline-messages:reply': (request) => conversations.replyOffline(request),
+    'whispers:list': (request) => conversations.whispers(request),
+    'whispers:answer': (request) => conversations.answerWhisper(request),
   };
 }

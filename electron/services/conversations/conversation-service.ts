@@ -4,6 +4,7 @@
  * cache. Also the lists those actions pick from (agents, topics, groups, the queue) and 留言.
  */
 import { fail, ok, type Result } from '../../../shared/errors.js';
+import { uuidv7 } from '../../../shared/ids.js';
 import type { Agent, Conversation } from '../../../shared/domain.js';
 import { routePath, routes } from '../../../shared/protocol/rest.js';
 import type { RestClient } from '../api/rest-client.js';
@@ -49,6 +50,8 @@ export interface ConversationService {
   agents(): Reply<'agents:list'>;
   topics(): Reply<'topics:list'>;
   groups(): Reply<'groups:list'>;
+  whispers(request: Request<'whispers:list'>): Reply<'whispers:list'>;
+  answerWhisper(request: Request<'whispers:answer'>): Reply<'whispers:answer'>;
 }
 
 const needLogin = () => fail('UNAUTHENTICATED', 'log in first');
@@ -116,5 +119,9 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
     agents: async () => remote(await rest.call('listAgents')),
     topics: async () => remote(await rest.call('listTopics')),
     groups: async () => remote(await rest.call('listGroups')),
+    whispers: async ({ conversationId }) => remote(await rest.call('listWhispers', { params: { id: conversationId } })),
+    // Online only (no outbox): an answer to a supervisor is worth nothing late; the page says it failed.
+    answerWhisper: async ({ conversationId, text }) =>
+      remote(await rest.call('answerWhisper', { params: { id: conversationId }, body: { clientId: uuidv7(), text } })),
   };
 }

@@ -7,5 +7,6 @@ export function createCustomerHandlers(customers: CustomerService): Pick<InvokeH
   return {
     'customers:get-profile': (request) => customers.profile(request),
     'customers:update-profile': (request) => customers.updateProfile(request),
+    'customers:tag-categories': () => customers.tagCategories(),
   };
 }

@@ -39,6 +39,30 @@ describe('customer channels (real server process)', () => {
     expect(saved.ok ? [saved.value.tags, saved.value.phone] : saved.error.code).toEqual([['VIP'], '13800138000']);
   });
 
+  it('reads the 名片分类 an admin manages, in order, from the server', async () => {
+    const admin = await fetch(`${stack.proxy.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ account: 'admin', password: 'admin123' }),
+    }).then((res) => res.json() as Promise<{ token: string }>);
+    for (const body of [
+      { name: '意向', tags: ['高', '低'], sortOrder: 1 },
+      { name: '客户等级', tags: ['VIP', '普通'], sortOrder: 0 },
+    ]) {
+      const res = await fetch(`${stack.proxy.url}/api/admin/tag-categories`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(200);
+    }
+    const categories = await desk.invoke('customers:tag-categories', undefined);
+    expect(categories.ok ? categories.value.map((c) => [c.name, c.tags]) : categories.error.code).toEqual([
+      ['客户等级', ['VIP', '普通']],
+      ['意向', ['高', '低']],
+    ]);
+  });
+
   it('refuses bad input before it leaves the workstation, and others\u2019 visitors at the server', async () => {
     const bad = await desk.invoke('customers:update-profile', { visitorId: 'v', patch: { phone: 'call me' } });
     expect(bad.ok ? 'ok' : bad.error.code).toBe('VALIDATION_FAILED');

@@ -9,7 +9,7 @@ import type { WorkstationEvents } from '../workstation-events.js';
 import type { Session } from './session.js';
 
 export interface SessionServiceDeps {
-  session: Pick<Session, 'snapshot' | 'login' | 'logout'>;
+  session: Pick<Session, 'snapshot' | 'login' | 'logout' | 'changePassword'>;
   saveSettings(patch: Partial<WorkstationSettings>): void;
   rest: Pick<RestClient, 'call'>;
   remote: Remote;
@@ -20,6 +20,7 @@ export interface SessionServiceDeps {
 export interface SessionService {
   snapshot(): Reply<'session:get-snapshot'>;
   login(request: Request<'session:login'>): Reply<'session:login'>;
+  changePassword(request: Request<'session:change-password'>): Reply<'session:change-password'>;
   logout(): Reply<'session:logout'>;
   updateSettings(patch: Request<'settings:update'>): Reply<'settings:update'>;
   setStatus(request: Request<'agent:set-status'>): Reply<'agent:set-status'>;
@@ -30,6 +31,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
   return {
     snapshot: async () => ok(session.snapshot()),
     login: (request) => session.login(request),
+    changePassword: (request) => session.changePassword(request),
     logout: () => session.logout(),
     async updateSettings(patch) {
       deps.saveSettings(patch);

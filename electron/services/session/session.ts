@@ -4,7 +4,8 @@
  * every use, so the new one is kept at once (session/stored-session.ts says where). The password
  * itself is kept only when the agent ticks 记住密码, and only in the SecretStore. When the server
  * ends the session (logout elsewhere, password changed, disabled, revoked, expired for good), the
- * reason stays in the snapshot for the login page to show.
+ * reason stays in the snapshot for the login page to show. A login whose password an administrator
+ * set or reset is held back (not started, not kept) until the agent changes the password with it.
  */
 import type { Agent } from '../../../shared/domain.js';
 import { fail, ok, type Result } from '../../../shared/errors.js';
@@ -35,7 +36,10 @@ export type RenewOutcome = 'renewed' | 'ended' | 'unreachable';
 export interface Session {
   current(): StoredSession | null;
   snapshot(): SessionSnapshot;
+  /** PASSWORD_CHANGE_REQUIRED: the login is held until changePassword() succeeds. */
   login(request: InvokeRequest<'session:login'>): Promise<Result<Agent>>;
+  /** 修改密码 with the held login (then it starts) or the current one. */
+  changePassword(request: InvokeRequest<'session:change-password'>): Promise<Result<Agent>>;
   logout(): Promise<Result<null>>;
   /** At start: resume the stored token, else log in with the remembered password if 自动登录 is on. */
   resume(): Promise<void>;
@@ -59,6 +63,8 @@ export function createSession(deps: SessionDeps): Session {
   let renewing: Promise<RenewOutcome> | null = null;
   /** While our own logout is under way, the server's "logged out" on the socket is no news. */
   let loggingOut = false;
+  /** A login that must change its password before it may do anything (the server refuses all else). */
+  let held: StoredSession | null = null;
 
   const keep = (session: StoredSession) => keepSession(deps.db, deps.secretStore, session, deps.settings().rememberPassword);
 
@@ -97,10 +103,36 @@ export function createSession(deps: SessionDeps): Session {
       autoStart: request.autoStart,
     });
     if (current && current.agent.id !== result.value.agent.id) end(null);
-    start({ agent: result.value.agent, token: result.value.token, refreshToken: result.value.refreshToken });
+    const session = { agent: result.value.agent, token: result.value.token, refreshToken: result.value.refreshToken };
+    if (result.value.mustChangePassword) {
+      held = session;
+      deps.log('login held until the password is changed', { account: result.value.agent.account, agentId: result.value.agent.id }, 'info');
+      return fail('PASSWORD_CHANGE_REQUIRED', 'An administrator set this password: change it before you start');
+    }
+    held = null;
+    start(session);
     // Who was logged in when is the first thing support reads; the account and id, nothing more.
     deps.log('logged in', { account: result.value.agent.account, agentId: result.value.agent.id }, 'info');
     return ok(result.value.agent);
+  }
+
+  async function changePassword(request: InvokeRequest<'session:change-password'>): Promise<Result<Agent>> {
+    const session = held ?? current;
+    if (!session) return fail('UNAUTHENTICATED', 'Log in first');
+    const result = await deps.rest.call('changeMyPassword', { body: request, token: session.token });
+    if (!result.ok) return result;
+    // A remembered password is the old one now: 记住密码 keeps the new one instead.
+    const key = passwordKey(result.value.account);
+    if (deps.secretStore.get(key) !== null) deps.secretStore.set(key, request.newPassword);
+    deps.log('password changed', { agentId: result.value.id }, 'info');
+    if (session === held) {
+      held = null;
+      start({ ...session, agent: result.value });
+    } else if (session === current) {
+      current = { ...current, agent: result.value };
+      keep(current);
+    }
+    return ok(result.value);
   }
 
   async function renewOnce(): Promise<RenewOutcome> {
@@ -141,7 +173,14 @@ export function createSession(deps: SessionDeps): Session {
       };
     },
     login,
+    changePassword,
     async logout() {
+      if (held) {
+        const token = held.token;
+        held = null;
+        const result = await deps.rest.call('logout', { timeoutMs: 5000, token });
+        if (!result.ok) deps.log('logout of a held login: server not told', result.error);
+      }
       if (!current) return ok(null);
       loggingOut = true;
       try {

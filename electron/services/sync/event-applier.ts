@@ -11,6 +11,7 @@ import { assertNever } from '../../../shared/errors.js';
 import type { EventPayload, LocalConversation, LocalMessage } from '../../../shared/ipc/contract.js';
 import type { DurableEvent } from '../../../shared/protocol/realtime.js';
 import type { Notice } from '../../../shared/protocol/rest-notices.js';
+import type { Whisper } from '../../../shared/protocol/rest-supervision.js';
 import type { Db } from '../cache/database.js';
 import { addUnread, clearUnread, deleteConversation, getConversation, getUnread, upsertConversation } from '../cache/conversations-repo.js';
 import { insertMessage } from '../cache/messages-repo.js';
@@ -37,6 +38,12 @@ export interface AppliedChanges {
   phrasesOutdated: (string | null)[];
   /** Notices sent (通知): the notice service re-syncs its list and, for live ones, pops them up. */
   notices: Notice[];
+  /** 悄悄话 in the agent's listed conversations (not cached: the dialog reads them from the server). */
+  whispers: Whisper[];
+  /** Conversations a supervisor took over (强制接管): the page says so. */
+  takenOver: { conversationId: string; roomNo: string }[];
+  /** 公司设置 or the company auto-reply changed: the company-settings service re-reads them. */
+  settingsOutdated: boolean;
 }
 
 export interface ApplyOptions {
@@ -46,7 +53,18 @@ export interface ApplyOptions {
 }
 
 export function emptyChanges(): AppliedChanges {
-  return { conversations: [], removed: [], messages: [], alerts: [], offlineMessages: [], phrasesOutdated: [], notices: [] };
+  return {
+    conversations: [],
+    removed: [],
+    messages: [],
+    alerts: [],
+    offlineMessages: [],
+    phrasesOutdated: [],
+    notices: [],
+    settingsOutdated: false,
+    whispers: [],
+    takenOver: [],
+  };
 }
 
 /** Applies `batch` (ascending seq) and stores its last seq, atomically. Throws (and rolls back) on any failure. */
@@ -167,7 +185,15 @@ function applyOne(working: WorkingSet, changes: AppliedChanges, event: DurableEv
       return;
     }
     case 'conversation.removed':
+      if (event.reason === 'taken-over') {
+        const taken = working.get(event.conversationId);
+        if (taken) changes.takenOver.push({ conversationId: taken.id, roomNo: taken.roomNo });
+      }
       working.remove(event.conversationId);
+      return;
+    case 'whisper.created':
+      // Admins read every event: only whispers of conversations the workstation lists go on.
+      if (working.get(event.whisper.conversationId)) changes.whispers.push(event.whisper);
       return;
     case 'offline-message.updated':
       changes.offlineMessages.push(event.offlineMessage);
@@ -182,6 +208,10 @@ function applyOne(working: WorkingSet, changes: AppliedChanges, event: DurableEv
       return;
     case 'evaluation.requested':
       // The agent learns this from the conversation.updated that comes with it (evaluationPushed).
+      return;
+    case 'settings.changed':
+      // A hint only: however many a replay brings, the settings are read once.
+      changes.settingsOutdated = true;
       return;
     default:
       assertNever(event);

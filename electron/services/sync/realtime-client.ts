@@ -261,6 +261,8 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
         return;
       case 'pong':
       case 'business-hours': // to visitors only (工作时间 for the widget)
+      case 'widget-config': // to visitors only (访客端设置)
+      case 'wallboard': // to 实时监控 sockets only (the console)
         return;
       case 'presence':
       case 'queue':

@@ -10,6 +10,7 @@ import { toAgent } from '../dto.js';
 import { refuse } from '../errors.js';
 import { drainQueue, requeueConversation } from '../routing.js';
 import { endAgentSessions } from '../sessions.js';
+import { recordStatus } from '../monitoring/activity.js';
 import { recordAudit } from './audit.js';
 import { assertManages, canSee, type ConsoleActor } from './console-scope.js';
 
@@ -24,7 +25,8 @@ export const agentAuditFields = (row: AgentRow) => ({
 });
 
 export function toAdminAgent(ctx: DomainContext, row: AgentRow, load?: number): AdminAgent {
-  return { ...toAgent(ctx, row, load), disabledAt: row.disabledAt ?? null, createdAt: row.createdAt };
+  const sipUri = ctx.store.sipAccounts.forAgent(row.id)?.uri ?? null;
+  return { ...toAgent(ctx, row, load), disabledAt: row.disabledAt ?? null, createdAt: row.createdAt, sipUri };
 }
 
 /** Agents are hundreds at most: one read of the table, filtered here the same on both stores. A leader sees their group (and themselves). */
@@ -74,6 +76,7 @@ export function disableAgent(ctx: DomainContext, actor: ConsoleActor, id: string
     if (before.disabledAt) return before;
     refuseLastAdmin(ctx, before, 'disabled');
     ctx.store.agents.update(id, { disabledAt: ctx.clock(), status: 'away', notRespondingSince: null });
+    recordStatus(ctx, id, 'disabled');
     for (const conversation of ctx.store.conversations.openForAgent(id)) {
       if (conversation.state !== 'active' || conversation.agentId !== id) continue;
       requeueConversation(ctx, conversation, `客服 ${before.nickname} 已停用，对话已转回队列，将由其他客服接待`, { forgetRequestedAgent: true });

@@ -86,21 +86,28 @@ function linkCustomer(ctx: DomainContext, row: VisitorProfileRow, nickname: stri
   return { phoneKey: key, customerId: id };
 }
 
+/**
+ * Writes tags, phone and e-mail onto the profile, linking the phone customer when the phone
+ * changed. Inside the caller's transaction: an agent's edit here, the visitor's 访客注册 answers
+ * (widget-settings/prechat.ts) there.
+ */
+export function putProfileFields(ctx: DomainContext, visitorId: string, nickname: string, patch: Partial<CustomerProfilePatch>): void {
+  const now = ctx.clock();
+  const current = ctx.store.visitorProfiles.byVisitor(visitorId) ?? emptyProfile(visitorId, now);
+  const next: VisitorProfileRow = {
+    ...current,
+    ...(patch.tags !== undefined ? { tags: patch.tags } : {}),
+    ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+    ...(patch.email !== undefined ? { email: patch.email } : {}),
+    updatedAt: now,
+  };
+  const phoneChanged = patch.phone !== undefined && patch.phone !== current.phone;
+  ctx.store.visitorProfiles.put(phoneChanged ? { ...next, ...linkCustomer(ctx, next, nickname) } : next);
+}
+
 export function updateProfile(ctx: DomainContext, principal: Principal, visitorId: string, patch: CustomerProfilePatch): CustomerProfile {
   const visitor = servedVisitor(ctx, principal, visitorId);
-  ctx.store.transaction(() => {
-    const now = ctx.clock();
-    const current = ctx.store.visitorProfiles.byVisitor(visitorId) ?? emptyProfile(visitorId, now);
-    const next: VisitorProfileRow = {
-      ...current,
-      ...(patch.tags !== undefined ? { tags: patch.tags } : {}),
-      ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
-      ...(patch.email !== undefined ? { email: patch.email } : {}),
-      updatedAt: now,
-    };
-    const phoneChanged = patch.phone !== undefined && patch.phone !== current.phone;
-    ctx.store.visitorProfiles.put(phoneChanged ? { ...next, ...linkCustomer(ctx, next, visitor.name) } : next);
-  });
+  ctx.store.transaction(() => putProfileFields(ctx, visitorId, visitor.name, patch));
   customerChanged(ctx, visitorId);
   return profileOf(ctx, visitorId);
 }

@@ -2,6 +2,7 @@
 import { uuidv7 } from '../../../shared/ids.js';
 import type { KnowledgeCategory } from '../../../shared/knowledge.js';
 import type { KnowledgeCategoryRow } from '../../store/knowledge-types.js';
+import { recordAudit, type Actor } from '../admin/audit.js';
 import type { DomainContext } from '../context.js';
 import { refuse } from '../errors.js';
 
@@ -21,17 +22,18 @@ export function categoryNamed(ctx: DomainContext, name: string): KnowledgeCatego
   return row;
 }
 
-export function createCategory(ctx: DomainContext, body: { name: string; sortOrder: number }): KnowledgeCategory {
+export function createCategory(ctx: DomainContext, actor: Actor, body: { name: string; sortOrder: number }): KnowledgeCategory {
   return ctx.store.transaction(() => {
     if (ctx.store.knowledge.categoryByName(body.name)) refuse('CONFLICT', 'A category with this name exists', { name: 'taken' });
     const now = ctx.clock();
     const row: KnowledgeCategoryRow = { id: uuidv7(now), name: body.name, sortOrder: body.sortOrder, createdAt: now };
     ctx.store.knowledge.insertCategory(row);
+    recordAudit(ctx, actor, 'knowledgeCategory.create', { type: 'knowledgeCategory', id: row.id }, null, { name: row.name, sortOrder: row.sortOrder });
     return toCategory(row);
   });
 }
 
-export function updateCategory(ctx: DomainContext, id: string, patch: { name?: string; sortOrder?: number }): KnowledgeCategory {
+export function updateCategory(ctx: DomainContext, actor: Actor, id: string, patch: { name?: string; sortOrder?: number }): KnowledgeCategory {
   return ctx.store.transaction(() => {
     const row = ctx.store.knowledge.categoryById(id) ?? refuse('NOT_FOUND', 'No such category');
     if (patch.name !== undefined && patch.name !== row.name && ctx.store.knowledge.categoryByName(patch.name)) {
@@ -39,15 +41,24 @@ export function updateCategory(ctx: DomainContext, id: string, patch: { name?: s
     }
     const next = { ...row, name: patch.name ?? row.name, sortOrder: patch.sortOrder ?? row.sortOrder };
     ctx.store.knowledge.updateCategory(next);
+    recordAudit(
+      ctx,
+      actor,
+      'knowledgeCategory.update',
+      { type: 'knowledgeCategory', id },
+      { name: row.name, sortOrder: row.sortOrder },
+      { name: next.name, sortOrder: next.sortOrder },
+    );
     return toCategory(next);
   });
 }
 
-export function deleteCategory(ctx: DomainContext, id: string): { ok: true } {
+export function deleteCategory(ctx: DomainContext, actor: Actor, id: string): { ok: true } {
   return ctx.store.transaction(() => {
-    if (!ctx.store.knowledge.categoryById(id)) refuse('NOT_FOUND', 'No such category');
+    const row = ctx.store.knowledge.categoryById(id) ?? refuse('NOT_FOUND', 'No such category');
     if (ctx.store.knowledge.countInCategory(id) > 0) refuse('CONFLICT', 'Move or delete the entries of this category first');
     ctx.store.knowledge.deleteCategory(id);
+    recordAudit(ctx, actor, 'knowledgeCategory.delete', { type: 'knowledgeCategory', id }, { name: row.name, sortOrder: row.sortOrder }, null);
     return { ok: true as const };
   });
 }

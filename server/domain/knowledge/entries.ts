@@ -5,11 +5,13 @@
  */
 import { uuidv7 } from '../../../shared/ids.js';
 import type { KnowledgeChanges, KnowledgeEntry, NewKnowledgeEntryBody, UpdateKnowledgeEntryBody } from '../../../shared/knowledge.js';
+import type { KnowledgeEntryPage } from '../../../shared/protocol/rest-knowledge.js';
 import type { KnowledgeEntryRow } from '../../store/knowledge-types.js';
+import { recordAudit, type Actor } from '../admin/audit.js';
 import type { DomainContext, Principal } from '../context.js';
 import { refuse } from '../errors.js';
 import { listCategories } from './categories.js';
-import { parseRichText, richDocToText } from './rich-text.js';
+import { parseRichText, richDocToText } from '../../../shared/knowledge-rich-text.js';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
 
@@ -26,6 +28,15 @@ export const toEntry = (row: KnowledgeEntryRow): KnowledgeEntry => ({
 });
 
 const isAdmin = (principal: Staff): boolean => principal.agent.role === 'admin';
+
+/** What the audit log keeps of an entry: the answer as its text, readable in the log. */
+const auditFields = (row: KnowledgeEntryRow) => ({
+  question: row.question,
+  categoryId: row.categoryId,
+  keywords: row.keywords,
+  enabled: row.enabled,
+  answer: row.answerText,
+});
 
 /** Keywords trimmed, without duplicates (case-insensitive), order kept. */
 function cleanKeywords(keywords: string[]): string[] {
@@ -51,7 +62,8 @@ function checkCategory(ctx: DomainContext, categoryId: string | null): void {
   }
 }
 
-export function createEntry(ctx: DomainContext, body: NewKnowledgeEntryBody): KnowledgeEntry {
+/** `actor` null: a row of an import, which the log records once for the whole file (knowledge.import). */
+export function createEntry(ctx: DomainContext, body: NewKnowledgeEntryBody, actor: Actor | null = null): KnowledgeEntry {
   const parsed = parseAnswer(body.answer);
   return ctx.store.transaction(() => {
     checkCategory(ctx, body.categoryId);
@@ -69,11 +81,12 @@ export function createEntry(ctx: DomainContext, body: NewKnowledgeEntryBody): Kn
       updatedAt: now,
     };
     ctx.store.knowledge.putEntry(row);
+    if (actor) recordAudit(ctx, actor, 'knowledge.create', { type: 'knowledge', id: row.id }, null, auditFields(row));
     return toEntry(row);
   });
 }
 
-export function updateEntry(ctx: DomainContext, id: string, patch: UpdateKnowledgeEntryBody): KnowledgeEntry {
+export function updateEntry(ctx: DomainContext, actor: Actor, id: string, patch: UpdateKnowledgeEntryBody): KnowledgeEntry {
   const parsed = patch.answer !== undefined ? parseAnswer(patch.answer) : undefined;
   return ctx.store.transaction(() => {
     const row = ctx.store.knowledge.entryById(id);
@@ -90,11 +103,12 @@ export function updateEntry(ctx: DomainContext, id: string, patch: UpdateKnowled
       updatedAt: ctx.clock(),
     };
     ctx.store.knowledge.putEntry(next);
+    recordAudit(ctx, actor, 'knowledge.update', { type: 'knowledge', id }, auditFields(row), auditFields(next));
     return toEntry(next);
   });
 }
 
-export function deleteEntry(ctx: DomainContext, id: string): { ok: true } {
+export function deleteEntry(ctx: DomainContext, actor: Actor, id: string): { ok: true } {
   return ctx.store.transaction(() => {
     const row = ctx.store.knowledge.entryById(id);
     if (!row || row.deleted) return refuse('NOT_FOUND', 'No such knowledge entry');
@@ -111,6 +125,7 @@ export function deleteEntry(ctx: DomainContext, id: string): { ok: true } {
       rev: ctx.store.knowledge.nextRev(),
       updatedAt: ctx.clock(),
     });
+    recordAudit(ctx, actor, 'knowledge.delete', { type: 'knowledge', id }, auditFields(row), null);
     return { ok: true as const };
   });
 }
@@ -122,8 +137,41 @@ export function getEntry(ctx: DomainContext, principal: Staff, id: string): Know
   return toEntry(row);
 }
 
-export function listEntries(ctx: DomainContext, query: { categoryId?: string; q?: string; limit: number; offset: number }): KnowledgeEntry[] {
-  return ctx.store.knowledge.list({ categoryId: query.categoryId, text: query.q?.trim() || undefined, limit: query.limit, offset: query.offset }).map(toEntry);
+/** The console's filter (rest-knowledge.ts EntryFilter) as the repository's. */
+interface EntryFilterQuery {
+  categoryId?: string;
+  q?: string;
+  state?: 'enabled' | 'disabled';
+}
+const filterOf = (query: EntryFilterQuery) => ({
+  categoryId: query.categoryId,
+  text: query.q?.trim() || undefined,
+  enabled: query.state === undefined ? undefined : query.state === 'enabled',
+});
+
+export function listEntries(ctx: DomainContext, query: EntryFilterQuery & { limit: number; offset: number }): KnowledgeEntryPage {
+  const filter = filterOf(query);
+  return {
+    entries: ctx.store.knowledge.list({ ...filter, limit: query.limit, offset: query.offset }).map(toEntry),
+    total: ctx.store.knowledge.count(filter),
+  };
+}
+
+/** Pages read per query while exporting: every match, without one statement holding them all. */
+const EXPORT_PAGE = 1000;
+
+/** Every entry the filter matches, newest change first (the export). */
+export function exportEntries(ctx: DomainContext, query: EntryFilterQuery): KnowledgeEntry[] {
+  const filter = filterOf(query);
+  // One transaction: a change made meanwhile cannot shift the pages and lose or repeat an entry.
+  return ctx.store.transaction(() => {
+    const entries: KnowledgeEntry[] = [];
+    for (let offset = 0; ; offset += EXPORT_PAGE) {
+      const page = ctx.store.knowledge.list({ ...filter, limit: EXPORT_PAGE, offset });
+      entries.push(...page.map(toEntry));
+      if (page.length < EXPORT_PAGE) return entries;
+    }
+  });
 }
 
 export function changesAfter(ctx: DomainContext, after: number, limit: number): KnowledgeChanges {

@@ -4,13 +4,12 @@
  * row is checked and written in its own savepoint: good rows go in, each bad row is reported with
  * the row number the spreadsheet shows, and no row is ever half written.
  */
-import { readSheet } from 'read-excel-file/node';
 import { nameField } from '../../../shared/domain.js';
 import { KNOWLEDGE_LIMITS, NewKnowledgeEntryBodySchema, type KnowledgeImportResult } from '../../../shared/knowledge.js';
 import type { DomainContext } from '../context.js';
-import { DomainError, refuse } from '../errors.js';
+import { refuse } from '../errors.js';
+import { cellOf, decodeTableFile, locateColumns, problemOf, readTableRows, splitTable, type ColumnIndexes } from '../files/table-file.js';
 import { categoryNamed } from './categories.js';
-import { parseCsv } from './csv.js';
 import { createEntry } from './entries.js';
 
 type Column = 'question' | 'answer' | 'category' | 'keywords' | 'enabled';
@@ -26,63 +25,15 @@ const NO = new Set(['0', 'false', 'no', 'n', '否', '禁用', '停用', '无效'
 /** A category name from a spreadsheet cell gets the same rule as one an admin types. */
 const CategoryName = nameField(KNOWLEDGE_LIMITS.categoryNameMax);
 
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return '';
-}
-
-async function readRows(format: 'csv' | 'xlsx', bytes: Buffer): Promise<string[][]> {
-  if (format === 'csv') {
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return refuse('VALIDATION_FAILED', 'The CSV file is not UTF-8 text', { 'body.dataBase64': 'not UTF-8' });
-    }
-    return parseCsv(text);
-  }
-  try {
-    const sheet = await readSheet(bytes);
-    return sheet.map((row) => row.map(cellText));
-  } catch {
-    return refuse('VALIDATION_FAILED', 'The file is not a readable XLSX workbook', { 'body.dataBase64': 'not XLSX' });
-  }
-}
-
-function columnsOf(header: string[]): Partial<Record<Column, number>> {
-  const columns: Partial<Record<Column, number>> = {};
-  header.forEach((raw, index) => {
-    const name = raw.trim().toLowerCase();
-    for (const column of Object.keys(HEADER_NAMES) as Column[]) {
-      if (columns[column] === undefined && HEADER_NAMES[column].includes(name)) columns[column] = index;
-    }
-  });
-  if (columns.question === undefined || columns.answer === undefined) {
-    refuse('VALIDATION_FAILED', 'The first row must name the columns 问题 (question) and 答案 (answer)', { header: 'missing question/answer column' });
-  }
-  return columns;
-}
-
 const splitKeywords = (text: string): string[] =>
   text
     .split(/[,，;；、|\s]+/)
     .map((k) => k.trim())
     .filter(Boolean);
 
-function problemOf(error: unknown): string {
-  if (error instanceof DomainError) {
-    const details = error.details ? Object.entries(error.details).map(([key, value]) => `${key.replace(/^body\./, '')}: ${value}`) : [];
-    return details.length > 0 ? `${error.message} (${details.join('; ')})` : error.message;
-  }
-  return 'could not be stored';
-}
-
 /** Builds the unit that stores one row, or throws a DomainError naming what is wrong with it. */
-function rowUnit(ctx: DomainContext, cells: string[], columns: Partial<Record<Column, number>>): () => void {
-  const cell = (column: Column): string => (columns[column] === undefined ? '' : (cells[columns[column]] ?? '')).trim();
+function rowUnit(ctx: DomainContext, cells: string[], columns: ColumnIndexes<Column>): () => void {
+  const cell = cellOf(cells, columns);
   const enabledText = cell('enabled').toLowerCase();
   if (!YES.has(enabledText) && !NO.has(enabledText)) refuse('VALIDATION_FAILED', 'Unknown value in 启用 (use 是/否)', { enabled: enabledText });
   const parsed = NewKnowledgeEntryBodySchema.safeParse({
@@ -107,18 +58,9 @@ function rowUnit(ctx: DomainContext, cells: string[], columns: Partial<Record<Co
 }
 
 export async function importEntries(ctx: DomainContext, format: 'csv' | 'xlsx', dataBase64: string): Promise<KnowledgeImportResult> {
-  const bytes = Buffer.from(dataBase64, 'base64');
-  if (bytes.length === 0) refuse('VALIDATION_FAILED', 'The file is empty', { 'body.dataBase64': 'empty' });
-  if (bytes.length > KNOWLEDGE_LIMITS.importBytesMax) refuse('PAYLOAD_TOO_LARGE', `The file is larger than ${KNOWLEDGE_LIMITS.importBytesMax} bytes`);
-  const rows = await readRows(format, bytes);
-  const headerIndex = rows.findIndex((row) => row.some((c) => c.trim()));
-  if (headerIndex < 0) return refuse('VALIDATION_FAILED', 'The file has no rows', { 'body.dataBase64': 'no rows' });
-  const columns = columnsOf(rows[headerIndex]!);
-  const data = rows
-    .map((cells, index) => ({ cells, row: index + 1 }))
-    .slice(headerIndex + 1)
-    .filter(({ cells }) => cells.some((c) => c.trim()));
-  if (data.length > KNOWLEDGE_LIMITS.importRowsMax) refuse('PAYLOAD_TOO_LARGE', `At most ${KNOWLEDGE_LIMITS.importRowsMax} rows per import`);
+  const bytes = decodeTableFile(dataBase64, KNOWLEDGE_LIMITS.importBytesMax);
+  const { header, data } = splitTable(await readTableRows(format, bytes), KNOWLEDGE_LIMITS.importRowsMax);
+  const columns = locateColumns(header, HEADER_NAMES, ['question', 'answer'], 'The first row must name the columns 问题 (question) and 答案 (answer)');
 
   const errors: KnowledgeImportResult['errors'] = [];
   const units: { row: number; unit: () => void }[] = [];

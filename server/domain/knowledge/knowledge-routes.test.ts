@@ -1,6 +1,7 @@
 import writeXlsxFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeChanges, KnowledgeEntry, KnowledgeImportResult } from '../../../shared/knowledge.js';
+import type { KnowledgeEntryPage } from '../../../shared/protocol/rest-knowledge.js';
 import { call } from '../../testing/harness.js';
 import { createScene, dbFingerprint, type Scene } from '../../testing/scene.js';
 
@@ -108,11 +109,11 @@ describe('knowledge base routes', () => {
     expect(res.body.imported).toBe(2);
     // Row numbers count records as a spreadsheet shows them: the quoted two-line cell is one row.
     expect(res.body.errors.map((e) => e.row)).toEqual([3, 6, 7]);
-    const list = await api<KnowledgeEntry[]>('GET', '/api/admin/knowledge/entries?q=%E5%9C%B0%E5%9D%80', scene.admin.token);
-    expect(list.body.map((e) => e.question)).toEqual(['怎么修改地址']);
-    expect(list.body[0]?.keywords).toEqual(['地址', '修改']);
-    const multi = await api<KnowledgeEntry[]>('GET', `/api/admin/knowledge/entries?q=${encodeURIComponent('带逗号')}`, scene.admin.token);
-    expect(multi.body[0]?.answerText).toBe('第一行\n第二行');
+    const list = await api<KnowledgeEntryPage>('GET', '/api/admin/knowledge/entries?q=%E5%9C%B0%E5%9D%80', scene.admin.token);
+    expect(list.body.entries.map((e) => e.question)).toEqual(['怎么修改地址']);
+    expect(list.body.entries[0]?.keywords).toEqual(['地址', '修改']);
+    const multi = await api<KnowledgeEntryPage>('GET', `/api/admin/knowledge/entries?q=${encodeURIComponent('带逗号')}`, scene.admin.token);
+    expect(multi.body.entries[0]?.answerText).toBe('第一行\n第二行');
   });
 
   it('imports an XLSX with broken rows and refuses a file that is not a workbook', async () => {
@@ -130,8 +131,8 @@ describe('knowledge base routes', () => {
     expect(res.status).toBe(200);
     expect(res.body.errors.map((e) => e.row)).toEqual([3, 4]);
     expect(res.body.imported).toBe(2);
-    const found = await api<KnowledgeEntry[]>('GET', `/api/admin/knowledge/entries?q=${encodeURIComponent('积分')}`, scene.admin.token);
-    expect(found.body[0]?.answer).toEqual([{ type: 'p', children: [{ text: '100', bold: true }, { text: ' 积分抵 1 元' }] }]);
+    const found = await api<KnowledgeEntryPage>('GET', `/api/admin/knowledge/entries?q=${encodeURIComponent('积分')}`, scene.admin.token);
+    expect(found.body.entries[0]?.answer).toEqual([{ type: 'p', children: [{ text: '100', bold: true }, { text: ' 积分抵 1 元' }] }]);
 
     const before = dbFingerprint(scene.server);
     const notXlsx = await api<ErrorBody>('POST', '/api/admin/knowledge/import', scene.admin.token, {

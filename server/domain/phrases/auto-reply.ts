@@ -8,6 +8,8 @@ import type { AutoReply, AutoReplyState, CompanyAutoReply } from '../../../share
 import type { DomainContext } from '../context.js';
 import { emitMessageCreatedIn } from '../events.js';
 import { appendMessage } from '../messages-store.js';
+import { recordAudit, type Actor } from '../admin/audit.js';
+import { emitSettingsChanged } from '../settings-hint.js';
 
 export function autoReplyState(ctx: DomainContext, agentId: string): AutoReplyState {
   const company = ctx.store.autoReplies.company();
@@ -21,8 +23,15 @@ export function setMyAutoReply(ctx: DomainContext, agentId: string, value: AutoR
   return autoReplyState(ctx, agentId);
 }
 
-export function setCompanyAutoReply(ctx: DomainContext, value: CompanyAutoReply): CompanyAutoReply {
-  ctx.store.transaction(() => ctx.store.autoReplies.putCompany(value, ctx.clock()));
+/** An admin's change of the company default (自动应答 in 公司设置): audit-logged, and every workstation re-reads it. */
+export function setCompanyAutoReply(ctx: DomainContext, value: CompanyAutoReply, actor?: Actor): CompanyAutoReply {
+  ctx.store.transaction(() => {
+    const before = ctx.store.autoReplies.company();
+    ctx.store.autoReplies.putCompany(value, ctx.clock());
+    const after = ctx.store.autoReplies.company();
+    if (actor) recordAudit(ctx, actor, 'settings.update', { type: 'settings', id: 'auto-reply' }, { ...before }, { ...after });
+    emitSettingsChanged(ctx, before, after);
+  });
   return ctx.store.autoReplies.company();
 }
 

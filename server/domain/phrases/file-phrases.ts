@@ -22,6 +22,7 @@ import { acceptFile } from '../files/accept-file.js';
 import { cleanFileName } from '../files/file-name.js';
 import { typeMismatch } from '../files/file-type.js';
 import { emitPhrasesChanged } from './changes.js';
+import { auditPublicChange } from './public-audit.js';
 import { assertCanEdit, assertCategoryFits, ownerFor } from './phrases.js';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
@@ -69,6 +70,7 @@ export function uploadFilePhrase(ctx: DomainContext, staff: Staff, query: Upload
       row.sortOrder = ctx.store.filePhrases.nextSortOrder(ownerId);
       ctx.store.filePhrases.insert(row);
       emitPhrasesChanged(ctx, row);
+      auditPublicChange(ctx, staff, 'filePhrase', 'create', row, null, row);
       return toFilePhrase(row);
     });
   } catch (err) {
@@ -90,6 +92,7 @@ export function updateFilePhrase(ctx: DomainContext, staff: Staff, id: string, p
     const changes = { ...patch, ...(name === undefined ? {} : { name }), updatedAt: ctx.clock() };
     ctx.store.filePhrases.update(id, changes);
     emitPhrasesChanged(ctx, row);
+    auditPublicChange(ctx, staff, 'filePhrase', 'update', row, row, { ...row, ...changes });
     return toFilePhrase({ ...row, ...changes });
   });
 }
@@ -100,6 +103,7 @@ export function deleteFilePhrase(ctx: DomainContext, staff: Staff, id: string): 
     assertCanEdit(staff.agent, row, 'files');
     ctx.store.filePhrases.remove(id);
     emitPhrasesChanged(ctx, row);
+    auditPublicChange(ctx, staff, 'filePhrase', 'delete', row, row, null);
   });
   // After the commit: sent copies are hard links (or copies) of their own, so they keep their bytes.
   ctx.store.attachmentBytes.remove(id);

@@ -8,6 +8,7 @@ import type { AgentRow } from '../../store/types.js';
 import type { DomainContext, Principal } from '../context.js';
 import { refuse } from '../errors.js';
 import { emitPhrasesChanged } from './changes.js';
+import { auditPublicChange } from './public-audit.js';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
 
@@ -65,6 +66,7 @@ export function createPhrase(ctx: DomainContext, staff: Staff, body: NewPhraseBo
     };
     ctx.store.phrases.insert(row);
     emitPhrasesChanged(ctx, row);
+    auditPublicChange(ctx, staff, 'phrase', 'create', row, null, row);
     return row;
   });
 }
@@ -82,6 +84,7 @@ export function updatePhrase(ctx: DomainContext, staff: Staff, id: string, patch
     const updatedAt = ctx.clock();
     ctx.store.phrases.update(id, { ...patch, updatedAt });
     emitPhrasesChanged(ctx, row);
+    auditPublicChange(ctx, staff, 'phrase', 'update', row, row, next);
     return { ...next, updatedAt };
   });
 }
@@ -92,6 +95,7 @@ export function deletePhrase(ctx: DomainContext, staff: Staff, id: string): { ok
     assertCanEdit(staff.agent, row, 'phrases');
     ctx.store.phrases.remove(id);
     emitPhrasesChanged(ctx, row);
+    auditPublicChange(ctx, staff, 'phrase', 'delete', row, row, null);
   });
   return { ok: true };
 }
@@ -111,6 +115,7 @@ export function createPhraseCategory(ctx: DomainContext, staff: Staff, body: { s
     };
     ctx.store.phraseCategories.insert(row);
     emitPhrasesChanged(ctx, row);
+    auditPublicChange(ctx, staff, 'phraseCategory', 'create', row, null, row);
     return row;
   });
 }
@@ -122,6 +127,7 @@ export function updatePhraseCategory(ctx: DomainContext, staff: Staff, id: strin
     const updatedAt = ctx.clock();
     ctx.store.phraseCategories.update(id, { ...patch, updatedAt });
     emitPhrasesChanged(ctx, row);
+    auditPublicChange(ctx, staff, 'phraseCategory', 'update', row, row, { ...row, ...patch });
     return { ...row, ...patch, updatedAt };
   });
 }
@@ -132,6 +138,7 @@ export function deletePhraseCategory(ctx: DomainContext, staff: Staff, id: strin
     assertCanEdit(staff.agent, row, 'categories');
     ctx.store.phraseCategories.remove(id);
     emitPhrasesChanged(ctx, row);
+    auditPublicChange(ctx, staff, 'phraseCategory', 'delete', row, row, null);
   });
   return { ok: true };
 }

@@ -270,7 +270,17 @@ describe("PostgreSQL's migrations build SQLite's schema", () => {
     }
     // The tables whose rowid the shared SQL uses (ORDER BY … rowid, DELETE … WHERE rowid IN) have it.
     const withRowid = [...postgres.columns].filter(([, columns]) => columns.at(-1)?.name === 'rowid').map(([table]) => table);
-    expect(withRowid.sort()).toEqual(['audit_log', 'blacklist', 'conversations', 'login_guard', 'notices', 'offline_messages', 'sessions']);
+    expect(withRowid.sort()).toEqual([
+      'agent_activity',
+      'audit_log',
+      'blacklist',
+      'conversations',
+      'login_guard',
+      'notices',
+      'offline_messages',
+      'sessions',
+      'whispers',
+    ]);
   });
 
   it('translates the types: INTEGER → BIGINT, TEXT → TEXT, COLLATE NOCASE → CITEXT', SLOW, () => {

@@ -15,9 +15,13 @@ import type {
 import type { ServerSettings } from '../../../shared/index.js';
 import { type SqlDb, fromRow, fromRows, insertRow, updateRow } from './sql-db.js';
 
+/** The agents' 0/1 columns, read as booleans. */
+const AGENT_FLAGS = ['mustChangePassword'];
+
 export function sqlAgents(db: SqlDb): AgentRepository {
   const byId = db.prepare('SELECT * FROM agents WHERE id = ?');
   const byAccount = db.prepare('SELECT * FROM agents WHERE account = ?');
+  const byAvatarId = db.prepare('SELECT * FROM agents WHERE avatar_id = ?');
   const list = db.prepare('SELECT * FROM agents ORDER BY created_at, account');
   const loadOf = db.prepare("SELECT COUNT(*) AS n FROM conversations WHERE agent_id = ? AND state = 'active'");
   const loads = db.prepare("SELECT agent_id, COUNT(*) AS n FROM conversations WHERE state = 'active' AND agent_id IS NOT NULL GROUP BY agent_id");
@@ -35,13 +39,17 @@ export function sqlAgents(db: SqlDb): AgentRepository {
   return {
     byId: (id) => {
       const row = byId.get(id);
-      return row ? fromRow<AgentRow>(row) : undefined;
+      return row ? fromRow<AgentRow>(row, AGENT_FLAGS) : undefined;
     },
     byAccount: (account) => {
       const row = byAccount.get(account);
-      return row ? fromRow<AgentRow>(row) : undefined;
+      return row ? fromRow<AgentRow>(row, AGENT_FLAGS) : undefined;
     },
-    list: () => fromRows<AgentRow>(list.all()),
+    byAvatarId: (avatarId) => {
+      const row = byAvatarId.get(avatarId);
+      return row ? fromRow<AgentRow>(row, AGENT_FLAGS) : undefined;
+    },
+    list: () => fromRows<AgentRow>(list.all(), AGENT_FLAGS),
     insert: (row) => insertRow(db, 'agents', row),
     update: (id, patch) => updateRow(db, 'agents', 'id', id, patch),
     loadOf: (id) => (loadOf.get(id) as { n: number }).n,

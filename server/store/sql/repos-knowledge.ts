@@ -1,4 +1,4 @@
-import type { KnowledgeCategoryRow, KnowledgeEntryRow, KnowledgeRepository } from '../knowledge-types.js';
+import type { KnowledgeCategoryRow, KnowledgeEntryFilter, KnowledgeEntryRow, KnowledgeRepository } from '../knowledge-types.js';
 import { cachedStatement, type SqlDb, fromRow, fromRows, insertRow } from './sql-db.js';
 
 type RawEntry = Omit<KnowledgeEntryRow, 'keywords' | 'answer'> & { keywords: string; answer: string };
@@ -10,6 +10,25 @@ const toEntry = (raw: unknown): KnowledgeEntryRow => {
 
 /** LIKE pattern for a literal substring (the admin list filter). */
 const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The admin list's filter as a WHERE clause over live entries, for the page and its count alike. */
+function matching(filter: Omit<KnowledgeEntryFilter, 'limit' | 'offset'>): { where: string; params: Record<string, unknown> } {
+  const where = ['deleted = 0'];
+  const params: Record<string, unknown> = {};
+  if (filter.categoryId !== undefined) {
+    where.push('category_id = @categoryId');
+    params.categoryId = filter.categoryId;
+  }
+  if (filter.text) {
+    where.push("(question LIKE @text ESCAPE '\\' OR keywords LIKE @text ESCAPE '\\' OR answer_text LIKE @text ESCAPE '\\')");
+    params.text = likePattern(filter.text);
+  }
+  if (filter.enabled !== undefined) {
+    where.push('enabled = @enabled');
+    params.enabled = filter.enabled ? 1 : 0;
+  }
+  return { where: where.join(' AND '), params };
+}
 
 export function sqlKnowledge(db: SqlDb): KnowledgeRepository {
   const categories = db.prepare('SELECT id, name, sort_order, created_at FROM knowledge_categories ORDER BY sort_order, name');
@@ -59,18 +78,15 @@ export function sqlKnowledge(db: SqlDb): KnowledgeRepository {
         deleted: row.deleted ? 1 : 0,
       }),
     list: (filter) => {
-      const where = ['deleted = 0'];
-      const params: Record<string, unknown> = { limit: filter.limit, offset: filter.offset };
-      if (filter.categoryId !== undefined) {
-        where.push('category_id = @categoryId');
-        params.categoryId = filter.categoryId;
-      }
-      if (filter.text) {
-        where.push("(question LIKE @text ESCAPE '\\' OR keywords LIKE @text ESCAPE '\\' OR answer_text LIKE @text ESCAPE '\\')");
-        params.text = likePattern(filter.text);
-      }
-      const sql = `SELECT * FROM knowledge_entries WHERE ${where.join(' AND ')} ORDER BY rev DESC LIMIT @limit OFFSET @offset`;
-      return cachedStatement(db, sql).all(params).map(toEntry);
+      const { where, params } = matching(filter);
+      const sql = `SELECT * FROM knowledge_entries WHERE ${where} ORDER BY rev DESC LIMIT @limit OFFSET @offset`;
+      return cachedStatement(db, sql)
+        .all({ ...params, limit: filter.limit, offset: filter.offset })
+        .map(toEntry);
+    },
+    count: (filter) => {
+      const { where, params } = matching(filter);
+      return (cachedStatement(db, `SELECT COUNT(*) AS n FROM knowledge_entries WHERE ${where}`).get(params) as { n: number }).n;
     },
     changesAfter: (after, limit) => changesAfter.all(after, limit).map(toEntry),
     head: () => (head.get() as { rev: number }).rev,

@@ -9,7 +9,7 @@ import type {
   WrapUpCodeRepository,
   WrapUpCodeRow,
 } from '../phone-types.js';
-import { cachedStatement, type SqlDb, fromRow, fromRows, insertRow, toParams } from './sql-db.js';
+import { cachedStatement, type SqlDb, fromRow, fromRows, insertRow, toParams, updateRow } from './sql-db.js';
 
 function sqlSipAccounts(db: SqlDb): SipAccountRepository {
   const byAgent = db.prepare('SELECT * FROM agent_sip WHERE agent_id = ?');
@@ -41,6 +41,7 @@ function sqlWrapUpCodes(db: SqlDb): WrapUpCodeRepository {
     byId: (id) => one(byId.get(id)),
     byName: (name) => one(byName.get(name)),
     insert: (row) => insertRow(db, 'wrap_up_codes', row),
+    update: (id, patch) => updateRow(db, 'wrap_up_codes', 'id', id, patch),
   };
 }
 

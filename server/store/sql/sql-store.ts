@@ -17,6 +17,10 @@ import { sqlLoginGuardRepositories } from './repos-login-guard.js';
 import { sqlAuditRepositories } from './repos-audit.js';
 import { sqlNoticeRepositories } from './repos-notices.js';
 import { sqlBlacklistRepositories } from './repos-blacklist.js';
+import { sqlSupervisionRepositories } from './repos-supervision.js';
+import { sqlTagCategoryRepositories } from './repos-tag-categories.js';
+import { sqlActivityRepositories } from './repos-activity.js';
+import { sqlWidgetSettingsRepositories } from './repos-widget-settings.js';
 import type { SqlDb } from './sql-db.js';
 
 export interface TransactionRunner {
@@ -87,6 +91,10 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     ...sqlAuditRepositories(db),
     ...sqlNoticeRepositories(db),
     ...sqlBlacklistRepositories(db),
+    ...sqlTagCategoryRepositories(db),
+    ...sqlActivityRepositories(db),
+    ...sqlSupervisionRepositories(db),
+    ...sqlWidgetSettingsRepositories(db),
     transaction<T>(fn: () => T): T {
       if (depth > 0) return fn();
       return outermost(fn);

@@ -21,10 +21,14 @@ import { MessageSender } from './sender.js';
 import { browserStorage, WidgetStore } from './storage.js';
 import { checkUpload, uploadFile, type UploadKind } from './upload.js';
 import { ChatView } from './views/chat.js';
+import { evaluationOptionsOf } from './views/evaluation.js';
+import { uploadRuleFor } from '../../../shared/company-rules.js';
 import { leaveMessageDone, leaveMessageForm, type OfflineMessageInput } from './views/leave-message.js';
 import { repliesPanel } from './views/replies.js';
 import { Shell } from './views/shell.js';
-import { startScreen } from './views/start.js';
+import { problemsFromDetails, startFormUntouched, startScreen, type PrechatAnswers, type StartProblems } from './views/start.js';
+import type { WidgetConfig } from '../../../shared/widget-settings.js';
+import { WidgetLook } from './widget-look.js';
 import type { BusinessHoursState } from '../../../shared/business-hours.js';
 import { closedFromRefusal, leaveFormUntouched, leaveReasonText, screenAfterHoursChange, type LeaveReason } from './business-hours.js';
 
@@ -50,6 +54,10 @@ export class WidgetApp {
   /** Why 留言 shows when the hours are open: nobody online, or a full queue. */
   private leaveReason: LeaveReason = 'offline';
   private evaluationDone = false;
+  /** 访客端设置 (widget-look.ts). */
+  private readonly look = new WidgetLook((config) => this.onWidgetConfig(config));
+  /** What the next start screen shows: the visitor's answers and the server's refusal of them. */
+  private startAgain: { answers: PrechatAnswers; problems: StartProblems } | null = null;
   /** Drawing (and storing the last seq) at most once per frame: see frame-scheduler.ts. */
   private readonly frames = new FrameScheduler(() => this.draw());
   /** The newest seq applied and not stored yet (stored with the next frame, or when the page goes). */
@@ -79,12 +87,13 @@ export class WidgetApp {
 
   mount(root: HTMLElement): void {
     root.append(this.shell.element);
+    this.look.load(this.api);
     void this.openSession();
   }
 
-  private async openSession(name?: string): Promise<boolean> {
+  private async openSession(): Promise<boolean> {
     this.go('loading');
-    const body = { token: this.store.token, name: name || undefined, groupId: this.params.groupId, agentId: this.params.agentId };
+    const body = { token: this.store.token, groupId: this.params.groupId, agentId: this.params.agentId };
     let result = await this.api.call('visitorSession', { body });
     if (!result.ok && (body.groupId || body.agentId) && (result.error.code === 'NOT_FOUND' || result.error.code === 'VALIDATION_FAILED')) {
       // A stale embed naming a removed group or agent should still reach someone.
@@ -106,6 +115,7 @@ export class WidgetApp {
     this.hours = session.businessHours;
     for (const message of session.offlineMessages) this.state.offlineMessages.set(message.id, message);
     this.startRealtime(session.token);
+    await this.look.ready;
     if (session.conversation && session.conversation.state !== 'ended') await this.enterConversation(session.conversation);
     else this.go(session.agentsAvailable && session.businessHours.open ? 'start' : 'leave');
     return true;
@@ -131,6 +141,7 @@ export class WidgetApp {
     // 黑名单: the server stopped this visitor (listed while chatting, or at hello).
     if (frame.type === 'error' && frame.error.code === 'BLOCKED') return this.showBlocked();
     if (frame.type === 'business-hours') return this.onBusinessHours(frame.hours);
+    if (frame.type === 'widget-config') return this.look.frame(frame.config);
     const before = this.state.conversation?.id;
     const effects = this.state.applyFrame(frame);
     if (effects.seq !== null) this.unsavedSeq = effects.seq;
@@ -202,11 +213,27 @@ export class WidgetApp {
     if (next) this.go(next);
   }
 
-  private async startConversation(name: string): Promise<void> {
-    if (name && name !== this.knownName()) {
-      if (!(await this.openSession(name))) return;
+  /**
+   * 访客端设置 arrived or changed: the look at once; a start form is rebuilt only while untouched,
+   * so a visitor typing their answers is not thrown out (the server checks the new rules anyway).
+   */
+  private onWidgetConfig(config: WidgetConfig): void {
+    this.shell.applyConfig(config);
+    this.chatView?.composer.setEmojiPicker(config.emojiPicker);
+    if (this.screen === 'start' && startFormUntouched(this.shell.element)) this.go('start');
+  }
+
+  /** From the start screen with its answers (访客注册, the menu's group), or 重新咨询 (null: asked before). */
+  private async startConversation(answers: PrechatAnswers | null): Promise<void> {
+    if (answers && Object.keys(answers).length > 0) {
+      const sent = await this.api.call('visitorPrechat', { body: answers });
+      if (!sent.ok) return this.refusedAtStart(sent.error, answers);
+      if (this.visitor && sent.value.name) this.visitor = { ...this.visitor, name: sent.value.name };
+      // A resync's session call must not take the chosen group back.
+      if (sent.value.groupId) this.params.groupId = sent.value.groupId;
     }
     const result = await this.api.call('visitorStart');
+    if (!result.ok && result.error.code === 'REGISTRATION_REQUIRED') return this.refusedAtStart(result.error, answers ?? {});
     // Closed since the last frame, or the queue is full: 留言 instead, saying why.
     if (!result.ok && result.error.code === 'OUTSIDE_BUSINESS_HOURS') this.hours = closedFromRefusal(result.error, this.hours);
     if (!result.ok && result.error.code === 'QUEUE_FULL') this.leaveReason = 'queue-full';
@@ -214,6 +241,14 @@ export class WidgetApp {
     if (!result.ok) return this.showError(result.error);
     if (result.value.outcome === 'offline') return this.go('leave');
     await this.enterConversation(result.value.conversation);
+  }
+
+  /** The server refused the answers (or the start lacks them): the form again, with what was typed and why. */
+  private refusedAtStart(error: AppError, answers: PrechatAnswers): void {
+    const problems = problemsFromDetails(error.code, error.details);
+    if (error.code !== 'REGISTRATION_REQUIRED' && Object.keys(problems).length === 0) return this.showError(error);
+    this.startAgain = { answers, problems };
+    this.go('start');
   }
 
   private async endConversation(): Promise<void> {
@@ -254,8 +289,8 @@ export class WidgetApp {
     const conversation = this.state.conversation;
     const composer = this.chatView?.composer;
     if (!conversation || !composer) return;
-    const problem = checkUpload(kind, file);
-    if (problem) return composer.showNotice(problem.key === 'notImage' ? t('notImage') : t(problem.key, { mb: problem.mb }));
+    const problem = checkUpload(kind, file, uploadRuleFor(this.settings, 'visitor'));
+    if (problem) return composer.showNotice('mb' in problem ? t(problem.key, { mb: problem.mb }) : t(problem.key));
     composer.showNotice(null);
     composer.showProgress(t('uploading', { name: file.name, pct: 0 }), 0);
     const result = await uploadFile(this.api, conversation.id, file, (fraction) =>
@@ -288,12 +323,19 @@ export class WidgetApp {
         break;
       case 'error':
         break;
-      case 'start':
-        this.shell.show(
-          this.replies,
-          startScreen(this.knownName(), (name) => this.startConversation(name)),
-        );
+      case 'start': {
+        const again = this.startAgain;
+        this.startAgain = null;
+        const form = startScreen({
+          config: this.look.config,
+          initial: again?.answers ?? { name: this.knownName() },
+          linkedGroupId: this.params.groupId,
+          problems: again?.problems,
+          onStart: (answers) => this.startConversation(answers),
+        });
+        this.shell.show(this.replies, form);
         break;
+      }
       case 'leave': {
         const open = this.state.conversation && this.state.conversation.state !== 'ended' ? this.state.conversation : null;
         // With a chat open (the queue-timeout offer) the hours do not matter: it goes on.
@@ -324,12 +366,14 @@ export class WidgetApp {
             onRetry: (clientId) => this.sender.retry(clientId),
             onDiscard: (clientId) => this.outbox.discard(clientId),
             onEvaluate: (rating, comment) => this.evaluate(rating, comment),
-            onRestart: () => void this.startConversation(''),
+            evaluationOptions: () => evaluationOptionsOf(this.settings),
+            onRestart: () => void this.startConversation(null),
             onLeaveMessage: () => this.go('leave'),
             attachmentUrl: (id) => this.api.attachmentUrl(id),
           },
           this.replies,
         );
+        this.chatView.composer.setEmojiPicker(this.look.config.emojiPicker);
         this.shell.show(this.chatView.element);
         break;
     }

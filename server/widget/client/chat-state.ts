@@ -143,6 +143,8 @@ export class ChatState {
       case 'error':
       case 'pong':
       case 'business-hours': // the app's, not the chat's (app.ts onFrame)
+      case 'widget-config':
+      case 'wallboard': // 实时监控 sockets only
         return effects;
       default:
         return assertNever(frame);
@@ -166,6 +168,8 @@ export class ChatState {
         return;
       case 'phrases.changed':
       case 'notice.sent':
+      case 'settings.changed':
+      case 'whisper.created':
         // Staff-only; a visitor is never in their audience.
         return;
       case 'evaluation.requested':

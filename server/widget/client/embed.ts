@@ -6,6 +6,7 @@
  */
 import { parseLang, validId, widgetQuery, type WidgetParams } from './params.js';
 import { installTrailFrame } from './trail-embed.js';
+import { LOOK_MESSAGE, applyLook, parseLook, type LauncherLook } from './launcher-look.js';
 
 const CLOSE_MESSAGE = 'kefu-widget:close';
 const LABELS = {
@@ -63,6 +64,18 @@ function install(): void {
   });
 
   let frame: HTMLIFrameElement | null = null;
+  // 访客端设置: corner and colours, from the public config (no cookies, nothing secret); until it
+  // answers (or if it cannot), the launcher stays as styled above.
+  let look: LauncherLook | null = null;
+  const wear = (next: LauncherLook | null) => {
+    if (!next) return;
+    look = next;
+    applyLook(next, button, frame);
+  };
+  void fetch(`${origin}/api/widget/config`, { credentials: 'omit' })
+    .then((response) => (response.ok ? response.json() : null))
+    .then((config: unknown) => wear(parseLook(config)))
+    .catch(() => undefined);
   const setOpen = (open: boolean): void => {
     if (open && !frame) {
       frame = document.createElement('iframe');
@@ -82,6 +95,7 @@ function install(): void {
         background: '#fff',
       });
       document.body.appendChild(frame);
+      if (look) applyLook(look, button, frame);
     }
     if (frame) frame.style.display = open ? 'block' : 'none';
     button.setAttribute('aria-expanded', String(open));
@@ -93,7 +107,10 @@ function install(): void {
     // Only our own page inside our own iframe may close it.
     if (event.origin !== origin || !frame || event.source !== frame.contentWindow) return;
     const data: unknown = event.data;
-    if (typeof data === 'object' && data !== null && (data as { type?: unknown }).type === CLOSE_MESSAGE) setOpen(false);
+    const type = typeof data === 'object' && data !== null ? (data as { type?: unknown }).type : undefined;
+    if (type === CLOSE_MESSAGE) setOpen(false);
+    // The chat window heard of new settings: the launcher follows live.
+    if (type === LOOK_MESSAGE) wear(parseLook((data as { look?: unknown }).look));
   });
   document.body.appendChild(button);
   installTrailFrame(origin, widgetQuery(params));

@@ -4,24 +4,31 @@
  */
 import { AttachmentSchema, type Attachment } from '../../../shared/domain.js';
 import { IMAGE_MIME_TYPES, LIMITS } from '../../../shared/limits.js';
+import { uploadRuleFor, type UploadRule } from '../../../shared/company-rules.js';
 import { routes } from '../../../shared/protocol/rest.js';
 import type { Result } from '../../../shared/errors.js';
 import { errorFromBody, type WidgetApi } from './api.js';
 
 export type UploadKind = 'image' | 'file';
 
-export type UploadProblem = { key: 'imageTooBig' | 'fileTooBig'; mb: number } | { key: 'notImage' } | null;
+export type UploadProblem = { key: 'imageTooBig' | 'fileTooBig'; mb: number } | { key: 'notImage' | 'uploadsOff' } | null;
 
-/** What a file breaks before upload (the server checks again, by the bytes). */
-export function checkUpload(kind: UploadKind, file: { size: number; type: string }): UploadProblem {
+/**
+ * What a file breaks before upload (the server checks again, by the bytes): the company's rule for
+ * visitors (公司设置 文件: sending at all, the size) within the hard limits — those alone until known.
+ */
+export function checkUpload(kind: UploadKind, file: { size: number; type: string }, rule: UploadRule = uploadRuleFor(null, 'visitor')): UploadProblem {
+  if (!rule.allowed) return { key: 'uploadsOff' };
   if (kind === 'image') {
     if (!(IMAGE_MIME_TYPES as readonly string[]).includes(file.type)) return { key: 'notImage' };
-    if (file.size > LIMITS.imageBytesMax) return { key: 'imageTooBig', mb: LIMITS.imageBytesMax / 1024 / 1024 };
+    if (file.size > rule.imageBytesMax) return { key: 'imageTooBig', mb: megabytes(rule.imageBytesMax) };
     return null;
   }
-  if (file.size > LIMITS.fileBytesMax) return { key: 'fileTooBig', mb: LIMITS.fileBytesMax / 1024 / 1024 };
+  if (file.size > rule.fileBytesMax) return { key: 'fileTooBig', mb: megabytes(rule.fileBytesMax) };
   return null;
 }
+
+const megabytes = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 export function uploadName(name: string): string {
   const trimmed = name.trim() || 'file';

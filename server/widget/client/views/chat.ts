@@ -10,8 +10,9 @@ import type { ChatState } from '../chat-state.js';
 import type { OutboxEntry } from '../outbox.js';
 import type { ConnectionState } from '../realtime.js';
 import { Composer, type ComposerHandlers } from './composer.js';
-import { evaluationForm, evaluationThanks, type SubmitEvaluation } from './evaluation.js';
+import { evaluationForm, evaluationThanks, type EvaluationOptions, type SubmitEvaluation } from './evaluation.js';
 import { renderMessage, renderPending } from './message.js';
+import { avatarPath } from '../../../../shared/protocol/rest-avatars.js';
 
 export interface ChatModel {
   state: ChatState;
@@ -25,6 +26,8 @@ export interface ChatHandlers extends ComposerHandlers {
   onRetry: (clientId: string) => void;
   onDiscard: (clientId: string) => void;
   onEvaluate: SubmitEvaluation;
+  /** What the rating offers (公司设置: the levels' words, a comment or not), read when the form appears. */
+  evaluationOptions?: () => EvaluationOptions;
   onRestart: () => void;
   onLeaveMessage: () => void;
   attachmentUrl: (id: string) => string;
@@ -35,6 +38,16 @@ export class ChatView {
   readonly composer: Composer;
   private readonly status = h('div', { className: 'chat-status', role: 'status', 'aria-live': 'polite' });
   private readonly typing = h('div', { className: 'chat-typing', 'aria-live': 'polite' });
+  /** 头像 of the agent serving, beside their name (decorative: the name is the text); one element, so a redraw never reloads it. */
+  private readonly agentAvatar = h('img', {
+    className: 'chat-agent-avatar',
+    alt: '',
+    width: 20,
+    height: 20,
+    style: 'border-radius:50%;object-fit:cover;vertical-align:middle;margin-right:6px',
+    // A picture replaced since this conversation was sent is gone: show the name alone.
+    onError: (event) => ((event.target as HTMLElement).hidden = true),
+  });
   // The messages are a list (each one an <li>) inside a live log: role="log" on the <ul> itself
   // would take away its list role, leaving the <li> elements outside any list.
   private readonly log = h('ul', { className: 'messages' });
@@ -82,6 +95,15 @@ export class ChatView {
       parts.push(t('ended'));
     }
     this.status.textContent = parts.join(' · ');
+    const avatarId = conversation?.state === 'active' ? conversation.agentAvatarId : undefined;
+    if (avatarId) {
+      const src = avatarPath(avatarId);
+      if (this.agentAvatar.getAttribute('src') !== src) {
+        this.agentAvatar.hidden = false;
+        this.agentAvatar.setAttribute('src', src);
+      }
+      this.status.prepend(this.agentAvatar);
+    }
     this.status.className = `chat-status ${conversation?.state ?? ''} ${model.connection !== 'open' ? 'offline' : ''}`.trim();
   }
 
@@ -165,7 +187,7 @@ export class ChatView {
   /** One form per conversation, reused, so a half-filled rating survives other updates. */
   private evaluationFormFor(conversationId: string): HTMLElement {
     if (this.evaluation?.conversationId !== conversationId) {
-      this.evaluation = { conversationId, element: evaluationForm(this.handlers.onEvaluate) };
+      this.evaluation = { conversationId, element: evaluationForm(this.handlers.onEvaluate, this.handlers.evaluationOptions?.()) };
     }
     return this.evaluation.element;
   }

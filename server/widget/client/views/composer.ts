@@ -3,6 +3,7 @@ import { LIMITS } from '../../../../shared/limits.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { icon } from './icons.js';
+import { EmojiPicker } from './emoji.js';
 import type { UploadKind } from '../upload.js';
 
 export interface ComposerHandlers {
@@ -19,6 +20,7 @@ export class Composer {
   private readonly progress: HTMLElement;
   private readonly notice: HTMLElement;
   private readonly controls: (HTMLButtonElement | HTMLTextAreaElement)[];
+  private readonly emoji: EmojiPicker;
 
   constructor(private readonly handlers: ComposerHandlers) {
     this.input = h('textarea', {
@@ -44,7 +46,8 @@ export class Composer {
       { type: 'button', className: 'tool', 'aria-label': t('sendFile'), title: t('sendFile'), onclick: () => fileInput.click() },
       icon('attach'),
     );
-    this.controls = [this.input, this.sendButton, imageButton, fileButton];
+    this.emoji = new EmojiPicker(this.input);
+    this.controls = [this.input, this.sendButton, imageButton, fileButton, this.emoji.button];
     for (const [input, kind] of [
       [imageInput, 'image'],
       [fileInput, 'file'],
@@ -71,7 +74,8 @@ export class Composer {
       { className: 'composer' },
       this.progress,
       this.notice,
-      h('div', { className: 'composer-tools' }, imageButton, fileButton, imageInput, fileInput),
+      this.emoji.panel,
+      h('div', { className: 'composer-tools' }, this.emoji.button, imageButton, fileButton, imageInput, fileInput),
       this.input,
       h('div', { className: 'composer-actions' }, this.counter, this.sendButton),
     );
@@ -80,6 +84,11 @@ export class Composer {
 
   setEnabled(enabled: boolean): void {
     for (const control of this.controls) control.disabled = !enabled;
+  }
+
+  /** 访客端设置 → 表情 on or off. */
+  setEmojiPicker(available: boolean): void {
+    this.emoji.setAvailable(available);
   }
 
   showNotice(text: string | null): void {

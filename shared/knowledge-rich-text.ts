@@ -1,12 +1,18 @@
 /**
- * Turns an admin's answer (a small HTML subset, or plain text) into the RichDoc structure we store.
+ * Turns an admin's answer (a small HTML subset, or plain text) into the RichDoc structure we store,
+ * and back (richDocToSource: what the console's editor and the CSV export show). Here in shared/
+ * because the server stores what parseRichText makes and the console previews it with the same
+ * function, so the preview is exactly what agents will see.
  * A whitelist, not a blacklist: p/div, br, b/strong, i/em, ul/ol/li and a href=http(s) are
  * understood; every other tag (script, style, img, iframe…) stays in the text as the literal
  * characters the admin typed, so it is shown as text and can never run. Attributes other than an
  * http(s) href are dropped. The result holds no HTML at all.
  */
-import { assertNever } from '../../../shared/errors.js';
-import type { RichBlock, RichDoc, RichInline } from '../../../shared/knowledge.js';
+import { assertNever } from './errors.js';
+import type { RichBlock, RichDoc, RichInline } from './knowledge.js';
+
+/** WHATWG URL, present in browsers and Node alike; typed here because shared/ sees no platform types. */
+const platform = globalThis as unknown as { URL: new (input: string) => { protocol: string; toString(): string } };
 
 const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^<>]*)?)\s*(\/?)>/;
 const KNOWN = new Set(['p', 'div', 'br', 'b', 'strong', 'i', 'em', 'ul', 'ol', 'li', 'a']);
@@ -30,7 +36,7 @@ function safeHref(attributes: string): string | undefined {
   const raw = decodeEntities((match?.[1] ?? match?.[2] ?? match?.[3] ?? '').trim());
   if (!/^https?:\/\//i.test(raw) || raw.length > 2000) return undefined;
   try {
-    const url = new URL(raw);
+    const url = new platform.URL(raw);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
     const href = url.toString();
     return /^https?:\/\/[^\s<>"']+$/i.test(href) ? href : undefined;
@@ -199,6 +205,41 @@ export function richDocToText(doc: RichDoc): string {
           return block.items.map((item) => `• ${inlineText(item)}`).join('\n');
         case 'ol':
           return block.items.map((item, n) => `${n + 1}. ${inlineText(item)}`).join('\n');
+        default:
+          return assertNever(block);
+      }
+    })
+    .join('\n\n');
+}
+
+const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A blank line inside a paragraph's text would split it in two when read back: such text says <br>. */
+const BLANK_LINE = /\n[ \t]*\n/;
+
+function runSource(run: RichInline, inParagraph: boolean): string {
+  const escaped = escapeText(run.text);
+  let source = inParagraph && !BLANK_LINE.test(run.text) ? escaped : escaped.replace(/\n/g, '<br>');
+  if (run.italic) source = `<i>${source}</i>`;
+  if (run.bold) source = `<b>${source}</b>`;
+  if (run.href) source = `<a href="${run.href.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">${source}</a>`;
+  return source;
+}
+
+/**
+ * The answer as the source an admin edits: paragraphs as plain text separated by a blank line,
+ * lists and marks as the tags parseRichText reads. parseRichText(richDocToSource(doc)) gives doc
+ * back for every doc parseRichText made, so editing or exporting and re-importing loses nothing.
+ */
+export function richDocToSource(doc: RichDoc): string {
+  return doc
+    .map((block) => {
+      switch (block.type) {
+        case 'p':
+          return block.children.map((run) => runSource(run, true)).join('');
+        case 'ul':
+        case 'ol':
+          return `<${block.type}>\n${block.items.map((item) => `<li>${item.map((run) => runSource(run, false)).join('')}</li>`).join('\n')}\n</${block.type}>`;
         default:
           return assertNever(block);
       }

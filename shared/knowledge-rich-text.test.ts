@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RichDocSchema } from '../../../shared/knowledge.js';
-import { parseRichText, richDocToText } from './rich-text.js';
+import { RichDocSchema } from './knowledge.js';
+import { parseRichText, richDocToSource, richDocToText } from './knowledge-rich-text.js';
 
 describe('knowledge answer rich text', () => {
   it('keeps the whitelisted formatting as structure', () => {
@@ -37,5 +37,23 @@ describe('knowledge answer rich text', () => {
       { type: 'p', children: [{ text: '第一段\n第二行' }] },
       { type: 'p', children: [{ text: '第二段 <b> & 1 < 2' }] },
     ]);
+  });
+
+  it('gives back, as source, exactly the answer it read (editing or exporting loses nothing)', () => {
+    const sources = [
+      '<p>退货请在<b>七天内</b>申请，<i>保持包装</i>。</p><ul><li>登录</li><li><a href="https://kefu.test/r?a=1&amp;b=2">退货页面</a></li></ul>',
+      '第一段\n第二行\n\n第二段 &lt;b&gt; &amp;amp; 1 < 2 &#39;',
+      '一行<br><br>空行之后仍是同一段<ol><li>甲<br>乙</li><li><b><i>粗斜</i></b>正常</li></ol>结尾',
+      '<b>粗\n\n</b>x',
+      '<a href="https://kefu.test/x"><b>链接</b></a><a href="https://kefu.test/y">另一个</a>',
+      '<script>alert(1)</script> &lt;img&gt; a &amp; b',
+    ];
+    for (const source of sources) {
+      const doc = parseRichText(source);
+      const again = richDocToSource(doc);
+      expect(parseRichText(again), again).toEqual(doc);
+    }
+    expect(richDocToSource(parseRichText('<p>甲</p><p>乙 <b>丙</b></p><ul><li>一</li></ul>'))).toBe('甲\n\n乙 <b>丙</b>\n\n<ul>\n<li>一</li>\n</ul>');
+    expect(richDocToSource([{ type: 'p', children: [{ text: '<script>' }] }])).toBe('&lt;script&gt;');
   });
 });

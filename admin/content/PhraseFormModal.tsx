@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/ApiContext.js';
+import { fieldErrorsOf } from '../forms/server-errors.js';
+import type { AppError } from '../../shared/errors.js';
+import { NewPhraseBodySchema, PHRASE_LIMITS, type Phrase, type PhraseCategory, type PhraseKind } from '../../shared/phrases.js';
+import { schemaFieldErrors } from './schema-errors.js';
+
+interface Fields {
+  kind: PhraseKind;
+  categoryId: string | null;
+  title: string;
+  content: string;
+  shortcut: string;
+}
+const FIELDS = ['kind', 'categoryId', 'title', 'content', 'shortcut'] as const;
+
+/** Add or edit a public phrase (文本) or link (链接); checked with the server's own schema first. */
+export function PhraseFormModal({
+  phrase,
+  categories,
+  onSaved,
+  onClose,
+}: {
+  phrase: Phrase | null;
+  categories: PhraseCategory[];
+  onSaved: (phrase: Phrase) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [form] = Form.useForm<Fields>();
+  const kind = Form.useWatch('kind', form) ?? phrase?.kind ?? 'text';
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<AppError | null>(null);
+
+  async function submit() {
+    let fields: Fields;
+    try {
+      fields = await form.validateFields();
+    } catch {
+      return;
+    }
+    const parsed = NewPhraseBodySchema.safeParse({
+      scope: 'public',
+      kind: fields.kind,
+      categoryId: fields.categoryId ?? null,
+      title: fields.title,
+      content: fields.content,
+      shortcut: fields.shortcut?.trim() ? fields.shortcut.trim() : null,
+    });
+    if (!parsed.success) {
+      return form.setFields(schemaFieldErrors(parsed.error, FIELDS, (field) => t(`content.phrases.invalid.${field}`)));
+    }
+    // An edit sends what the form shows; the hotkey is set on the workstation and stays as it is.
+    const { scope: _scope, sortOrder: _sortOrder, hotkey: _hotkey, ...changes } = parsed.data;
+    setSaving(true);
+    const result = phrase
+      ? await api.call('updatePhrase', { params: { id: phrase.id }, body: changes })
+      : await api.call('createPhrase', { body: parsed.data });
+    setSaving(false);
+    if (!result.ok) {
+      setProblem(result.error);
+      return form.setFields(fieldErrorsOf(result.error, FIELDS));
+    }
+    onSaved(result.value);
+    onClose();
+  }
+
+  return (
+    <Modal
+      open
+      title={phrase ? t('content.phrases.editTitle', { title: phrase.title }) : t('content.phrases.add')}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      confirmLoading={saving}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {problem && <Alert type="error" role="alert" showIcon title={t('app.saveFailed', { message: problem.message })} style={{ marginBottom: 16 }} />}
+      <Form<Fields>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{
+          kind: phrase?.kind ?? 'text',
+          categoryId: phrase?.categoryId ?? null,
+          title: phrase?.title ?? '',
+          content: phrase?.content ?? '',
+          shortcut: phrase?.shortcut ?? '',
+        }}
+      >
+        <Form.Item name="kind" label={t('content.phrases.kind')}>
+          <Radio.Group
+            aria-label={t('content.phrases.kind')}
+            options={[
+              { value: 'text', label: t('content.phrases.kinds.text') },
+              { value: 'link', label: t('content.phrases.kinds.link') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="categoryId" label={t('content.phrases.category')}>
+          <Select
+            aria-label={t('content.phrases.category')}
+            options={[{ value: null, label: t('content.uncategorised') }, ...categories.map((c) => ({ value: c.id, label: c.name }))]}
+          />
+        </Form.Item>
+        <Form.Item
+          name="title"
+          label={t('content.phrases.phraseTitle')}
+          rules={[
+            { required: true, whitespace: true, message: t('content.phrases.titleRequired') },
+            { max: PHRASE_LIMITS.titleMax, message: t('content.tooLong', { max: PHRASE_LIMITS.titleMax }) },
+          ]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="content"
+          label={kind === 'link' ? t('content.phrases.url') : t('content.phrases.content')}
+          rules={[{ required: true, whitespace: true, message: t(kind === 'link' ? 'content.phrases.urlRequired' : 'content.phrases.contentRequired') }]}
+          extra={kind === 'text' ? t('content.phrases.variablesHint') : undefined}
+        >
+          {kind === 'link' ? <Input autoComplete="off" placeholder="https://" /> : <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />}
+        </Form.Item>
+        <Form.Item name="shortcut" label={t('content.phrases.shortcut')} extra={t('content.phrases.shortcutHint')}>
+          <Input autoComplete="off" placeholder="/th" style={{ width: 200 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,147 @@
+import { useMemo, useState } from 'react';
+import { App, Button, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/ApiContext.js';
+import { HiddenCaption } from '../app/PageFrame.js';
+import { phraseMatches, type Phrase } from '../../shared/phrases.js';
+import { LoadError } from './LoadError.js';
+import { PhraseCategoriesCard } from './PhraseCategoriesCard.js';
+import { PhraseFormModal } from './PhraseFormModal.js';
+import { usePublicPhrases } from './usePublicPhrases.js';
+import { byCategory, NO_CATEGORY } from './by-category.js';
+
+/** 常用语: the company's phrases and links by category — search, add, edit, delete (asked first). */
+export function PhrasesTab() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { message, modal } = App.useApp();
+  const remote = usePublicPhrases();
+  const { categories, phrases } = remote;
+  const [query, setQuery] = useState('');
+  const [categoryFilter, setCategoryFilter] = useState<string | undefined>(undefined);
+  const [editing, setEditing] = useState<Phrase | 'new' | null>(null);
+
+  const categoryName = useMemo(() => new Map(categories.map((c) => [c.id, c.name])), [categories]);
+  const shown = useMemo(
+    () =>
+      byCategory(phrases, categories).filter(
+        (p) => phraseMatches(p, query) && (categoryFilter === undefined || (p.categoryId ?? NO_CATEGORY) === categoryFilter),
+      ),
+    [phrases, categories, query, categoryFilter],
+  );
+
+  function remove(phrase: Phrase) {
+    modal.confirm({
+      title: t('content.phrases.deleteTitle', { title: phrase.title }),
+      okText: t('content.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('app.cancel'),
+      onOk: async () => {
+        const result = await api.call('deletePhrase', { params: { id: phrase.id } });
+        if (!result.ok) return void modal.error({ title: t('app.actionFailed', { message: result.error.message }), okText: t('app.ok') });
+        void message.success(t('content.phrases.deleted', { title: phrase.title }));
+        remote.reload();
+      },
+    });
+  }
+
+  const columns: ColumnsType<Phrase> = [
+    {
+      title: t('content.phrases.category'),
+      key: 'category',
+      width: 140,
+      render: (_, phrase) => (phrase.categoryId ? (categoryName.get(phrase.categoryId) ?? t('content.uncategorised')) : t('content.uncategorised')),
+    },
+    {
+      title: t('content.phrases.kind'),
+      dataIndex: 'kind',
+      key: 'kind',
+      width: 80,
+      render: (kind: Phrase['kind']) => <Tag color={kind === 'link' ? 'blue' : undefined}>{t(`content.phrases.kinds.${kind}`)}</Tag>,
+    },
+    { title: t('content.phrases.phraseTitle'), dataIndex: 'title', key: 'title', width: 180 },
+    {
+      title: t('content.phrases.content'),
+      dataIndex: 'content',
+      key: 'content',
+      render: (content: string) => (
+        <Typography.Paragraph ellipsis={{ rows: 2, tooltip: content }} style={{ marginBottom: 0 }}>
+          {content}
+        </Typography.Paragraph>
+      ),
+    },
+    {
+      title: t('content.phrases.shortcut'),
+      dataIndex: 'shortcut',
+      key: 'shortcut',
+      width: 100,
+      render: (code: string | null) => (code ? `/${code}` : t('app.none')),
+    },
+    {
+      title: t('app.actions'),
+      key: 'actions',
+      width: 140,
+      render: (_, phrase) => (
+        <Space size={0}>
+          <Button type="link" size="small" aria-label={t('content.editAria', { name: phrase.title })} onClick={() => setEditing(phrase)}>
+            {t('content.edit')}
+          </Button>
+          <Button type="link" size="small" danger aria-label={t('content.deleteAria', { name: phrase.title })} onClick={() => remove(phrase)}>
+            {t('content.delete')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <div>
+      <LoadError error={remote.error} onRetry={remote.reload} />
+      <PhraseCategoriesCard categories={categories} onChanged={remote.reload} />
+      <Space wrap className="admin-toolbar">
+        <Input.Search
+          allowClear
+          aria-label={t('content.phrases.search')}
+          placeholder={t('content.phrases.search')}
+          onSearch={setQuery}
+          onChange={(event) => setQuery(event.target.value)}
+          style={{ width: 260 }}
+        />
+        <Select
+          allowClear
+          aria-label={t('content.filterCategory')}
+          placeholder={t('content.filterCategory')}
+          value={categoryFilter}
+          onChange={setCategoryFilter}
+          style={{ width: 180 }}
+          options={[{ value: NO_CATEGORY, label: t('content.uncategorised') }, ...categories.map((c) => ({ value: c.id, label: c.name }))]}
+        />
+        <Button type="primary" onClick={() => setEditing('new')}>
+          {t('content.phrases.add')}
+        </Button>
+      </Space>
+      <Table<Phrase>
+        caption={<HiddenCaption text={t('content.phrases.tableLabel')} />}
+        rowKey="id"
+        size="middle"
+        loading={remote.loading}
+        dataSource={shown}
+        columns={columns}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: <Empty description={t(query || categoryFilter ? 'content.phrases.noMatch' : 'content.phrases.empty')} /> }}
+      />
+      {editing && (
+        <PhraseFormModal
+          phrase={editing === 'new' ? null : editing}
+          categories={categories}
+          onSaved={(saved) => {
+            void message.success(t('content.phrases.saved', { title: saved.title }));
+            remote.reload();
+          }}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { accountsZhCN } from './accounts.zh-CN.js';
+
+/** Agent accounts in the console, English; the same keys as accounts.zh-CN.ts. */
+export const accountsEn: typeof accountsZhCN = {
+  changePassword: {
+    title: 'Change password',
+    intro: 'Your password was set or reset by an administrator. Choose your own new password before you enter the console.',
+    current: 'Current password',
+    next: 'New password',
+    confirm: 'Confirm new password',
+    currentRequired: 'Enter the current password',
+    nextRequired: 'Enter a new password',
+    confirmRequired: 'Enter the new password again',
+    mismatch: 'The two new passwords differ',
+    sameAsCurrent: 'The new password must differ from the current one',
+    wrongCurrent: 'The current password is wrong',
+    submit: 'Change password and continue',
+    back: 'Back to login',
+    failed: 'Could not change the password: {{message}}',
+  },
+  createPasswordHelp: 'The agent must change this password at the first login.',
+  resetPasswordHelp: "Leave empty to keep the password. A reset ends all of the account's logins, and it must change the password at the next login.",
+  sip: {
+    section: 'SIP account (softphone)',
+    help: "For the workstation's softphone; the password is sent to this agent only.",
+    enabled: 'Softphone enabled',
+    wsServer: 'SIP server (WebSocket)',
+    wsServerPattern: 'Starts with ws:// or wss://',
+    uri: 'SIP URI',
+    uriPattern: 'Format sip:user@domain',
+    authUser: 'Auth user name',
+    password: 'SIP password',
+    passwordKeep: 'Leave empty to keep the current password',
+    passwordRequired: 'Enter the SIP password',
+    displayName: 'Display name',
+    loadFailed: 'Could not read the SIP account: {{message}}',
+    saveFailed: 'The agent was saved, but not the SIP account: {{message}}',
+    column: 'SIP account',
+    none: 'Not set',
+  },
+  entry: {
+    action: 'Chat link',
+    aria: 'Chat link for {{account}}',
+    linkHelp: 'Visitors who open this link chat with this agent directly (指定客服); while the agent is away they queue or leave a message.',
+    embedHelp: 'Paste before </body> of a web page: an "online service" button appears at the bottom right, and chats go to this agent.',
+  },
+};

@@ -1,0 +1,25 @@
+/** 修改密码 at the workstation (the first login after an administrator set the password), zh-CN; password.en.ts has the same keys. */
+export const passwordZhCN = {
+  title: '修改密码',
+  intro: '您的密码由管理员设置或重置，请先设置自己的新密码，再开始工作。',
+  current: '当前密码',
+  next: '新密码',
+  confirm: '确认新密码',
+  currentRequired: '请输入当前密码',
+  nextRequired: '请输入新密码',
+  confirmRequired: '请再次输入新密码',
+  mismatch: '两次输入的新密码不一致',
+  sameAsCurrent: '新密码不能与当前密码相同',
+  wrongCurrent: '当前密码不正确',
+  submit: '修改密码并进入',
+  back: '返回登录',
+  failed: '修改失败：{{message}}',
+  rules: {
+    title: '密码规则：',
+    minLength: '至少 {{min}} 个字符',
+    maxLength: '最多 {{max}} 个字符',
+    blank: '不能只有空格',
+    common: '不能是常见密码（如 12345678、password）',
+    sameAsAccount: '不能与账号相同',
+  },
+};
