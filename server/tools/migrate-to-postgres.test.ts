@@ -201,6 +201,14 @@ async function produceInstallation(dataDir: string): Promise<Installation> {
         },
       }),
     );
+    // 对话监控 while it is active: a whisper (悄悄话) to the agent and a review mark.
+    const supervised = `/api/admin/supervision/conversations/${closed.conversationId}`;
+    await ok('whisper', call(url, 'POST', `${supervised}/whispers`, { token: admin.token, body: { clientId: uuidv7(), text: '注意核对 "订单号"' } }));
+    await ok('review mark', call(url, 'PUT', `${supervised}/review`, { token: admin.token, body: { note: '退货流程复核' } }));
+    await ok(
+      'widget settings',
+      call(url, 'PATCH', '/api/admin/widget-settings', { token: admin.token, body: { title: '在线客服 "小K"', themeColor: '#0f6e5b' } }),
+    );
     const image = await ok(
       'upload',
       call<Attachment>(url, 'POST', `/api/uploads?conversationId=${closed.conversationId}&name=${encodeURIComponent('订单截图.png')}`, {
