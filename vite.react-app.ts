@@ -22,6 +22,8 @@ export function reactAppConfig(options: { folder: string; outDir: string; base: 
         output: {
           codeSplitting: {
             groups: [
+              // Charts (the console's 实时监控) load when a page first draws one, not with the app.
+              { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 4 },
               { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
               { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/, priority: 2 },
               { name: 'vendor', test: /node_modules/, priority: 1 },

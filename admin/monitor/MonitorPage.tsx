@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Alert, Badge, Button, Card, Col, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -81,7 +81,8 @@ export function MonitorPage({ connect = connectWallboard }: { connect?: ConnectW
       key: 'status',
       render: (_, a) => (
         <Space size={4}>
-          <Tag color={STATUS_COLORS[a.status]}>{statusName(a.status)}</Tag>
+          {/* The colour is the dot's; the status word keeps the page's text colour, readable on any row. */}
+          <Badge color={STATUS_COLORS[a.status]} text={statusName(a.status)} />
           {a.notResponding && <Tag color="red">{t('monitor.notResponding')}</Tag>}
         </Space>
       ),

@@ -45,7 +45,7 @@ test('an admin builds a group and an agent, then disables the agent mid-chat: th
   const form = console.getByRole('dialog');
   await form.getByLabel('账号').fill('zhou.qi');
   await form.getByLabel('昵称').fill('小周');
-  await form.getByLabel('密码').fill('Tuihuo-2026');
+  await form.getByLabel('密码', { exact: true }).fill('Tuihuo-2026');
   await form.getByLabel('技能组').click();
   await console.locator('.ant-select-dropdown').getByText('退货组', { exact: true }).click();
   await form.getByRole('button', { name: '保存' }).click();

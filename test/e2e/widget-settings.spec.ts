@@ -11,6 +11,11 @@ import { useStack } from './support/stack.js';
 const stack = useStack(1);
 
 test('the console changes the widget live; 访客注册 asks before the chat and the agent sees the answers', async ({ browser }) => {
+  // An agent is 在线 first: with nobody online the widget offers 留言 instead of the start form.
+  const agent = await AgentDesk.open(browser, stack.desks[0]!.url);
+  await agent.login(AGENT1);
+  await agent.setStatus('在线');
+
   const visitor = await VisitorWidget.open(browser, stack.server.url);
   await expect(visitor.page.getByRole('button', { name: '开始咨询' })).toBeVisible();
   // Gone after a reload: proves the page below is the same one.
@@ -24,7 +29,7 @@ test('the console changes the widget live; 访客注册 asks before the chat and
   await console.getByRole('button', { name: '登录' }).click();
   await console.getByRole('navigation', { name: '管理中心导航' }).getByText('访客端设置').click();
   await console.getByLabel('窗口标题').fill('小蜜客服');
-  await console.getByRole('textbox', { name: '主题色' }).fill('#cf1322');
+  await console.getByRole('textbox', { name: '主题色', exact: true }).fill('#cf1322');
   await expect(console.getByRole('figure', { name: '访客窗口预览' })).toContainText('小蜜客服');
   await console.getByRole('button', { name: '保存' }).click();
   await expect(console.getByText('已保存，打开中的访客窗口会立即更新')).toBeVisible();
@@ -41,10 +46,6 @@ test('the console changes the widget live; 访客注册 asks before the chat and
   });
   const phone = visitor.page.getByLabel('手机号码');
   await expect(phone).toBeVisible();
-
-  const agent = await AgentDesk.open(browser, stack.desks[0]!.url);
-  await agent.login(AGENT1);
-  await agent.setStatus('在线');
 
   await visitor.page.getByLabel('您的称呼（可选）').fill('王小明');
   await visitor.startChat();
