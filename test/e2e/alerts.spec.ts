@@ -36,7 +36,11 @@ async function openSettings(page: Page) {
 }
 
 async function closeSettings(page: Page) {
-  await page.keyboard.press('Escape');
+  // The dialog's ×: Escape reaches the dialog only while focus is inside it, and blur() left it on the page.
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^(关闭|Close)$/ })
+    .click();
   await expect(page.getByRole('region', { name: '提醒设置' })).toBeHidden();
 }
 
