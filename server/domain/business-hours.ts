@@ -4,6 +4,7 @@
  * daylight saving time is handled by asking Intl for the offset at each candidate instant.
  */
 import { minuteOfDay, type BusinessHoursRange } from '../../shared/index.js';
+import { dateKey, instantOf, wallClock, type LocalDate } from './zoned-time.js';
 
 export interface BusinessHoursRules {
   enabled: boolean;
@@ -23,45 +24,6 @@ export interface OpenState {
 const HORIZON_DAYS = 400;
 const DAY_MINUTES = 24 * 60;
 
-interface LocalDate {
-  year: number;
-  month: number;
-  day: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterOf(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** The wall clock in timeZone at `at`: date, minute of the day, and the offset from UTC (ms). */
-function wallClock(at: number, timeZone: string): LocalDate & { minute: number; offset: number } {
-  const parts: Record<string, number> = {};
-  for (const part of formatterOf(timeZone).formatToParts(at)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const { year, month, day, hour, minute, second } = parts as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  return { year, month, day, minute: hour * 60 + minute, offset: asUtc - Math.floor(at / 1000) * 1000 };
-}
-
-function dateKey(date: LocalDate): string {
-  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
-}
-
 function weekdayOf(date: LocalDate): number {
   return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
 }
@@ -69,18 +31,6 @@ function weekdayOf(date: LocalDate): number {
 function addDays(date: LocalDate, days: number): LocalDate {
   const moved = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
   return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
-}
-
-/**
- * The instant at which timeZone's wall clock shows `minute` on `date`. Two passes of "subtract the
- * offset there", so an instant next to a DST change lands on the right side of it; a wall time
- * that does not exist (inside a spring-forward gap) comes out as the instant just after the gap.
- */
-function instantOf(date: LocalDate, minute: number, timeZone: string): number {
-  const asUtc = Date.UTC(date.year, date.month - 1, date.day, 0, minute);
-  let at = asUtc - wallClock(asUtc, timeZone).offset;
-  at = asUtc - wallClock(at, timeZone).offset;
-  return at;
 }
 
 function openAtWallClock(rules: BusinessHoursRules, date: LocalDate, minute: number): boolean {
