@@ -2,42 +2,7 @@ import { useState } from 'react';
 import { Button, Popover } from 'antd';
 import { SmileOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-
-/** The emoji agents use most; a small built-in set keeps the bundle light. */
-export const EMOJI = [
-  '😀',
-  '😁',
-  '😂',
-  '😊',
-  '😉',
-  '😍',
-  '😘',
-  '😎',
-  '🤔',
-  '😅',
-  '😭',
-  '😡',
-  '😱',
-  '😴',
-  '🙄',
-  '😳',
-  '👍',
-  '👎',
-  '👌',
-  '👏',
-  '🙏',
-  '💪',
-  '🤝',
-  '👋',
-  '❤️',
-  '💔',
-  '🌹',
-  '🎉',
-  '🔥',
-  '✅',
-  '❌',
-  '⭐',
-] as const;
+import { EMOJI } from '../../shared/emoji.js';
 
 export function EmojiPicker({ onPick, disabled }: { onPick: (emoji: string) => void; disabled?: boolean }) {
   const { t } = useTranslation();

@@ -5,33 +5,7 @@
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { icon } from './icons.js';
-
-export const EMOJI = [
-  '😀',
-  '😁',
-  '😂',
-  '😊',
-  '😍',
-  '😘',
-  '😎',
-  '🤔',
-  '😅',
-  '😭',
-  '😡',
-  '😱',
-  '👍',
-  '👎',
-  '👏',
-  '🙏',
-  '💪',
-  '👌',
-  '❤️',
-  '🌹',
-  '🎉',
-  '🔥',
-  '✅',
-  '❓',
-];
+import { EMOJI } from '../../../../shared/emoji.js';
 
 /** Puts `text` into the field at its caret (replacing a selection) and tells its listeners, as typing would. */
 export function insertAtCaret(input: HTMLTextAreaElement, text: string): void {
