@@ -63,3 +63,27 @@ export function uploadRuleFor(settings: Partial<UploadSettings> | null | undefin
 
 /** The limit that applies to this upload (image or other file), in bytes. */
 export const uploadBytesMax = (rule: UploadRule, isImage: boolean): number => (isImage ? rule.imageBytesMax : rule.fileBytesMax);
+
+/**
+ * The company rules a visitor's widget follows (文件 and 评价 as they concern visitors), and nothing
+ * else: pushed to open widgets as `visitor-rules` frames (server/realtime/business-hours-push.ts).
+ * The field names are ServerSettings' own, so uploadRuleFor and the evaluation form read either.
+ * Not strict: a widget from before a rule was added still takes the frame (and ignores the new field).
+ */
+export const VisitorRulesSchema = z.object({
+  visitorUploadsEnabled: z.boolean(),
+  visitorUploadMaxMb: UploadMaxMbSchema,
+  evaluationLabels: EvaluationLabelsSchema,
+  evaluationCommentEnabled: z.boolean(),
+});
+export type VisitorRules = z.infer<typeof VisitorRulesSchema>;
+
+/** The visitor rules out of the company settings: each field named, so no staff setting ever rides along. */
+export function visitorRulesOf(settings: VisitorRules): VisitorRules {
+  return {
+    visitorUploadsEnabled: settings.visitorUploadsEnabled,
+    visitorUploadMaxMb: settings.visitorUploadMaxMb,
+    evaluationLabels: [...settings.evaluationLabels],
+    evaluationCommentEnabled: settings.evaluationCommentEnabled,
+  };
+}

@@ -139,6 +139,19 @@ describe('agent avatars', () => {
     expect((await api<Agent>('GET', '/api/me', scene.agent1.token)).body.avatarId).toBe(mine.body.avatarId);
   });
 
+  it('deleting an account that never worked removes its picture from the store too', async () => {
+    const admin = scene.admin.token;
+    const fresh = (
+      await api<Agent>('POST', '/api/admin/agents', admin, { account: 'agent.gone', password: PASSWORD, nickname: '临时', groupId: groupA.id, role: 'agent' })
+    ).body;
+    const avatarId = (await setAvatar(admin, fresh.id, PNG)).body.avatarId!;
+    expect(stored(avatarId)).toBe(true);
+
+    expect((await api('DELETE', `/api/admin/agents/${fresh.id}`, admin)).status).toBe(200);
+    expect(stored(avatarId)).toBe(false);
+    expect((await api<ErrorBody>('GET', avatarPath(avatarId))).status).toBe(404);
+  });
+
   it("a conversation carries its agent's avatar; only avatars are served: an attachment id or an unknown id is not found", async () => {
     await goLive(scene, scene.agent1);
     const chat = await visitorChat(scene);

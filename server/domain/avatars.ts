@@ -37,6 +37,14 @@ function target(ctx: DomainContext, change: AvatarChange): AgentRow {
   return row;
 }
 
+/**
+ * A picture's bytes once no agent names them any more (replaced, removed, or the account deleted):
+ * call after the commit, so a rollback never leaves an agent naming missing bytes.
+ */
+export function dropAvatarBytes(ctx: DomainContext, avatarId: string | null | undefined): void {
+  if (avatarId) ctx.store.attachmentBytes.remove(avatarId);
+}
+
 /** Points the agent at a new picture (or none) in one transaction; the replaced bytes go after it commits. */
 function swap(ctx: DomainContext, change: AvatarChange, avatarId: string | null): Agent {
   const before = ctx.store.transaction(() => {
@@ -47,7 +55,7 @@ function swap(ctx: DomainContext, change: AvatarChange, avatarId: string | null)
       recordAudit(ctx, change.actor, 'agent.update', { type: 'agent', id: before.id }, { avatarId: before.avatarId ?? null }, { avatarId });
     return before;
   });
-  if (before.avatarId && before.avatarId !== avatarId) ctx.store.attachmentBytes.remove(before.avatarId);
+  if (before.avatarId !== avatarId) dropAvatarBytes(ctx, before.avatarId);
   ctx.signal();
   return toAgent(ctx, ctx.store.agents.byId(before.id)!);
 }
@@ -62,7 +70,7 @@ export function setAvatar(ctx: DomainContext, change: AvatarChange, dataBase64: 
   try {
     return swap(ctx, change, avatarId);
   } catch (error) {
-    ctx.store.attachmentBytes.remove(avatarId);
+    dropAvatarBytes(ctx, avatarId);
     throw error;
   }
 }

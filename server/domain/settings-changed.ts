@@ -1,8 +1,8 @@
 /**
  * Tells whoever listens that the company settings changed (after the commit). The domain knows
- * only this function; the realtime hub listens, so widgets open right now learn of new 工作时间 or
- * 访客端设置 at once (ephemeral `business-hours` / `widget-config` frames, realtime/business-hours-push.ts)
- * instead of at their next reload.
+ * only this function; the realtime hub listens, so widgets open right now learn of new 工作时间,
+ * 访客端设置 or visitor rules at once (ephemeral `business-hours` / `widget-config` / `visitor-rules`
+ * frames, realtime/business-hours-push.ts) instead of at their next reload.
  */
 import type { DomainContext } from './context.js';
 

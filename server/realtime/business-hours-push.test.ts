@@ -57,7 +57,7 @@ describe('VisitorStatePush: business hours', () => {
 });
 
 describe('VisitorStatePush: widget settings beside the hours', () => {
-  it('on connect a visitor gets both states; a saved widget change sends only the widget-config frame', () => {
+  it('on connect a visitor gets every state; a saved widget change sends only the widget-config frame', () => {
     let stored: unknown = undefined;
     const ctx = {
       clock: () => START,
@@ -70,16 +70,16 @@ describe('VisitorStatePush: widget settings beside the hours', () => {
     const { client, sent } = visitorSocket();
     fanout.ready.visitors.add(client);
     push.sendTo(client);
-    expect(sent.map((json) => JSON.parse(json).type)).toEqual(['business-hours', 'widget-config']);
+    expect(sent.map((json) => JSON.parse(json).type)).toEqual(['business-hours', 'widget-config', 'visitor-rules']);
     expect(JSON.parse(sent[1]!).config).toMatchObject({ themeColor: '#1664e3', themeTextColor: '#ffffff', position: 'bottom-right' });
 
     stored = { themeColor: '#ffd666', title: '小蜜' };
     push.refresh();
-    expect(sent).toHaveLength(3);
+    expect(sent).toHaveLength(4);
     // A light colour gets dark text on it, and a darker shade where it is text on white.
-    expect(JSON.parse(sent[2]!)).toMatchObject({ type: 'widget-config', config: { title: '小蜜', themeColor: '#ffd666', themeTextColor: '#1f1f1f' } });
+    expect(JSON.parse(sent[3]!)).toMatchObject({ type: 'widget-config', config: { title: '小蜜', themeColor: '#ffd666', themeTextColor: '#1f1f1f' } });
     push.refresh();
-    expect(sent).toHaveLength(3);
+    expect(sent).toHaveLength(4);
     push.stop();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * What open widgets follow without a reload, as ephemeral frames to visitor sockets: 工作时间
- * (`business-hours`) and the widget's appearance, menu and 访客注册 (`widget-config`).
+ * (`business-hours`), the widget's appearance, menu and 访客注册 (`widget-config`), and the
+ * company rules a visitor follows — uploads and 评价 (`visitor-rules`).
  *
  * Why a push and not a widget-side timer or poll: a visitor on the start screen has no
  * conversation, so no durable event will ever reach them, and the widget must not compute hours
@@ -12,6 +13,7 @@
  * missed. Each state is sent only when its frame differs from the last one.
  */
 import type { ServerFrame } from '../../shared/index.js';
+import { visitorRulesOf } from '../../shared/company-rules.js';
 import type { DomainContext } from '../domain/context.js';
 import { businessHoursNow } from '../domain/visitor-admission.js';
 import { widgetConfig } from '../domain/widget-settings/settings.js';
@@ -34,6 +36,11 @@ export const widgetConfigState: VisitorState = {
   read: (ctx) => ({ frame: { type: 'widget-config', config: widgetConfig(ctx) }, nextChangeAt: null }),
 };
 
+/** Only the visitor-facing rules (visitorRulesOf names each field): a staff setting never reaches a widget. */
+export const visitorRulesState: VisitorState = {
+  read: (ctx) => ({ frame: { type: 'visitor-rules', rules: visitorRulesOf(ctx.settings()) }, nextChangeAt: null }),
+};
+
 /** Re-checked at least this often: covers a lost bus note or a clock that jumped. */
 const RECHECK_MAX_MS = 60 * 60 * 1000;
 /** A timer may fire a hair early: aim just past the change. */
@@ -48,7 +55,7 @@ export class VisitorStatePush {
 
   constructor(
     private readonly fanout: Fanout,
-    private readonly states: readonly VisitorState[] = [businessHoursState, widgetConfigState],
+    private readonly states: readonly VisitorState[] = [businessHoursState, widgetConfigState, visitorRulesState],
   ) {}
 
   attach(ctx: DomainContext): void {

@@ -15,6 +15,7 @@ import { refuseUnsafeText } from '../text-safety.js';
 import { SessionEndReasonSchema } from '../session.js';
 import { BusinessHoursStateSchema } from '../business-hours.js';
 import { WidgetConfigSchema } from '../widget-settings.js';
+import { VisitorRulesSchema } from '../company-rules.js';
 import { NoticeSchema } from './rest-notices.js';
 import { WallboardSchema } from './rest-monitor.js';
 import { WhisperSchema } from './rest-supervision.js';
@@ -108,6 +109,12 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('business-hours'), hours: BusinessHoursStateSchema }),
   /** To visitors: the widget's appearance, menu and 访客注册 (shared/widget-settings.ts). Sent on connect and when an admin saves them. */
   z.object({ type: z.literal('widget-config'), config: WidgetConfigSchema }),
+  /**
+   * To visitors: the company rules their widget follows (文件: uploads on, size limit; 评价: the
+   * levels' words, a comment or not; shared/company-rules.ts), never a staff setting. Sent on
+   * connect and when an admin changes the settings.
+   */
+  z.object({ type: z.literal('visitor-rules'), rules: VisitorRulesSchema }),
   z.object({ type: z.literal('agent'), agent: AgentSchema }),
   /** 顾客信息 / 轨迹 of this visitor changed (page view, tags, contact): re-read the profile. To staff who serve them. */
   z.object({ type: z.literal('customer.changed'), visitorId: z.string() }),

@@ -262,6 +262,7 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
       case 'pong':
       case 'business-hours': // to visitors only (工作时间 for the widget)
       case 'widget-config': // to visitors only (访客端设置)
+      case 'visitor-rules': // to visitors only (文件 and 评价 rules)
       case 'wallboard': // to 实时监控 sockets only (the console)
         return;
       case 'presence':

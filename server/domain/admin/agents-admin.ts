@@ -6,6 +6,7 @@
 import type { AdminAgent, AdminAgentsQuery } from '../../../shared/index.js';
 import type { AgentRow } from '../../store/types.js';
 import type { DomainContext } from '../context.js';
+import { dropAvatarBytes } from '../avatars.js';
 import { toAgent } from '../dto.js';
 import { refuse } from '../errors.js';
 import { drainQueue, requeueConversation } from '../routing.js';
@@ -114,14 +115,17 @@ export function enableAgent(ctx: DomainContext, actor: ConsoleActor, id: string)
 export function deleteAgent(ctx: DomainContext, actor: ConsoleActor, id: string): void {
   if (id === actor.id) refuse('INVALID_STATE', 'You cannot delete your own account');
   const sessionIds = ctx.store.sessions.liveIdsOf(id);
-  ctx.store.transaction(() => {
+  const before = ctx.store.transaction(() => {
     const before = existing(ctx, id);
     refuseLastAdmin(ctx, before, 'deleted');
     if (ctx.store.agents.hasHistory(id))
       refuse('CONFLICT', 'This account has history (conversations, messages, calls or console changes): disable it instead', { id: 'has history' });
     ctx.store.agents.delete(id);
     recordAudit(ctx, actor, 'agent.delete', { type: 'agent', id }, agentAuditFields(before), null);
+    return before;
   });
+  // After the commit, as a replaced picture's: its 头像 bytes go with it.
+  dropAvatarBytes(ctx, before.avatarId);
   // Its sessions went with it (ON DELETE CASCADE); any socket still open closes.
   if (sessionIds.length > 0) endAgentSessions(ctx, id, 'disabled');
   ctx.signal();

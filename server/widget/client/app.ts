@@ -22,7 +22,7 @@ import { browserStorage, WidgetStore } from './storage.js';
 import { checkUpload, uploadFile, type UploadKind } from './upload.js';
 import { ChatView } from './views/chat.js';
 import { evaluationOptionsOf } from './views/evaluation.js';
-import { uploadRuleFor } from '../../../shared/company-rules.js';
+import { uploadRuleFor, visitorRulesOf, type VisitorRules } from '../../../shared/company-rules.js';
 import { leaveMessageDone, leaveMessageForm, type OfflineMessageInput } from './views/leave-message.js';
 import { repliesPanel } from './views/replies.js';
 import { Shell } from './views/shell.js';
@@ -54,6 +54,13 @@ export class WidgetApp {
   /** Why 留言 shows when the hours are open: nobody online, or a full queue. */
   private leaveReason: LeaveReason = 'offline';
   private evaluationDone = false;
+  /**
+   * 文件 and 评价 as they concern visitors: from the session answer, then from the `visitor-rules`
+   * frames the server pushes on every connect and whenever an admin changes them — once one came,
+   * the frames alone (a later session answer is no newer than the socket).
+   */
+  private rules: VisitorRules | null = null;
+  private rulesFramed = false;
   /** 访客端设置 (widget-look.ts). */
   private readonly look = new WidgetLook((config) => this.onWidgetConfig(config));
   /** What the next start screen shows: the visitor's answers and the server's refusal of them. */
@@ -112,6 +119,7 @@ export class WidgetApp {
     this.state.lastSeq = this.store.lastSeq;
     this.visitor = session.visitor;
     this.settings = session.settings;
+    if (!this.rulesFramed) this.setRules(visitorRulesOf(session.settings));
     this.hours = session.businessHours;
     for (const message of session.offlineMessages) this.state.offlineMessages.set(message.id, message);
     this.startRealtime(session.token);
@@ -142,6 +150,10 @@ export class WidgetApp {
     if (frame.type === 'error' && frame.error.code === 'BLOCKED') return this.showBlocked();
     if (frame.type === 'business-hours') return this.onBusinessHours(frame.hours);
     if (frame.type === 'widget-config') return this.look.frame(frame.config);
+    if (frame.type === 'visitor-rules') {
+      this.rulesFramed = true;
+      return this.setRules(frame.rules);
+    }
     const before = this.state.conversation?.id;
     const effects = this.state.applyFrame(frame);
     if (effects.seq !== null) this.unsavedSeq = effects.seq;
@@ -223,6 +235,13 @@ export class WidgetApp {
     if (this.screen === 'start' && startFormUntouched(this.shell.element)) this.go('start');
   }
 
+  /** The company's rules for visitors arrived or changed: the upload buttons at once, an untouched rating form redrawn. */
+  private setRules(rules: VisitorRules): void {
+    this.rules = rules;
+    this.chatView?.composer.setUploadsAllowed(uploadRuleFor(rules, 'visitor').allowed);
+    this.chatView?.evaluationOptionsChanged();
+  }
+
   /** From the start screen with its answers (访客注册, the menu's group), or 重新咨询 (null: asked before). */
   private async startConversation(answers: PrechatAnswers | null): Promise<void> {
     if (answers && Object.keys(answers).length > 0) {
@@ -289,7 +308,7 @@ export class WidgetApp {
     const conversation = this.state.conversation;
     const composer = this.chatView?.composer;
     if (!conversation || !composer) return;
-    const problem = checkUpload(kind, file, uploadRuleFor(this.settings, 'visitor'));
+    const problem = checkUpload(kind, file, uploadRuleFor(this.rules, 'visitor'));
     if (problem) return composer.showNotice('mb' in problem ? t(problem.key, { mb: problem.mb }) : t(problem.key));
     composer.showNotice(null);
     composer.showProgress(t('uploading', { name: file.name, pct: 0 }), 0);
@@ -366,7 +385,7 @@ export class WidgetApp {
             onRetry: (clientId) => this.sender.retry(clientId),
             onDiscard: (clientId) => this.outbox.discard(clientId),
             onEvaluate: (rating, comment) => this.evaluate(rating, comment),
-            evaluationOptions: () => evaluationOptionsOf(this.settings),
+            evaluationOptions: () => evaluationOptionsOf(this.rules),
             onRestart: () => void this.startConversation(null),
             onLeaveMessage: () => this.go('leave'),
             attachmentUrl: (id) => this.api.attachmentUrl(id),
@@ -374,6 +393,7 @@ export class WidgetApp {
           this.replies,
         );
         this.chatView.composer.setEmojiPicker(this.look.config.emojiPicker);
+        this.chatView.composer.setUploadsAllowed(uploadRuleFor(this.rules, 'visitor').allowed);
         this.shell.show(this.chatView.element);
         break;
     }

@@ -144,6 +144,7 @@ export class ChatState {
       case 'pong':
       case 'business-hours': // the app's, not the chat's (app.ts onFrame)
       case 'widget-config':
+      case 'visitor-rules':
       case 'wallboard': // 实时监控 sockets only
         return effects;
       default:

@@ -10,7 +10,7 @@ import type { ChatState } from '../chat-state.js';
 import type { OutboxEntry } from '../outbox.js';
 import type { ConnectionState } from '../realtime.js';
 import { Composer, type ComposerHandlers } from './composer.js';
-import { evaluationForm, evaluationThanks, type EvaluationOptions, type SubmitEvaluation } from './evaluation.js';
+import { evaluationForm, evaluationFormUntouched, evaluationThanks, type EvaluationOptions, type SubmitEvaluation } from './evaluation.js';
 import { renderMessage, renderPending } from './message.js';
 import { avatarPath } from '../../../../shared/protocol/rest-avatars.js';
 
@@ -182,6 +182,15 @@ export class ChatView {
       );
     }
     return true;
+  }
+
+  /** 公司设置 → 评价 changed: a form shown and not touched yet is drawn again with the new words and comment option. */
+  evaluationOptionsChanged(): void {
+    const shown = this.evaluation;
+    if (!shown || !evaluationFormUntouched(shown.element)) return;
+    const element = evaluationForm(this.handlers.onEvaluate, this.handlers.evaluationOptions?.());
+    shown.element.replaceWith(element);
+    this.evaluation = { conversationId: shown.conversationId, element };
   }
 
   /** One form per conversation, reused, so a half-filled rating survives other updates. */

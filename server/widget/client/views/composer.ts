@@ -21,6 +21,8 @@ export class Composer {
   private readonly notice: HTMLElement;
   private readonly controls: (HTMLButtonElement | HTMLTextAreaElement)[];
   private readonly emoji: EmojiPicker;
+  private readonly uploadButtons: HTMLButtonElement[];
+  private readonly tools: HTMLElement;
 
   constructor(private readonly handlers: ComposerHandlers) {
     this.input = h('textarea', {
@@ -48,6 +50,7 @@ export class Composer {
     );
     this.emoji = new EmojiPicker(this.input);
     this.controls = [this.input, this.sendButton, imageButton, fileButton, this.emoji.button];
+    this.uploadButtons = [imageButton, fileButton];
     for (const [input, kind] of [
       [imageInput, 'image'],
       [fileInput, 'file'],
@@ -69,13 +72,14 @@ export class Composer {
       }
     });
     this.sendButton.addEventListener('click', () => this.submit());
+    this.tools = h('div', { className: 'composer-tools' }, this.emoji.button, imageButton, fileButton, imageInput, fileInput);
     this.element = h(
       'div',
       { className: 'composer' },
       this.progress,
       this.notice,
       this.emoji.panel,
-      h('div', { className: 'composer-tools' }, this.emoji.button, imageButton, fileButton, imageInput, fileInput),
+      this.tools,
       this.input,
       h('div', { className: 'composer-actions' }, this.counter, this.sendButton),
     );
@@ -89,6 +93,18 @@ export class Composer {
   /** 访客端设置 → 表情 on or off. */
   setEmojiPicker(available: boolean): void {
     this.emoji.setAvailable(available);
+    this.updateTools();
+  }
+
+  /** 公司设置 → 文件: visitors may send images and files or not (the buttons go; the server refuses anyway). */
+  setUploadsAllowed(allowed: boolean): void {
+    for (const button of this.uploadButtons) button.hidden = !allowed;
+    this.updateTools();
+  }
+
+  /** No row of tools with none in it. */
+  private updateTools(): void {
+    this.tools.hidden = this.tools.querySelector('button:not([hidden])') === null;
   }
 
   showNotice(text: string | null): void {

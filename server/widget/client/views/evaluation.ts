@@ -4,8 +4,7 @@
  * company offers one. The level is what is sent and stored, never its words.
  */
 import { LIMITS } from '../../../../shared/limits.js';
-import { companyEvaluationLabel } from '../../../../shared/company-rules.js';
-import type { ServerSettings } from '../../../../shared/domain.js';
+import { companyEvaluationLabel, type VisitorRules } from '../../../../shared/company-rules.js';
 import { h } from '../dom.js';
 import { t, type MessageKey } from '../i18n.js';
 
@@ -27,7 +26,7 @@ export interface EvaluationOptions {
 }
 
 /** What the company's settings offer (before they are known: the widget's own words, with a comment). */
-export function evaluationOptionsOf(settings: Pick<ServerSettings, 'evaluationLabels' | 'evaluationCommentEnabled'> | null): EvaluationOptions {
+export function evaluationOptionsOf(settings: Pick<VisitorRules, 'evaluationLabels' | 'evaluationCommentEnabled'> | null): EvaluationOptions {
   return { labels: settings?.evaluationLabels ?? [], comment: settings?.evaluationCommentEnabled ?? true };
 }
 
@@ -69,6 +68,12 @@ export function evaluationForm(onSubmit: SubmitEvaluation, offered: EvaluationOp
     });
   });
   return form;
+}
+
+/** Nothing picked or typed yet: the form may be drawn again (new 公司设置) without losing anything. */
+export function evaluationFormUntouched(form: HTMLElement): boolean {
+  const comment = form.querySelector<HTMLTextAreaElement>('#kefu-eval-comment');
+  return form.querySelector('input[name="kefu-eval-rating"]:checked') === null && (comment?.value ?? '') === '';
 }
 
 export function evaluationThanks(): HTMLElement {
