@@ -1,6 +1,7 @@
 /** The visitor's identity (a token kept by the widget) and starting a chat. */
 import { randomInt } from 'node:crypto';
 import { uuidv7, type VisitorSessionResponse } from '../../shared/index.js';
+import { visitorRulesOf } from '../../shared/company-rules.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { ConversationRow, VisitorRow } from '../store/types.js';
 import type { DomainContext, Principal } from './context.js';
@@ -44,7 +45,7 @@ export function openVisitorSession(ctx: DomainContext, input: VisitorSessionInpu
     conversation: open ? toConversation(ctx, open) : null,
     agentsAvailable: agentsAvailable(ctx, visitor.prefGroupId, visitor.prefAgentId),
     offlineMessages: ctx.store.offlineMessages.forVisitor(visitor.id).map(toOfflineMessage),
-    settings: ctx.settings(),
+    settings: { ...visitorRulesOf(ctx.settings()), queueTimeoutSeconds: ctx.settings().queueTimeoutSeconds },
     businessHours: businessHoursNow(ctx),
   };
 }

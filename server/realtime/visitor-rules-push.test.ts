@@ -64,4 +64,12 @@ describe('visitor-rules push', () => {
     scene.clients.push(later);
     expect((await later.waitFor<RulesFrame>(isRules)).rules).toEqual(again.rules);
   });
+
+  it("the visitor's session answer carries the same rules and the queue timeout, no staff setting", async () => {
+    const session = await call<{ settings: Record<string, unknown> }>(scene.server.url, 'POST', '/api/visitor/session', { body: {} });
+    expect(session.status).toBe(200);
+    expect(Object.keys(session.body.settings).sort()).toEqual([...RULE_KEYS, 'queueTimeoutSeconds'].sort());
+    const text = JSON.stringify(session.body);
+    for (const name of [...STAFF_ONLY, 'sessionIdleMinutes', 'autoCloseMinutes']) expect(text, name).not.toContain(name);
+  });
 });

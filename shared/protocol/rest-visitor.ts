@@ -4,6 +4,7 @@ import { ConversationSchema, EvaluationSchema, OfflineMessageSchema, ServerSetti
 import { LIMITS } from '../limits.js';
 import { Id } from './rest-common.js';
 import { BusinessHoursStateSchema } from '../business-hours.js';
+import { VisitorRulesSchema } from '../company-rules.js';
 import type { RouteDef } from './rest.js';
 
 export const VisitorSessionBodySchema = z.strictObject({
@@ -14,6 +15,10 @@ export const VisitorSessionBodySchema = z.strictObject({
   groupId: Id.optional(),
   agentId: Id.optional(),
 });
+/** The visitor rules (later changes arrive as `visitor-rules` frames) and how long the queue may take. */
+export const VisitorSessionSettingsSchema = VisitorRulesSchema.extend({ queueTimeoutSeconds: ServerSettingsSchema.shape.queueTimeoutSeconds });
+export type VisitorSessionSettings = z.infer<typeof VisitorSessionSettingsSchema>;
+
 export const VisitorSessionResponseSchema = z.object({
   token: z.string(),
   visitor: VisitorSchema,
@@ -23,7 +28,8 @@ export const VisitorSessionResponseSchema = z.object({
   agentsAvailable: z.boolean(),
   /** Offline messages of this visitor with their replies. */
   offlineMessages: z.array(OfflineMessageSchema),
-  settings: ServerSettingsSchema,
+  /** What the widget needs of the company settings, and nothing of the staff's (session lengths, …). */
+  settings: VisitorSessionSettingsSchema,
   /**
    * 工作时间 now: closed → the widget shows 留言 with the notice. The server decides (its clock,
    * the company's zone); later changes arrive as `business-hours` realtime frames.

@@ -2,7 +2,8 @@
  * The widget's controller: opens the visitor session, chooses the screen (start, chat, 留言),
  * wires the realtime client, outbox and sender to the chat state, and renders.
  */
-import type { Conversation, ServerSettings, Visitor } from '../../../shared/domain.js';
+import type { Conversation, Visitor } from '../../../shared/domain.js';
+import type { VisitorSessionSettings } from '../../../shared/protocol/rest-visitor.js';
 import type { AppError } from '../../../shared/errors.js';
 import { uuidv7 } from '../../../shared/ids.js';
 import type { ServerFrame } from '../../../shared/protocol/realtime.js';
@@ -48,7 +49,7 @@ export class WidgetApp {
   private chatView: ChatView | null = null;
   private screen: Screen = 'loading';
   private visitor: Visitor | null = null;
-  private settings: ServerSettings | null = null;
+  private settings: VisitorSessionSettings | null = null;
   /** 工作时间 as the server last said (session answer, then `business-hours` frames): see business-hours.ts. */
   private hours: BusinessHoursState | null = null;
   /** Why 留言 shows when the hours are open: nobody online, or a full queue. */
