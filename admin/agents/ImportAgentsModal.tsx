@@ -1,10 +1,9 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Modal, Progress, Space, Table, Typography, Upload } from 'antd';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext.js';
-import { HiddenCaption } from '../app/PageFrame.js';
 import { fileBase64 } from '../forms/file-base64.js';
+import { ImportDialog, ImportProgress, ImportResult } from '../forms/ImportDialog.js';
 import { currentLanguage } from '../i18n/index.js';
 import { useSessionStore } from '../session/sessionStore.js';
 import { AGENT_IMPORT_LIMITS } from '../../shared/agent-import.js';
@@ -31,7 +30,6 @@ export function ImportAgentsModal({ onImported, onClose }: { onImported: () => v
   const { t } = useTranslation();
   const api = useApi();
   const viewerIsLeader = useSessionStore((s) => s.admin?.role === 'leader');
-  const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const closed = useRef(false);
   const busy = phase.kind === 'uploading' || phase.kind === 'importing';
@@ -62,93 +60,55 @@ export function ImportAgentsModal({ onImported, onClose }: { onImported: () => v
   }
 
   return (
-    <Modal
-      open
-      width={720}
+    <ImportDialog
+      keys="agentProfile.import"
       title={t('agentProfile.import.title')}
-      onCancel={close}
-      footer={
-        <Space>
-          <Button onClick={close}>{t('agentProfile.import.close')}</Button>
-          <Button type="primary" disabled={!file || busy || phase.kind === 'finished'} loading={busy} onClick={() => file && void start(file)}>
-            {t('agentProfile.import.start')}
-          </Button>
-        </Space>
+      intro={
+        <>
+          <Typography.Paragraph>{t('agentProfile.import.help')}</Typography.Paragraph>
+          {viewerIsLeader && <Typography.Paragraph>{t('agentProfile.import.leaderHelp')}</Typography.Paragraph>}
+        </>
       }
+      busy={busy}
+      finished={phase.kind === 'finished'}
+      onTemplate={() => downloadAgentTemplate(currentLanguage())}
+      onChoose={() => setPhase({ kind: 'idle' })}
+      onStart={(chosen) => void start(chosen)}
+      onClose={close}
     >
-      <Typography.Paragraph>{t('agentProfile.import.help')}</Typography.Paragraph>
-      {viewerIsLeader && <Typography.Paragraph>{t('agentProfile.import.leaderHelp')}</Typography.Paragraph>}
-      <Space style={{ marginBottom: 16 }} wrap>
-        <Upload
-          accept=".csv,.xlsx"
-          showUploadList={false}
-          disabled={busy}
-          beforeUpload={(chosen) => {
-            setFile(chosen);
-            setPhase({ kind: 'idle' });
-            // Sent by start(), never by the Upload control itself.
-            return false;
-          }}
-        >
-          <Button icon={<UploadOutlined />} disabled={busy}>
-            {t('agentProfile.import.choose')}
-          </Button>
-        </Upload>
-        <Button icon={<DownloadOutlined />} onClick={() => downloadAgentTemplate(currentLanguage())}>
-          {t('agentProfile.import.template')}
-        </Button>
-      </Space>
-      {file && <Typography.Paragraph>{t('agentProfile.import.chosen', { name: file.name })}</Typography.Paragraph>}
       {phase.kind === 'uploading' && (
-        <div role="status">
-          <Progress percent={phase.percent} aria-label={t('agentProfile.import.progressLabel')} />
-          <Typography.Text>{t('agentProfile.import.uploading')}</Typography.Text>
-        </div>
+        <ImportProgress percent={phase.percent} label={t('agentProfile.import.progressLabel')} text={t('agentProfile.import.uploading')} />
       )}
       {phase.kind === 'importing' && (
-        <div role="status">
-          <Progress percent={100} status="active" aria-label={t('agentProfile.import.progressLabel')} />
-          <Typography.Text>{t('agentProfile.import.importing')}</Typography.Text>
-        </div>
+        <ImportProgress percent={100} active label={t('agentProfile.import.progressLabel')} text={t('agentProfile.import.importing')} />
       )}
       {phase.kind === 'refused' && <Alert type="error" role="alert" showIcon title={phase.message} />}
-      {phase.kind === 'finished' && <ImportResult created={phase.created} errors={phase.errors} />}
-    </Modal>
+      {phase.kind === 'finished' && <ImportSummary created={phase.created} errors={phase.errors} />}
+    </ImportDialog>
   );
 }
 
-function ImportResult({ created, errors }: { created: number; errors: ImportRowError[] }) {
+function ImportSummary({ created, errors }: { created: number; errors: ImportRowError[] }) {
   const { t } = useTranslation();
   return (
-    <>
-      <Alert
-        role="status"
-        showIcon
-        type={errors.length > 0 ? 'warning' : 'success'}
-        title={t('agentProfile.import.done', { created, failed: errors.length })}
-        style={{ marginBottom: 12 }}
-      />
-      {errors.length > 0 && (
-        <Table<ImportRowError>
-          caption={<HiddenCaption text={t('agentProfile.import.errorsLabel')} />}
-          size="small"
-          rowKey={(e) => `${e.row}:${e.column ?? ''}:${e.message}`}
-          dataSource={errors}
-          pagination={errors.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-          columns={[
-            { title: t('agentProfile.import.row'), dataIndex: 'row', key: 'row', width: 70 },
-            {
-              title: t('agentProfile.import.column'),
-              dataIndex: 'column',
-              key: 'column',
-              width: 110,
-              render: (column: string | null) =>
-                column ? t(`agentProfile.import.columns.${column}`, { defaultValue: column }) : t('agentProfile.import.wholeRow'),
-            },
-            { title: t('agentProfile.import.problem'), dataIndex: 'message', key: 'message' },
-          ]}
-        />
-      )}
-    </>
+    <ImportResult<ImportRowError>
+      type={errors.length > 0 ? 'warning' : 'success'}
+      summary={t('agentProfile.import.done', { created, failed: errors.length })}
+      errorsLabel={t('agentProfile.import.errorsLabel')}
+      errors={errors}
+      rowKey={(e) => `${e.row}:${e.column ?? ''}:${e.message}`}
+      columns={[
+        { title: t('agentProfile.import.row'), dataIndex: 'row', key: 'row', width: 70 },
+        {
+          title: t('agentProfile.import.column'),
+          dataIndex: 'column',
+          key: 'column',
+          width: 110,
+          render: (column: string | null) =>
+            column ? t(`agentProfile.import.columns.${column}`, { defaultValue: column }) : t('agentProfile.import.wholeRow'),
+        },
+        { title: t('agentProfile.import.problem'), dataIndex: 'message', key: 'message' },
+      ]}
+    />
   );
 }

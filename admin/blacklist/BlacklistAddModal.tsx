@@ -1,10 +1,8 @@
-import { useState } from 'react';
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '../../shared/errors.js';
 import { BLACKLIST_LIMITS, type BlacklistAddBody, type BlacklistEntry, type BlacklistKind } from '../../shared/protocol/rest-blacklist.js';
 import { useApi } from '../api/ApiContext.js';
-import { fieldErrorsOf } from '../forms/server-errors.js';
+import { FormModal, useFormSave } from '../forms/FormModal.js';
 import { EXPIRY_CHOICES, expiresAtFor, type ExpiryChoice } from './expiry-choices.js';
 
 interface Values {
@@ -25,53 +23,39 @@ export function BlacklistAddModal({ onAdded, onClose }: { onAdded: (entry: Black
   const api = useApi();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? 'visitor';
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<AppError | null>(null);
+  const {
+    saving,
+    problem,
+    submit: saveForm,
+  } = useFormSave(form, {
+    fields: ['kind', 'value', 'reason'],
+    onClose,
+    onRefused: (error) => {
+      if (error.details && 'expiresAt' in error.details) form.setFields([{ name: 'expiry', errors: [error.details.expiresAt!] }]);
+    },
+  });
 
-  async function submit() {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    const body = {
-      kind: values.kind,
-      value: values.value.trim(),
-      reason: values.reason.trim(),
-      expiresAt: expiresAtFor(values.expiry, Date.now()),
-    } as BlacklistAddBody;
-    const result = await api.call('addBlacklist', { body });
-    setSaving(false);
-    if (result.ok) {
-      onAdded(result.value);
-      return onClose();
-    }
-    setProblem(result.error);
-    form.setFields(fieldErrorsOf(result.error, ['kind', 'value', 'reason'] as const));
-    if (result.error.details && 'expiresAt' in result.error.details) form.setFields([{ name: 'expiry', errors: [result.error.details.expiresAt!] }]);
+  function submit() {
+    void saveForm((values) => {
+      const body = {
+        kind: values.kind,
+        value: values.value.trim(),
+        reason: values.reason.trim(),
+        expiresAt: expiresAtFor(values.expiry, Date.now()),
+      } as BlacklistAddBody;
+      return api.call('addBlacklist', { body });
+    }, onAdded);
   }
 
   return (
-    <Modal
-      open
-      title={t('blacklist.addTitle')}
-      okText={t('blacklist.add')}
-      cancelText={t('app.cancel')}
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      {problem && <Alert type="error" role="alert" showIcon title={t('app.saveFailed', { message: problem.message })} style={{ marginBottom: 16 }} />}
+    <FormModal title={t('blacklist.addTitle')} okText={t('blacklist.add')} saving={saving} problem={problem} onOk={submit} onClose={onClose}>
       <Form<Values>
         form={form}
         layout="vertical"
         requiredMark={false}
         aria-label={t('blacklist.addTitle')}
         initialValues={{ kind: 'visitor', value: '', reason: '', expiry: 'never' }}
-        onFinish={() => void submit()}
+        onFinish={submit}
       >
         <Form.Item name="kind" label={t('blacklist.kind')}>
           <Select<BlacklistKind> aria-label={t('blacklist.kind')} options={KINDS.map((k) => ({ value: k, label: t(`blacklist.kinds.${k}`) }))} />
@@ -94,6 +78,6 @@ export function BlacklistAddModal({ onAdded, onClose }: { onAdded: (entry: Black
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

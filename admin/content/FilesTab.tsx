@@ -5,10 +5,10 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext.js';
 import { useRemote } from '../api/useRemote.js';
-import { HiddenCaption } from '../app/PageFrame.js';
+import { HiddenCaption, LoadError } from '../app/PageFrame.js';
 import { NameModal } from '../forms/NameModal.js';
 import { FILE_PHRASE_LIMITS, filePhraseMatches, formatFileSize, type FilePhrase } from '../../shared/file-phrases.js';
-import { LoadError } from './LoadError.js';
+import { RowActions, useRowChanges } from './RowActions.js';
 import { usePublicPhrases } from './usePublicPhrases.js';
 import { byCategory, NO_CATEGORY } from './by-category.js';
 import { readBytes } from './read-bytes.js';
@@ -26,6 +26,7 @@ export function FilesTab() {
   const { t } = useTranslation();
   const api = useApi();
   const { message, modal } = App.useApp();
+  const rows = useRowChanges();
   const phrases = usePublicPhrases();
   const files = useRemote(() => api.call('listFilePhrases'), 'file-phrases');
   const categories = phrases.categories;
@@ -79,18 +80,12 @@ export function FilesTab() {
   }
 
   function remove(file: FilePhrase) {
-    modal.confirm({
+    rows.confirmDelete({
       title: t('content.files.deleteTitle', { name: file.name }),
       content: t('content.files.deleteBody'),
-      okText: t('content.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('app.cancel'),
-      onOk: async () => {
-        const result = await api.call('deleteFilePhrase', { params: { id: file.id } });
-        if (!result.ok) return void modal.error({ title: t('app.actionFailed', { message: result.error.message }), okText: t('app.ok') });
-        void message.success(t('content.files.deleted', { name: file.name }));
-        files.reload();
-      },
+      remove: () => api.call('deleteFilePhrase', { params: { id: file.id } }),
+      deleted: t('content.files.deleted', { name: file.name }),
+      then: files.reload,
     });
   }
 
@@ -117,16 +112,7 @@ export function FilesTab() {
       title: t('app.actions'),
       key: 'actions',
       width: 140,
-      render: (_, file) => (
-        <Space size={0}>
-          <Button type="link" size="small" aria-label={t('content.renameAria', { name: file.name })} onClick={() => setRenaming(file)}>
-            {t('content.rename')}
-          </Button>
-          <Button type="link" size="small" danger aria-label={t('content.deleteAria', { name: file.name })} onClick={() => remove(file)}>
-            {t('content.delete')}
-          </Button>
-        </Space>
-      ),
+      render: (_, file) => <RowActions name={file.name} edit="rename" onEdit={() => setRenaming(file)} onDelete={() => remove(file)} />,
     },
   ];
 

@@ -1,45 +1,32 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Space, Table } from 'antd';
+import { App, Button, Card, Empty, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext.js';
 import { HiddenCaption } from '../app/PageFrame.js';
 import { NameModal } from '../forms/NameModal.js';
 import type { PhraseCategory } from '../../shared/phrases.js';
-import { moveOrder } from './reorder.js';
+import { RowActions, useRowChanges } from './RowActions.js';
 
 /** 分类 of public phrases and files: add, rename, move up or down, delete (its items become 未分类). */
 export function PhraseCategoriesCard({ categories, onChanged }: { categories: PhraseCategory[]; onChanged: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
+  const rows = useRowChanges();
   const [naming, setNaming] = useState<PhraseCategory | 'new' | null>(null);
 
-  async function move(category: PhraseCategory, delta: -1 | 1) {
-    for (const change of moveOrder(categories, category.id, delta)) {
-      const result = await api.call('updatePhraseCategory', { params: { id: change.id }, body: { sortOrder: change.sortOrder } });
-      if (!result.ok) {
-        void message.error(t('app.actionFailed', { message: result.error.message }));
-        break;
-      }
-    }
-    onChanged();
+  function move(category: PhraseCategory, delta: -1 | 1) {
+    void rows.move(categories, category.id, delta, (id, sortOrder) => api.call('updatePhraseCategory', { params: { id }, body: { sortOrder } }), onChanged);
   }
 
   function remove(category: PhraseCategory) {
-    modal.confirm({
+    rows.confirmDelete({
       title: t('content.categories.deleteTitle', { name: category.name }),
       content: t('content.categories.deleteBody'),
-      okText: t('content.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('app.cancel'),
-      onOk: async () => {
-        const result = await api.call('deletePhraseCategory', { params: { id: category.id } });
-        if (!result.ok) return void modal.error({ title: t('app.actionFailed', { message: result.error.message }), okText: t('app.ok') });
-        void message.success(t('content.categories.deleted', { name: category.name }));
-        onChanged();
-      },
+      remove: () => api.call('deletePhraseCategory', { params: { id: category.id } }),
+      deleted: t('content.categories.deleted', { name: category.name }),
+      then: onChanged,
     });
   }
 
@@ -50,30 +37,13 @@ export function PhraseCategoriesCard({ categories, onChanged }: { categories: Ph
       key: 'actions',
       width: 280,
       render: (_, category, index) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            icon={<ArrowUpOutlined />}
-            disabled={index === 0}
-            aria-label={t('content.moveUpAria', { name: category.name })}
-            onClick={() => void move(category, -1)}
-          />
-          <Button
-            type="link"
-            size="small"
-            icon={<ArrowDownOutlined />}
-            disabled={index === categories.length - 1}
-            aria-label={t('content.moveDownAria', { name: category.name })}
-            onClick={() => void move(category, 1)}
-          />
-          <Button type="link" size="small" aria-label={t('content.renameAria', { name: category.name })} onClick={() => setNaming(category)}>
-            {t('content.rename')}
-          </Button>
-          <Button type="link" size="small" danger aria-label={t('content.deleteAria', { name: category.name })} onClick={() => remove(category)}>
-            {t('content.delete')}
-          </Button>
-        </Space>
+        <RowActions
+          name={category.name}
+          edit="rename"
+          onEdit={() => setNaming(category)}
+          onDelete={() => remove(category)}
+          move={{ index, count: categories.length, onMove: (delta) => move(category, delta) }}
+        />
       ),
     },
   ];

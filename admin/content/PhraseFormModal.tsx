@@ -1,9 +1,7 @@
-import { useState } from 'react';
-import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
+import { Form, Input, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext.js';
-import { fieldErrorsOf } from '../forms/server-errors.js';
-import type { AppError } from '../../shared/errors.js';
+import { FormModal, useFormSave } from '../forms/FormModal.js';
 import { NewPhraseBodySchema, PHRASE_LIMITS, type Phrase, type PhraseCategory, type PhraseKind } from '../../shared/phrases.js';
 import { schemaFieldErrors } from './schema-errors.js';
 
@@ -32,54 +30,36 @@ export function PhraseFormModal({
   const api = useApi();
   const [form] = Form.useForm<Fields>();
   const kind = Form.useWatch('kind', form) ?? phrase?.kind ?? 'text';
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<AppError | null>(null);
+  const { saving, problem, submit } = useFormSave(form, { fields: FIELDS, onClose });
 
-  async function submit() {
-    let fields: Fields;
-    try {
-      fields = await form.validateFields();
-    } catch {
-      return;
-    }
-    const parsed = NewPhraseBodySchema.safeParse({
-      scope: 'public',
-      kind: fields.kind,
-      categoryId: fields.categoryId ?? null,
-      title: fields.title,
-      content: fields.content,
-      shortcut: fields.shortcut?.trim() ? fields.shortcut.trim() : null,
-    });
-    if (!parsed.success) {
-      return form.setFields(schemaFieldErrors(parsed.error, FIELDS, (field) => t(`content.phrases.invalid.${field}`)));
-    }
-    // An edit sends what the form shows; the hotkey is set on the workstation and stays as it is.
-    const { scope: _scope, sortOrder: _sortOrder, hotkey: _hotkey, ...changes } = parsed.data;
-    setSaving(true);
-    const result = phrase
-      ? await api.call('updatePhrase', { params: { id: phrase.id }, body: changes })
-      : await api.call('createPhrase', { body: parsed.data });
-    setSaving(false);
-    if (!result.ok) {
-      setProblem(result.error);
-      return form.setFields(fieldErrorsOf(result.error, FIELDS));
-    }
-    onSaved(result.value);
-    onClose();
+  function save() {
+    void submit((fields) => {
+      const parsed = NewPhraseBodySchema.safeParse({
+        scope: 'public',
+        kind: fields.kind,
+        categoryId: fields.categoryId ?? null,
+        title: fields.title,
+        content: fields.content,
+        shortcut: fields.shortcut?.trim() ? fields.shortcut.trim() : null,
+      });
+      if (!parsed.success) {
+        form.setFields(schemaFieldErrors(parsed.error, FIELDS, (field) => t(`content.phrases.invalid.${field}`)));
+        return null;
+      }
+      // An edit sends what the form shows; the hotkey is set on the workstation and stays as it is.
+      const { scope: _scope, sortOrder: _sortOrder, hotkey: _hotkey, ...changes } = parsed.data;
+      return phrase ? api.call('updatePhrase', { params: { id: phrase.id }, body: changes }) : api.call('createPhrase', { body: parsed.data });
+    }, onSaved);
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={phrase ? t('content.phrases.editTitle', { title: phrase.title }) : t('content.phrases.add')}
-      okText={t('app.save')}
-      cancelText={t('app.cancel')}
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      saving={saving}
+      problem={problem}
+      onOk={save}
+      onClose={onClose}
     >
-      {problem && <Alert type="error" role="alert" showIcon title={t('app.saveFailed', { message: problem.message })} style={{ marginBottom: 16 }} />}
       <Form<Fields>
         form={form}
         layout="vertical"
@@ -129,6 +109,6 @@ export function PhraseFormModal({
           <Input autoComplete="off" placeholder="/th" style={{ width: 200 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

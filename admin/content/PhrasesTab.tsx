@@ -3,9 +3,9 @@ import { App, Button, Empty, Input, Select, Space, Table, Tag, Typography } from
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext.js';
-import { HiddenCaption } from '../app/PageFrame.js';
+import { HiddenCaption, LoadError } from '../app/PageFrame.js';
 import { phraseMatches, type Phrase } from '../../shared/phrases.js';
-import { LoadError } from './LoadError.js';
+import { RowActions, useRowChanges } from './RowActions.js';
 import { PhraseCategoriesCard } from './PhraseCategoriesCard.js';
 import { PhraseFormModal } from './PhraseFormModal.js';
 import { usePublicPhrases } from './usePublicPhrases.js';
@@ -15,7 +15,8 @@ import { byCategory, NO_CATEGORY } from './by-category.js';
 export function PhrasesTab() {
   const { t } = useTranslation();
   const api = useApi();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
+  const rows = useRowChanges();
   const remote = usePublicPhrases();
   const { categories, phrases } = remote;
   const [query, setQuery] = useState('');
@@ -32,17 +33,11 @@ export function PhrasesTab() {
   );
 
   function remove(phrase: Phrase) {
-    modal.confirm({
+    rows.confirmDelete({
       title: t('content.phrases.deleteTitle', { title: phrase.title }),
-      okText: t('content.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('app.cancel'),
-      onOk: async () => {
-        const result = await api.call('deletePhrase', { params: { id: phrase.id } });
-        if (!result.ok) return void modal.error({ title: t('app.actionFailed', { message: result.error.message }), okText: t('app.ok') });
-        void message.success(t('content.phrases.deleted', { title: phrase.title }));
-        remote.reload();
-      },
+      remove: () => api.call('deletePhrase', { params: { id: phrase.id } }),
+      deleted: t('content.phrases.deleted', { title: phrase.title }),
+      then: remote.reload,
     });
   }
 
@@ -82,16 +77,7 @@ export function PhrasesTab() {
       title: t('app.actions'),
       key: 'actions',
       width: 140,
-      render: (_, phrase) => (
-        <Space size={0}>
-          <Button type="link" size="small" aria-label={t('content.editAria', { name: phrase.title })} onClick={() => setEditing(phrase)}>
-            {t('content.edit')}
-          </Button>
-          <Button type="link" size="small" danger aria-label={t('content.deleteAria', { name: phrase.title })} onClick={() => remove(phrase)}>
-            {t('content.delete')}
-          </Button>
-        </Space>
-      ),
+      render: (_, phrase) => <RowActions name={phrase.title} edit="edit" onEdit={() => setEditing(phrase)} onDelete={() => remove(phrase)} />,
     },
   ];
 

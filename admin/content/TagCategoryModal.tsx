@@ -1,9 +1,7 @@
-import { useState } from 'react';
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext.js';
-import { fieldErrorsOf } from '../forms/server-errors.js';
-import type { AppError } from '../../shared/errors.js';
+import { FormModal, useFormSave } from '../forms/FormModal.js';
 import { LIMITS } from '../../shared/limits.js';
 import { NewTagCategoryBodySchema, TAG_CATEGORY_LIMITS, type TagCategory } from '../../shared/tag-categories.js';
 import { schemaFieldErrors } from './schema-errors.js';
@@ -27,49 +25,33 @@ export function TagCategoryModal({
   const { t } = useTranslation();
   const api = useApi();
   const [form] = Form.useForm<Fields>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<AppError | null>(null);
+  const { saving, problem, submit } = useFormSave(form, { fields: FIELDS, onClose });
 
-  async function submit() {
-    let fields: Fields;
-    try {
-      fields = await form.validateFields();
-    } catch {
-      return;
-    }
-    const parsed = NewTagCategoryBodySchema.safeParse({ name: fields.name, tags: (fields.tags ?? []).map((tag) => tag.trim()).filter(Boolean) });
-    if (!parsed.success) {
-      return form.setFields(
-        schemaFieldErrors(parsed.error, FIELDS, (field) =>
-          t(`content.tags.invalid.${field}`, { max: LIMITS.customerTagMax, limit: TAG_CATEGORY_LIMITS.tagsMax }),
-        ),
-      );
-    }
-    setSaving(true);
-    const result = category
-      ? await api.call('updateTagCategory', { params: { id: category.id }, body: { name: parsed.data.name, tags: parsed.data.tags } })
-      : await api.call('createTagCategory', { body: parsed.data });
-    setSaving(false);
-    if (!result.ok) {
-      setProblem(result.error);
-      return form.setFields(fieldErrorsOf(result.error, FIELDS));
-    }
-    onSaved(result.value);
-    onClose();
+  function save() {
+    void submit((fields) => {
+      const parsed = NewTagCategoryBodySchema.safeParse({ name: fields.name, tags: (fields.tags ?? []).map((tag) => tag.trim()).filter(Boolean) });
+      if (!parsed.success) {
+        form.setFields(
+          schemaFieldErrors(parsed.error, FIELDS, (field) =>
+            t(`content.tags.invalid.${field}`, { max: LIMITS.customerTagMax, limit: TAG_CATEGORY_LIMITS.tagsMax }),
+          ),
+        );
+        return null;
+      }
+      return category
+        ? api.call('updateTagCategory', { params: { id: category.id }, body: { name: parsed.data.name, tags: parsed.data.tags } })
+        : api.call('createTagCategory', { body: parsed.data });
+    }, onSaved);
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={category ? t('content.tags.editTitle', { name: category.name }) : t('content.tags.add')}
-      okText={t('app.save')}
-      cancelText={t('app.cancel')}
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      saving={saving}
+      problem={problem}
+      onOk={save}
+      onClose={onClose}
     >
-      {problem && <Alert type="error" role="alert" showIcon title={t('app.saveFailed', { message: problem.message })} style={{ marginBottom: 16 }} />}
       <Form<Fields> form={form} layout="vertical" requiredMark={false} initialValues={{ name: category?.name ?? '', tags: category?.tags ?? [] }}>
         <Form.Item
           name="name"
@@ -85,6 +67,6 @@ export function TagCategoryModal({
           <Select mode="tags" aria-label={t('content.tags.tags')} tokenSeparators={[',', '，']} open={false} suffixIcon={null} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,9 +1,7 @@
-import { useState } from 'react';
-import { Alert, Form, Input, Modal } from 'antd';
-import { useTranslation } from 'react-i18next';
-import type { AppError, Result } from '../../shared/errors.js';
+import { Form, Input } from 'antd';
+import type { Result } from '../../shared/errors.js';
 import { LIMITS } from '../../shared/limits.js';
-import { fieldErrorsOf } from './server-errors.js';
+import { FormModal, useFormSave } from './FormModal.js';
 
 /**
  * One name to type (a new skill group, a rename of a group or topic): saves through `save` and
@@ -24,43 +22,20 @@ export function NameModal({
   save: (name: string) => Promise<Result<unknown>>;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
   const [form] = Form.useForm<{ name: string }>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<AppError | null>(null);
+  const { saving, problem, submit: saveForm } = useFormSave(form, { fields: ['name'], onClose });
 
-  async function submit() {
-    let name: string;
-    try {
-      name = (await form.validateFields()).name.trim();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    const result = await save(name);
-    setSaving(false);
-    if (result.ok) return onClose();
-    setProblem(result.error);
-    form.setFields(fieldErrorsOf(result.error, ['name'] as const));
+  function submit() {
+    void saveForm(({ name }) => save(name.trim()));
   }
 
   return (
-    <Modal
-      open
-      title={title}
-      okText={t('app.save')}
-      cancelText={t('app.cancel')}
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      {problem && <Alert type="error" role="alert" showIcon title={t('app.saveFailed', { message: problem.message })} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ name: initial ?? '' }} onFinish={() => void submit()}>
+    <FormModal title={title} saving={saving} problem={problem} onOk={submit} onClose={onClose}>
+      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ name: initial ?? '' }} onFinish={submit}>
         <Form.Item name="name" label={label} rules={[{ required: true, whitespace: true, message: requiredMessage }, { max: LIMITS.nameMax }]}>
           <Input autoComplete="off" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

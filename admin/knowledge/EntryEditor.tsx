@@ -1,11 +1,10 @@
 import { useMemo, useRef, useState } from 'react';
-import { Alert, Button, Form, Input, Modal, Select, Space, Switch, Tooltip, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Switch, Tooltip, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { BoldOutlined, ItalicOutlined, LinkOutlined, OrderedListOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext.js';
-import { fieldErrorsOf } from '../forms/server-errors.js';
-import type { AppError } from '../../shared/errors.js';
+import { FormModal, useFormSave } from '../forms/FormModal.js';
 import { KNOWLEDGE_LIMITS, type KnowledgeCategory, type KnowledgeEntry } from '../../shared/knowledge.js';
 import { parseRichText, richDocToSource, richDocToText } from '../../shared/knowledge-rich-text.js';
 import { AnswerPreview } from './AnswerPreview.js';
@@ -48,8 +47,7 @@ export function EntryEditor({
   const { t } = useTranslation();
   const api = useApi();
   const [form] = Form.useForm<EntryForm>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<AppError | null>(null);
+  const { saving, problem, submit } = useFormSave(form, { fields: FIELDS, onClose });
   const [linking, setLinking] = useState(false);
   const areaRef = useRef<TextAreaRef>(null);
   const answer = Form.useWatch('answer', form) ?? '';
@@ -71,44 +69,28 @@ export function EntryEditor({
     });
   }
 
-  async function submit() {
-    let values: EntryForm;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    const body = {
-      question: values.question.trim(),
-      categoryId: values.categoryId ?? null,
-      keywords: values.keywords,
-      enabled: values.enabled,
-      answer: values.answer,
-    };
-    const result = entry ? await api.call('updateKnowledgeEntry', { params: { id: entry.id }, body }) : await api.call('createKnowledgeEntry', { body });
-    setSaving(false);
-    if (result.ok) {
-      onSaved();
-      return onClose();
-    }
-    setProblem(result.error);
-    form.setFields(fieldErrorsOf(result.error, FIELDS));
+  function save() {
+    void submit((values) => {
+      const body = {
+        question: values.question.trim(),
+        categoryId: values.categoryId ?? null,
+        keywords: values.keywords,
+        enabled: values.enabled,
+        answer: values.answer,
+      };
+      return entry ? api.call('updateKnowledgeEntry', { params: { id: entry.id }, body }) : api.call('createKnowledgeEntry', { body });
+    }, onSaved);
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       width={960}
       title={t(entry ? 'knowledge.editor.editTitle' : 'knowledge.editor.createTitle')}
-      okText={t('app.save')}
-      cancelText={t('app.cancel')}
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      saving={saving}
+      problem={problem}
+      onOk={save}
+      onClose={onClose}
     >
-      {problem && <Alert type="error" role="alert" showIcon title={t('app.saveFailed', { message: problem.message })} style={{ marginBottom: 16 }} />}
       <Form<EntryForm> form={form} layout="vertical" requiredMark={false} initialValues={initial}>
         <Form.Item
           name="question"
@@ -190,6 +172,6 @@ export function EntryEditor({
           }}
         />
       )}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,9 +1,8 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Modal, Progress, Space, Table, Typography, Upload } from 'antd';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext.js';
-import { HiddenCaption } from '../app/PageFrame.js';
+import { ImportDialog, ImportProgress, ImportResult } from '../forms/ImportDialog.js';
 import type { KnowledgeImportResult } from '../../shared/knowledge.js';
 import { base64Utf8, fileRowErrors, importBatches } from './import-batches.js';
 import { IMPORT_FILE_MAX_MB, readImportFile } from './import-file.js';
@@ -23,7 +22,6 @@ type Phase =
 export function ImportModal({ onImported, onClose }: { onImported: () => void; onClose: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const closed = useRef(false);
   const busy = phase.kind === 'reading' || phase.kind === 'importing';
@@ -64,81 +62,46 @@ export function ImportModal({ onImported, onClose }: { onImported: () => void; o
   }
 
   return (
-    <Modal
-      open
-      width={720}
+    <ImportDialog
+      keys="knowledge.importDialog"
       title={t('knowledge.importDialog.title')}
-      onCancel={close}
-      footer={
-        <Space>
-          <Button onClick={close}>{t('knowledge.importDialog.close')}</Button>
-          <Button type="primary" disabled={!file || busy || phase.kind === 'finished'} loading={busy} onClick={() => file && void start(file)}>
-            {t('knowledge.importDialog.start')}
-          </Button>
-        </Space>
-      }
+      intro={<Typography.Paragraph>{t('knowledge.importDialog.help')}</Typography.Paragraph>}
+      busy={busy}
+      finished={phase.kind === 'finished'}
+      onTemplate={downloadTemplate}
+      onChoose={() => setPhase({ kind: 'idle' })}
+      onStart={(chosen) => void start(chosen)}
+      onClose={close}
     >
-      <Typography.Paragraph>{t('knowledge.importDialog.help')}</Typography.Paragraph>
-      <Space style={{ marginBottom: 16 }} wrap>
-        <Upload
-          accept=".csv,.xlsx"
-          showUploadList={false}
-          disabled={busy}
-          beforeUpload={(chosen) => {
-            setFile(chosen);
-            setPhase({ kind: 'idle' });
-            // The file is read here, never uploaded by the Upload control itself.
-            return false;
-          }}
-        >
-          <Button icon={<UploadOutlined />} disabled={busy}>
-            {t('knowledge.importDialog.choose')}
-          </Button>
-        </Upload>
-        <Button icon={<DownloadOutlined />} onClick={downloadTemplate}>
-          {t('knowledge.importDialog.template')}
-        </Button>
-      </Space>
-      {file && <Typography.Paragraph>{t('knowledge.importDialog.chosen', { name: file.name })}</Typography.Paragraph>}
       {phase.kind === 'reading' && <Typography.Paragraph role="status">{t('knowledge.importDialog.reading')}</Typography.Paragraph>}
       {phase.kind === 'importing' && (
-        <div role="status">
-          <Progress percent={phase.total === 0 ? 100 : Math.floor((phase.done / phase.total) * 100)} aria-label={t('knowledge.importDialog.progressLabel')} />
-          <Typography.Text>{t('knowledge.importDialog.progress', { done: phase.done, total: phase.total })}</Typography.Text>
-        </div>
+        <ImportProgress
+          percent={phase.total === 0 ? 100 : Math.floor((phase.done / phase.total) * 100)}
+          label={t('knowledge.importDialog.progressLabel')}
+          text={t('knowledge.importDialog.progress', { done: phase.done, total: phase.total })}
+        />
       )}
       {phase.kind === 'refused' && <Alert type="error" role="alert" showIcon title={phase.message} />}
-      {phase.kind === 'finished' && <ImportResult imported={phase.imported} errors={phase.errors} stopped={phase.stopped} />}
-    </Modal>
+      {phase.kind === 'finished' && <ImportSummary imported={phase.imported} errors={phase.errors} stopped={phase.stopped} />}
+    </ImportDialog>
   );
 }
 
-function ImportResult({ imported, errors, stopped }: { imported: number; errors: KnowledgeImportResult['errors']; stopped: string | null }) {
+function ImportSummary({ imported, errors, stopped }: { imported: number; errors: KnowledgeImportResult['errors']; stopped: string | null }) {
   const { t } = useTranslation();
   return (
-    <>
-      <Alert
-        role="status"
-        showIcon
-        type={stopped ? 'error' : errors.length > 0 ? 'warning' : 'success'}
-        title={
-          stopped ? t('knowledge.importDialog.stopped', { message: stopped, imported }) : t('knowledge.importDialog.done', { imported, failed: errors.length })
-        }
-        style={{ marginBottom: 12 }}
-      />
-      {errors.length > 0 && (
-        <Table
-          caption={<HiddenCaption text={t('knowledge.importDialog.errorsLabel')} />}
-          size="small"
-          rowKey={(e) => `${e.row}:${e.message}`}
-          dataSource={errors}
-          pagination={errors.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-          columns={[
-            { title: t('knowledge.importDialog.row'), dataIndex: 'row', key: 'row', width: 80 },
-            { title: t('knowledge.importDialog.problem'), dataIndex: 'message', key: 'message' },
-          ]}
-        />
-      )}
-    </>
+    <ImportResult
+      type={stopped ? 'error' : errors.length > 0 ? 'warning' : 'success'}
+      summary={
+        stopped ? t('knowledge.importDialog.stopped', { message: stopped, imported }) : t('knowledge.importDialog.done', { imported, failed: errors.length })
+      }
+      errorsLabel={t('knowledge.importDialog.errorsLabel')}
+      errors={errors}
+      rowKey={(e) => `${e.row}:${e.message}`}
+      columns={[
+        { title: t('knowledge.importDialog.row'), dataIndex: 'row', key: 'row', width: 80 },
+        { title: t('knowledge.importDialog.problem'), dataIndex: 'message', key: 'message' },
+      ]}
+    />
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext.js';
-import { LanguageSwitch } from '../app/LanguageSwitch.js';
+import { LoginFrame } from './LoginFrame.js';
 import { fieldErrorsOf } from '../forms/server-errors.js';
 import { PasswordRules } from '../agents/PasswordRules.js';
 import { passwordProblem } from '../agents/password-check.js';
@@ -58,72 +58,64 @@ export function ChangePasswordPage({
   }
 
   return (
-    <main className="admin-login">
-      <div className="admin-login-language">
-        <LanguageSwitch />
-      </div>
-      <Card className="admin-login-card">
-        <Typography.Title level={1} className="admin-login-title">
-          {t('accounts.changePassword.title')}
-        </Typography.Title>
-        <Typography.Paragraph>{t('accounts.changePassword.intro')}</Typography.Paragraph>
-        {problem && <Alert type="error" role="alert" showIcon title={problem} className="admin-login-alert" />}
-        <Form<ChangeForm>
-          form={form}
-          layout="vertical"
-          aria-label={t('accounts.changePassword.title')}
-          onFinish={(values) => void submit(values)}
-          requiredMark={false}
+    <LoginFrame title={t('accounts.changePassword.title')}>
+      <Typography.Paragraph>{t('accounts.changePassword.intro')}</Typography.Paragraph>
+      {problem && <Alert type="error" role="alert" showIcon title={problem} className="admin-login-alert" />}
+      <Form<ChangeForm>
+        form={form}
+        layout="vertical"
+        aria-label={t('accounts.changePassword.title')}
+        onFinish={(values) => void submit(values)}
+        requiredMark={false}
+      >
+        <Form.Item
+          name="currentPassword"
+          label={t('accounts.changePassword.current')}
+          rules={[{ required: true, message: t('accounts.changePassword.currentRequired') }]}
         >
-          <Form.Item
-            name="currentPassword"
-            label={t('accounts.changePassword.current')}
-            rules={[{ required: true, message: t('accounts.changePassword.currentRequired') }]}
-          >
-            <Input.Password autoComplete="current-password" maxLength={LIMITS.passwordMax} autoFocus />
-          </Form.Item>
-          <Form.Item
-            name="newPassword"
-            label={t('accounts.changePassword.next')}
-            dependencies={['currentPassword']}
-            extra={<PasswordRules id="change-password-rules" />}
-            rules={[
-              { required: true, message: t('accounts.changePassword.nextRequired') },
-              ({ getFieldValue }) => ({
-                validator: async (_: unknown, value: string | undefined) => {
-                  if (!value) return;
-                  const broken = passwordProblem(value, admin.account, t);
-                  if (broken) throw new Error(broken);
-                  if (value === getFieldValue('currentPassword')) throw new Error(t('accounts.changePassword.sameAsCurrent'));
-                },
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} aria-describedby="change-password-rules" />
-          </Form.Item>
-          <Form.Item
-            name="confirm"
-            label={t('accounts.changePassword.confirm')}
-            dependencies={['newPassword']}
-            rules={[
-              { required: true, message: t('accounts.changePassword.confirmRequired') },
-              ({ getFieldValue }) => ({
-                validator: async (_: unknown, value: string | undefined) => {
-                  if (value && value !== getFieldValue('newPassword')) throw new Error(t('accounts.changePassword.mismatch'));
-                },
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            {t('accounts.changePassword.submit')}
-          </Button>
-          <Button block style={{ marginTop: 8 }} onClick={() => void back()}>
-            {t('accounts.changePassword.back')}
-          </Button>
-        </Form>
-      </Card>
-    </main>
+          <Input.Password autoComplete="current-password" maxLength={LIMITS.passwordMax} autoFocus />
+        </Form.Item>
+        <Form.Item
+          name="newPassword"
+          label={t('accounts.changePassword.next')}
+          dependencies={['currentPassword']}
+          extra={<PasswordRules id="change-password-rules" />}
+          rules={[
+            { required: true, message: t('accounts.changePassword.nextRequired') },
+            ({ getFieldValue }) => ({
+              validator: async (_: unknown, value: string | undefined) => {
+                if (!value) return;
+                const broken = passwordProblem(value, admin.account, t);
+                if (broken) throw new Error(broken);
+                if (value === getFieldValue('currentPassword')) throw new Error(t('accounts.changePassword.sameAsCurrent'));
+              },
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} aria-describedby="change-password-rules" />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('accounts.changePassword.confirm')}
+          dependencies={['newPassword']}
+          rules={[
+            { required: true, message: t('accounts.changePassword.confirmRequired') },
+            ({ getFieldValue }) => ({
+              validator: async (_: unknown, value: string | undefined) => {
+                if (value && value !== getFieldValue('newPassword')) throw new Error(t('accounts.changePassword.mismatch'));
+              },
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          {t('accounts.changePassword.submit')}
+        </Button>
+        <Button block style={{ marginTop: 8 }} onClick={() => void back()}>
+          {t('accounts.changePassword.back')}
+        </Button>
+      </Form>
+    </LoginFrame>
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext.js';
-import { LanguageSwitch } from '../app/LanguageSwitch.js';
+import { LoginFrame } from './LoginFrame.js';
 import { loginAsAdmin } from './login.js';
 import { useSessionStore } from './sessionStore.js';
 import { ChangePasswordPage } from './ChangePasswordPage.js';
@@ -48,27 +48,19 @@ export function LoginPage() {
     );
   }
   return (
-    <main className="admin-login">
-      <div className="admin-login-language">
-        <LanguageSwitch />
-      </div>
-      <Card className="admin-login-card">
-        <Typography.Title level={1} className="admin-login-title">
-          {t('login.title')}
-        </Typography.Title>
-        {shown && <Alert type="error" role="alert" showIcon title={shown} className="admin-login-alert" />}
-        <Form<LoginForm> layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false}>
-          <Form.Item name="account" label={t('login.account')} rules={[{ required: true, whitespace: true, message: t('login.accountRequired') }]}>
-            <Input autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            {t('login.submit')}
-          </Button>
-        </Form>
-      </Card>
-    </main>
+    <LoginFrame title={t('login.title')}>
+      {shown && <Alert type="error" role="alert" showIcon title={shown} className="admin-login-alert" />}
+      <Form<LoginForm> layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false}>
+        <Form.Item name="account" label={t('login.account')} rules={[{ required: true, whitespace: true, message: t('login.accountRequired') }]}>
+          <Input autoComplete="username" autoFocus />
+        </Form.Item>
+        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          {t('login.submit')}
+        </Button>
+      </Form>
+    </LoginFrame>
   );
 }
