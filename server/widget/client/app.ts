@@ -7,7 +7,6 @@ import type { VisitorSessionSettings } from '../../../shared/protocol/rest-visit
 import type { AppError } from '../../../shared/errors.js';
 import { uuidv7 } from '../../../shared/ids.js';
 import type { ServerFrame } from '../../../shared/protocol/realtime.js';
-import { LIMITS } from '../../../shared/limits.js';
 import { WidgetApi } from './api.js';
 import { ChatState } from './chat-state.js';
 import { h } from './dom.js';
@@ -17,14 +16,15 @@ import { t } from './i18n.js';
 import { Outbox } from './outbox.js';
 import type { WidgetParams } from './params.js';
 import { RealtimeClient, type ConnectionState } from './realtime.js';
-import { readChatSnapshot } from './resync.js';
+import { readChatSnapshot, readMessagePages } from './resync.js';
+import { openVisitorSession, sessionBody } from './visitor-session.js';
 import { MessageSender } from './sender.js';
 import { browserStorage, WidgetStore } from './storage.js';
-import { checkUpload, uploadFile, type UploadKind } from './upload.js';
+import { uploadWithProgress, type UploadKind } from './upload.js';
 import { ChatView } from './views/chat.js';
-import { evaluationOptionsOf } from './views/evaluation.js';
-import { uploadRuleFor, visitorRulesOf, type VisitorRules } from '../../../shared/company-rules.js';
+import { VisitorRulesHolder } from './visitor-rules.js';
 import { leaveMessageDone, leaveMessageForm, type OfflineMessageInput } from './views/leave-message.js';
+import { noticeCard } from './views/notice-card.js';
 import { repliesPanel } from './views/replies.js';
 import { Shell } from './views/shell.js';
 import { problemsFromDetails, startFormUntouched, startScreen, type PrechatAnswers, type StartProblems } from './views/start.js';
@@ -55,13 +55,8 @@ export class WidgetApp {
   /** Why 留言 shows when the hours are open: nobody online, or a full queue. */
   private leaveReason: LeaveReason = 'offline';
   private evaluationDone = false;
-  /**
-   * 文件 and 评价 as they concern visitors: from the session answer, then from the `visitor-rules`
-   * frames the server pushes on every connect and whenever an admin changes them — once one came,
-   * the frames alone (a later session answer is no newer than the socket).
-   */
-  private rules: VisitorRules | null = null;
-  private rulesFramed = false;
+  /** 文件 and 评价 as they concern visitors (visitor-rules.ts). */
+  private readonly rules = new VisitorRulesHolder(() => this.onRules());
   /** 访客端设置 (widget-look.ts). */
   private readonly look = new WidgetLook((config) => this.onWidgetConfig(config));
   /** What the next start screen shows: the visitor's answers and the server's refusal of them. */
@@ -101,15 +96,7 @@ export class WidgetApp {
 
   private async openSession(): Promise<boolean> {
     this.go('loading');
-    const body = { token: this.store.token, groupId: this.params.groupId, agentId: this.params.agentId };
-    let result = await this.api.call('visitorSession', { body });
-    if (!result.ok && (body.groupId || body.agentId) && (result.error.code === 'NOT_FOUND' || result.error.code === 'VALIDATION_FAILED')) {
-      // A stale embed naming a removed group or agent should still reach someone.
-      console.warn(`[kefu widget] ${result.error.message}; continuing without group/agent`);
-      this.params.groupId = undefined;
-      this.params.agentId = undefined;
-      result = await this.api.call('visitorSession', { body: { ...body, groupId: undefined, agentId: undefined } });
-    }
+    const result = await openVisitorSession(this.api, this.params, this.store.token);
     if (!result.ok) {
       this.showError(result.error);
       return false;
@@ -120,7 +107,7 @@ export class WidgetApp {
     this.state.lastSeq = this.store.lastSeq;
     this.visitor = session.visitor;
     this.settings = session.settings;
-    if (!this.rulesFramed) this.setRules(visitorRulesOf(session.settings));
+    this.rules.fromSession(session.settings);
     this.hours = session.businessHours;
     for (const message of session.offlineMessages) this.state.offlineMessages.set(message.id, message);
     this.startRealtime(session.token);
@@ -151,10 +138,7 @@ export class WidgetApp {
     if (frame.type === 'error' && frame.error.code === 'BLOCKED') return this.showBlocked();
     if (frame.type === 'business-hours') return this.onBusinessHours(frame.hours);
     if (frame.type === 'widget-config') return this.look.frame(frame.config);
-    if (frame.type === 'visitor-rules') {
-      this.rulesFramed = true;
-      return this.setRules(frame.rules);
-    }
+    if (frame.type === 'visitor-rules') return this.rules.fromFrame(frame.rules);
     const before = this.state.conversation?.id;
     const effects = this.state.applyFrame(frame);
     if (effects.seq !== null) this.unsavedSeq = effects.seq;
@@ -175,8 +159,7 @@ export class WidgetApp {
    */
   private async resync(headSeq: number): Promise<void> {
     const before = this.state.conversation?.id;
-    const session = { token: this.store.token, groupId: this.params.groupId, agentId: this.params.agentId };
-    const snapshot = await readChatSnapshot(this.api, session, this.state.conversation);
+    const snapshot = await readChatSnapshot(this.api, sessionBody(this.params, this.store.token), this.state.conversation);
     if (!snapshot.ok) throw new Error(snapshot.error.message);
     this.state.rebuild(snapshot.value, headSeq);
     this.unsavedSeq = null;
@@ -199,16 +182,12 @@ export class WidgetApp {
 
   /** History comes from REST (the event stream resumes after lastSeq only); duplicates are dropped by id. */
   private async loadMessages(conversationId: string): Promise<void> {
-    let afterSeq = 0;
-    for (let page = 0; page < 100; page++) {
-      const result = await this.api.call('listMessages', { params: { id: conversationId }, query: { afterSeq, limit: LIMITS.messagePageMax } });
-      if (!result.ok || this.state.conversation?.id !== conversationId) break;
-      for (const message of result.value) this.state.addMessage(message);
+    await readMessagePages(this.api, conversationId, (messages) => {
+      if (this.state.conversation?.id !== conversationId) return false;
+      for (const message of messages) this.state.addMessage(message);
       this.scheduleRender();
-      const last = result.value[result.value.length - 1];
-      if (!last || result.value.length < LIMITS.messagePageMax) break;
-      afterSeq = last.seq;
-    }
+      return true;
+    });
   }
 
   /**
@@ -237,9 +216,8 @@ export class WidgetApp {
   }
 
   /** The company's rules for visitors arrived or changed: the upload buttons at once, an untouched rating form redrawn. */
-  private setRules(rules: VisitorRules): void {
-    this.rules = rules;
-    this.chatView?.composer.setUploadsAllowed(uploadRuleFor(rules, 'visitor').allowed);
+  private onRules(): void {
+    this.chatView?.composer.setUploadsAllowed(this.rules.upload.allowed);
     this.chatView?.evaluationOptionsChanged();
   }
 
@@ -309,16 +287,9 @@ export class WidgetApp {
     const conversation = this.state.conversation;
     const composer = this.chatView?.composer;
     if (!conversation || !composer) return;
-    const problem = checkUpload(kind, file, uploadRuleFor(this.rules, 'visitor'));
-    if (problem) return composer.showNotice('mb' in problem ? t(problem.key, { mb: problem.mb }) : t(problem.key));
-    composer.showNotice(null);
-    composer.showProgress(t('uploading', { name: file.name, pct: 0 }), 0);
-    const result = await uploadFile(this.api, conversation.id, file, (fraction) =>
-      composer.showProgress(t('uploading', { name: file.name, pct: Math.round(fraction * 100) }), fraction),
-    );
-    composer.showProgress(null);
-    if (!result.ok) return composer.showNotice(t('uploadFailed', { reason: result.error.message }));
-    this.sender.send(conversation.id, { clientId: uuidv7(), kind, attachmentId: result.value.id }, result.value.name);
+    const attachment = await uploadWithProgress(this.api, conversation.id, kind, file, this.rules.upload, composer);
+    if (!attachment) return;
+    this.sender.send(conversation.id, { clientId: uuidv7(), kind, attachmentId: attachment.id }, attachment.name);
     this.render();
   }
 
@@ -386,7 +357,7 @@ export class WidgetApp {
             onRetry: (clientId) => this.sender.retry(clientId),
             onDiscard: (clientId) => this.outbox.discard(clientId),
             onEvaluate: (rating, comment) => this.evaluate(rating, comment),
-            evaluationOptions: () => evaluationOptionsOf(this.rules),
+            evaluationOptions: () => this.rules.evaluation,
             onRestart: () => void this.startConversation(null),
             onLeaveMessage: () => this.go('leave'),
             attachmentUrl: (id) => this.api.attachmentUrl(id),
@@ -394,7 +365,7 @@ export class WidgetApp {
           this.replies,
         );
         this.chatView.composer.setEmojiPicker(this.look.config.emojiPicker);
-        this.chatView.composer.setUploadsAllowed(uploadRuleFor(this.rules, 'visitor').allowed);
+        this.chatView.composer.setUploadsAllowed(this.rules.upload.allowed);
         this.shell.show(this.chatView.element);
         break;
     }
@@ -405,8 +376,7 @@ export class WidgetApp {
     if (error.code === 'BLOCKED') return this.showBlocked();
     this.screen = 'error';
     this.chatView = null;
-    const retry = h('button', { type: 'button', className: 'primary', onclick: () => void this.openSession() }, t('retry'));
-    this.shell.show(h('div', { className: 'card centered', role: 'alert' }, h('p', {}, t('error', { reason: error.message })), retry));
+    this.shell.show(noticeCard(t('error', { reason: error.message }), t('retry'), () => void this.openSession()));
     this.render();
   }
 
@@ -419,8 +389,7 @@ export class WidgetApp {
     this.realtime = null;
     this.screen = 'blocked';
     this.chatView = null;
-    const retry = h('button', { type: 'button', className: 'primary', onclick: () => void this.openSession() }, t('blockedRetry'));
-    this.shell.show(h('div', { className: 'card centered blocked-notice', role: 'alert' }, h('p', {}, t('blocked')), retry));
+    this.shell.show(noticeCard(t('blocked'), t('blockedRetry'), () => void this.openSession(), 'blocked-notice'));
     this.render();
   }
 

@@ -35,17 +35,26 @@ export async function readChatSnapshot(api: Api, session: RouteBody<'visitorSess
   return ok({ conversation, messages: messages.value, offlineMessages, agentsAvailable });
 }
 
-/** Every message of a conversation, oldest first (bounded like the widget's first load). */
-export async function readMessages(api: Api, conversationId: string): Promise<Result<Message[]>> {
-  const all: Message[] = [];
+/**
+ * A conversation's messages page by page, oldest first (bounded like the widget's first load):
+ * each page goes to `onPage`, which may answer false to stop reading (the visitor moved on).
+ */
+export async function readMessagePages(api: Api, conversationId: string, onPage: (messages: Message[]) => boolean): Promise<Result<void>> {
   let afterSeq = 0;
   for (let page = 0; page < 100; page++) {
     const result = await api.call('listMessages', { params: { id: conversationId }, query: { afterSeq, limit: LIMITS.messagePageMax } });
     if (!result.ok) return result;
-    all.push(...result.value);
+    if (!onPage(result.value)) break;
     const last = result.value[result.value.length - 1];
     if (!last || result.value.length < LIMITS.messagePageMax) break;
     afterSeq = last.seq;
   }
-  return ok(all);
+  return ok(undefined);
+}
+
+/** Every message of a conversation, oldest first. */
+export async function readMessages(api: Api, conversationId: string): Promise<Result<Message[]>> {
+  const all: Message[] = [];
+  const read = await readMessagePages(api, conversationId, (messages) => (all.push(...messages), true));
+  return read.ok ? ok(all) : read;
 }

@@ -8,6 +8,8 @@ import { uploadRuleFor, type UploadRule } from '../../../shared/company-rules.js
 import { routes } from '../../../shared/protocol/rest.js';
 import type { Result } from '../../../shared/errors.js';
 import { errorFromBody, type WidgetApi } from './api.js';
+import { t } from './i18n.js';
+import type { Composer } from './views/composer.js';
 
 export type UploadKind = 'image' | 'file';
 
@@ -62,4 +64,30 @@ export function uploadFile(api: WidgetApi, conversationId: string, file: File, o
     });
     xhr.send(file);
   });
+}
+
+/**
+ * A file the visitor picked, checked against the company's rule and uploaded with its progress in
+ * the composer; the attachment, or null when a notice in the composer says why not.
+ */
+export async function uploadWithProgress(
+  api: WidgetApi,
+  conversationId: string,
+  kind: UploadKind,
+  file: File,
+  rule: UploadRule,
+  composer: Pick<Composer, 'showNotice' | 'showProgress'>,
+): Promise<Attachment | null> {
+  const problem = checkUpload(kind, file, rule);
+  if (problem) {
+    composer.showNotice('mb' in problem ? t(problem.key, { mb: problem.mb }) : t(problem.key));
+    return null;
+  }
+  composer.showNotice(null);
+  const progress = (fraction: number) => composer.showProgress(t('uploading', { name: file.name, pct: Math.round(fraction * 100) }), fraction);
+  progress(0);
+  const result = await uploadFile(api, conversationId, file, progress);
+  composer.showProgress(null);
+  if (!result.ok) composer.showNotice(t('uploadFailed', { reason: result.error.message }));
+  return result.ok ? result.value : null;
 }
