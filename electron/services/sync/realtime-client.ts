@@ -155,12 +155,14 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
     const token = options.token();
     if (!running || !token) return;
     setPhase(unreachable ? 'offline' : 'connecting');
-    const appliedSeq = options.lastSeq();
-    catchUp.begin(appliedSeq);
     const ws = new WebSocket(realtimeUrl(options.serverUrl()), { handshakeTimeout: connectTimeoutMs });
     socket = ws;
     ws.on('open', () => {
       lastFrameAt = Date.now();
+      // Read when the hello goes out, not when the attempt began: the cache may have moved on
+      // (or been replaced) while the connection was being set up.
+      const appliedSeq = options.lastSeq();
+      catchUp.begin(appliedSeq);
       ws.send(JSON.stringify({ type: 'hello', token, lastSeq: appliedSeq } satisfies ClientFrame));
       pingTimer = setInterval(() => keepAlive(ws), pingIntervalMs);
       pingTimer.unref();
