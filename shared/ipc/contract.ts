@@ -35,6 +35,7 @@ import { logEventChannels, logInvokeChannels } from './logs.js';
 import { noticeEventChannels, noticeInvokeChannels } from './notices.js';
 import { passwordInvokeChannels } from './password.js';
 import { whisperEventChannels, whisperInvokeChannels } from './whispers.js';
+import { siteVisitorEventChannels, siteVisitorInvokeChannels } from './site-visitors.js';
 import { blacklistInvokeChannels } from './blacklist.js';
 import { companySettingsEventChannels, companySettingsInvokeChannels } from './company-settings.js';
 
@@ -144,6 +145,7 @@ export const invokeChannels = {
   ...blacklistInvokeChannels,
   ...companySettingsInvokeChannels,
   ...whisperInvokeChannels,
+  ...siteVisitorInvokeChannels,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -195,6 +197,7 @@ export const eventChannels = {
   ...noticeEventChannels,
   ...companySettingsEventChannels,
   ...whisperEventChannels,
+  ...siteVisitorEventChannels,
 } as const;
 
 export type EventChannel = keyof typeof eventChannels;

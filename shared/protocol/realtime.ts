@@ -19,6 +19,7 @@ import { VisitorRulesSchema } from '../company-rules.js';
 import { NoticeSchema } from './rest-notices.js';
 import { WallboardSchema } from './rest-monitor.js';
 import { WhisperSchema } from './rest-supervision.js';
+import { InvitationSchema, SiteVisitorSchema } from './rest-site-visitors.js';
 
 export const REALTIME_PATH = '/api/realtime';
 
@@ -37,6 +38,14 @@ export const ClientFrameSchema = z
        */
       supervise: z.literal(true).optional(),
     }),
+    /**
+     * Instead of hello, as the first frame: the widget's hidden trail frame on a page of the host
+     * site (访客监控). A visitor token; the socket stays open while the page is shown and carries
+     * `invitation` frames — no events, no replay, not a chat connection.
+     */
+    z.strictObject({ type: z.literal('browse.hello'), token: z.string().min(1).max(128), pageViewId: z.string().min(1).max(64) }),
+    /** Staff: start or stop receiving the 访客监控 deltas (`site-visitor`, `site-visitor.left`). Off on every new connection. */
+    z.strictObject({ type: z.literal('site-visitors.watch'), watch: z.boolean() }),
     /** Instead of hello, as the first frame: a 实时监控 wallboard socket (admins and group leaders) — wallboard frames only, no events, no presence. */
     z.strictObject({ type: z.literal('monitor.hello'), token: z.string().min(1).max(128) }),
     /** Send a message; answered by `ack` or `nack` with the same clientId. */
@@ -125,6 +134,16 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
    */
   z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string(), reason: SessionEndReasonSchema.optional() }) }),
   z.object({ type: z.literal('pong') }),
+  /** To staff watching 访客监控: a visitor arrived on the site or changed (page, chat, invitation). */
+  z.object({ type: z.literal('site-visitor'), visitor: SiteVisitorSchema }),
+  /** To staff watching 访客监控: the visitor left the site. */
+  z.object({ type: z.literal('site-visitor.left'), visitorId: z.string() }),
+  /**
+   * To the visitor's browse socket: an invitation to show (state pending) or that was answered or
+   * lapsed elsewhere (another tab) — then the widget takes it down. To the inviting agent's sockets:
+   * its answer.
+   */
+  z.object({ type: z.literal('invitation'), invitation: InvitationSchema }),
   /** To a 实时监控 socket (monitor.hello): one board — a group's, or the company total (groupId null) — on connect and whenever it changes. */
   z.object({ type: z.literal('wallboard'), board: WallboardSchema }),
 ]);

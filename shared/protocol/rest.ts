@@ -42,6 +42,7 @@ import { agentImportRoutes } from './rest-agent-import.js';
 import { avatarRoutes } from './rest-avatars.js';
 import { ClientIdSchema, Id, IdParams, Ok, TransferBodySchema, type TransferBody } from './rest-common.js';
 import { supervisionRoutes } from './rest-supervision.js';
+import { siteVisitorRoutes } from './rest-site-visitors.js';
 
 /**
  * Who may call a route. 'staff' = anyone logged in to the workstation (agent, leader or admin);
@@ -374,6 +375,7 @@ export const routes = {
   ...agentImportRoutes,
   ...avatarRoutes,
   ...supervisionRoutes,
+  ...siteVisitorRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;
