@@ -1,3 +1,6 @@
+// antd's static sheet before our own CSS, so app.css wins over it at equal specificity; the
+// theme's zeroRuntime (Root.tsx) turns the per-component style generation off.
+import 'antd/dist/antd.css';
 import { StrictMode } from 'react';
 import { z } from 'zod';
 import { createRoot } from 'react-dom/client';

@@ -7,6 +7,7 @@ import { LIMITS, REALTIME_PATH, type ServerSettings } from '../shared/index.js';
 import { createContext, type DomainContext } from './domain/context.js';
 import { autoCloseSilent } from './domain/lifecycle.js';
 import { startAutoReplyEngine } from './domain/phrases/auto-reply-engine.js';
+import { startRollupCatchUp } from './domain/reports/rollup-timer.js';
 import { errorEnvelopeOptions, installErrorHandlers, refuseNonWebSocket } from './http/errors.js';
 import { createHandlers } from './http/handlers.js';
 import { buildOpenApi } from './http/openapi.js';
@@ -67,6 +68,10 @@ export interface ServerOptions {
   presenceGraceMs?: number;
   /** The grace period's timers; tests fire them by hand. */
   graceTimers?: GraceTimers;
+  /** 访客监控: how long after a visitor's last page closed they still count as on the site (default 10 s). */
+  navigationGraceMs?: number;
+  /** 访客监控's timers (navigation grace, the automatic invitation rules' dwell); tests fire them by hand. */
+  siteVisitorTimers?: GraceTimers;
   /** How often the auto-close check runs (default 15 s). */
   autoCloseIntervalMs?: number;
   /**
@@ -78,6 +83,8 @@ export interface ServerOptions {
   widgetRateLimits?: WidgetRateLimitOptions;
   /** How often open realtime sockets are checked against their session's lifetime (default 15 s). */
   sessionSweepIntervalMs?: number;
+  /** How often this node brings the report rollups up to date (default 60 s; domain/reports/rollup-timer.ts). */
+  reportCatchUpIntervalMs?: number;
   /** Brute-force limits on logins, per account (stored lock) and per client address. */
   loginGuard?: { account?: Partial<AccountLockPolicy>; address?: Partial<IpLimitPolicy> };
   /** The workstation's self-update files (GET /updates/:file); default <dataDir>/updates. */
@@ -120,6 +127,8 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     graceTimers: opts.graceTimers,
     bus,
     presenceHeartbeatMs: opts.presenceHeartbeatMs,
+    navigationGraceMs: opts.navigationGraceMs,
+    siteVisitorTimers: opts.siteVisitorTimers,
   });
   const ctx = createContext(store, clock, hub.presence);
   hub.attach(ctx);
@@ -189,6 +198,10 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   }, opts.sessionSweepIntervalMs ?? 15_000);
   sessionSweep.unref();
   const autoReply = startAutoReplyEngine(ctx, { onError: (err) => app.log.error({ err }, 'auto-reply failed') });
+  const rollupCatchUp = startRollupCatchUp(ctx, {
+    intervalMs: opts.reportCatchUpIntervalMs,
+    onError: (err) => app.log.error({ err }, 'report rollup catch-up failed'),
+  });
 
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
   const address = app.server.address();
@@ -215,6 +228,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       clearInterval(timer);
       clearInterval(sessionSweep);
       autoReply.stop();
+      rollupCatchUp.stop();
       await hub.close();
       await app.close();
       await bus.close();

@@ -31,6 +31,14 @@ export const ERROR_CODES = [
    * logins may only change it (PUT /api/me/password), read `me` and log out.
    */
   'PASSWORD_CHANGE_REQUIRED',
+  /** 主动邀请: the visitor is no longer on the site (their pages are closed). */
+  'NOT_ON_SITE',
+  /** 主动邀请: the visitor is chatting already. */
+  'ALREADY_CHATTING',
+  /** 主动邀请: the visitor has an invitation waiting for an answer. */
+  'INVITATION_PENDING',
+  /** An accepted invitation found nobody to take the chat (the widget offers 留言 as for a chat started offline). */
+  'NO_AGENT_AVAILABLE',
   'NETWORK',
   'TIMEOUT',
   'INTERNAL',
@@ -75,6 +83,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   QUEUE_FULL: 409,
   REGISTRATION_REQUIRED: 400,
   PASSWORD_CHANGE_REQUIRED: 403,
+  NOT_ON_SITE: 409,
+  ALREADY_CHATTING: 409,
+  INVITATION_PENDING: 409,
+  NO_AGENT_AVAILABLE: 409,
   NETWORK: 503,
   TIMEOUT: 504,
   INTERNAL: 500,

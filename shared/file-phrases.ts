@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { nameField } from './domain.js';
 import { LIMITS } from './limits.js';
 import { PhraseScopeSchema } from './phrases.js';
+import { ContentGroupIdSchema, groupIdFitsScope } from './content-scope.js';
 
 export const FILE_PHRASE_LIMITS = {
   /** Canned files one agent may own, and public ones in total. Smaller than phrases: they carry bytes. */
@@ -19,8 +20,10 @@ export const FILE_PHRASE_LIMITS = {
 export const FilePhraseSchema = z.object({
   id: z.string(),
   scope: PhraseScopeSchema,
-  /** The owning agent of a personal file; null for public ones. */
+  /** The owning agent of a personal file; null for public and group ones. */
   ownerId: z.string().nullable(),
+  /** The skill group of a group file; null otherwise. */
+  groupId: z.string().nullable(),
   /** A phrase category (shared with 常用语) of the same scope and owner, or null. */
   categoryId: z.string().nullable(),
   /** The file name shown to the agent and given to the visitor's download. */
@@ -42,14 +45,18 @@ const sortOrder = z.number().int().min(0).max(1_000_000);
 export const filePhraseName = nameField(LIMITS.fileNameMax);
 
 /** Upload: the bytes are the raw body; what the file is called and where it goes ride in the query. */
-export const UploadFilePhraseQuerySchema = z.strictObject({
-  scope: PhraseScopeSchema,
-  name: filePhraseName,
-  categoryId: z.string().min(1).max(64).optional(),
-});
+export const UploadFilePhraseQuerySchema = z
+  .strictObject({
+    scope: PhraseScopeSchema,
+    /** The skill group of a group file (required then, refused otherwise). */
+    groupId: ContentGroupIdSchema.optional(),
+    name: filePhraseName,
+    categoryId: z.string().min(1).max(64).optional(),
+  })
+  .superRefine(groupIdFitsScope);
 export type UploadFilePhraseQuery = z.infer<typeof UploadFilePhraseQuerySchema>;
 
-/** Rename, move to another category (null: none), reorder. Scope, owner and bytes never change. */
+/** Rename, move to another category (null: none), reorder. Scope, group, owner and bytes never change. */
 export const UpdateFilePhraseBodySchema = z.strictObject({
   name: filePhraseName.optional(),
   categoryId: categoryId.optional(),

@@ -1,10 +1,11 @@
 /**
- * Knowledge base (知识库): entries an admin manages and agents search. An answer is stored and sent
+ * Knowledge base (知识库): entries an admin manages (a 组长 their group's, ./content-scope.ts) and agents search. An answer is stored and sent
  * as a small structure (paragraphs and lists of text runs with bold/italic/link marks), never as
  * HTML: every client renders it from this structure, so nothing in an answer can ever run.
  */
 import { z } from 'zod';
 import { textField } from './domain.js';
+import { ContentGroupIdSchema } from './content-scope.js';
 
 export const KNOWLEDGE_LIMITS = {
   questionMax: 200,
@@ -50,6 +51,8 @@ export type RichDoc = z.infer<typeof RichDocSchema>;
 
 export const KnowledgeCategorySchema = z.object({
   id: z.string(),
+  /** A skill group's own category (its 组长 manages it, its members see it); null: the company's. */
+  groupId: z.string().nullable(),
   name: z.string(),
   sortOrder: z.number().int(),
 });
@@ -57,6 +60,8 @@ export type KnowledgeCategory = z.infer<typeof KnowledgeCategorySchema>;
 
 export const KnowledgeEntrySchema = z.object({
   id: z.string(),
+  /** A skill group's own entry (its 组长 manages it, only its members find it); null: the company's. Never changes. */
+  groupId: z.string().nullable(),
   categoryId: z.string().nullable(),
   question: z.string(),
   keywords: z.array(z.string()),
@@ -73,6 +78,8 @@ export type KnowledgeEntry = z.infer<typeof KnowledgeEntrySchema>;
 export const KeywordsSchema = z.array(textField(KNOWLEDGE_LIMITS.keywordMax)).max(KNOWLEDGE_LIMITS.keywordsMax);
 
 export const NewKnowledgeEntryBodySchema = z.strictObject({
+  /** null: the company's; else a skill group's (a 组长 may name only their own). */
+  groupId: ContentGroupIdSchema.nullable().default(null),
   question: textField(KNOWLEDGE_LIMITS.questionMax),
   categoryId: z.string().min(1).max(64).nullable().default(null),
   keywords: KeywordsSchema.default([]),
@@ -97,8 +104,14 @@ export type KnowledgeChange = z.infer<typeof KnowledgeChangeSchema>;
 
 export const KnowledgeChangesSchema = z.object({
   changes: z.array(KnowledgeChangeSchema),
-  /** Every category (there are few); the workstation replaces its list. */
+  /** Every category this reader sees (there are few); the workstation replaces its list. */
   categories: z.array(KnowledgeCategorySchema),
+  /**
+   * The skill groups whose entries this reader sees. When it differs from what the cache was built
+   * for (the agent moved to another group, another agent logged in), the workstation starts over
+   * from cursor 0: entries left behind below the cursor would never come as removals.
+   */
+  groups: z.array(z.string()),
   /** Pass as `after` next time. */
   cursor: z.number().int(),
   more: z.boolean(),

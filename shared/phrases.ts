@@ -1,12 +1,14 @@
 /**
  * Canned phrases (常用语 / 常用链接), their categories, and auto-reply (自动应答) — SPEC E.
- * Public phrases are managed by admins; personal ones belong to one agent (ownerId).
+ * Public phrases are managed by admins, a group's (groupId) by admins and that group's 组长 (read by
+ * its members only); personal ones belong to one agent (ownerId). See ./content-scope.ts.
  * Pure TS + zod: the server validates with these schemas, the services cache them, the renderer
  * fills variables and filters with the helpers at the bottom.
  */
 import { z } from 'zod';
 import { nameField, textField } from './domain.js';
 import { LIMITS } from './limits.js';
+import { ContentGroupIdSchema, groupIdFitsScope } from './content-scope.js';
 
 export const PHRASE_LIMITS = {
   titleMax: 100,
@@ -19,7 +21,8 @@ export const PHRASE_LIMITS = {
   notRespondingMax: 3600,
 } as const;
 
-export const PhraseScopeSchema = z.enum(['public', 'personal']);
+/** 公共 (the company's), 技能组 (one group's: its leader manages them, its members read them), 个人 (one agent's). */
+export const PhraseScopeSchema = z.enum(['public', 'group', 'personal']);
 export type PhraseScope = z.infer<typeof PhraseScopeSchema>;
 /** 常用语 (text) and 常用链接 (link). Files (常用文件) are not stored as phrases yet. */
 export const PhraseKindSchema = z.enum(['text', 'link']);
@@ -45,6 +48,8 @@ export const PhraseCategorySchema = z.object({
   id: z.string(),
   scope: PhraseScopeSchema,
   ownerId: z.string().nullable(),
+  /** The skill group of a group category; null otherwise. */
+  groupId: z.string().nullable(),
   name: z.string(),
   sortOrder: z.number().int(),
   updatedAt: z.number(),
@@ -54,8 +59,10 @@ export type PhraseCategory = z.infer<typeof PhraseCategorySchema>;
 export const PhraseSchema = z.object({
   id: z.string(),
   scope: PhraseScopeSchema,
-  /** The owning agent of a personal phrase; null for public ones. */
+  /** The owning agent of a personal phrase; null for public and group ones. */
   ownerId: z.string().nullable(),
+  /** The skill group of a group phrase; null otherwise. */
+  groupId: z.string().nullable(),
   categoryId: z.string().nullable(),
   kind: PhraseKindSchema,
   title: z.string(),
@@ -103,6 +110,8 @@ export const PersonalPhraseFieldsSchema = z.strictObject({
 export const NewPhraseBodySchema = z
   .strictObject({
     scope: PhraseScopeSchema,
+    /** The skill group of a group phrase (required then, refused otherwise). */
+    groupId: ContentGroupIdSchema.nullable().default(null),
     kind: PhraseKindSchema.default('text'),
     categoryId: phraseFields.categoryId.default(null),
     title: phraseFields.title,
@@ -111,10 +120,11 @@ export const NewPhraseBodySchema = z
     hotkey: phraseFields.hotkey.default(null),
     sortOrder: sortOrder.optional(),
   })
-  .superRefine(linkContentIsUrl);
+  .superRefine(linkContentIsUrl)
+  .superRefine(groupIdFitsScope);
 export type NewPhraseBody = z.infer<typeof NewPhraseBodySchema>;
 
-/** Scope and owner never change; the kind may (the server re-checks a link's URL against the stored row). */
+/** Scope, group and owner never change; the kind may (the server re-checks a link's URL against the stored row). */
 export const UpdatePhraseBodySchema = z
   .strictObject({
     kind: PhraseKindSchema.optional(),
@@ -128,7 +138,14 @@ export const UpdatePhraseBodySchema = z
   .superRefine(linkContentIsUrl);
 export type UpdatePhraseBody = z.infer<typeof UpdatePhraseBodySchema>;
 
-export const NewPhraseCategoryBodySchema = z.strictObject({ scope: PhraseScopeSchema, name: nameField(LIMITS.nameMax), sortOrder: sortOrder.optional() });
+export const NewPhraseCategoryBodySchema = z
+  .strictObject({
+    scope: PhraseScopeSchema,
+    groupId: ContentGroupIdSchema.nullable().default(null),
+    name: nameField(LIMITS.nameMax),
+    sortOrder: sortOrder.optional(),
+  })
+  .superRefine(groupIdFitsScope);
 export const UpdatePhraseCategoryBodySchema = z.strictObject({ name: nameField(LIMITS.nameMax).optional(), sortOrder: sortOrder.optional() });
 
 // — auto-reply (自动应答) —

@@ -45,6 +45,7 @@ const FILE = {
   id: 'f1',
   scope: 'public',
   ownerId: null,
+  groupId: null,
   categoryId: null,
   name: 'a.txt',
   size: 6,

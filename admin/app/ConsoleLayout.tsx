@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import {
   AuditOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   EyeOutlined,
   BookOutlined,
@@ -9,6 +10,7 @@ import {
   FolderOpenOutlined,
   MessageOutlined,
   NotificationOutlined,
+  SendOutlined,
   SettingOutlined,
   StopOutlined,
   TeamOutlined,
@@ -26,10 +28,12 @@ import { SettingsPage } from '../settings/SettingsPage.js';
 import { AuditPage } from '../audit/AuditPage.js';
 import { BlacklistPage } from '../blacklist/BlacklistPage.js';
 import { NoticesPage } from '../notices/NoticesPage.js';
+import { InvitationsPage } from '../invitations/InvitationsPage.js';
 import { MonitorPage } from '../monitor/MonitorPage.js';
 import { SupervisionPage } from '../supervision/SupervisionPage.js';
 import { KnowledgePage } from '../knowledge/KnowledgePage.js';
 import { ContentPage } from '../content/ContentPage.js';
+import { ReportsPage } from '../reports/ReportsPage.js';
 import { WidgetSettingsPage } from '../widget-settings/WidgetSettingsPage.js';
 
 const ICONS: Record<PageName, React.ReactNode> = {
@@ -37,11 +41,13 @@ const ICONS: Record<PageName, React.ReactNode> = {
   groups: <TeamOutlined />,
   monitor: <DashboardOutlined />,
   supervision: <EyeOutlined />,
+  reports: <BarChartOutlined />,
   topics: <MessageOutlined />,
   settings: <SettingOutlined />,
   widget: <BgColorsOutlined />,
   blacklist: <StopOutlined />,
   notices: <NotificationOutlined />,
+  invitations: <SendOutlined />,
   knowledge: <BookOutlined />,
   content: <FolderOpenOutlined />,
   audit: <AuditOutlined />,
@@ -57,6 +63,8 @@ function PageBody({ page }: { page: PageName }) {
       return <MonitorPage />;
     case 'supervision':
       return <SupervisionPage />;
+    case 'reports':
+      return <ReportsPage />;
     case 'topics':
       return <TopicsPage />;
     case 'settings':
@@ -67,6 +75,8 @@ function PageBody({ page }: { page: PageName }) {
       return <BlacklistPage />;
     case 'notices':
       return <NoticesPage />;
+    case 'invitations':
+      return <InvitationsPage />;
     case 'knowledge':
       return <KnowledgePage />;
     case 'content':

@@ -4,19 +4,21 @@ export const PAGES = [
   'groups',
   'monitor',
   'supervision',
+  'reports',
   'topics',
   'settings',
   'widget',
   'blacklist',
   'notices',
+  'invitations',
   'knowledge',
   'content',
   'audit',
 ] as const;
 export type PageName = (typeof PAGES)[number];
 
-/** What a group leader (组长) opens: their group's agents, the group and its notices. The server enforces it too. */
-const LEADER_PAGES: ReadonlySet<PageName> = new Set(['agents', 'groups', 'monitor', 'supervision', 'notices']);
+/** What a group leader (组长) opens: their group's agents, the group, its notices, its reports and its own content (知识库, 内容管理). The server enforces it too. */
+const LEADER_PAGES: ReadonlySet<PageName> = new Set(['agents', 'groups', 'monitor', 'supervision', 'reports', 'notices', 'knowledge', 'content']);
 
 /** The pages of the menu for this role, in menu order. */
 export function pagesFor(role: 'admin' | 'leader' | 'agent' | undefined): PageName[] {
@@ -24,6 +26,7 @@ export function pagesFor(role: 'admin' | 'leader' | 'agent' | undefined): PageNa
 }
 
 export function pageFromHash(hash: string, pages: readonly PageName[] = PAGES): PageName {
-  const name = hash.replace(/^#\/?/, '');
+  // A page may keep its state after the name (#/reports?from=…).
+  const name = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
   return (pages as readonly string[]).includes(name) ? (name as PageName) : 'agents';
 }

@@ -47,6 +47,8 @@ export function AuditPage() {
       knowledgeCategory: new Map(),
       // A supervised conversation is named by the room number in the entry's snapshot.
       conversation: new Map(),
+      // 自动邀请 rules by the name in their snapshot.
+      invitationRule: new Map(),
     };
     const base: DescribeContext = { t, language, groupName: (id) => groupNames.get(id) };
     return { ...base, targetName: (entry: AuditEntry) => (entry.targetId ? names[entry.targetType].get(entry.targetId) : undefined) };

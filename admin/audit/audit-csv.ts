@@ -12,8 +12,8 @@ function csvCell(text: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Hands the text to the browser as a download. */
-export function downloadText(fileName: string, text: string, mime = 'text/csv;charset=utf-8'): void {
+/** Hands the text (or a file already made, such as a report's XLSX) to the browser as a download. */
+export function downloadText(fileName: string, text: string | Blob, mime = 'text/csv;charset=utf-8'): void {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
   const link = document.createElement('a');
   link.href = url;

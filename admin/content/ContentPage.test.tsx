@@ -7,11 +7,13 @@ import { fail, ok } from '../../shared/errors.js';
 import type { Phrase, PhraseCategory } from '../../shared/phrases.js';
 import type { FilePhrase } from '../../shared/file-phrases.js';
 import { ContentPage } from './ContentPage.js';
+import { useSessionStore } from '../session/sessionStore.js';
 
 afterEach(cleanup);
 
 const category = (over: Partial<PhraseCategory>): PhraseCategory => ({
   id: 'c1',
+  groupId: null,
   scope: 'public',
   ownerId: null,
   name: '售前',
@@ -21,6 +23,7 @@ const category = (over: Partial<PhraseCategory>): PhraseCategory => ({
 });
 const phrase = (over: Partial<Phrase>): Phrase => ({
   id: 'p1',
+  groupId: null,
   scope: 'public',
   ownerId: null,
   categoryId: null,
@@ -35,6 +38,7 @@ const phrase = (over: Partial<Phrase>): Phrase => ({
 });
 const file = (over: Partial<FilePhrase>): FilePhrase => ({
   id: 'f1',
+  groupId: null,
   scope: 'public',
   ownerId: null,
   categoryId: null,
@@ -49,20 +53,21 @@ const file = (over: Partial<FilePhrase>): FilePhrase => ({
 
 function page(extra: FakeHandlers = {}) {
   const api = new FakeApi({
-    listPhrases: () =>
-      ok({
-        categories: [
-          category({ id: 'c1', name: '售前', sortOrder: 0 }),
-          category({ id: 'c2', name: '售后', sortOrder: 1 }),
-          category({ id: 'mine', scope: 'personal', ownerId: 'a1', name: '我的' }),
-        ],
-        phrases: [
-          phrase({ id: 'p1', categoryId: 'c2', title: '退货', content: '七天无理由', shortcut: 'th' }),
-          phrase({ id: 'p2', categoryId: 'c1', title: '官网', kind: 'link', content: 'https://example.cn/' }),
-          phrase({ id: 'p3', scope: 'personal', ownerId: 'a1', title: '我自己的', content: '私人' }),
-        ],
-      }),
-    listFilePhrases: () => ok({ files: [file({}), file({ id: 'f2', scope: 'personal', ownerId: 'a1', name: '私人.txt' })] }),
+    adminListGroups: () => ok([group('g1', '售前组'), group('g2', '售后组')]),
+    adminListPhrases: ({ query }) =>
+      query?.groupId
+        ? ok({
+            categories: [category({ id: 'gc', scope: 'group', groupId: query.groupId, name: '组内话术' })],
+            phrases: [phrase({ id: 'gp', scope: 'group', groupId: query.groupId, categoryId: 'gc', title: '组内问候' })],
+          })
+        : ok({
+            categories: [category({ id: 'c1', name: '售前', sortOrder: 0 }), category({ id: 'c2', name: '售后', sortOrder: 1 })],
+            phrases: [
+              phrase({ id: 'p1', categoryId: 'c2', title: '退货', content: '七天无理由', shortcut: 'th' }),
+              phrase({ id: 'p2', categoryId: 'c1', title: '官网', kind: 'link', content: 'https://example.cn/' }),
+            ],
+          }),
+    adminListFilePhrases: () => ok({ files: [file({})] }),
     listWrapUpCodes: () => ok([{ id: 'w1', name: '咨询完成', enabled: true }]),
     listTagCategories: () => ok([{ id: 't1', name: '客户等级', tags: ['VIP', '普通'], sortOrder: 0, updatedAt: 1 }]),
     ...extra,
@@ -72,10 +77,19 @@ function page(extra: FakeHandlers = {}) {
 }
 
 const openTab = (name: string) => fireEvent.click(screen.getByRole('tab', { name }));
+const group = (id: string, name: string) => ({ id, name, members: 0, openConversations: 0 }) as never;
+
+async function chooseScope(option: string) {
+  fireEvent.mouseDown(screen.getByRole('combobox', { name: '范围' }));
+  const choices = await screen.findAllByText(option, { selector: '.ant-select-item-option-content' });
+  fireEvent.click(choices.at(-1)!);
+}
+
+afterEach(() => useSessionStore.setState({ admin: null }));
 
 describe('内容管理', () => {
-  it('常用语: the company’s phrases by category (not the admin’s own), searched on the page', async () => {
-    page();
+  it('常用语: the company’s phrases by category, searched on the page', async () => {
+    const api = page();
     const table = await screen.findByRole('table', { name: '公共常用语列表' });
     await within(table).findByText('退货');
     const titles = within(table)
@@ -85,8 +99,7 @@ describe('内容管理', () => {
     // 售前 comes before 售后 (category order), whatever the list order.
     expect(titles[0]).toContain('官网');
     expect(titles[1]).toContain('退货');
-    expect(within(table).queryByText('我自己的')).toBeNull();
-    expect(screen.queryByText('我的')).toBeNull();
+    expect(api.callsOf('adminListPhrases')[0]?.options.query).toEqual({ scope: 'public' });
 
     fireEvent.change(screen.getByRole('searchbox', { name: '搜索标题、内容或快捷码' }), { target: { value: '/th' } });
     await waitFor(() => expect(within(table).queryByText('官网')).toBeNull());
@@ -109,6 +122,7 @@ describe('内容管理', () => {
     await waitFor(() => expect(api.callsOf('createPhrase')).toHaveLength(1));
     expect(api.callsOf('createPhrase')[0]?.options.body).toEqual({
       scope: 'public',
+      groupId: null,
       kind: 'link',
       categoryId: null,
       title: '帮助中心',
@@ -116,6 +130,45 @@ describe('内容管理', () => {
       shortcut: null,
       hotkey: null,
     });
+  });
+
+  it('范围 (admin): 公共 or any group; a group’s list, categories and new phrases are that group’s', async () => {
+    const api = page({
+      createPhrase: (options) => ok(phrase({ id: 'new', ...(options.body as Partial<Phrase>) })),
+      createPhraseCategory: (options) => ok(category({ id: 'new-c', ...(options.body as Partial<PhraseCategory>) })),
+    });
+    await screen.findByRole('table', { name: '公共常用语列表' });
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: '范围' }));
+    const offered = (await screen.findAllByText(/公共|技能组/, { selector: '.ant-select-item-option-content' })).map((o) => o.textContent);
+    expect(offered).toEqual(['公共（全公司）', '技能组 · 售前组', '技能组 · 售后组']);
+    fireEvent.click(screen.getAllByText('技能组 · 售后组', { selector: '.ant-select-item-option-content' }).at(-1)!);
+    await waitFor(() => expect(api.callsOf('adminListPhrases').at(-1)?.options.query).toEqual({ groupId: 'g2' }));
+    const table = await screen.findByRole('table', { name: '公共常用语列表' });
+    expect(await within(table).findByText('组内问候')).toBeTruthy();
+    expect(within(table).queryByText('退货')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: '新建常用语' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByRole('textbox', { name: '标题' }), { target: { value: '组内活动' } });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: '内容' }), { target: { value: '本周满减' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(api.callsOf('createPhrase')).toHaveLength(1));
+    expect(api.callsOf('createPhrase')[0]?.options.body).toMatchObject({ scope: 'group', groupId: 'g2', title: '组内活动' });
+  });
+
+  it('范围 (组长): only their own group, no 公共, and no company-wide tabs', async () => {
+    useSessionStore.setState({ admin: { id: 'l1', account: 'leader', nickname: '组长', role: 'leader', groupId: 'g1' } as never });
+    const api = page();
+    await waitFor(() => expect(api.callsOf('adminListPhrases')[0]?.options.query).toEqual({ groupId: 'g1' }));
+    expect(await screen.findByText('组内问候')).toBeTruthy();
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: '范围' }));
+    const offered = (await screen.findAllByText(/公共|技能组/, { selector: '.ant-select-item-option-content' })).map((o) => o.textContent);
+    expect(offered).toEqual(['技能组 · 售前组']);
+    expect(screen.getByRole('tab', { name: '常用文件' })).toBeTruthy();
+    expect(screen.queryByRole('tab', { name: '话后处理' })).toBeNull();
+    expect(screen.queryByRole('tab', { name: '名片分类' })).toBeNull();
+    await chooseScope('技能组 · 售前组');
+    expect(api.callsOf('adminListPhrases').map((c) => c.options.query)).toEqual(api.callsOf('adminListPhrases').map(() => ({ groupId: 'g1' })));
   });
 
   it('deleting a phrase asks first', async () => {
@@ -151,7 +204,6 @@ describe('内容管理', () => {
     openTab('常用文件');
     const table = await screen.findByRole('table', { name: '公共文件列表' });
     await within(table).findByText('价格表.pdf');
-    expect(within(table).queryByText('私人.txt')).toBeNull();
 
     fireEvent.mouseDown(screen.getByRole('combobox', { name: '上传到分类' }));
     fireEvent.click(await screen.findByTitle('售后'));

@@ -9,9 +9,16 @@ import { HiddenCaption, LoadError } from '../app/PageFrame.js';
 import { NameModal } from '../forms/NameModal.js';
 import { FILE_PHRASE_LIMITS, filePhraseMatches, formatFileSize, type FilePhrase } from '../../shared/file-phrases.js';
 import { RowActions, useRowChanges } from './RowActions.js';
-import { usePublicPhrases } from './usePublicPhrases.js';
+import { useScopedPhrases } from './useScopedPhrases.js';
+import { phraseOwner, scopeQuery, type ContentScope } from './content-scope.js';
 import { byCategory, NO_CATEGORY } from './by-category.js';
 import { readBytes } from './read-bytes.js';
+
+/** An upload's scope in its query: a group file names its group; a public one names none. */
+function uploadOwner(scope: ContentScope) {
+  const { scope: kind, groupId } = phraseOwner(scope);
+  return groupId === null ? { scope: kind } : { scope: kind, groupId };
+}
 
 interface Uploading {
   name: string;
@@ -19,35 +26,29 @@ interface Uploading {
 }
 
 /**
- * 常用文件: the company's canned files — upload (with progress; the server checks the type by the
+ * 常用文件: the canned files of one scope (公共 or a group's) — upload (with progress; the server checks the type by the
  * bytes), rename, move to another category, delete (asked first; files already sent stay).
  */
-export function FilesTab() {
+export function FilesTab({ scope }: { scope: ContentScope }) {
   const { t } = useTranslation();
   const api = useApi();
   const { message, modal } = App.useApp();
   const rows = useRowChanges();
-  const phrases = usePublicPhrases();
-  const files = useRemote(() => api.call('listFilePhrases'), 'file-phrases');
+  const phrases = useScopedPhrases(scope);
+  const listFilter = scopeQuery(scope);
+  const files = useRemote(() => api.call('adminListFilePhrases', { query: listFilter }), `file-phrases:${JSON.stringify(listFilter)}`);
   const categories = phrases.categories;
   const [target, setTarget] = useState<string>(NO_CATEGORY);
   const [uploading, setUploading] = useState<Uploading | null>(null);
   const [renaming, setRenaming] = useState<FilePhrase | null>(null);
   const [query, setQuery] = useState('');
 
-  const shown = useMemo(
-    () =>
-      byCategory(
-        (files.data?.files ?? []).filter((f) => f.scope === 'public'),
-        categories,
-      ).filter((f) => filePhraseMatches(f, query)),
-    [files.data, categories, query],
-  );
+  const shown = useMemo(() => byCategory(files.data?.files ?? [], categories).filter((f) => filePhraseMatches(f, query)), [files.data, categories, query]);
   const categoryOptions = [{ value: NO_CATEGORY, label: t('content.uncategorised') }, ...categories.map((c) => ({ value: c.id, label: c.name }))];
 
   async function sendFile(file: File) {
     return api.call('uploadFilePhrase', {
-      query: { scope: 'public', name: file.name, ...(target === NO_CATEGORY ? {} : { categoryId: target }) },
+      query: { ...uploadOwner(scope), name: file.name, ...(target === NO_CATEGORY ? {} : { categoryId: target }) },
       bytes: await readBytes(file),
       // Big files on a slow line take a while; the progress bar shows it is moving.
       timeoutMs: 300_000,

@@ -7,9 +7,10 @@ import { HiddenCaption } from '../app/PageFrame.js';
 import { NameModal } from '../forms/NameModal.js';
 import type { PhraseCategory } from '../../shared/phrases.js';
 import { RowActions, useRowChanges } from './RowActions.js';
+import { phraseOwner, type ContentScope } from './content-scope.js';
 
-/** 分类 of public phrases and files: add, rename, move up or down, delete (its items become 未分类). */
-export function PhraseCategoriesCard({ categories, onChanged }: { categories: PhraseCategory[]; onChanged: () => void }) {
+/** 分类 of one scope's phrases and files: add, rename, move up or down, delete (its items become 未分类). */
+export function PhraseCategoriesCard({ scope, categories, onChanged }: { scope: ContentScope; categories: PhraseCategory[]; onChanged: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const { message } = App.useApp();
@@ -73,7 +74,7 @@ export function PhraseCategoriesCard({ categories, onChanged }: { categories: Ph
           save={async (name) => {
             const result =
               naming === 'new'
-                ? await api.call('createPhraseCategory', { body: { scope: 'public', name } })
+                ? await api.call('createPhraseCategory', { body: { ...phraseOwner(scope), name } })
                 : await api.call('updatePhraseCategory', { params: { id: naming.id }, body: { name } });
             if (result.ok) {
               void message.success(t(naming === 'new' ? 'content.categories.added' : 'content.categories.renamed', { name: result.value.name }));

@@ -4,6 +4,7 @@ import { useApi } from '../api/ApiContext.js';
 import { FormModal, useFormSave } from '../forms/FormModal.js';
 import { NewPhraseBodySchema, PHRASE_LIMITS, type Phrase, type PhraseCategory, type PhraseKind } from '../../shared/phrases.js';
 import { schemaFieldErrors } from './schema-errors.js';
+import { phraseOwner, type ContentScope } from './content-scope.js';
 
 interface Fields {
   kind: PhraseKind;
@@ -14,13 +15,15 @@ interface Fields {
 }
 const FIELDS = ['kind', 'categoryId', 'title', 'content', 'shortcut'] as const;
 
-/** Add or edit a public phrase (文本) or link (链接); checked with the server's own schema first. */
+/** Add or edit a phrase (文本) or link (链接) of a scope; checked with the server's own schema first. */
 export function PhraseFormModal({
+  scope,
   phrase,
   categories,
   onSaved,
   onClose,
 }: {
+  scope: ContentScope;
   phrase: Phrase | null;
   categories: PhraseCategory[];
   onSaved: (phrase: Phrase) => void;
@@ -35,7 +38,7 @@ export function PhraseFormModal({
   function save() {
     void submit((fields) => {
       const parsed = NewPhraseBodySchema.safeParse({
-        scope: 'public',
+        ...phraseOwner(scope),
         kind: fields.kind,
         categoryId: fields.categoryId ?? null,
         title: fields.title,
@@ -47,7 +50,7 @@ export function PhraseFormModal({
         return null;
       }
       // An edit sends what the form shows; the hotkey is set on the workstation and stays as it is.
-      const { scope: _scope, sortOrder: _sortOrder, hotkey: _hotkey, ...changes } = parsed.data;
+      const { scope: _scope, groupId: _groupId, sortOrder: _sortOrder, hotkey: _hotkey, ...changes } = parsed.data;
       return phrase ? api.call('updatePhrase', { params: { id: phrase.id }, body: changes }) : api.call('createPhrase', { body: parsed.data });
     }, onSaved);
   }

@@ -8,16 +8,17 @@ import { phraseMatches, type Phrase } from '../../shared/phrases.js';
 import { RowActions, useRowChanges } from './RowActions.js';
 import { PhraseCategoriesCard } from './PhraseCategoriesCard.js';
 import { PhraseFormModal } from './PhraseFormModal.js';
-import { usePublicPhrases } from './usePublicPhrases.js';
+import { useScopedPhrases } from './useScopedPhrases.js';
+import type { ContentScope } from './content-scope.js';
 import { byCategory, NO_CATEGORY } from './by-category.js';
 
-/** 常用语: the company's phrases and links by category — search, add, edit, delete (asked first). */
-export function PhrasesTab() {
+/** 常用语: the phrases and links of one scope (公共 or a group's) by category — search, add, edit, delete (asked first). */
+export function PhrasesTab({ scope }: { scope: ContentScope }) {
   const { t } = useTranslation();
   const api = useApi();
   const { message } = App.useApp();
   const rows = useRowChanges();
-  const remote = usePublicPhrases();
+  const remote = useScopedPhrases(scope);
   const { categories, phrases } = remote;
   const [query, setQuery] = useState('');
   const [categoryFilter, setCategoryFilter] = useState<string | undefined>(undefined);
@@ -84,7 +85,7 @@ export function PhrasesTab() {
   return (
     <div>
       <LoadError error={remote.error} onRetry={remote.reload} />
-      <PhraseCategoriesCard categories={categories} onChanged={remote.reload} />
+      <PhraseCategoriesCard scope={scope} categories={categories} onChanged={remote.reload} />
       <Space wrap className="admin-toolbar">
         <Input.Search
           allowClear
@@ -119,6 +120,7 @@ export function PhrasesTab() {
       />
       {editing && (
         <PhraseFormModal
+          scope={scope}
           phrase={editing === 'new' ? null : editing}
           categories={categories}
           onSaved={(saved) => {

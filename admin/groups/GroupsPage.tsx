@@ -7,10 +7,11 @@ import { useRemote } from '../api/useRemote.js';
 import { HiddenCaption, PageFrame } from '../app/PageFrame.js';
 import { NameModal } from '../forms/NameModal.js';
 import { WidgetEntryModal } from '../widget-entry/WidgetEntryModal.js';
+import { GroupMembersDrawer } from './GroupMembersDrawer.js';
 import { useSessionStore } from '../session/sessionStore.js';
 import type { AdminGroup } from '../../shared/protocol/rest-admin.js';
 
-/** 技能组: the groups with their members and open conversations; 新建, 重命名, 删除 (the server refuses one in use). */
+/** 技能组: the groups with their members (成员: the list, 添加, 移出) and open conversations; 新建, 重命名, 删除 (the server refuses one in use). */
 export function GroupsPage() {
   const { t } = useTranslation();
   const api = useApi();
@@ -20,6 +21,7 @@ export function GroupsPage() {
   // A group leader sees their own group; making, renaming and deleting groups is an admin's.
   const isAdmin = useSessionStore((s) => s.admin?.role === 'admin');
   const [entryFor, setEntryFor] = useState<AdminGroup | null>(null);
+  const [membersOf, setMembersOf] = useState<AdminGroup | null>(null);
 
   function remove(group: AdminGroup) {
     modal.confirm({
@@ -47,9 +49,12 @@ export function GroupsPage() {
     {
       title: t('app.actions'),
       key: 'actions',
-      width: 260,
+      width: 320,
       render: (_, group) => (
         <Space size={0}>
+          <Button type="link" size="small" aria-label={t('groupMembers.openAria', { name: group.name })} onClick={() => setMembersOf(group)}>
+            {t('groupMembers.open')}
+          </Button>
           {/* 接入代码 for leaders too: they hand their group's link to the pages that need it. */}
           <Button type="link" size="small" aria-label={t('groups.entryAria', { name: group.name })} onClick={() => setEntryFor(group)}>
             {t('groups.entry')}
@@ -108,6 +113,7 @@ export function GroupsPage() {
           onClose={() => setNaming(null)}
         />
       )}
+      {membersOf && <GroupMembersDrawer group={membersOf} groups={groups.data ?? []} onClose={() => setMembersOf(null)} onChanged={groups.reload} />}
       {entryFor && <WidgetEntryModal target={{ kind: 'group', id: entryFor.id }} name={entryFor.name} onClose={() => setEntryFor(null)} />}
     </PageFrame>
   );

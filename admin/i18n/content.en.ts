@@ -2,6 +2,13 @@
 export const contentEn = {
   title: 'Content',
   tabs: { phrases: 'Phrases', files: 'Files', wrapUp: 'Wrap-up codes', tags: 'Customer tags' },
+  scope: {
+    label: 'Scope',
+    public: 'Public (whole company)',
+    group: 'Group · {{name}}',
+    noGroup: 'You belong to no skill group, so there is no content for you to manage.',
+    leaderHint: 'Group leaders manage their own group’s content; public content is kept by admins.',
+  },
   uncategorised: 'Uncategorised',
   filterCategory: 'Filter by category',
   edit: 'Edit',

@@ -2,6 +2,14 @@
 export const contentZhCN = {
   title: '内容管理',
   tabs: { phrases: '常用语', files: '常用文件', wrapUp: '话后处理', tags: '名片分类' },
+  /** 技能组 content (issue 13): whose phrases, files and knowledge a page shows and adds to. */
+  scope: {
+    label: '范围',
+    public: '公共（全公司）',
+    group: '技能组 · {{name}}',
+    noGroup: '你还不属于任何技能组，没有可管理的内容。',
+    leaderHint: '组长管理本组的内容；公共内容由管理员维护。',
+  },
   uncategorised: '未分类',
   filterCategory: '按分类筛选',
   edit: '编辑',

@@ -1,8 +1,12 @@
 import { widgetEn } from './widget.en.js';
+import { groupMembersEn, groupMembersAuditEn } from './groupMembers.en.js';
 import type { zhCN } from './zh-CN.js';
 import { noticesEn } from './notices.en.js';
+import { invitationsEn, invitationsAuditEn } from './invitations.en.js';
+import { reportsEn } from './reports.en.js';
 import { supervisionEn } from './supervision.en.js';
 import { monitorEn } from './monitor.en.js';
+import { monitorPhoneEn } from './monitorPhone.en.js';
 import { accountsEn } from './accounts.en.js';
 import { contentAuditEn, contentEn } from './content.en.js';
 import { knowledgeAuditEn, knowledgeEn } from './knowledge.en.js';
@@ -39,12 +43,14 @@ export const en: typeof zhCN = {
     settings: 'Company settings',
     blacklist: 'Blacklist',
     notices: 'Notices',
+    reports: 'Reports',
     monitor: 'Live monitor',
     supervision: 'Live conversations',
     widget: 'Widget',
     knowledge: 'Knowledge base',
     content: 'Content',
     audit: 'Audit log',
+    invitations: 'Auto invitations',
   },
   login: {
     title: 'Admin console login',
@@ -299,6 +305,8 @@ export const en: typeof zhCN = {
       'notice.send': 'Notice sent',
       ...contentAuditEn.actions,
       ...knowledgeAuditEn.actions,
+      ...groupMembersAuditEn.actions,
+      ...invitationsAuditEn.actions,
       'conversation.watch': 'Conversation watched',
       'conversation.whisper': 'Whisper',
       'conversation.takeOver': 'Conversation taken over',
@@ -308,6 +316,7 @@ export const en: typeof zhCN = {
     targets: {
       ...contentAuditEn.targets,
       ...knowledgeAuditEn.targets,
+      ...invitationsAuditEn.targets,
       agent: 'Agent',
       group: 'Skill group',
       topic: 'Topic',
@@ -335,6 +344,7 @@ export const en: typeof zhCN = {
       iceServers: 'ICE servers',
       ...contentAuditEn.fields,
       ...knowledgeAuditEn.fields,
+      ...invitationsAuditEn.fields,
     },
     passwordChanged: 'reset',
     changeLine: '{{field}}: {{before}} → {{after}}',
@@ -379,8 +389,12 @@ export const en: typeof zhCN = {
     empty: 'The blacklist is empty',
   },
   notices: noticesEn,
+  groupMembers: groupMembersEn,
+  invitations: invitationsEn,
+  reports: reportsEn,
   supervision: supervisionEn,
   monitor: monitorEn,
+  monitorPhone: monitorPhoneEn,
   accounts: accountsEn,
   content: contentEn,
   knowledge: knowledgeEn,

@@ -1,7 +1,11 @@
 import { widgetZhCN } from './widget.zh-CN.js';
+import { groupMembersZhCN, groupMembersAuditZhCN } from './groupMembers.zh-CN.js';
 import { noticesZhCN } from './notices.zh-CN.js';
+import { invitationsZhCN, invitationsAuditZhCN } from './invitations.zh-CN.js';
+import { reportsZhCN } from './reports.zh-CN.js';
 import { supervisionZhCN } from './supervision.zh-CN.js';
 import { monitorZhCN } from './monitor.zh-CN.js';
+import { monitorPhoneZhCN } from './monitorPhone.zh-CN.js';
 import { accountsZhCN } from './accounts.zh-CN.js';
 import { contentAuditZhCN, contentZhCN } from './content.zh-CN.js';
 import { knowledgeAuditZhCN, knowledgeZhCN } from './knowledge.zh-CN.js';
@@ -38,12 +42,14 @@ export const zhCN = {
     settings: '公司设置',
     blacklist: '黑名单',
     notices: '通知',
+    reports: '报表',
     monitor: '实时监控',
     supervision: '对话监控',
     widget: '访客端设置',
     knowledge: '知识库',
     content: '内容管理',
     audit: '操作日志',
+    invitations: '自动邀请',
   },
   login: {
     title: '管理中心登录',
@@ -296,6 +302,8 @@ export const zhCN = {
       'notice.send': '发送通知',
       ...contentAuditZhCN.actions,
       ...knowledgeAuditZhCN.actions,
+      ...groupMembersAuditZhCN.actions,
+      ...invitationsAuditZhCN.actions,
       'conversation.watch': '查看对话',
       'conversation.whisper': '悄悄话',
       'conversation.takeOver': '强制接管',
@@ -305,6 +313,7 @@ export const zhCN = {
     targets: {
       ...contentAuditZhCN.targets,
       ...knowledgeAuditZhCN.targets,
+      ...invitationsAuditZhCN.targets,
       agent: '客服',
       group: '技能组',
       topic: '对话主题',
@@ -332,6 +341,7 @@ export const zhCN = {
       iceServers: 'ICE 服务器',
       ...contentAuditZhCN.fields,
       ...knowledgeAuditZhCN.fields,
+      ...invitationsAuditZhCN.fields,
     },
     passwordChanged: '已重置',
     changeLine: '{{field}}：{{before}} → {{after}}',
@@ -376,8 +386,12 @@ export const zhCN = {
     empty: '黑名单为空',
   },
   notices: noticesZhCN,
+  groupMembers: groupMembersZhCN,
+  invitations: invitationsZhCN,
+  reports: reportsZhCN,
   supervision: supervisionZhCN,
   monitor: monitorZhCN,
+  monitorPhone: monitorPhoneZhCN,
   accounts: accountsZhCN,
   content: contentZhCN,
   knowledge: knowledgeZhCN,

@@ -9,9 +9,9 @@ import { fail, ok } from '../../shared/errors.js';
 afterEach(cleanup);
 
 const categories = [
-  { id: 'c1', name: '售后', sortOrder: 0 },
-  { id: 'c2', name: '物流', sortOrder: 0 },
-  { id: 'c3', name: '会员', sortOrder: 30 },
+  { id: 'c1', groupId: null, name: '售后', sortOrder: 0 },
+  { id: 'c2', groupId: null, name: '物流', sortOrder: 0 },
+  { id: 'c3', groupId: null, name: '会员', sortOrder: 30 },
 ];
 
 describe('CategoriesModal', () => {
@@ -24,7 +24,7 @@ describe('CategoriesModal', () => {
 
   it('moves a category down, and shows the server refusing to delete one still in use', async () => {
     const api = new FakeApi({
-      updateKnowledgeCategory: ({ params, body }) => ok({ id: params!.id, name: 'x', sortOrder: body!.sortOrder ?? 0 }),
+      updateKnowledgeCategory: ({ params, body }) => ok({ id: params!.id, groupId: null, name: 'x', sortOrder: body!.sortOrder ?? 0 }),
       deleteKnowledgeCategory: () => fail('CONFLICT', 'Move or delete the entries of this category first'),
     });
     const onChanged = vi.fn();

@@ -20,7 +20,18 @@ export function reorderedSortOrders(categories: readonly KnowledgeCategory[], fr
  * 分类管理: add, rename, reorder and delete categories. A category still holding entries is not
  * deleted: the server refuses and its message is shown.
  */
-export function CategoriesModal({ categories, onChanged, onClose }: { categories: KnowledgeCategory[]; onChanged: () => void; onClose: () => void }) {
+export function CategoriesModal({
+  groupId = null,
+  categories,
+  onChanged,
+  onClose,
+}: {
+  /** Whose categories these are: null the company's, else that skill group's. */
+  groupId?: string | null;
+  categories: KnowledgeCategory[];
+  onChanged: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const { message, modal } = App.useApp();
@@ -134,7 +145,7 @@ export function CategoriesModal({ categories, onChanged, onClose }: { categories
             const last = categories.reduce((max, c) => Math.max(max, c.sortOrder), 0);
             const result = naming.category
               ? await api.call('updateKnowledgeCategory', { params: { id: naming.category.id }, body: { name } })
-              : await api.call('createKnowledgeCategory', { body: { name, sortOrder: last + 10 } });
+              : await api.call('createKnowledgeCategory', { body: { groupId, name, sortOrder: last + 10 } });
             if (result.ok) onChanged();
             return result;
           }}

@@ -9,7 +9,7 @@ import { entry } from './knowledge-fixtures.js';
 
 afterEach(cleanup);
 
-const categories = [{ id: 'c1', name: '售后', sortOrder: 10 }];
+const categories = [{ id: 'c1', groupId: null, name: '售后', sortOrder: 10 }];
 
 function editor(api: FakeApi, existing = null as ReturnType<typeof entry> | null) {
   const onSaved = vi.fn();

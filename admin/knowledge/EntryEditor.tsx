@@ -35,11 +35,14 @@ const TOOLS: { format: AnswerFormat; icon: React.ReactNode; label: 'bold' | 'ita
  */
 export function EntryEditor({
   entry,
+  groupId = null,
   categories,
   onSaved,
   onClose,
 }: {
   entry: KnowledgeEntry | null;
+  /** Whose a new entry is: null the company's, else that skill group's (an entry keeps its group). */
+  groupId?: string | null;
   categories: KnowledgeCategory[];
   onSaved: () => void;
   onClose: () => void;
@@ -78,7 +81,7 @@ export function EntryEditor({
         enabled: values.enabled,
         answer: values.answer,
       };
-      return entry ? api.call('updateKnowledgeEntry', { params: { id: entry.id }, body }) : api.call('createKnowledgeEntry', { body });
+      return entry ? api.call('updateKnowledgeEntry', { params: { id: entry.id }, body }) : api.call('createKnowledgeEntry', { body: { ...body, groupId } });
     }, onSaved);
   }
 

@@ -14,13 +14,14 @@ afterEach(() => {
 });
 
 const categories = [
-  { id: 'c1', name: '售后', sortOrder: 10 },
-  { id: 'c2', name: '物流', sortOrder: 20 },
+  { id: 'c1', groupId: null, name: '售后', sortOrder: 10 },
+  { id: 'c2', groupId: null, name: '物流', sortOrder: 20 },
 ];
 
 function page(extra: ConstructorParameters<typeof FakeApi>[0] = {}) {
   const api = new FakeApi({
-    listKnowledgeCategories: () => ok(categories),
+    adminListKnowledgeCategories: () => ok(categories),
+    adminListGroups: () => ok([]),
     listKnowledgeEntries: () => ok({ entries: [entry(), entry({ id: 'k2', question: '发票', categoryId: null, keywords: [], enabled: false })], total: 42 }),
     ...extra,
   });
@@ -41,17 +42,26 @@ describe('KnowledgePage', () => {
     await within(table).findByText('售后');
     expect(within(table).getByText('未分类')).toBeTruthy();
     expect(screen.getByText('共 42 条')).toBeTruthy();
-    expect(api.callsOf('listKnowledgeEntries')[0]?.options.query).toEqual({ limit: 20, offset: 0 });
+    expect(api.callsOf('listKnowledgeEntries')[0]?.options.query).toEqual({ scope: 'public', limit: 20, offset: 0 });
 
     const search = screen.getByRole('searchbox', { name: '搜索问题或答案' });
     fireEvent.change(search, { target: { value: ' 退货 ' } });
     fireEvent.keyDown(search, { key: 'Enter', code: 'Enter', keyCode: 13 });
-    await waitFor(() => expect(api.callsOf('listKnowledgeEntries').at(-1)?.options.query).toEqual({ q: '退货', limit: 20, offset: 0 }));
+    await waitFor(() => expect(api.callsOf('listKnowledgeEntries').at(-1)?.options.query).toEqual({ scope: 'public', q: '退货', limit: 20, offset: 0 }));
     await chooseOption('按状态筛选', '已停用');
-    await waitFor(() => expect(api.callsOf('listKnowledgeEntries').at(-1)?.options.query).toEqual({ q: '退货', state: 'disabled', limit: 20, offset: 0 }));
+    await waitFor(() =>
+      expect(api.callsOf('listKnowledgeEntries').at(-1)?.options.query).toEqual({ scope: 'public', q: '退货', state: 'disabled', limit: 20, offset: 0 }),
+    );
     await chooseOption('按分类筛选', '物流');
     await waitFor(() =>
-      expect(api.callsOf('listKnowledgeEntries').at(-1)?.options.query).toEqual({ q: '退货', state: 'disabled', categoryId: 'c2', limit: 20, offset: 0 }),
+      expect(api.callsOf('listKnowledgeEntries').at(-1)?.options.query).toEqual({
+        scope: 'public',
+        q: '退货',
+        state: 'disabled',
+        categoryId: 'c2',
+        limit: 20,
+        offset: 0,
+      }),
     );
 
     fireEvent.click(screen.getByTitle('3'));
@@ -83,7 +93,7 @@ describe('KnowledgePage', () => {
     await chooseOption('按状态筛选', '已启用');
     fireEvent.click(screen.getByRole('button', { name: /导出/ }));
     await waitFor(() => expect(blobs).toHaveBeenCalled());
-    expect(api.callsOf('exportKnowledge')[0]?.options.query).toEqual({ state: 'enabled' });
+    expect(api.callsOf('exportKnowledge')[0]?.options.query).toEqual({ scope: 'public', state: 'enabled' });
     const written = String((blobs.mock.calls[0]?.[0] as BlobPart[])[0]);
     expect(written.startsWith('\uFEFF')).toBe(true);
     expect(parseCsv(written)).toEqual([

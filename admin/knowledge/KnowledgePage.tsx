@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Empty, Input, Select, Space, Switch, Table, Tag } from 'antd';
+import { Alert, App, Button, Empty, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { downloadText } from '../audit/audit-csv.js';
 import { useApi } from '../api/ApiContext.js';
 import { useRemote } from '../api/useRemote.js';
-import { HiddenCaption, PageFrame } from '../app/PageFrame.js';
+import { HiddenCaption, LoadError, PageFrame } from '../app/PageFrame.js';
 import { formatDateTime } from '../i18n/format.js';
 import { currentLanguage } from '../i18n/index.js';
 import type { KnowledgeEntry } from '../../shared/knowledge.js';
@@ -14,6 +14,8 @@ import { CategoriesModal } from './CategoriesModal.js';
 import { EntryEditor } from './EntryEditor.js';
 import { ImportModal } from './ImportModal.js';
 import { exportCsv, exportFileName } from './knowledge-files.js';
+import { knowledgeGroup, PUBLIC_SCOPE, scopeQuery, useContentScope, type ContentScope } from '../content/content-scope.js';
+import { ContentScopeSelect } from '../content/ContentScopeSelect.js';
 
 type State = 'enabled' | 'disabled';
 interface Filter {
@@ -32,8 +34,29 @@ const queryOf = (filter: Filter) => ({
 /**
  * 知识库: the entries agents search, a page at a time from the server (thousands stay quick), with
  * search, category and state filters, 启用 in the row, the editor, categories, import and export.
+ * Entries and categories belong to a scope picked first: 公共 (the company's) or a 技能组's own; a
+ * 组长 manages their group's only (no import or export: those are the company's).
  */
 export function KnowledgePage() {
+  const { t } = useTranslation();
+  const { scope, setScope, isLeader, groups } = useContentScope();
+  return (
+    <PageFrame title={t('knowledge.title')}>
+      <Space wrap className="admin-toolbar">
+        <ContentScopeSelect scope={scope} groups={groups} allowPublic={!isLeader} onChange={setScope} />
+        {isLeader ? <Typography.Text type="secondary">{t('content.scope.leaderHint')}</Typography.Text> : null}
+      </Space>
+      {scope === null ? (
+        <Alert type="info" showIcon message={t('content.scope.noGroup')} />
+      ) : (
+        <ScopedKnowledge key={JSON.stringify(scope)} scope={scope} canImport={!isLeader} />
+      )}
+    </PageFrame>
+  );
+}
+
+/** The entries and categories of one scope: a new scope is a new list, loaded afresh. */
+function ScopedKnowledge({ scope, canImport }: { scope: ContentScope; canImport: boolean }) {
   const { t } = useTranslation();
   const api = useApi();
   const language = currentLanguage();
@@ -44,8 +67,10 @@ export function KnowledgePage() {
   const [dialog, setDialog] = useState<'categories' | 'import' | null>(null);
   const [exporting, setExporting] = useState(false);
 
-  const categories = useRemote(() => api.call('listKnowledgeCategories'), 'categories');
-  const query = { ...queryOf(filter), limit: paging.pageSize, offset: (paging.page - 1) * paging.pageSize };
+  const inScope = scopeQuery(scope);
+  const groupId = knowledgeGroup(scope);
+  const categories = useRemote(() => api.call('adminListKnowledgeCategories', { query: inScope }), `categories:${JSON.stringify(inScope)}`);
+  const query = { ...inScope, ...queryOf(filter), limit: paging.pageSize, offset: (paging.page - 1) * paging.pageSize };
   const entries = useRemote(() => api.call('listKnowledgeEntries', { query }), JSON.stringify(query));
   const categoryList = categories.data ?? [];
   const categoryName = (id: string | null) => categoryList.find((c) => c.id === id)?.name;
@@ -80,7 +105,7 @@ export function KnowledgePage() {
 
   async function exportAll() {
     setExporting(true);
-    const result = await api.call('exportKnowledge', { query: queryOf(filter), timeoutMs: 60_000 });
+    const result = await api.call('exportKnowledge', { query: { ...inScope, ...queryOf(filter) }, timeoutMs: 60_000 });
     setExporting(false);
     if (!result.ok) return failed(result.error.message);
     downloadText(exportFileName(new Date()), exportCsv(result.value, categoryList));
@@ -123,7 +148,8 @@ export function KnowledgePage() {
   ];
 
   return (
-    <PageFrame title={t('knowledge.title')} error={entries.error ?? categories.error} onRetry={() => (entries.reload(), categories.reload())}>
+    <>
+      <LoadError error={entries.error ?? categories.error} onRetry={() => (entries.reload(), categories.reload())} />
       <div className="admin-toolbar">
         <Input.Search
           type="search"
@@ -153,12 +179,16 @@ export function KnowledgePage() {
         />
         <Space className="admin-toolbar-end" wrap>
           <Button onClick={() => setDialog('categories')}>{t('knowledge.categories')}</Button>
-          <Button icon={<UploadOutlined />} onClick={() => setDialog('import')}>
-            {t('knowledge.import')}
-          </Button>
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportAll()}>
-            {t('knowledge.export')}
-          </Button>
+          {canImport && scope === PUBLIC_SCOPE ? (
+            <>
+              <Button icon={<UploadOutlined />} onClick={() => setDialog('import')}>
+                {t('knowledge.import')}
+              </Button>
+              <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportAll()}>
+                {t('knowledge.export')}
+              </Button>
+            </>
+          ) : null}
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ entry: null })}>
             {t('knowledge.create')}
           </Button>
@@ -182,11 +212,16 @@ export function KnowledgePage() {
           onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
         }}
       />
-      {editing && <EntryEditor entry={editing.entry} categories={categoryList} onSaved={entries.reload} onClose={() => setEditing(null)} />}
+      {editing && <EntryEditor entry={editing.entry} groupId={groupId} categories={categoryList} onSaved={entries.reload} onClose={() => setEditing(null)} />}
       {dialog === 'categories' && (
-        <CategoriesModal categories={categoryList} onChanged={() => (categories.reload(), entries.reload())} onClose={() => setDialog(null)} />
+        <CategoriesModal
+          groupId={groupId}
+          categories={categoryList}
+          onChanged={() => (categories.reload(), entries.reload())}
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog === 'import' && <ImportModal onImported={() => (categories.reload(), entries.reload())} onClose={() => setDialog(null)} />}
-    </PageFrame>
+    </>
   );
 }

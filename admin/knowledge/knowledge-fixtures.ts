@@ -4,6 +4,7 @@ import type { KnowledgeEntry } from '../../shared/knowledge.js';
 export function entry(overrides: Partial<KnowledgeEntry> = {}): KnowledgeEntry {
   return {
     id: 'k1',
+    groupId: null,
     categoryId: 'c1',
     question: '怎么退货',
     keywords: ['退货'],

@@ -20,12 +20,34 @@ function board(overrides: Partial<Wallboard> = {}): Wallboard {
     computedAt: NOW,
     date: '2026-11-25',
     agents: [
-      { id: 'a1', nickname: '小王', groupId: 'g1', status: 'online', notResponding: false, statusSince: NOW - 65_000, load: 2, maxConcurrent: 5 },
-      { id: 'a2', nickname: '小李', groupId: 'g1', status: 'away', notResponding: true, statusSince: null, load: 0, maxConcurrent: 5 },
+      {
+        id: 'a1',
+        nickname: '小王',
+        groupId: 'g1',
+        status: 'online',
+        notResponding: false,
+        statusSince: NOW - 65_000,
+        load: 2,
+        maxConcurrent: 5,
+        phone: 'talking',
+        phoneSince: NOW - 30_000,
+      },
+      {
+        id: 'a2',
+        nickname: '小李',
+        groupId: 'g1',
+        status: 'away',
+        notResponding: true,
+        statusSince: null,
+        load: 0,
+        maxConcurrent: 5,
+        phone: null,
+        phoneSince: null,
+      },
     ],
     byStatus: { online: 1, busy: 0, away: 1, offline: 0 },
     load: { active: 2, capacity: 10 },
-    callsInProgress: null,
+    callsInProgress: 1,
     queue: { length: 3, oldestQueuedAt: NOW - 30_000 },
     today: {
       offered: 40,
@@ -48,7 +70,10 @@ const timeline: AgentTimeline = {
   dayStart: NOW - 3_600_000,
   dayEnd: NOW + 3_600_000,
   until: NOW,
-  entries: [{ at: NOW - 60_000, kind: 'status', status: 'online', reason: 'agent', conversationId: null, call: null }],
+  entries: [
+    { at: NOW - 60_000, kind: 'status', status: 'online', reason: 'agent', conversationId: null, call: null },
+    { at: NOW - 30_000, kind: 'phone', status: null, reason: 'workstation', conversationId: null, call: null, phone: 'talking' },
+  ],
   segments: [{ status: 'online', from: NOW - 60_000, to: NOW }],
   totals: { online: 60_000, busy: 0, away: 0, offline: 0 },
 };
@@ -78,7 +103,8 @@ describe('MonitorPage', () => {
     expect(screen.getByRole('img', { name: /客服状态分布：在线 1，忙碌 0，离开 1，离线 0/ })).toBeTruthy();
     const table = screen.getByRole('table', { name: '客服列表' });
     expect(within(table).getByText('未响应')).toBeTruthy();
-    expect(within(table).getByText(/^1:0\d$/)).toBeTruthy(); // time in status, from statusSince
+    expect(within(table).getByText(/^1:\d\d$/)).toBeTruthy(); // time in status, from statusSince
+    expect(within(table).getByText(/^通话中（\d+:\d\d）$/)).toBeTruthy(); // the phone and its time, from phoneSince
     expect(socket.opened).toHaveLength(1);
     expect(socket.opened[0]!.token).toBe('tok');
 
@@ -105,6 +131,7 @@ describe('MonitorPage', () => {
     fireEvent.click(await screen.findByRole('button', { name: '查看 小王 的今日活动' }));
     await waitFor(() => expect(api.callsOf('agentTimeline')[0]?.options.params).toEqual({ id: 'a1' }));
     expect(await screen.findByText(/状态：在线（客服切换）/)).toBeTruthy();
+    expect(screen.getByText(/话务：通话中（工作台上报）/)).toBeTruthy();
     expect(screen.getByRole('img', { name: /状态时间线：在线/ })).toBeTruthy();
     expect(screen.getAllByText('1:00').length).toBeGreaterThan(0);
   });

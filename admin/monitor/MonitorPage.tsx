@@ -88,6 +88,17 @@ export function MonitorPage({ connect = connectWallboard }: { connect?: ConnectW
       ),
     },
     { title: t('monitor.inStatus'), key: 'since', render: (_, a) => (a.statusSince === null ? unknown : formatDuration(now - a.statusSince)) },
+    {
+      title: t('monitorPhone.column'),
+      key: 'phone',
+      // 通话中 and the time on the line; nothing while the workstation reports no phone.
+      render: (_, a) =>
+        a.phone === null
+          ? t('monitorPhone.none')
+          : a.phoneSince === null
+            ? t(`monitorPhone.status.${a.phone}`)
+            : t('monitorPhone.statusFor', { status: t(`monitorPhone.status.${a.phone}`), duration: formatDuration(now - a.phoneSince) }),
+    },
     { title: t('monitor.load'), key: 'load', align: 'right', render: (_, a) => `${a.load} / ${a.maxConcurrent}` },
   ];
 

@@ -53,6 +53,8 @@ export function TimelineDrawer({ agent, onClose }: { agent: { id: string; nickna
     const what = t(`monitor.kind.${entry.kind}`);
     if (entry.kind === 'status' && entry.status)
       return `${what}：${statusName(entry.status)}（${t(`monitor.reason.${entry.reason}`, { defaultValue: entry.reason })}）`;
+    if (entry.kind === 'phone' && entry.phone)
+      return `${t('monitorPhone.kind')}：${t(`monitorPhone.status.${entry.phone}`)}（${t(`monitorPhone.reason.${entry.reason}`, { defaultValue: entry.reason })}）`;
     if (entry.kind === 'call' && entry.call)
       return `${what}：${entry.call.remoteNumber}，${entry.reason}，${formatDuration(entry.call.durationSeconds * 1000)}`;
     return `${what}（${t(`monitor.reason.${entry.reason}`, { defaultValue: entry.reason })}）`;

@@ -15,11 +15,13 @@ import { createLogExportHandlers } from './logging/log-export-handlers.js';
 import { createNoticeHandlers } from './notices/notice-handlers.js';
 import { createBlacklistHandlers } from './blacklist/blacklist-handlers.js';
 import { createCompanySettingsHandlers } from './company-settings/company-settings-handlers.js';
+import { createAvatarHandlers } from './avatars/avatar-handlers.js';
 import { createFilePhraseHandlers } from './phrases/file-phrase-handlers.js';
 import { createPhraseHandlers } from './phrases/phrase-handlers.js';
 import { createRecordHandlers } from './records/record-handlers.js';
 import { createServerAddressHandlers } from './server-address/server-address-handlers.js';
 import { createPhoneHandlers } from './softphone/phone-handlers.js';
+import { createSiteVisitorHandlers } from './site-visitors/site-visitor-handlers.js';
 import { createUpdateHandlers } from './updates/update-handlers.js';
 import type { WorkstationServices } from './workstation-services.js';
 
@@ -36,7 +38,7 @@ export function createHandlers(services: WorkstationServices): InvokeHandlers {
     ...createFilePhraseHandlers(services.filePhrases),
     ...createKnowledgeHandlers(services.knowledge),
     ...createRecordHandlers(services.records),
-    ...createCustomerHandlers(services.customers),
+    ...createCustomerHandlers(services.customers, services.tagCategories),
     ...createAlertHandlers(services.alerts),
     ...createServerAddressHandlers(services.serverAddress),
     ...createPhoneHandlers(services.phone, services.customers),
@@ -45,5 +47,7 @@ export function createHandlers(services: WorkstationServices): InvokeHandlers {
     ...createNoticeHandlers(services.notices),
     ...createBlacklistHandlers(services.blacklist),
     ...createCompanySettingsHandlers(services.companySettings),
+    ...createSiteVisitorHandlers(services.siteVisitors),
+    ...createAvatarHandlers(services.avatars),
   };
 }

@@ -8,6 +8,8 @@ import { createAlertService, type AlertService } from './alerts/alert-service.js
 import { DisposableStore, type Disposable } from './base/lifecycle.js';
 import { createConversationService, type ConversationService } from './conversations/conversation-service.js';
 import { createCustomerService, type CustomerService } from './customers/customer-service.js';
+import { createTagCategoryService, type TagCategoryService } from './customers/tag-category-service.js';
+import { createAvatarService, type AvatarService } from './avatars/avatar-service.js';
 import { createDesktopService, type DesktopHost, type DesktopService } from './desktop/desktop-handlers.js';
 import { createKnowledgeService, type KnowledgeService } from './knowledge/knowledge-service.js';
 import { createNoticeService, type NoticeService } from './notices/notice-service.js';
@@ -18,7 +20,9 @@ import { createPhraseService, type PhraseService } from './phrases/phrase-servic
 import { createRecordService, type RecordService } from './records/record-service.js';
 import { createServerAddressService, type ServerAddressService } from './server-address/server-address-service.js';
 import { createSessionService, type SessionService } from './session/session-service.js';
+import { createSiteVisitorService, type SiteVisitorService } from './site-visitors/site-visitor-service.js';
 import { createPhoneService, type PhoneService } from './softphone/phone-service.js';
+import { reportPhoneStatus } from './softphone/phone-status-report.js';
 import type { WorkstationCore } from './workstation-core.js';
 
 export interface WorkstationServices extends Disposable {
@@ -36,6 +40,9 @@ export interface WorkstationServices extends Disposable {
   notices: NoticeService;
   blacklist: BlacklistService;
   companySettings: CompanySettingsService;
+  siteVisitors: SiteVisitorService;
+  tagCategories: TagCategoryService;
+  avatars: AvatarService;
 }
 
 export function createWorkstationServices(core: WorkstationCore, desktopHost: DesktopHost | undefined): WorkstationServices {
@@ -44,6 +51,8 @@ export function createWorkstationServices(core: WorkstationCore, desktopHost: De
   const agent = () => session.current()?.agent ?? null;
   const agentId = () => agent()?.id ?? null;
   const serverUrl = () => core.settings().serverUrl;
+  // 实时监控's calls in progress: the phone status goes to the server as it changes and on every connect.
+  store.add(reportPhoneStatus({ events, internal, realtime: core.realtime, state: () => core.softphone.state() }));
 
   return {
     session: createSessionService({ session, saveSettings: (patch) => saveSettings(db, patch), rest, remote, events, agentChanged: core.agentChanged }),
@@ -100,6 +109,9 @@ export function createWorkstationServices(core: WorkstationCore, desktopHost: De
     notices: store.add(createNoticeService({ db, rest, remote, events, internal, gate, agentId, log })),
     blacklist: createBlacklistService({ rest, remote, agent }),
     companySettings: store.add(createCompanySettingsService({ rest, remote, events, internal, gate, agentId, log })),
+    siteVisitors: store.add(createSiteVisitorService({ rest, remote, events, internal, realtime: core.realtime, agentId, log })),
+    tagCategories: store.add(createTagCategoryService({ rest, remote, events, internal, gate, agentId, log })),
+    avatars: createAvatarService({ rest, remote, agentChanged: core.agentChanged }),
     dispose: () => store.dispose(),
   };
 }

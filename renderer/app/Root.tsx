@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -7,11 +7,18 @@ import { i18n, setLanguage } from '../i18n/index.js';
 import { kefu } from './kefu.js';
 import { startRenderer } from './start.js';
 import { useSessionStore } from '../login/sessionStore.js';
-import { LoginPage } from '../login/LoginPage.js';
 import { Workstation } from './Workstation.js';
 import { AlertEffects } from '../alerts/AlertEffects.js';
 import { UpdateBanner } from '../updates/UpdateBanner.js';
 import { theme } from './theme.js';
+
+// antd's styles come from its static sheet (imported first in main.tsx) instead of being computed
+// and inserted by every component type as it first renders: that was most of the first frame's
+// time. The console shares the theme but keeps the runtime styles (it does not load the sheet).
+const workstationTheme = { ...theme, zeroRuntime: true };
+
+// The login form (Form, Card, Checkbox…) is not in the script a restart with a session waits for.
+const LoginPage = lazy(() => import('../login/LoginPage.js').then((m) => ({ default: m.LoginPage })));
 
 /** The whole renderer: theme and locale, contract events, and login or the workstation. */
 export function Root() {
@@ -25,7 +32,7 @@ export function Root() {
 
   return (
     <I18nextProvider i18n={i18n}>
-      <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+      <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={workstationTheme} button={{ autoInsertSpace: false }}>
         <AntApp className="kefu-app">
           <AlertEffects />
           <UpdateBanner />
@@ -37,7 +44,9 @@ export function Root() {
           ) : snapshot.agent ? (
             <Workstation agent={snapshot.agent} />
           ) : (
-            <LoginPage snapshot={snapshot} />
+            <Suspense fallback={null}>
+              <LoginPage snapshot={snapshot} />
+            </Suspense>
           )}
         </AntApp>
       </ConfigProvider>

@@ -9,18 +9,16 @@ import { kefu } from './kefu.js';
 import { startPhoneMedia } from '../phone/media/index.js';
 import { useSessionStore } from '../login/sessionStore.js';
 import { StatusSwitcher } from '../status/StatusSwitcher.js';
+import { AgentAvatar } from '../status/AgentAvatar.js';
 import { ConnectionBanner } from '../connection/ConnectionBanner.js';
 import { VisitorList } from '../visitors/VisitorList.js';
 import { useConversationsStore } from '../visitors/conversationsStore.js';
 import { totalUnread } from '../visitors/conversationLogic.js';
-import { DialogPanel } from '../dialog/DialogPanel.js';
-import { SummaryModal } from '../dialog/SummaryModal.js';
 import { useOfflineStore } from '../offline/offlineStore.js';
 import { DesktopEffects, useDesktopStore } from '../desktop/index.js';
-import { HeaderPhone } from '../phone/HeaderPhone.js';
-import { PhoneEffects } from '../phone/PhoneEffects.js';
 import { NoticeEffects } from '../notices/NoticeEffects.js';
 import { NoticesButton } from '../notices/NoticesButton.js';
+import { InvitationEffects } from '../site-visitors/InvitationEffects.js';
 import { useMissedCallCount } from '../phone/useMissedCallCount.js';
 import { usePhoneView } from '../phone/phoneViewStore.js';
 
@@ -30,9 +28,16 @@ const HelperPanel = lazy(() => import('../helper-panel/HelperPanel.js').then((m)
 const OfflinePanel = lazy(() => import('../offline/OfflinePanel.js').then((m) => ({ default: m.OfflinePanel })));
 const RecordsView = lazy(() => import('../records/RecordsView.js').then((m) => ({ default: m.RecordsView })));
 const PhoneView = lazy(() => import('../phone/PhoneView.js').then((m) => ({ default: m.PhoneView })));
+const SiteVisitorsView = lazy(() => import('../site-visitors/SiteVisitorsView.js').then((m) => ({ default: m.SiteVisitorsView })));
 const SettingsModal = lazy(() => import('../settings/SettingsModal.js').then((m) => ({ default: m.SettingsModal })));
+// The dialog with its tools (transfer, blacklist, message style, images) and the modals hidden
+// until needed: a restart shows the header and the visitor list without waiting for their code.
+const DialogPanel = lazy(() => import('../dialog/DialogPanel.js').then((m) => ({ default: m.DialogPanel })));
+const SummaryModal = lazy(() => import('../dialog/SummaryModal.js').then((m) => ({ default: m.SummaryModal })));
+const HeaderPhone = lazy(() => import('../phone/HeaderPhone.js').then((m) => ({ default: m.HeaderPhone })));
+const PhoneEffects = lazy(() => import('../phone/PhoneEffects.js').then((m) => ({ default: m.PhoneEffects })));
 
-type View = 'chats' | 'offline' | 'phone' | 'records';
+type View = 'chats' | 'offline' | 'phone' | 'records' | 'site-visitors';
 
 function NavLabel({ text, count }: { text: string; count: number }) {
   return (
@@ -102,12 +107,20 @@ export function Workstation({ agent }: { agent: Agent }) {
               { value: 'offline', label: <NavLabel text={t('app.offlineMessages')} count={unreplied} /> },
               { value: 'phone', label: <NavLabel text={t('phone.nav')} count={missedCalls} /> },
               { value: 'records', label: <NavLabel text={t('records.nav')} count={0} /> },
+              { value: 'site-visitors', label: <NavLabel text={t('siteVisitors.nav')} count={0} /> },
             ]}
           />
         </nav>
         <span className="kefu-spacer" />
-        {secondary && <HeaderPhone onOpenPhone={() => setView('phone')} />}
-        <span className="kefu-agent">{agent.nickname}</span>
+        {secondary && (
+          <Suspense fallback={null}>
+            <HeaderPhone onOpenPhone={() => setView('phone')} />
+          </Suspense>
+        )}
+        <span className="kefu-agent" style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+          <AgentAvatar agent={agent} />
+          {agent.nickname}
+        </span>
         <StatusSwitcher status={agent.status} notResponding={Boolean(agent.notRespondingSince)} />
         <NoticesButton />
         {/* Closed while the dialog is open: opened 0.1 s after the click, it stacked above the dialog and took its Escape. */}
@@ -141,7 +154,9 @@ export function Workstation({ agent }: { agent: Agent }) {
         <div className="kefu-body">
           <VisitorList />
           <main className="kefu-main-slot">
-            <DialogPanel selfId={agent.id} />
+            <Suspense fallback={null}>
+              <DialogPanel selfId={agent.id} />
+            </Suspense>
           </main>
           {secondary && (
             <Suspense fallback={null}>
@@ -159,6 +174,10 @@ export function Workstation({ agent }: { agent: Agent }) {
             <main className="kefu-body">
               <RecordsView />
             </main>
+          ) : view === 'site-visitors' ? (
+            <main className="kefu-body">
+              <SiteVisitorsView />
+            </main>
           ) : (
             <div className="kefu-body">
               <PhoneView />
@@ -167,10 +186,15 @@ export function Workstation({ agent }: { agent: Agent }) {
         </Suspense>
       )}
       {/* Hidden until needed (a summary, an incoming call): their modals after the first frame. */}
-      {secondary && <SummaryModal />}
-      {secondary && <PhoneEffects />}
+      {secondary && (
+        <Suspense fallback={null}>
+          <SummaryModal />
+          <PhoneEffects />
+        </Suspense>
+      )}
       <DesktopEffects />
       <NoticeEffects agentId={agent.id} />
+      <InvitationEffects />
       {settingsUsed && (
         <Suspense fallback={null}>
           <SettingsModal open={settingsOpen} onClose={() => setSettingsOpen(false)} />

@@ -5,6 +5,7 @@ import { useConversationsStore } from '../visitors/conversationsStore.js';
 import { useMessagesStore } from '../dialog/messagesStore.js';
 import { useOfflineStore } from '../offline/offlineStore.js';
 import { useAlertStore } from '../alerts/alertStore.js';
+import { useSiteVisitorsStore } from '../site-visitors/siteVisitorsStore.js';
 import { onAlertRaised } from '../alerts/raiseAlert.js';
 import { loadPhone, subscribePhone } from '../phone/subscribePhone.js';
 import { subscribeDesktop } from '../desktop/subscribeDesktop.js';
@@ -69,6 +70,9 @@ export function subscribeEvents(api: KefuApi): () => void {
     }),
     api.on('draft:changed', ({ conversationId, text }) => useMessagesStore.getState().applyDraft(conversationId, text)),
     api.on('offline-message:updated', (m) => useOfflineStore.getState().apply(m)),
+    // 访客监控 (only while its view watches) and the answers to this agent's invitations.
+    api.on('site-visitors:changed', (changes) => useSiteVisitorsStore.getState().applyChanges(changes)),
+    api.on('invitation:answered', (invitation) => useSiteVisitorsStore.getState().applyAnswer(invitation)),
     // 提醒设置 decide the sound, the notification and whether it is kept until acted on.
     api.on('alert:raised', (alert) => onAlertRaised(alert, openConversation)),
     subscribePhone(api),
@@ -79,6 +83,8 @@ export function subscribeEvents(api: KefuApi): () => void {
     onTransportChange((change) => {
       useConnectionStore.getState().setServicesReachable(change === 'restored');
       if (change === 'restored') void reloadAll();
+      // Services that came back know nothing of the open 访客监控: it asks for the list again.
+      if (change === 'restored') void useSiteVisitorsStore.getState().rewatch();
     }),
   ];
   return () => offs.forEach((off) => off());

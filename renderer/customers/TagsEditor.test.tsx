@@ -42,6 +42,16 @@ describe('名片分类 tags editor', () => {
     await waitFor(() => expect(api.callsTo('customers:update-profile')).toEqual([{ visitorId: 'v1', patch: { tags: ['老客户', 'VIP'] } }]));
   });
 
+  it("follows an admin's change to the categories while it is open", async () => {
+    const api = setup([], CATEGORIES);
+    await waitFor(() => expect(api.callsTo('customers:tag-categories')).toHaveLength(1));
+    api.emit('customers:tag-categories-changed', [{ id: 'c3', name: '渠道', tags: ['电话', '官网'], sortOrder: 0, updatedAt: 2 }]);
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: '名片分类' }));
+    expect(await screen.findByTitle('官网')).toBeTruthy();
+    expect(screen.getByText('渠道')).toBeTruthy();
+    expect(screen.queryByTitle('VIP')).toBeNull();
+  });
+
   it('free tags still work when the managed list cannot be read', async () => {
     const api = setup([], null);
     await waitFor(() => expect(api.callsTo('customers:tag-categories')).toHaveLength(1));

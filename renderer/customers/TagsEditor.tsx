@@ -3,12 +3,13 @@ import { App, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../shared/limits.js';
 import { groupTags, type TagCategory } from '../../shared/tag-categories.js';
-import { invoke } from '../app/kefu.js';
+import { invoke, kefu } from '../app/kefu.js';
 import { useCustomerStore } from './customerStore.js';
 
 /**
  * 名片分类: the tags an admin manages, offered grouped by their category, and free tags typed in;
- * each change is saved at once. Without the managed list (offline) free tags still work.
+ * each change is saved at once. An admin's change to the categories shows while the editor is open
+ * (customers:tag-categories-changed). Without the managed list (offline) free tags still work.
  */
 export function TagsEditor({ tags }: { tags: string[] }) {
   const { t } = useTranslation();
@@ -17,13 +18,21 @@ export function TagsEditor({ tags }: { tags: string[] }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [categories, setCategories] = useState<TagCategory[]>([]);
 
+  // What the services hold now, then every change an admin makes while the editor is open.
   useEffect(() => {
     let live = true;
+    let pushed = false;
+    const off = kefu().on('customers:tag-categories-changed', (next) => {
+      pushed = true;
+      setCategories(next);
+    });
     void invoke('customers:tag-categories', undefined).then((result) => {
-      if (live && result.ok) setCategories(result.value);
+      // A change pushed while the read was out is newer than its answer.
+      if (live && !pushed && result.ok) setCategories(result.value);
     });
     return () => {
       live = false;
+      off();
     };
   }, []);
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Agent, Group } from '../../shared/domain.js';
 import { invoke } from '../app/kefu.js';
 import { statusColor } from '../status/StatusSwitcher.js';
+import { AgentAvatar } from '../status/AgentAvatar.js';
 
 type Target = 'agent' | 'group';
 type TargetOption = { value: string; search: string; label: ReactNode };
@@ -45,7 +46,10 @@ export function TransferModal({ conversationId, selfId, onClose }: { conversatio
           search: `${agent.nickname} ${agent.account}`,
           label: (
             <span style={{ display: 'flex', justifyContent: 'space-between', gap: 12 }}>
-              <Badge status={statusColor(agent.status)} text={`${agent.nickname}（${t(`status.${agent.status}`)}）`} />
+              <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+                <AgentAvatar agent={agent} size={20} />
+                <Badge status={statusColor(agent.status)} text={`${agent.nickname}（${t(`status.${agent.status}`)}）`} />
+              </span>
               <span style={{ color: 'var(--kefu-text-muted)' }}>{t('transfer.load', { load: agent.load, max: agent.maxConcurrent })}</span>
             </span>
           ),

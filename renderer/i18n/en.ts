@@ -1,6 +1,8 @@
 import { alertsEn } from './alerts.en.js';
+import { avatarEn } from './avatar.en.js';
 import { noticesEn } from './notices.en.js';
 import { whispersEn } from './whispers.en.js';
+import { siteVisitorsEn } from './siteVisitors.en.js';
 import { passwordEn } from './password.en.js';
 import { serverEn } from './server.en.js';
 import { updatesEn } from './updates.en.js';
@@ -202,7 +204,9 @@ export const en: Messages = {
   customer: customerEn,
   alerts: alertsEn,
   notices: noticesEn,
+  avatar: avatarEn,
   whispers: whispersEn,
+  siteVisitors: siteVisitorsEn,
   password: passwordEn,
   server: serverEn,
   updates: updatesEn,

@@ -19,6 +19,7 @@ export const filesEn: Messages['files'] = {
   newCategoryName: 'New category name',
   addCategory: 'Add category',
   mine: 'My files',
+  group: 'My group',
   uncategorised: 'Uncategorised',
   empty: 'No canned files yet',
   mineEmpty: 'No files of your own yet',

@@ -17,6 +17,8 @@ export const filesZhCN = {
   newCategoryName: '新分类名称',
   addCategory: '添加分类',
   mine: '我的文件',
+  /** 技能组 content: the agent's own group's phrases, files and knowledge (issue 13). */
+  group: '本组',
   uncategorised: '未分类',
   empty: '暂无常用文件',
   mineEmpty: '还没有自己的常用文件',

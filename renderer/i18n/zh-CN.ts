@@ -1,6 +1,8 @@
 import { alertsZhCN } from './alerts.zh-CN.js';
+import { avatarZhCN } from './avatar.zh-CN.js';
 import { noticesZhCN } from './notices.zh-CN.js';
 import { whispersZhCN } from './whispers.zh-CN.js';
+import { siteVisitorsZhCN } from './siteVisitors.zh-CN.js';
 import { passwordZhCN } from './password.zh-CN.js';
 import { serverZhCN } from './server.zh-CN.js';
 import { updatesZhCN } from './updates.zh-CN.js';
@@ -202,7 +204,9 @@ export const zhCN = {
   customer: customerZhCN,
   alerts: alertsZhCN,
   notices: noticesZhCN,
+  avatar: avatarZhCN,
   whispers: whispersZhCN,
+  siteVisitors: siteVisitorsZhCN,
   password: passwordZhCN,
   server: serverZhCN,
   updates: updatesZhCN,

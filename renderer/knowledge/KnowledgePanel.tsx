@@ -60,6 +60,7 @@ export function KnowledgePanel() {
             <Highlighted text={hit.snippet} ranges={hit.snippetRanges} />
           </div>
           <div>
+            {hit.groupId ? <Tag color="purple">{t('files.group')}</Tag> : null}
             {categoryName(hit.categoryId) ? <Tag color="blue">{categoryName(hit.categoryId)}</Tag> : null}
             {hit.keywords.map((k) => (
               <Tag key={k}>{k}</Tag>
@@ -101,7 +102,10 @@ export function KnowledgePanel() {
           style={{ minWidth: 120 }}
           value={categoryId ?? ''}
           onChange={(value: string) => store().setCategory(value || null)}
-          options={[{ value: '', label: t('knowledge.allCategories') }, ...categories.map((c) => ({ value: c.id, label: c.name }))]}
+          options={[
+            { value: '', label: t('knowledge.allCategories') },
+            ...categories.map((c) => ({ value: c.id, label: c.groupId ? `${t('files.group')} · ${c.name}` : c.name })),
+          ]}
         />
         <label style={{ display: 'inline-flex', gap: 4, alignItems: 'center', fontSize: 12 }}>
           <Switch size="small" checked={autoSearch} onChange={(on) => store().setAutoSearch(on)} aria-label={t('knowledge.autoSearch')} />

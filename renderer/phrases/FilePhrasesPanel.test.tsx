@@ -24,6 +24,7 @@ afterEach(() => {
 
 const file = (over: Partial<FilePhrase>): FilePhrase => ({
   id: over.name ?? 'f',
+  groupId: null,
   scope: 'public',
   ownerId: null,
   categoryId: 'pc-files',
@@ -37,8 +38,8 @@ const file = (over: Partial<FilePhrase>): FilePhrase => ({
 });
 
 const CATEGORIES: PhraseCategory[] = [
-  { id: 'pc-files', scope: 'public', ownerId: null, name: '资料', sortOrder: 0, updatedAt: 0 },
-  { id: 'my-cat', scope: 'personal', ownerId: 'a1', name: '我的资料', sortOrder: 0, updatedAt: 0 },
+  { id: 'pc-files', scope: 'public', ownerId: null, groupId: null, name: '资料', sortOrder: 0, updatedAt: 0 },
+  { id: 'my-cat', scope: 'personal', ownerId: 'a1', groupId: null, name: '我的资料', sortOrder: 0, updatedAt: 0 },
 ];
 
 function setup(initial: FilePhrase[]) {

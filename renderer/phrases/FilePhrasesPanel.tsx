@@ -17,7 +17,7 @@ function typeOf(file: FilePhrase): { icon: React.ReactNode; label: 'typeImage' |
 }
 
 /**
- * 常用文件: public files by category, then 我的文件 by the agent's own categories. A click (after a
+ * 常用文件: public files by category, then 本组 (the agent's group's) by category, then 我的文件 by the agent's own categories. A click (after a
  * confirmation: a file sent to a visitor cannot be taken back) sends it as a file message in the
  * conversation in view.
  */
@@ -38,15 +38,18 @@ export function FilePhrasesPanel() {
   const groups = useMemo(() => {
     const shown = files.filter((f) => filePhraseMatches(f, query));
     const known = (f: FilePhrase) => categories.some((c) => c.id === f.categoryId);
-    const byCategory = (scope: 'public' | 'personal', prefix: string) =>
+    const byCategory = (scope: FilePhrase['scope'], prefix: string) =>
       categories
         .filter((c) => c.scope === scope)
         .map((c) => ({ key: c.id, label: `${prefix}${c.name}`, items: shown.filter((f) => f.scope === scope && f.categoryId === c.id) }))
         .filter((g) => g.items.length > 0);
     const publicOther = shown.filter((f) => f.scope === 'public' && !known(f));
+    const groupOther = shown.filter((f) => f.scope === 'group' && !known(f));
     return [
       ...byCategory('public', ''),
       ...(publicOther.length ? [{ key: 'public-other', label: t('files.uncategorised'), items: publicOther }] : []),
+      ...byCategory('group', `${t('files.group')} · `),
+      ...(groupOther.length ? [{ key: 'group-other', label: t('files.group'), items: groupOther }] : []),
       ...byCategory('personal', `${t('files.mine')} · `),
       { key: 'mine', label: t('files.mine'), items: shown.filter((f) => f.scope === 'personal' && !known(f)) },
     ];

@@ -21,6 +21,7 @@ afterEach(() => {
 
 const phrase = (over: Partial<Phrase>): Phrase => ({
   id: over.title ?? 'p',
+  groupId: null,
   scope: 'public',
   ownerId: null,
   categoryId: 'pc-greeting',
@@ -39,6 +40,8 @@ const PHRASES = [
   phrase({ title: '感谢咨询', content: '感谢您的咨询，祝您生活愉快！', shortcut: 'th', categoryId: 'pc-closing', hotkey: 'Alt+2' }),
   phrase({ title: '帮助中心', kind: 'link', content: 'https://example.com/help', categoryId: 'pc-links' }),
   phrase({ title: '我的话', scope: 'personal', ownerId: 'a1', categoryId: null, content: '我自己的' }),
+  phrase({ title: '本组活动', scope: 'group', groupId: 'g1', categoryId: 'gc-sales', content: '本周满减' }),
+  phrase({ title: '本组须知', scope: 'group', groupId: 'g1', categoryId: null, content: '先核对订单' }),
 ];
 
 function setup() {
@@ -46,9 +49,10 @@ function setup() {
     'phrases:list': () =>
       ok({
         categories: [
-          { id: 'pc-greeting', scope: 'public', ownerId: null, name: '问候', sortOrder: 0, updatedAt: 0 },
-          { id: 'pc-closing', scope: 'public', ownerId: null, name: '结束', sortOrder: 1, updatedAt: 0 },
-          { id: 'pc-links', scope: 'public', ownerId: null, name: '常用链接', sortOrder: 2, updatedAt: 0 },
+          { id: 'pc-greeting', scope: 'public', ownerId: null, groupId: null, name: '问候', sortOrder: 0, updatedAt: 0 },
+          { id: 'pc-closing', scope: 'public', ownerId: null, groupId: null, name: '结束', sortOrder: 1, updatedAt: 0 },
+          { id: 'pc-links', scope: 'public', ownerId: null, groupId: null, name: '常用链接', sortOrder: 2, updatedAt: 0 },
+          { id: 'gc-sales', scope: 'group', ownerId: null, groupId: 'g1', name: '售前话术', sortOrder: 0, updatedAt: 0 },
         ],
         phrases: PHRASES,
       }),
@@ -81,6 +85,16 @@ describe('phrases panel and the input box', () => {
     // Public ones have no edit button; 我的 ones do.
     expect(screen.queryByRole('button', { name: '编辑 感谢咨询' })).toBeNull();
     expect(screen.getByRole('button', { name: '编辑 我的话' })).toBeTruthy();
+  });
+
+  it("the agent's group's phrases have their own 本组 sections, after the company's, and no edit buttons", async () => {
+    setup();
+    await screen.findByRole('button', { name: '插入常用语 本组活动' });
+    const labels = ['问候 (1)', '结束 (1)', '常用链接 (1)', '本组 · 售前话术 (1)', '本组 (1)', '我的 (1)'].map((label) => screen.getByText(label));
+    // In that order in the document.
+    labels.reduce((previous, next) => (expect(previous.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy(), next));
+    expect(screen.getByRole('button', { name: '插入常用语 本组须知' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '编辑 本组活动' })).toBeNull();
   });
 
   it('the search box filters by title, code and content', async () => {

@@ -38,7 +38,7 @@ export function PhrasesPanel() {
   );
 }
 
-/** 常用语 / 常用链接: public ones by category, then 我的; a click puts the text into the input box. */
+/** 常用语 / 常用链接: public ones by category, then 本组 (the agent's group's) by category, then 我的; a click puts the text into the input box. */
 function PhraseList() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -49,13 +49,16 @@ function PhraseList() {
 
   const groups = useMemo(() => {
     const shown = phrases.filter((p) => phraseMatches(p, query));
-    const publicGroups = categories
-      .filter((c) => c.scope === 'public')
-      .map((c) => ({ key: c.id, label: c.name, items: shown.filter((p) => p.scope === 'public' && p.categoryId === c.id) }));
-    const uncategorised = shown.filter((p) => p.scope === 'public' && !categories.some((c) => c.id === p.categoryId));
+    // The company's and the group's sections alike: one per category, then the rest of that scope.
+    const sections = (scope: 'public' | 'group', prefix: string, other: string) => [
+      ...categories
+        .filter((c) => c.scope === scope)
+        .map((c) => ({ key: c.id, label: `${prefix}${c.name}`, items: shown.filter((p) => p.scope === scope && p.categoryId === c.id) })),
+      { key: `${scope}-other`, label: other, items: shown.filter((p) => p.scope === scope && !categories.some((c) => c.id === p.categoryId)) },
+    ];
     return [
-      ...publicGroups,
-      ...(uncategorised.length ? [{ key: 'public-other', label: t('phrases.uncategorised'), items: uncategorised }] : []),
+      ...sections('public', '', t('phrases.uncategorised')),
+      ...sections('group', `${t('files.group')} · `, t('files.group')),
       { key: 'mine', label: t('phrases.mine'), items: shown.filter((p) => p.scope === 'personal') },
     ].filter((g) => g.items.length > 0 || g.key === 'mine');
   }, [phrases, categories, query, t]);

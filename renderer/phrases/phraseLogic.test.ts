@@ -5,6 +5,7 @@ import { hotkeyOf, phraseInsertText, slashMatches, slashTokenAt } from './phrase
 
 const phrase = (over: Partial<Phrase>): Phrase => ({
   id: over.title ?? 'p',
+  groupId: null,
   scope: 'public',
   ownerId: null,
   categoryId: null,

@@ -6,8 +6,9 @@ import { DesktopSection } from './DesktopSection.js';
 import { AlertSection } from './AlertSection.js';
 import { LogExportSection } from './LogExportSection.js';
 import { UpdateSection } from './UpdateSection.js';
+import { AvatarSection } from './AvatarSection.js';
 
-/** Language, send key, sound, 提醒设置, 桌面 and 导出日志; each change is saved at once (settings:update / desktop:update-settings). */
+/** 我的头像, language, send key, sound, 提醒设置, 桌面 and 导出日志; each change is saved at once (settings:update / desktop:update-settings). */
 export function SettingsModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -23,6 +24,7 @@ export function SettingsModal({ open, onClose }: { open: boolean; onClose: () =>
   return (
     <Modal open={open} title={t('settings.title')} onCancel={onClose} footer={null}>
       <Form layout="vertical">
+        <AvatarSection />
         <Form.Item label={t('settings.language')}>
           <Radio.Group
             aria-label={t('settings.language')}

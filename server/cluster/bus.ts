@@ -31,8 +31,20 @@ export type ClusterMessage =
   | { kind: 'settings-changed' }
   /** Something a 实时监控 board shows changed on the sending node: each node recomputes for its own supervisors. */
   | { kind: 'wallboard-changed' }
+  /** 访客监控 / 主动邀请 between the nodes (realtime/site-visitors-hub.ts). */
+  | { kind: 'site-visitors'; message: SiteVisitorsMessage }
   /** A node started: the others answer with their presence at once. */
   | { kind: 'hello' };
+
+export type SiteVisitorsMessage =
+  /** Who browses on the sending node (open browse sockets, or closed within the navigation grace), with when each arrived. */
+  | { type: 'browsing'; visitors: [visitorId: string, since: number][]; ttlMs: number }
+  /** Something 访客监控 shows about these visitors changed (page, chat, invitation): each node tells its own watchers. */
+  | { type: 'changed'; visitorIds: string[] }
+  /** A frame for the visitor's browse sockets (an invitation, BLOCKED), on whichever node they are. */
+  | { type: 'to-browser'; visitorId: string; frame: ServerFrame }
+  /** A frame for one agent's own sockets (the answer to their invitation). */
+  | { type: 'to-agent'; agentId: string; frame: ServerFrame };
 
 export interface ClusterBus {
   readonly nodeId: string;

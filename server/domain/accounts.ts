@@ -16,6 +16,7 @@ import { recordStatus } from './monitoring/activity.js';
 import { emitSettingsChanged } from './settings-hint.js';
 import { agentAuditFields, refuseLastAdmin } from './admin/agents-admin.js';
 import { assertManages, assertMayAssign, isAdmin, type ConsoleActor } from './admin/console-scope.js';
+import { emitGroupMembershipChanged } from './phrases/changes.js';
 
 /** A login's answer; `mustChangePassword`: this login may only change the password (own-password.ts). */
 export type LoginResult = TokenPair & { agent: Agent; mustChangePassword: boolean };
@@ -154,6 +155,7 @@ export async function updateAgent(
       role: patch.role,
       mustChangePassword,
     });
+    if (patch.groupId !== undefined && patch.groupId !== before.groupId) emitGroupMembershipChanged(ctx, id);
     if (options.actor) {
       const after = ctx.store.agents.byId(id)!;
       const reset = passwordHash === undefined ? {} : { passwordReset: true };

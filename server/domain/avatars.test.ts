@@ -139,6 +139,33 @@ describe('agent avatars', () => {
     expect((await api<Agent>('GET', '/api/me', scene.agent1.token)).body.avatarId).toBe(mine.body.avatarId);
   });
 
+  it('我的头像: an agent sets and removes their own, with the same checks, audit-logged as theirs', async () => {
+    const token = (await loginAs(scene.server.url, 'agent.b', PASSWORD)).token;
+    const before = dbFingerprint(scene.server);
+    for (const [body, status, code] of [
+      [{ dataBase64: Buffer.from('not a picture at all').toString('base64') }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      [{ dataBase64: Buffer.concat([PNG, Buffer.alloc(AVATAR_LIMITS.bytesMax + 1 - PNG.length, 0)]).toString('base64') }, 413, 'PAYLOAD_TOO_LARGE'],
+      [{ dataBase64: '' }, 400, 'VALIDATION_FAILED'],
+      [{ dataBase64: PNG.toString('base64'), agentId: inA.id }, 400, 'VALIDATION_FAILED'],
+    ] as const) {
+      const res = await api<ErrorBody>('PUT', '/api/me/avatar', token, body);
+      expect([res.status, res.body.error.code]).toEqual([status, code]);
+    }
+    expect(dbFingerprint(scene.server)).toBe(before);
+
+    const set = await api<Agent>('PUT', '/api/me/avatar', token, { dataBase64: PNG.toString('base64') });
+    expect(set.status).toBe(200);
+    const avatarId = set.body.avatarId!;
+    const removed = await api<Agent>('DELETE', '/api/me/avatar', token);
+    expect([removed.status, removed.body.avatarId]).toEqual([200, null]);
+    expect(stored(avatarId)).toBe(false);
+    const audit = (await api<AuditPage>('GET', `/api/admin/audit?targetId=${inB.id}&action=agent.update`, scene.admin.token)).body.entries;
+    expect(audit.map((e) => [e.action, e.actorId, e.before, e.after])).toEqual([
+      ['agent.update', inB.id, { avatarId }, { avatarId: null }],
+      ['agent.update', inB.id, { avatarId: null }, { avatarId }],
+    ]);
+  });
+
   it('deleting an account that never worked removes its picture from the store too', async () => {
     const admin = scene.admin.token;
     const fresh = (

@@ -17,10 +17,14 @@ import { assertManages, type ConsoleActor } from './admin/console-scope.js';
 
 const FILE_FIELD = 'body.dataBase64';
 
-/** Who changes whose picture: an agent their own (no actor), or a console user (scope, audit log). */
+/**
+ * Who changes whose picture, for the audit log: a console user (their scope applies) or the agent
+ * their own (我的头像, from the workstation: no scope to check, `own`). Absent: seed and tools.
+ */
 export interface AvatarChange {
   agentId: string;
   actor?: ConsoleActor;
+  own?: boolean;
 }
 
 function pictureOf(dataBase64: string): Buffer {
@@ -33,7 +37,7 @@ function pictureOf(dataBase64: string): Buffer {
 
 function target(ctx: DomainContext, change: AvatarChange): AgentRow {
   const row = ctx.store.agents.byId(change.agentId) ?? refuse('NOT_FOUND', 'No such agent');
-  if (change.actor) assertManages(change.actor, row);
+  if (change.actor && !change.own) assertManages(change.actor, row);
   return row;
 }
 

@@ -60,8 +60,14 @@ function newRoomNo(ctx: DomainContext): string {
 
 export type StartOutcome = { outcome: 'started'; conversation: ConversationRow } | { outcome: 'offline' };
 
+/** Who a new chat is routed to: the widget's link (group, 指定客服) unless, e.g., an invitation names others. */
+export interface StartRoute {
+  groupId: string | null;
+  agentId: string | null;
+}
+
 /** Returns the open conversation, or starts one (routed or queued), or says nobody is online. */
-export function startConversation(ctx: DomainContext, principal: Principal, ip?: string): StartOutcome {
+export function startConversation(ctx: DomainContext, principal: Principal, ip?: string, route?: StartRoute): StartOutcome {
   const { visitor } = requireVisitor(principal);
   const outcome = ctx.store.transaction((): StartOutcome => {
     // Checked inside the transaction: an entry added meanwhile cannot let a chat slip through.
@@ -71,15 +77,16 @@ export function startConversation(ctx: DomainContext, principal: Principal, ip?:
     // Outside 工作时间 no new chat starts; an open one (above) goes on whatever the hour.
     refuseOutsideBusinessHours(ctx);
     const current = ctx.store.visitors.byId(visitor.id)!;
-    if (!agentsAvailable(ctx, current.prefGroupId, current.prefAgentId)) return { outcome: 'offline' };
+    const { groupId, agentId } = route ?? { groupId: current.prefGroupId, agentId: current.prefAgentId };
+    if (!agentsAvailable(ctx, groupId, agentId)) return { outcome: 'offline' };
     const now = ctx.clock();
     const row: ConversationRow = {
       id: uuidv7(now),
       roomNo: newRoomNo(ctx),
       visitorId: visitor.id,
       agentId: null,
-      groupId: current.prefGroupId,
-      requestedAgentId: current.prefAgentId,
+      groupId,
+      requestedAgentId: agentId,
       state: 'queued',
       startedBy: 'visitor',
       endedBy: null,

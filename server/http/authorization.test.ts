@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes, routePath } from '../../shared/index.js';
+import { routes } from '../../shared/index.js';
+import { filledPath } from '../testing/route-paths.js';
 import { call, newVisitor } from '../testing/harness.js';
 import { createScene, dbFingerprint, goLive, sendText, visitorChat, type Scene, type VisitorChat } from '../testing/scene.js';
 
@@ -21,12 +22,14 @@ describe('authorization on every route', () => {
     await sendText(scene, chatA.token, chatA.conversationId, '我是A');
   });
   afterAll(() => scene.dispose());
+  /** Every path parameter (id, agentId, …) filled with conversation A's id: the gate refuses before anything is looked up. */
+  const pathOf = (path: string) => filledPath(path, chatA.conversationId);
 
   it('refuses every non-public route without a token (401) and with a bogus one', async () => {
     const before = dbFingerprint(scene.server);
     for (const def of Object.values(routes)) {
       if (def.access === 'public') continue;
-      const path = routePath(def.path, { id: chatA.conversationId });
+      const path = pathOf(def.path);
       const res = await call<{ error: { code: string } }>(scene.server.url, def.method, path);
       expect(res.status, `${def.method} ${def.path}`).toBe(401);
       expect(res.body.error.code).toBe('UNAUTHENTICATED');
@@ -39,7 +42,7 @@ describe('authorization on every route', () => {
   it('refuses staff, leader and admin routes to visitors, and leader and admin routes to agents', async () => {
     const before = dbFingerprint(scene.server);
     for (const def of Object.values(routes)) {
-      const path = routePath(def.path, { id: chatA.conversationId });
+      const path = pathOf(def.path);
       if (def.access === 'staff' || def.access === 'leader' || def.access === 'admin') {
         const res = await call<{ error: { code: string } }>(scene.server.url, def.method, path, { token: chatA.token });
         expect(res.status, `visitor → ${def.method} ${def.path}`).toBe(403);

@@ -3,9 +3,11 @@
  * leader), agent — and a leader reaching into another group. Refusals change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routePath, routes, uuidv7, type AdminAgent, type AdminGroup, type MyNotice, type SentNotice } from '../../shared/index.js';
+import { routes, uuidv7, type AdminAgent, type AdminGroup, type MyNotice, type SentNotice } from '../../shared/index.js';
+import { filledPath } from '../testing/route-paths.js';
 import { call, loginAs } from '../testing/harness.js';
 import { createScene, dbFingerprint, goLive, visitorChat, type Scene } from '../testing/scene.js';
+import { dayOf } from '../domain/monitoring/company-day.js';
 
 type ErrorBody = { error: { code: string; message: string } };
 const PASSWORD = 'Zuzhang-2026';
@@ -37,7 +39,19 @@ describe('console authorization matrix', () => {
 
   it('covers the console: leader routes and admin-only routes both exist', () => {
     expect(consoleRoutes.filter(([, def]) => def.access === 'leader').map(([name]) => name)).toEqual(
-      expect.arrayContaining(['adminListAgents', 'createAgent', 'updateAgent', 'disableAgent', 'enableAgent', 'adminListGroups']),
+      expect.arrayContaining([
+        'adminListAgents',
+        'createAgent',
+        'updateAgent',
+        'disableAgent',
+        'enableAgent',
+        'adminListGroups',
+        'adminListPhrases',
+        'adminListFilePhrases',
+        'listKnowledgeEntries',
+        'createKnowledgeEntry',
+        'adminListKnowledgeCategories',
+      ]),
     );
     expect(consoleRoutes.every(([, def]) => def.access === 'leader' || def.access === 'admin')).toBe(true);
   });
@@ -47,7 +61,7 @@ describe('console authorization matrix', () => {
     for (const [name, def] of consoleRoutes) {
       // No such row and an empty body: a role that passes the gate meets 404 or 400, never a change
       // (what each may really change is tested below).
-      const path = routePath(def.path, { id: 'no-such-id' });
+      const path = filledPath(def.path, 'no-such-id');
       const body = 'body' in def ? {} : undefined;
       const agent = await as<ErrorBody>(scene.agent1.token, def.method, path, body);
       expect(agent.status, `agent → ${name}`).toBe(403);
@@ -92,10 +106,35 @@ describe('console authorization matrix', () => {
       ['POST', '/api/admin/agents', { account: 'admin2', password: PASSWORD, nickname: 'x', role: 'admin' }],
       ['DELETE', `/api/admin/agents/${inA.id}`, undefined],
       ['POST', '/api/admin/groups', { name: '新组' }],
+      // 技能组成员: another group's members, and pulling an agent out of another group.
+      ['GET', `/api/admin/groups/${groupB.id}/members`, undefined],
+      ['GET', `/api/admin/groups/${groupB.id}/candidates`, undefined],
+      ['DELETE', `/api/admin/groups/${groupB.id}/members/${inB.id}`, undefined],
+      ['PUT', `/api/admin/groups/${groupB.id}/members/${inA.id}`, undefined],
+      ['PUT', `/api/admin/groups/${groupA.id}/members/${inB.id}`, undefined],
       ['PATCH', '/api/admin/settings', { autoCloseMinutes: 30 }],
       ['GET', '/api/admin/audit', undefined],
       ['POST', '/api/admin/notices', { groupId: groupB.id, title: '越权通知', body: '不该送达' }],
       ['POST', '/api/admin/notices', { groupId: null, title: '全员通知', body: '只有管理员可发' }],
+      // 主动邀请's figures: another group's, or (as an admin-only route) the automatic rules.
+      ['GET', `/api/admin/invitations/stats?from=2026-11-25&to=2026-11-25&groupId=${groupB.id}`, undefined],
+      [
+        'POST',
+        '/api/admin/invitation-rules',
+        {
+          name: '越权',
+          enabled: true,
+          urlPattern: '',
+          dwellSeconds: 0,
+          source: 'any',
+          sourcePattern: '',
+          returningOnly: false,
+          groupId: groupA.id,
+          text: '',
+          perVisitorPerDay: 1,
+          perDay: 1,
+        },
+      ],
     ];
     for (const [method, path, body] of attempts) {
       const res = await as<ErrorBody>(leader.token, method, path, body);
@@ -127,6 +166,41 @@ describe('console authorization matrix', () => {
     }
   });
 
+  it("内容管理: a leader cannot list, add, change or delete another group's (or the company's) phrases, files or knowledge", async () => {
+    const admin = scene.admin.token;
+    const phraseB = (await as<{ id: string }>(admin, 'POST', '/api/phrases', { scope: 'group', groupId: groupB.id, title: '售后', content: 'B' })).body;
+    const categoryB = (await as<{ id: string }>(admin, 'POST', '/api/phrase-categories', { scope: 'group', groupId: groupB.id, name: '售后话术' })).body;
+    const entryB = (await as<{ id: string }>(admin, 'POST', '/api/admin/knowledge/entries', { groupId: groupB.id, question: '售后', answer: 'B' })).body;
+    const kCategoryB = (await as<{ id: string }>(admin, 'POST', '/api/admin/knowledge/categories', { groupId: groupB.id, name: '售后知识' })).body;
+    const before = dbFingerprint(scene.server);
+    const attempts: [string, string, unknown][] = [
+      ['GET', `/api/admin/phrases?groupId=${groupB.id}`, undefined],
+      ['GET', '/api/admin/phrases?scope=public', undefined],
+      ['GET', `/api/admin/file-phrases?groupId=${groupB.id}`, undefined],
+      ['GET', `/api/admin/knowledge/entries?groupId=${groupB.id}`, undefined],
+      ['GET', `/api/admin/knowledge/categories?groupId=${groupB.id}`, undefined],
+      ['POST', '/api/phrases', { scope: 'group', groupId: groupB.id, title: '越权', content: 'x' }],
+      ['POST', '/api/phrases', { scope: 'public', title: '越权', content: 'x' }],
+      ['PATCH', `/api/phrases/${phraseB.id}`, { title: '越权' }],
+      ['DELETE', `/api/phrases/${phraseB.id}`, undefined],
+      ['POST', '/api/phrase-categories', { scope: 'group', groupId: groupB.id, name: '越权' }],
+      ['PATCH', `/api/phrase-categories/${categoryB.id}`, { name: '越权' }],
+      ['POST', '/api/admin/knowledge/entries', { groupId: groupB.id, question: '越权', answer: 'x' }],
+      ['PATCH', `/api/admin/knowledge/entries/${entryB.id}`, { enabled: false }],
+      ['DELETE', `/api/admin/knowledge/entries/${entryB.id}`, undefined],
+      ['POST', '/api/admin/knowledge/categories', { groupId: null, name: '越权' }],
+      ['DELETE', `/api/admin/knowledge/categories/${kCategoryB.id}`, undefined],
+    ];
+    for (const [method, path, body] of attempts) {
+      const res = await as<ErrorBody>(leader.token, method, path, body);
+      expect([res.status, res.body.error.code], `${method} ${path} ${JSON.stringify(body)}`).toEqual([403, 'FORBIDDEN']);
+    }
+    expect(dbFingerprint(scene.server)).toBe(before);
+    // Their own group's is theirs.
+    const own = await as<{ groupId: string }>(leader.token, 'POST', '/api/admin/knowledge/entries', { groupId: groupA.id, question: '售前', answer: 'A' });
+    expect([own.status, own.body.groupId]).toEqual([200, groupA.id]);
+  });
+
   it("对话监控: a leader cannot watch, whisper into, take over, move or mark another group's conversation", async () => {
     const agentB = await loginAs(scene.server.url, 'agent.b', PASSWORD);
     await goLive(scene, agentB, 'online');
@@ -147,6 +221,42 @@ describe('console authorization matrix', () => {
       expect([res.status, res.body.error.code], `${method} ${path}`).toEqual([403, 'FORBIDDEN']);
     }
     expect(dbFingerprint(scene.server)).toBe(before);
+  });
+
+  it("报表: a leader asking another group's report or another group's agent is refused; unfiltered they get their own group's", async () => {
+    // A conversation in each group (group B's agent is online since the test above).
+    const agentA = await loginAs(scene.server.url, 'agent.a', PASSWORD);
+    await goLive(scene, agentA, 'online');
+    await visitorChat(scene, { groupId: groupA.id });
+    await visitorChat(scene, { groupId: groupB.id });
+    const today = dayOf(scene.server.ctx.clock(), scene.server.ctx.settings().timeZone);
+    const range = `from=${today}&to=${today}`;
+    const before = dbFingerprint(scene.server);
+    for (const path of [
+      `/api/admin/reports/volume?${range}&groupId=${groupB.id}`,
+      `/api/admin/reports/sources?${range}&groupId=${groupB.id}`,
+      `/api/admin/reports/agents?${range}&agentId=${inB.id}`,
+      `/api/admin/reports/volume?${range}&groupId=${groupA.id}&agentId=${inB.id}`,
+      `/api/admin/reports/drill?${range}&measure=offered&groupId=${groupB.id}`,
+      `/api/admin/reports/drill?${range}&measure=offered&agentId=${inB.id}`,
+      `/api/admin/reports/volume/export?${range}&format=csv&groupId=${groupB.id}`,
+    ]) {
+      const res = await as<ErrorBody>(leader.token, 'GET', path);
+      expect([res.status, res.body.error?.code], path).toEqual([403, 'FORBIDDEN']);
+    }
+    expect(dbFingerprint(scene.server)).toBe(before);
+
+    type Volume = { totals: { offered: number; answered: number }; byGroup: { groupId: string | null }[] };
+    const own = await as<Volume>(leader.token, 'GET', `/api/admin/reports/volume?${range}`);
+    const adminsView = await as<Volume>(scene.admin.token, 'GET', `/api/admin/reports/volume?${range}&groupId=${groupA.id}`);
+    const everything = await as<Volume>(scene.admin.token, 'GET', `/api/admin/reports/volume?${range}`);
+    expect(own.status).toBe(200);
+    expect(own.body.totals).toEqual(adminsView.body.totals);
+    expect(own.body.totals.offered).toBeGreaterThan(0);
+    expect(own.body.totals.offered).toBeLessThan(everything.body.totals.offered);
+    expect(own.body.byGroup.map((g) => g.groupId)).toEqual([groupA.id]);
+    // Their own group's agent is fine.
+    expect((await as(leader.token, 'GET', `/api/admin/reports/agents?${range}&agentId=${inA.id}`)).status).toBe(200);
   });
 
   it("an admin changes a role: the account's logins end and it comes back with the new role; the last admin stays admin", async () => {

@@ -4,6 +4,7 @@ import type { DomainContext } from '../domain/context.js';
 import { deleteAgent, disableAgent, enableAgent, listAdminAgents } from '../domain/admin/agents-admin.js';
 import { createGroup, deleteGroup, listAdminGroups, renameGroup } from '../domain/admin/groups-admin.js';
 import { listAudit } from '../domain/admin/audit.js';
+import { addGroupMember, listGroupCandidates, listGroupMembers, removeGroupMember } from '../domain/admin/group-members.js';
 import type { Handlers } from './register-routes.js';
 
 const OK = { ok: true as const };
@@ -24,6 +25,10 @@ export function createAdminHandlers(ctx: DomainContext): Pick<Handlers, keyof ty
       deleteGroup(ctx, principal.agent, params.id);
       return OK;
     },
+    listGroupMembers: ({ principal, params }) => listGroupMembers(ctx, principal.agent, params.id),
+    listGroupCandidates: ({ principal, params }) => listGroupCandidates(ctx, principal.agent, params.id),
+    addGroupMember: ({ principal, params, query }) => addGroupMember(ctx, principal.agent, params.id, params.agentId, query.confirm === 'true'),
+    removeGroupMember: ({ principal, params, query }) => removeGroupMember(ctx, principal.agent, params.id, params.agentId, query.confirm === 'true'),
     listAudit: ({ query }) => listAudit(ctx, query),
   };
 }

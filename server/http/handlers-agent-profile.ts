@@ -11,7 +11,8 @@ export function createAgentProfileHandlers(ctx: DomainContext): Pick<Handlers, k
     importAgents: ({ principal, body }) => importAgents(ctx, principal.agent, body),
     setAgentAvatar: ({ principal, params, body }) => setAvatar(ctx, { agentId: params.id, actor: principal.agent }, body.dataBase64),
     removeAgentAvatar: ({ principal, params }) => removeAvatar(ctx, { agentId: params.id, actor: principal.agent }),
-    setMyAvatar: ({ principal, body }) => setAvatar(ctx, { agentId: principal.agent.id }, body.dataBase64),
+    setMyAvatar: ({ principal, body }) => setAvatar(ctx, { agentId: principal.agent.id, actor: principal.agent, own: true }, body.dataBase64),
+    removeMyAvatar: ({ principal }) => removeAvatar(ctx, { agentId: principal.agent.id, actor: principal.agent, own: true }),
     getAvatar: ({ params, reply }) => {
       const { bytes, mime } = readAvatar(ctx, params.id);
       // A picture and nothing else: no sniffing, no script, shown inline; its id changes with the picture, so it never goes stale.

@@ -7,17 +7,26 @@ import {
   createPhraseCategory,
   deletePhrase,
   deletePhraseCategory,
+  listManagedPhrases,
   listPhrases,
   updatePhrase,
   updatePhraseCategory,
 } from '../domain/phrases/phrases.js';
-import { attachFilePhrase, deleteFilePhrase, listFilePhrases, updateFilePhrase, uploadFilePhrase } from '../domain/phrases/file-phrases.js';
+import {
+  attachFilePhrase,
+  deleteFilePhrase,
+  listFilePhrases,
+  listManagedFilePhrases,
+  updateFilePhrase,
+  uploadFilePhrase,
+} from '../domain/phrases/file-phrases.js';
 import { refuse } from '../domain/errors.js';
 import type { Handlers } from './register-routes.js';
 
 export function createPhraseHandlers(ctx: DomainContext): Pick<Handlers, keyof typeof phraseRoutes> {
   return {
     listPhrases: ({ principal }) => listPhrases(ctx, principal),
+    adminListPhrases: ({ principal, query }) => listManagedPhrases(ctx, principal, query),
     createPhrase: ({ principal, body }) => createPhrase(ctx, principal, body),
     updatePhrase: ({ principal, params, body }) => updatePhrase(ctx, principal, params.id, body),
     deletePhrase: ({ principal, params }) => deletePhrase(ctx, principal, params.id),
@@ -25,6 +34,7 @@ export function createPhraseHandlers(ctx: DomainContext): Pick<Handlers, keyof t
     updatePhraseCategory: ({ principal, params, body }) => updatePhraseCategory(ctx, principal, params.id, body),
     deletePhraseCategory: ({ principal, params }) => deletePhraseCategory(ctx, principal, params.id),
     listFilePhrases: ({ principal }) => listFilePhrases(ctx, principal),
+    adminListFilePhrases: ({ principal, query }) => listManagedFilePhrases(ctx, principal, query),
     uploadFilePhrase: ({ principal, query, body }) => {
       if (!Buffer.isBuffer(body)) return refuse('VALIDATION_FAILED', 'Send the file bytes as the request body', { body: 'missing' });
       return uploadFilePhrase(ctx, principal, query, body);

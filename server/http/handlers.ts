@@ -29,6 +29,8 @@ import { refuseIncompleteRegistration } from '../domain/widget-settings/prechat.
 import { createAgentProfileHandlers } from './handlers-agent-profile.js';
 import { createTagCategoryHandlers } from './handlers-tag-categories.js';
 import { createSupervisionHandlers } from './handlers-supervision.js';
+import { createSiteVisitorHandlers } from './handlers-site-visitors.js';
+import { createReportHandlers } from './handlers-reports.js';
 import { refuseIfBlocked } from '../domain/blacklist/enforcement.js';
 import { changeOwnPassword } from '../domain/own-password.js';
 import type { LoginIpLimit } from './login-ip-limit.js';
@@ -137,5 +139,7 @@ export function createHandlers(ctx: DomainContext, loginIpLimit: LoginIpLimit): 
     ...createAgentProfileHandlers(ctx),
     ...createTagCategoryHandlers(ctx),
     ...createSupervisionHandlers(ctx),
+    ...createSiteVisitorHandlers(ctx),
+    ...createReportHandlers(ctx),
   };
 }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, HTTP_STATUS, LIMITS, routes, type ErrorCode } from '../../shared/index.js';
 import { call, type ApiResponse } from '../testing/harness.js';
 import { dbFingerprint, liveChatScene, tokenForAccess, type Scene, type VisitorChat } from '../testing/scene.js';
+import { CLOSED_SET_PARAMS } from '../testing/route-paths.js';
 
 /** The parts of JSON Schema the document uses for inputs. */
 interface JsonSchema {
@@ -90,7 +91,7 @@ describe('input sweep over every route', () => {
 
   /** The URL with each {param} replaced by raw (already encoded) text: DUMMY_ID unless given. */
   const urlFor = (op: Operation, params: Record<string, string> = {}, query = ''): string =>
-    op.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? DUMMY_ID) + (query ? `?${query}` : '');
+    op.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? CLOSED_SET_PARAMS[name] ?? DUMMY_ID) + (query ? `?${query}` : '');
 
   const send = async (
     op: Operation,

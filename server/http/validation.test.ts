@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS, routes, routePath, uuidv7 } from '../../shared/index.js';
+import { LIMITS, routes, uuidv7 } from '../../shared/index.js';
+import { filledPath } from '../testing/route-paths.js';
 import { call } from '../testing/harness.js';
 import { dbFingerprint, liveChatScene, tokenForAccess, type Scene, visitorChat, type VisitorChat } from '../testing/scene.js';
 
@@ -20,7 +21,7 @@ describe('bad input on every endpoint gets a 4xx with a code and changes nothing
   it('malformed JSON → 400 VALIDATION_FAILED', async () => {
     const before = dbFingerprint(scene.server);
     for (const [name, def] of bodyRoutes) {
-      const res = await call<ErrorBody>(scene.server.url, def.method, routePath(def.path, { id: chat.conversationId }), {
+      const res = await call<ErrorBody>(scene.server.url, def.method, filledPath(def.path, chat.conversationId), {
         token: tokenFor(def.access),
         raw: '{"a":',
         contentType: 'application/json',
@@ -34,7 +35,7 @@ describe('bad input on every endpoint gets a 4xx with a code and changes nothing
   it('unknown fields and wrong types → 400 with field details', async () => {
     const before = dbFingerprint(scene.server);
     for (const [name, def] of bodyRoutes) {
-      const path = routePath(def.path, { id: chat.conversationId });
+      const path = filledPath(def.path, chat.conversationId);
       const unknown = await call<ErrorBody>(scene.server.url, def.method, path, { token: tokenFor(def.access), body: { surprise: 1 } });
       expect(unknown.status, name).toBe(400);
       expect(unknown.body.error.code, name).toBe('VALIDATION_FAILED');
@@ -52,7 +53,7 @@ describe('bad input on every endpoint gets a 4xx with a code and changes nothing
   it('wrong content type → 415; oversized body → 413; oversized text → 400', async () => {
     const before = dbFingerprint(scene.server);
     for (const [name, def] of bodyRoutes) {
-      const res = await call<ErrorBody>(scene.server.url, def.method, routePath(def.path, { id: chat.conversationId }), {
+      const res = await call<ErrorBody>(scene.server.url, def.method, filledPath(def.path, chat.conversationId), {
         token: tokenFor(def.access),
         raw: 'status=online',
         contentType: 'application/x-www-form-urlencoded',

@@ -30,6 +30,10 @@ export interface Client {
   supervising?: Audience[];
   /** A 实时监控 socket (monitor.hello): gets wallboard frames only, sends nothing but pings (wallboard-push.ts). */
   monitor?: boolean;
+  /** A page of the host site (browse.hello, 访客监控): gets invitation frames only, sends nothing but pings (site-visitors-hub.ts). */
+  browse?: { visitorId: string; pageViewId: string };
+  /** A staff socket that asked for the 访客监控 deltas (site-visitors.watch). */
+  watchingSiteVisitors?: boolean;
 }
 
 export function send(client: Client, frame: ServerFrame): void {

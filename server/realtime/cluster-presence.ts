@@ -21,6 +21,8 @@ export interface ClusterPresenceOptions {
   agentChanged(agentId: string): void;
   /** Same for a visitor. */
   visitorChanged(visitorId: string, online: boolean): void;
+  /** Another node's snapshot ran out (it stopped publishing): called before its agents count as gone. */
+  nodeLost?(nodeId: string): void;
 }
 
 interface RemoteNode {
@@ -107,6 +109,10 @@ export class ClusterPresence implements Presence {
 
   private expire(): void {
     const now = this.options.clock();
-    for (const [nodeId, node] of [...this.remote]) if (node.expiresAt <= now) this.apply(nodeId, null);
+    for (const [nodeId, node] of [...this.remote]) {
+      if (node.expiresAt > now) continue;
+      this.options.nodeLost?.(nodeId);
+      this.apply(nodeId, null);
+    }
   }
 }

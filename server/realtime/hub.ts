@@ -32,6 +32,10 @@ import { VisitorStatePush } from './business-hours-push.js';
 import { onSettingsChanged } from '../domain/settings-changed.js';
 import type { Principal } from '../domain/context.js';
 import { supervisorAudiences } from './supervisor-socket.js';
+import { SiteVisitorsHub } from './site-visitors-hub.js';
+import { NodeHeartbeat } from './node-heartbeat.js';
+import { PhoneReports } from './phone-status-frame.js';
+import { recordConnectedHere } from '../domain/monitoring/node-liveness.js';
 
 const HELLO_TIMEOUT_MS = 10_000;
 /** On shutdown, how long to wait for terminated sockets to report closed. */
@@ -52,7 +56,13 @@ export interface HubOptions {
   bus?: ClusterBus;
   /** How often this node repeats its presence to the others (default 5 s). */
   presenceHeartbeatMs?: number;
+  /** 访客监控: how long after a visitor's last page closed they still count as on the site (default 10 s). */
+  navigationGraceMs?: number;
+  /** 访客监控's timers (navigation grace, automatic invitation rules); tests fire them by hand. */
+  siteVisitorTimers?: GraceTimers;
 }
+
+const DEFAULT_NAVIGATION_GRACE_MS = 10_000;
 
 const DEFAULT_PRESENCE_HEARTBEAT_MS = 5_000;
 
@@ -76,6 +86,12 @@ export class RealtimeHub {
   private batch!: MessageBatch;
   /** Visitors' message.send frames pass the widget's rate limit here first (when it is on). */
   private admission: SendAdmission | null = null;
+  /** This node's beat in the database, and 离线 for the agents of nodes that died (node-heartbeat.ts). */
+  private readonly heartbeat: NodeHeartbeat;
+  /** The workstations' `phone.status` frames (phone-status-frame.ts). */
+  private readonly phoneReports: PhoneReports;
+  /** 访客监控 / 主动邀请: browse sockets, who is on the site, the watchers' deltas, invitations (site-visitors-hub.ts). */
+  readonly siteVisitors: SiteVisitorsHub;
   /** Set by close(): from then on no frame is handled and no handler touches the store. */
   private closing = false;
 
@@ -87,6 +103,15 @@ export class RealtimeHub {
     this.staffState = new StaffState(this.fanout);
     this.wallboard = new WallboardPush(bus.shared ? () => bus.publish({ kind: 'wallboard-changed' }) : null);
     this.visitorStates = new VisitorStatePush(this.fanout);
+    this.siteVisitors = new SiteVisitorsHub({
+      bus,
+      fanout: this.fanout,
+      log: this.log,
+      heartbeatMs: options.presenceHeartbeatMs ?? DEFAULT_PRESENCE_HEARTBEAT_MS,
+      ttlMs: (options.presenceGraceMs ?? presenceGraceMs()) + 2 * (options.presenceHeartbeatMs ?? DEFAULT_PRESENCE_HEARTBEAT_MS),
+      navigationGraceMs: options.navigationGraceMs ?? DEFAULT_NAVIGATION_GRACE_MS,
+      timers: options.siteVisitorTimers ?? realGraceTimers,
+    });
     const graceMs = options.presenceGraceMs ?? presenceGraceMs();
     const heartbeatMs = options.presenceHeartbeatMs ?? DEFAULT_PRESENCE_HEARTBEAT_MS;
     this.localPresence = new ConnectionPresence({
@@ -98,6 +123,8 @@ export class RealtimeHub {
       },
       agentChanged: (agentId) => {
         this.presence.localChanged();
+        // Which node the agent is on (and their phone with it) first: going 离线 below reads it.
+        recordConnectedHere(this.ctx, bus.nodeId, agentId, this.localPresence.isAgentConnected(agentId));
         this.staffState.agentConnectionChanged(agentId);
         this.wallboard.changed(true);
       },
@@ -114,7 +141,17 @@ export class RealtimeHub {
       },
       // The visitor's own node tells the staff (its presence frame reaches every node).
       visitorChanged: () => undefined,
+      // Before its agents count as gone: their 离线 is stamped at the dead node's last beat.
+      nodeLost: (nodeId) => this.heartbeat.nodeLost(nodeId),
     });
+    this.heartbeat = new NodeHeartbeat({ nodeId: bus.nodeId, intervalMs: heartbeatMs, ttlMs: graceMs + 2 * heartbeatMs, alone: !bus.shared, log: this.log });
+    this.phoneReports = new PhoneReports(
+      () => this.ctx,
+      bus.nodeId,
+      () => this.wallboard.changed(true),
+      () => this.closing,
+      this.log,
+    );
   }
 
   /** Wires the hub to the domain: events after commit, ephemeral refresh on signal. */
@@ -126,7 +163,10 @@ export class RealtimeHub {
       for (const client of clientsOfSessions(this.clients, sessionIds)) this.endClient(client, reason);
     });
     // 黑名单: listed visitors who are connected are stopped now, not at their next send.
-    onBlacklistAdded(ctx, (entry) => stopListedVisitors(this.ctx, this.fanout, this.clients, entry));
+    onBlacklistAdded(ctx, (entry) => {
+      stopListedVisitors(this.ctx, this.fanout, this.clients, entry);
+      if (entry.kind === 'visitor') this.siteVisitors.blocked(entry.value);
+    });
     this.staffState.attach(ctx);
     this.delivery = new EventDelivery(ctx.store.events, (events) => {
       this.fanout.events(events);
@@ -136,11 +176,14 @@ export class RealtimeHub {
     this.wallboard.attach(ctx);
     ctx.store.onCommit((events) => {
       this.delivery.local(events);
+      this.siteVisitors.committed(events);
       this.wallboard.changed(true);
       if (this.bus.shared && events.length > 0) this.bus.publish({ kind: 'committed', head: events[events.length - 1]!.seq, events });
     });
     this.bus.subscribe((message, from) => {
       if (this.closing) return;
+      if (message.kind === 'site-visitors') return this.siteVisitors.fromCluster(message.message, from);
+      if (message.kind === 'hello') this.siteVisitors.helloFrom();
       if (message.kind === 'committed') this.delivery.remote(message.head, message.events);
       else if (message.kind === 'presence' || message.kind === 'hello') this.presence.fromCluster(message, from);
       else if (message.kind === 'wallboard-changed') this.wallboard.changed(false);
@@ -148,6 +191,8 @@ export class RealtimeHub {
       else this.fanout.fromCluster(message);
     });
     this.presence.start();
+    this.siteVisitors.attach(ctx);
+    this.heartbeat.start(ctx);
     ctx.signal = () => {
       this.staffState.schedule();
       this.wallboard.changed(true);
@@ -206,6 +251,7 @@ export class RealtimeHub {
       if (!client.principal) {
         clearTimeout(helloTimer);
         if (frame.type === 'monitor.hello') return this.welcomeMonitor(client, frame.token);
+        if (frame.type === 'browse.hello') return this.siteVisitors.welcome(client, frame);
         if (frame.type !== 'hello') return this.refuse(client, 'The first frame must be hello');
         return this.welcome(client, frame.token, frame.lastSeq, frame.supervise === true);
       }
@@ -223,6 +269,8 @@ export class RealtimeHub {
       this.clients.delete(client);
       this.fanout.ready.remove(client);
       this.wallboard.remove(client);
+      this.siteVisitors.closed(client);
+      this.phoneReports.forget(client);
       for (const draft of client.drafts.values()) if (draft.timer) clearTimeout(draft.timer);
       // While closing, the store may already be gone: presence and routing no longer matter.
       if (client.ready && !this.closing && !client.supervising) this.localPresence.disconnected(client.principal!, code);
@@ -260,9 +308,13 @@ export class RealtimeHub {
     // A monitor socket only listens: it acts for no one, whatever its principal may do elsewhere.
     if (client.monitor && frame.type !== 'ping')
       return send(client, { type: 'error', error: { code: 'INVALID_STATE', message: 'A 实时监控 socket only receives' } });
+    // A page's browse socket (访客监控) only receives too: it is not a chat connection.
+    if (client.browse && frame.type !== 'ping')
+      return send(client, { type: 'error', error: { code: 'INVALID_STATE', message: 'A browse socket only receives' } });
     switch (frame.type) {
       case 'hello':
       case 'monitor.hello':
+      case 'browse.hello':
         return send(client, { type: 'error', error: { code: 'INVALID_STATE', message: 'Already said hello' } });
       case 'ping':
         return send(client, { type: 'pong' });
@@ -272,6 +324,10 @@ export class RealtimeHub {
         return handleDraft(this.ctx, this.fanout, client, frame);
       case 'typing':
         return handleTyping(this.ctx, this.fanout, client, frame);
+      case 'site-visitors.watch':
+        return this.siteVisitors.watch(client, frame.watch);
+      case 'phone.status':
+        return this.phoneReports.handle(client, frame);
     }
   }
 
@@ -370,8 +426,11 @@ export class RealtimeHub {
     if (this.closing) return;
     this.batch.flush();
     this.closing = true;
+    // While the store is still open: this node's agents go 离线 in the log (not connected elsewhere).
+    this.heartbeat.stop();
     this.staffState.stop();
     this.wallboard.stop();
+    this.siteVisitors.stop();
     this.visitorStates.stop();
     this.localPresence.stop();
     this.presence.stop();

@@ -3,6 +3,8 @@ import type { RichDoc } from '../../shared/knowledge.js';
 
 export interface KnowledgeCategoryRow {
   id: string;
+  /** A skill group's own category; null: the company's (migration 022). */
+  groupId: string | null;
   name: string;
   sortOrder: number;
   createdAt: number;
@@ -10,6 +12,8 @@ export interface KnowledgeCategoryRow {
 
 export interface KnowledgeEntryRow {
   id: string;
+  /** A skill group's own entry; null: the company's. Never changes, tombstones keep it (migration 022). */
+  groupId: string | null;
   categoryId: string | null;
   question: string;
   keywords: string[];
@@ -22,7 +26,13 @@ export interface KnowledgeEntryRow {
   updatedAt: number;
 }
 
-export interface KnowledgeEntryFilter {
+/** Which entries or categories by their group: the company's (public) and/or these groups' (undefined: every group). */
+export interface KnowledgeGroupFilter {
+  public: boolean;
+  groupIds?: readonly string[];
+}
+
+export interface KnowledgeEntryFilter extends KnowledgeGroupFilter {
   categoryId?: string;
   /** Substring of question, keywords or answer text. */
   text?: string;
@@ -32,7 +42,8 @@ export interface KnowledgeEntryFilter {
 }
 
 export interface KnowledgeRepository {
-  categories(): KnowledgeCategoryRow[];
+  /** Categories of the company and/or of groups, as the filter says. */
+  categories(filter: KnowledgeGroupFilter): KnowledgeCategoryRow[];
   categoryById(id: string): KnowledgeCategoryRow | undefined;
   categoryByName(name: string): KnowledgeCategoryRow | undefined;
   insertCategory(row: KnowledgeCategoryRow): void;

@@ -20,8 +20,11 @@ import type { NoticeRepositories } from './notice-types.js';
 import type { BlacklistRepositories } from './blacklist-types.js';
 import type { TagCategoryRepositories } from './tag-category-types.js';
 import type { ActivityRepositories } from './activity-types.js';
+import type { PresenceRepositories } from './presence-types.js';
 import type { SupervisionRepositories } from './supervision-types.js';
+import type { SiteVisitorRepositories } from './site-visitor-types.js';
 import type { WidgetSettingsRepositories } from './widget-settings-types.js';
+import type { ReportRepositories } from './report-types.js';
 
 export interface AgentRow {
   id: string;
@@ -359,8 +362,11 @@ export interface Store
     BlacklistRepositories,
     TagCategoryRepositories,
     ActivityRepositories,
+    PresenceRepositories,
     SupervisionRepositories,
+    SiteVisitorRepositories,
     WidgetSettingsRepositories,
+    ReportRepositories,
     PhoneRepositories,
     PhraseRepositories,
     KnowledgeRepositories,

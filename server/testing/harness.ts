@@ -53,7 +53,15 @@ export async function startTestServer(opts: Partial<ServerOptions> = {}): Promis
   const clock = new TestClock();
   const databaseUrl = opts.databaseUrl ?? (await testDatabaseUrl(dataDir));
   // Timers that follow the clock run when a test says so (runAutoClose, sweepSessions), never by themselves.
-  const server = await createServer({ clock: clock.fn, autoCloseIntervalMs: 3_600_000, sessionSweepIntervalMs: 3_600_000, ...opts, dataDir, databaseUrl });
+  const server = await createServer({
+    clock: clock.fn,
+    autoCloseIntervalMs: 3_600_000,
+    sessionSweepIntervalMs: 3_600_000,
+    reportCatchUpIntervalMs: 3_600_000,
+    ...opts,
+    dataDir,
+    databaseUrl,
+  });
   return {
     ...server,
     dataDir,

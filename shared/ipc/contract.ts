@@ -38,6 +38,7 @@ import { whisperEventChannels, whisperInvokeChannels } from './whispers.js';
 import { siteVisitorEventChannels, siteVisitorInvokeChannels } from './site-visitors.js';
 import { blacklistInvokeChannels } from './blacklist.js';
 import { companySettingsEventChannels, companySettingsInvokeChannels } from './company-settings.js';
+import { avatarInvokeChannels } from './avatars.js';
 
 /** Settings kept by the workstation itself (per installation). */
 export const WorkstationSettingsSchema = z.object({
@@ -146,6 +147,7 @@ export const invokeChannels = {
   ...companySettingsInvokeChannels,
   ...whisperInvokeChannels,
   ...siteVisitorInvokeChannels,
+  ...avatarInvokeChannels,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

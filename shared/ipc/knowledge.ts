@@ -13,6 +13,8 @@ export type HighlightRange = z.infer<typeof HighlightRangeSchema>;
 
 export const KnowledgeHitSchema = z.object({
   id: z.string(),
+  /** The agent's skill group when the entry is that group's own (shown as 本组); null: the company's. */
+  groupId: z.string().nullable(),
   categoryId: z.string().nullable(),
   question: z.string(),
   questionRanges: z.array(HighlightRangeSchema),

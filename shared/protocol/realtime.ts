@@ -17,7 +17,7 @@ import { BusinessHoursStateSchema } from '../business-hours.js';
 import { WidgetConfigSchema } from '../widget-settings.js';
 import { VisitorRulesSchema } from '../company-rules.js';
 import { NoticeSchema } from './rest-notices.js';
-import { WallboardSchema } from './rest-monitor.js';
+import { PhoneStatusSchema, WallboardSchema } from './rest-monitor.js';
 import { WhisperSchema } from './rest-supervision.js';
 import { InvitationSchema, SiteVisitorSchema } from './rest-site-visitors.js';
 
@@ -58,6 +58,12 @@ export const ClientFrameSchema = z
     z.strictObject({ type: z.literal('draft'), conversationId: z.string().min(1).max(64), text: z.string().max(LIMITS.draftMax) }),
     /** The agent is typing (shown to the visitor). */
     z.strictObject({ type: z.literal('typing'), conversationId: z.string().min(1).max(64), typing: z.boolean() }),
+    /**
+     * The agent's workstation: its phone status (话务状态) now — after every welcome and whenever it
+     * changes. It lives with this connection (gone when the agent's connection is) and feeds the
+     * wallboard's calls in progress. Reports closer together than a few a second are coalesced, the newest kept.
+     */
+    z.strictObject({ type: z.literal('phone.status'), status: PhoneStatusSchema }),
     z.strictObject({ type: z.literal('ping') }),
   ])
   // NUL and lone surrogates are refused in every string of every frame, present and future (shared/text-safety.ts).
@@ -88,6 +94,8 @@ export const DurableEventSchema = z.discriminatedUnion('type', [
    * so a workstation that was offline hears of it on replay.
    */
   z.object({ type: z.literal('settings.changed') }),
+  /** 名片分类 changed (an admin added, changed or deleted a tag category): a hint to staff to re-read them; replayed like the others. */
+  z.object({ type: z.literal('tag-categories.changed') }),
 ]);
 export type DurableEvent = z.infer<typeof DurableEventSchema>;
 

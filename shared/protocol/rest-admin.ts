@@ -43,6 +43,16 @@ export type AdminGroup = z.infer<typeof AdminGroupSchema>;
 
 export const GroupBodySchema = z.strictObject({ name: nameField(LIMITS.nameMax) });
 
+/** One agent of one group (技能组成员): an agent is in one group at a time. */
+export const GroupMemberParams = z.strictObject({ id: Id, agentId: Id });
+/**
+ * `confirm=true`: go ahead although the change leaves a group in use (widget menu, visitors' links,
+ * open conversations) without an enabled member — without it the server answers 409 CONFLICT with
+ * details saying what would be left waiting, so the console can ask first.
+ */
+export const GroupMemberChangeQuerySchema = z.strictObject({ confirm: z.enum(['true', 'false']).optional() });
+export type GroupMemberChangeQuery = z.input<typeof GroupMemberChangeQuerySchema>;
+
 /** What a console change was; the audit log's filter offers these. */
 export const AUDIT_ACTIONS = [
   'agent.create',
@@ -56,6 +66,9 @@ export const AUDIT_ACTIONS = [
   'group.create',
   'group.rename',
   'group.delete',
+  /** An agent put into a group (moved out of another one, if any): before and after name the groupId. */
+  'group.addMember',
+  'group.removeMember',
   'topic.create',
   'topic.update',
   'settings.update',
@@ -90,6 +103,10 @@ export const AUDIT_ACTIONS = [
   'conversation.takeOver',
   'conversation.transfer',
   'conversation.review',
+  // 自动邀请 rules (server/domain/site-visitors/rules.ts).
+  'invitationRule.create',
+  'invitationRule.update',
+  'invitationRule.delete',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -116,6 +133,7 @@ export const AuditEntrySchema = z.object({
     'knowledge',
     'knowledgeCategory',
     'conversation',
+    'invitationRule',
   ]),
   targetId: z.string().nullable(),
   /** The target's fields before and after the change (null when created or deleted); passwords never appear. */
@@ -204,6 +222,41 @@ export const adminRoutes = {
     summary: 'Delete a skill group; refused while agents, open conversations or widget links use it',
     params: IdParams,
     response: Ok,
+  },
+  listGroupMembers: {
+    method: 'GET',
+    path: '/api/admin/groups/:id/members',
+    access: 'leader',
+    summary: "A skill group's members (enabled or not) with their status now — a group leader: their own group only",
+    params: IdParams,
+    response: z.array(AdminAgentSchema),
+  },
+  listGroupCandidates: {
+    method: 'GET',
+    path: '/api/admin/groups/:id/candidates',
+    access: 'leader',
+    summary: 'Enabled accounts the caller may add to this group: an admin any other account (it moves), a group leader agents in no group',
+    params: IdParams,
+    response: z.array(AdminAgentSchema),
+  },
+  addGroupMember: {
+    method: 'PUT',
+    path: '/api/admin/groups/:id/members/:agentId',
+    access: 'leader',
+    summary: 'Put an account into a skill group (out of its former one); routing uses it at once and the queue of the group moves',
+    params: GroupMemberParams,
+    query: GroupMemberChangeQuerySchema,
+    response: AdminAgentSchema,
+  },
+  removeGroupMember: {
+    method: 'DELETE',
+    path: '/api/admin/groups/:id/members/:agentId',
+    access: 'leader',
+    summary:
+      "Take an account out of a skill group: it gets none of the group's new chats (its open ones stay with it); 409 without confirm=true when the group in use would have no enabled member",
+    params: GroupMemberParams,
+    query: GroupMemberChangeQuerySchema,
+    response: AdminAgentSchema,
   },
   listAudit: {
     method: 'GET',

@@ -27,8 +27,15 @@ export const avatarRoutes = {
     method: 'PUT',
     path: '/api/me/avatar',
     access: 'staff',
-    summary: 'Set my own avatar',
+    summary: 'Set my own avatar (the same checks as the console: a PNG, JPEG, GIF or WebP by its content, the size limit; audit-logged)',
     body: AvatarBodySchema,
+    response: AgentSchema,
+  },
+  removeMyAvatar: {
+    method: 'DELETE',
+    path: '/api/me/avatar',
+    access: 'staff',
+    summary: 'Remove my own avatar (audit-logged)',
     response: AgentSchema,
   },
   getAvatar: {

@@ -1,4 +1,4 @@
-/** REST routes of the knowledge base (知识库): admin CRUD and import; agents read through the changes feed. */
+/** REST routes of the knowledge base (知识库): console CRUD (admins; a 组长 their group's), admin import/export; agents read through the changes feed. */
 import { z } from 'zod';
 import {
   KNOWLEDGE_LIMITS,
@@ -11,17 +11,20 @@ import {
   UpdateKnowledgeEntryBodySchema,
 } from '../knowledge.js';
 import { nameField } from '../domain.js';
+import { ContentGroupIdSchema, ContentScopeFilterSchema, filterFitsScope } from '../content-scope.js';
 import { queryInt } from '../query-number.js';
 import { Id, IdParams, Ok } from './rest-common.js';
 import type { RouteDef } from './rest.js';
 
 const CategoryBody = z.strictObject({
+  /** null: the company's; else a skill group's (a 组长 may name only their own). */
+  groupId: ContentGroupIdSchema.nullable().default(null),
   name: nameField(KNOWLEDGE_LIMITS.categoryNameMax),
   sortOrder: z.number().int().min(0).max(1_000_000).default(0),
 });
 
-/** The console's filter of the entry list, and of its export. */
-const EntryFilter = z.strictObject({
+/** The console's filter of the entry list, and of its export (scope/groupId: ../content-scope.ts). */
+const EntryFilter = ContentScopeFilterSchema.extend({
   categoryId: Id.optional(),
   q: z.string().max(KNOWLEDGE_LIMITS.queryMax).optional(),
   state: z.enum(['enabled', 'disabled']).optional(),
@@ -58,18 +61,26 @@ export const knowledgeRoutes = {
     method: 'GET',
     path: '/api/knowledge/categories',
     access: 'staff',
-    summary: 'Knowledge categories',
+    summary: 'Knowledge categories the caller sees (the company’s and their group’s)',
+    response: z.array(KnowledgeCategorySchema),
+  },
+  adminListKnowledgeCategories: {
+    method: 'GET',
+    path: '/api/admin/knowledge/categories',
+    access: 'leader',
+    summary: 'Categories the caller manages (a 组长: their group’s), optionally of one scope or group',
+    query: ContentScopeFilterSchema.superRefine(filterFitsScope),
     response: z.array(KnowledgeCategorySchema),
   },
   listKnowledgeEntries: {
     method: 'GET',
     path: '/api/admin/knowledge/entries',
-    access: 'admin',
-    summary: 'A page of entries for management, disabled ones included, with how many match',
+    access: 'leader',
+    summary: 'A page of the entries the caller manages (a 组长: their group’s), disabled ones included, with how many match',
     query: EntryFilter.extend({
       limit: queryInt(1, 500).prefault(100),
       offset: queryInt(0, Number.MAX_SAFE_INTEGER).prefault(0),
-    }),
+    }).superRefine(filterFitsScope),
     response: KnowledgeEntryPageSchema,
   },
   exportKnowledge: {
@@ -77,13 +88,13 @@ export const knowledgeRoutes = {
     path: '/api/admin/knowledge/export',
     access: 'admin',
     summary: 'Every entry the filter matches, in one answer (the console writes them as CSV the import reads back)',
-    query: EntryFilter,
+    query: EntryFilter.superRefine(filterFitsScope),
     response: z.array(KnowledgeEntrySchema),
   },
   createKnowledgeEntry: {
     method: 'POST',
     path: '/api/admin/knowledge/entries',
-    access: 'admin',
+    access: 'leader',
     summary: 'Add an entry',
     body: NewKnowledgeEntryBodySchema,
     response: KnowledgeEntrySchema,
@@ -91,7 +102,7 @@ export const knowledgeRoutes = {
   updateKnowledgeEntry: {
     method: 'PATCH',
     path: '/api/admin/knowledge/entries/:id',
-    access: 'admin',
+    access: 'leader',
     summary: 'Change an entry',
     params: IdParams,
     body: UpdateKnowledgeEntryBodySchema,
@@ -100,7 +111,7 @@ export const knowledgeRoutes = {
   deleteKnowledgeEntry: {
     method: 'DELETE',
     path: '/api/admin/knowledge/entries/:id',
-    access: 'admin',
+    access: 'leader',
     summary: 'Delete an entry',
     params: IdParams,
     response: Ok,
@@ -108,7 +119,7 @@ export const knowledgeRoutes = {
   createKnowledgeCategory: {
     method: 'POST',
     path: '/api/admin/knowledge/categories',
-    access: 'admin',
+    access: 'leader',
     summary: 'Add a category',
     body: CategoryBody,
     response: KnowledgeCategorySchema,
@@ -116,7 +127,7 @@ export const knowledgeRoutes = {
   updateKnowledgeCategory: {
     method: 'PATCH',
     path: '/api/admin/knowledge/categories/:id',
-    access: 'admin',
+    access: 'leader',
     summary: 'Rename or reorder a category',
     params: IdParams,
     body: z.strictObject({ name: nameField(KNOWLEDGE_LIMITS.categoryNameMax).optional(), sortOrder: z.number().int().min(0).max(1_000_000).optional() }),
@@ -125,7 +136,7 @@ export const knowledgeRoutes = {
   deleteKnowledgeCategory: {
     method: 'DELETE',
     path: '/api/admin/knowledge/categories/:id',
-    access: 'admin',
+    access: 'leader',
     summary: 'Delete an unused category',
     params: IdParams,
     response: Ok,

@@ -14,11 +14,24 @@ export const MonitorStatusSchema = z.enum(['online', 'busy', 'away', 'offline'])
 export type MonitorStatus = z.infer<typeof MonitorStatusSchema>;
 export const MONITOR_STATUSES = MonitorStatusSchema.options;
 
+/**
+ * The agent's phone as their workstation reports it (话务状态), what the wallboard shows and call
+ * queues (issue 17) route by: 示闲 idle, 示忙 busy, 免打扰 dnd, 振铃 ringing (a call ringing in, or
+ * being dialled), 通话中 talking (a call connected or on hold), 话后处理 wrap-up; 未注册 unregistered
+ * (no softphone account, not registered — and what the log says once the connection is gone).
+ */
+export const PhoneStatusSchema = z.enum(['unregistered', 'idle', 'busy', 'dnd', 'ringing', 'talking', 'wrap-up']);
+export type PhoneStatus = z.infer<typeof PhoneStatusSchema>;
+export const PHONE_STATUSES = PhoneStatusSchema.options;
+
 export const ActivityKindSchema = z.enum(['login', 'logout', 'status', 'assigned']);
 export type ActivityKind = z.infer<typeof ActivityKindSchema>;
 
-/** Why a status row was written. */
-export const StatusReasonSchema = z.enum(['agent', 'not-responding', 'connected', 'disconnected', 'logout', 'disabled']);
+/**
+ * Why a status row was written. node-lost: the server the agent was connected through died (kill -9,
+ * power cut) — written at its last heartbeat by whoever found it; server-stopped: it shut down.
+ */
+export const StatusReasonSchema = z.enum(['agent', 'not-responding', 'connected', 'disconnected', 'logout', 'disabled', 'node-lost', 'server-stopped']);
 export type StatusReason = z.infer<typeof StatusReasonSchema>;
 
 /** A call of the call log, joined into the timeline (not copied into the activity log). */
@@ -34,13 +47,19 @@ export const TimelineCallSchema = z.object({
 
 export const TimelineEntrySchema = z.object({
   at: z.number(),
-  kind: z.union([ActivityKindSchema, z.literal('call')]),
+  /** 'phone': the phone status changed (a call rang, connected, ended…), as it happened. */
+  kind: z.union([ActivityKindSchema, z.literal('call'), z.literal('phone')]),
   /** kind 'status': the status from then on. */
   status: MonitorStatusSchema.nullable(),
-  /** status: a StatusReason; login: 'login'; logout: the session's end reason; assigned: 'assigned'; call: the call's result. */
+  /**
+   * status: a StatusReason; login: 'login'; logout: the session's end reason; assigned: 'assigned'; call: the call's result;
+   * phone: workstation (reported), disconnected (the connection went), node-lost (the server died).
+   */
   reason: z.string(),
   conversationId: z.string().nullable(),
   call: TimelineCallSchema.nullable(),
+  /** kind 'phone': the phone status from then on. */
+  phone: PhoneStatusSchema.nullable().optional(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
@@ -94,6 +113,10 @@ export const WallboardAgentSchema = z.object({
   statusSince: z.number().nullable(),
   load: z.number().int(),
   maxConcurrent: z.number().int(),
+  /** The phone status the agent's workstation reports (通话中 …); null while not connected or not reported. */
+  phone: PhoneStatusSchema.nullable(),
+  /** Since when the phone is in that status (ms); null with no phone status. */
+  phoneSince: z.number().nullable(),
 });
 export type WallboardAgent = z.infer<typeof WallboardAgentSchema>;
 
@@ -107,8 +130,8 @@ export const WallboardSchema = z.object({
   byStatus: StatusTotalsSchema,
   /** Active conversations against the 最大接线量 of the connected agents. */
   load: z.object({ active: z.number().int(), capacity: z.number().int() }),
-  /** Calls in progress: null, the server learns of a call only once it has ended. */
-  callsInProgress: z.number().int().nullable(),
+  /** Calls in progress (通话中): connected agents whose phone reports a call connected or on hold. */
+  callsInProgress: z.number().int(),
   queue: z.object({ length: z.number().int(), oldestQueuedAt: z.number().nullable() }),
   today: z.object({
     /** Conversations started today. */

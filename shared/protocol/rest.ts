@@ -43,6 +43,7 @@ import { avatarRoutes } from './rest-avatars.js';
 import { ClientIdSchema, Id, IdParams, Ok, TransferBodySchema, type TransferBody } from './rest-common.js';
 import { supervisionRoutes } from './rest-supervision.js';
 import { siteVisitorRoutes } from './rest-site-visitors.js';
+import { reportRoutes } from './rest-reports.js';
 
 /**
  * Who may call a route. 'staff' = anyone logged in to the workstation (agent, leader or admin);
@@ -376,6 +377,7 @@ export const routes = {
   ...avatarRoutes,
   ...supervisionRoutes,
   ...siteVisitorRoutes,
+  ...reportRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -35,6 +35,7 @@ export function generateEntries(count: number, seed = 42): KnowledgeEntry[] {
     const answerText = sentences.join('');
     entries.push({
       id: `kb-${i}`,
+      groupId: null,
       categoryId: `cat-${i % 12}`,
       question,
       keywords: [word(), word()],

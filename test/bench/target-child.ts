@@ -32,7 +32,7 @@ interface KefuServerModule {
  * budgets no run can reach on the endpoints the bench uses.
  */
 const UNREACHABLE = { perVisitor: 1e9, perIp: 1e9 };
-const BENCH_WIDGET_LIMITS = { limits: { session: UNREACHABLE, conversation: UNREACHABLE, message: UNREACHABLE } };
+const BENCH_WIDGET_LIMITS = { limits: { session: UNREACHABLE, conversation: UNREACHABLE, message: UNREACHABLE, pageView: UNREACHABLE } };
 
 interface Running {
   url: string;

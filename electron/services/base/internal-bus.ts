@@ -13,6 +13,8 @@ export interface InternalEvents {
   'notices:arrived': { noticeIds: string[]; live: boolean };
   /** The server's `settings.changed` hint: 公司设置 and the company auto-reply are read again. */
   'settings:outdated': Record<string, never>;
+  /** The server's `tag-categories.changed` hint: 名片分类 are read again. */
+  'tag-categories:outdated': Record<string, never>;
   /** The realtime connection went (back) online: what is read only on connect re-syncs. */
   'connection:online': Record<string, never>;
 }

@@ -2,11 +2,15 @@
 import type { customerInvokeChannels } from '../../../shared/ipc/customers.js';
 import type { InvokeHandlers } from '../workstation-handlers.js';
 import type { CustomerService } from './customer-service.js';
+import type { TagCategoryService } from './tag-category-service.js';
 
-export function createCustomerHandlers(customers: CustomerService): Pick<InvokeHandlers, keyof typeof customerInvokeChannels> {
+export function createCustomerHandlers(
+  customers: CustomerService,
+  tagCategories: TagCategoryService,
+): Pick<InvokeHandlers, keyof typeof customerInvokeChannels> {
   return {
     'customers:get-profile': (request) => customers.profile(request),
     'customers:update-profile': (request) => customers.updateProfile(request),
-    'customers:tag-categories': () => customers.tagCategories(),
+    'customers:tag-categories': () => tagCategories.get(),
   };
 }

@@ -10,8 +10,6 @@ import type { Remote } from '../workstation-core.js';
 export interface CustomerService {
   profile(request: Request<'customers:get-profile'>): Reply<'customers:get-profile'>;
   updateProfile(request: Request<'customers:update-profile'>): Reply<'customers:update-profile'>;
-  /** Straight from the server too: an admin's change shows the next time the tags are edited. */
-  tagCategories(): Reply<'customers:tag-categories'>;
   lookup(request: Request<'customers:lookup'>): Reply<'customers:lookup'>;
   create(request: Request<'customers:create'>): Reply<'customers:create'>;
 }
@@ -21,7 +19,6 @@ export function createCustomerService({ rest, remote }: { rest: Pick<RestClient,
   return {
     profile: async ({ visitorId }) => remote(await rest.call('getCustomerProfile', { params: { id: visitorId } })),
     updateProfile: async ({ visitorId, patch }) => remote(await rest.call('updateCustomerProfile', { params: { id: visitorId }, body: patch })),
-    tagCategories: async () => remote(await rest.call('listTagCategories')),
     lookup,
     async create({ name, phone, email, note }) {
       const created = remote(await rest.call('createCustomer', { body: { name, phone, email: email ?? '', note: note ?? '' } }));

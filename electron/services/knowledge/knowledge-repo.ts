@@ -11,40 +11,53 @@ export interface KnowledgeSyncState {
   serverUrl: string;
   cursor: number;
   syncedAt: number | null;
+  /** The skill groups whose entries the cache holds (the feed's `groups` when it was read), sorted. */
+  groups: string[];
 }
 
 export function readSyncState(db: Db): KnowledgeSyncState | null {
-  const row = db.prepare('SELECT server_url, cursor, synced_at FROM knowledge_sync WHERE id = 1').get() as
-    { server_url: string; cursor: number; synced_at: number | null } | undefined;
-  return row ? { serverUrl: row.server_url, cursor: row.cursor, syncedAt: row.synced_at } : null;
+  const row = db.prepare('SELECT server_url, cursor, synced_at, groups FROM knowledge_sync WHERE id = 1').get() as
+    { server_url: string; cursor: number; synced_at: number | null; groups: string } | undefined;
+  return row ? { serverUrl: row.server_url, cursor: row.cursor, syncedAt: row.synced_at, groups: JSON.parse(row.groups) as string[] } : null;
 }
 
-/** Forget everything (another server, or a cursor the server no longer knows). */
-export function resetKnowledge(db: Db, serverUrl: string): void {
+/** The same set of groups, whatever the order. */
+export const sameGroups = (a: readonly string[], b: readonly string[]): boolean => [...a].sort().join('\n') === [...b].sort().join('\n');
+
+/** Forget everything (another server, a cursor the server no longer knows, another reader's groups). */
+export function resetKnowledge(db: Db, serverUrl: string, groups: readonly string[] = []): void {
   db.transaction(() => {
     db.exec('DELETE FROM knowledge_entries; DELETE FROM knowledge_categories;');
-    db.prepare('INSERT OR REPLACE INTO knowledge_sync (id, server_url, cursor, synced_at) VALUES (1, ?, 0, NULL)').run(serverUrl);
+    db.prepare('INSERT OR REPLACE INTO knowledge_sync (id, server_url, cursor, synced_at, groups) VALUES (1, ?, 0, NULL, ?)').run(
+      serverUrl,
+      JSON.stringify([...groups].sort()),
+    );
   })();
 }
 
 /** Applies one page of the server's changes feed atomically, cursor included. Returns entries changed. */
 export function applyKnowledgeChanges(
   db: Db,
-  page: { changes: KnowledgeChange[]; categories: KnowledgeCategory[]; cursor: number },
+  page: { changes: KnowledgeChange[]; categories: KnowledgeCategory[]; cursor: number; groups: string[] },
   serverUrl: string,
   now: number,
 ): number {
   const remove = db.prepare('DELETE FROM knowledge_entries WHERE id = ?');
   const write = entryWriter(db);
-  const insertCategory = db.prepare('INSERT INTO knowledge_categories (id, name, sort_order) VALUES (?, ?, ?)');
+  const insertCategory = db.prepare('INSERT INTO knowledge_categories (id, group_id, name, sort_order) VALUES (?, ?, ?, ?)');
   return db.transaction(() => {
     for (const change of page.changes) {
       if (!change.entry) remove.run(change.id);
       else write(change.entry);
     }
     db.exec('DELETE FROM knowledge_categories');
-    for (const c of page.categories) insertCategory.run(c.id, c.name, c.sortOrder);
-    db.prepare('INSERT OR REPLACE INTO knowledge_sync (id, server_url, cursor, synced_at) VALUES (1, ?, ?, ?)').run(serverUrl, page.cursor, now);
+    for (const c of page.categories) insertCategory.run(c.id, c.groupId, c.name, c.sortOrder);
+    db.prepare('INSERT OR REPLACE INTO knowledge_sync (id, server_url, cursor, synced_at, groups) VALUES (1, ?, ?, ?, ?)').run(
+      serverUrl,
+      page.cursor,
+      now,
+      JSON.stringify([...page.groups].sort()),
+    );
     return page.changes.length;
   })();
 }
@@ -88,8 +101,9 @@ export function getKnowledgeEntry(db: Db, id: string): KnowledgeEntry | null {
   return row ? KnowledgeEntrySchema.parse(JSON.parse(row.data)) : null;
 }
 
+/** The company's categories first, then the group's; each by its order, then name. */
 export function listKnowledgeCategories(db: Db): KnowledgeCategory[] {
-  return (db.prepare('SELECT id, name, sort_order AS sortOrder FROM knowledge_categories ORDER BY sort_order, name').all() as KnowledgeCategory[]).map((c) => ({
-    ...c,
-  }));
+  return db
+    .prepare('SELECT id, group_id AS groupId, name, sort_order AS sortOrder FROM knowledge_categories ORDER BY group_id IS NOT NULL, sort_order, name')
+    .all() as KnowledgeCategory[];
 }

@@ -8,6 +8,7 @@ import { searchKnowledge } from './search.js';
 let rev = 0;
 const entry = (id: string, question: string, answerText: string, keywords: string[] = [], categoryId: string | null = null): KnowledgeEntry => ({
   id,
+  groupId: null,
   categoryId,
   question,
   keywords,
@@ -94,8 +95,9 @@ describe('knowledge search on the SQLite cache', () => {
           { id: 'question', rev: 100, entry: { ...ENTRIES[2]!, question: '换货流程是什么', rev: 100 } },
           { id: 'answer-only', rev: 101, entry: null },
         ],
-        categories: [{ id: 'after-sales', name: '售后', sortOrder: 0 }],
+        categories: [{ id: 'after-sales', groupId: null, name: '售后', sortOrder: 0 }],
         cursor: 101,
+        groups: [],
       },
       'http://127.0.0.1:1',
       1,

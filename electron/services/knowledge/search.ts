@@ -125,10 +125,20 @@ function bigramRows(db: Db, terms: string[], q: KnowledgeQuery): Row[] {
   return rows;
 }
 
-function toHit(row: Row, terms: string[]): KnowledgeHit {
+/**
+ * The skill group of a found entry (null: the company's). Read per hit, after the search: the
+ * group is only in the entry's JSON, and reading it for every candidate row would slow the search.
+ */
+function groupOfEntry(db: Db): (id: string) => string | null {
+  const read = statement(db, "SELECT json_extract(data, '$.groupId') AS groupId FROM knowledge_entries WHERE id = ?");
+  return (id) => (read.get(id) as { groupId: string | null } | undefined)?.groupId ?? null;
+}
+
+function toHit(row: Row, terms: string[], groupOf: (id: string) => string | null): KnowledgeHit {
   const { snippet, ranges } = snippetOf(row.answer_text, terms);
   return {
     id: row.id,
+    groupId: groupOf(row.id),
     categoryId: row.category_id,
     question: row.question,
     questionRanges: findRanges(row.question, terms),
@@ -146,5 +156,6 @@ export function searchKnowledge(db: Db, q: KnowledgeQuery): Omit<KnowledgeSearch
   const short = terms.filter((t) => [...t].length < 3);
   const mode = long.length > 0 ? 'fts' : 'like';
   const rows = mode === 'fts' ? ftsRows(db, long, short, q) : short.every(bigramSearchable) ? bigramRows(db, short, q) : likeRows(db, short, q);
-  return { hits: rows.map((row) => toHit(row, terms)), mode };
+  const groupOf = groupOfEntry(db);
+  return { hits: rows.map((row) => toHit(row, terms, groupOf)), mode };
 }

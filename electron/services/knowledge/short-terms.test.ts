@@ -13,6 +13,7 @@ import { queryTerms, searchKnowledge } from './search.js';
 
 const entry = (n: number, question: string, answerText: string, keywords: string[], categoryId: string | null): KnowledgeEntry => ({
   id: `e${n}`,
+  groupId: null,
   categoryId,
   question,
   keywords,

@@ -7,7 +7,7 @@ import { ok, type Result } from '../../../shared/errors.js';
 import type { RestClient } from '../api/rest-client.js';
 import type { ClosingGate } from '../base/closing-gate.js';
 import type { Db } from '../cache/database.js';
-import { applyKnowledgeChanges, readSyncState, resetKnowledge } from './knowledge-repo.js';
+import { applyKnowledgeChanges, readSyncState, resetKnowledge, sameGroups } from './knowledge-repo.js';
 
 export interface KnowledgeSync {
   sync(): Promise<Result<{ changed: number; syncedAt: number | null }>>;
@@ -41,10 +41,21 @@ export function createKnowledgeSync(options: KnowledgeSyncOptions): KnowledgeSyn
       state = readSyncState(db);
     }
     let cursor = state?.cursor ?? 0;
+    let groups = state?.groups ?? [];
     let changed = 0;
     for (let page = 0; page < MAX_PAGES; page++) {
       const result = await rest.call('knowledgeChanges', { query: { after: cursor, limit: PAGE } });
       if (!result.ok) return result;
+      // Another reader's view (the agent left or joined a group, someone else logged in): entries of a
+      // group left behind lie below the cursor and would never come as removals. Start over from 0.
+      if (!sameGroups(result.value.groups, groups) && cursor > 0) {
+        resetKnowledge(db, serverUrl, result.value.groups);
+        groups = result.value.groups;
+        cursor = 0;
+        changed++;
+        continue;
+      }
+      groups = result.value.groups;
       changed += applyKnowledgeChanges(db, result.value, serverUrl, options.clock());
       cursor = result.value.cursor;
       // Closing: keep what is applied (the cursor is stored with it); the rest comes next time.

@@ -58,6 +58,7 @@ function fill(db: Db) {
           rev: 1,
           entry: {
             id: 'k1',
+            groupId: null,
             categoryId: null,
             question: '如何申请退货',
             keywords: ['退货'],
@@ -69,8 +70,9 @@ function fill(db: Db) {
           },
         },
       ],
-      categories: [{ id: 'kc1', name: '售后', sortOrder: 1 }],
+      categories: [{ id: 'kc1', groupId: null, name: '售后', sortOrder: 1 }],
       cursor: 1,
+      groups: [],
     },
     A,
     1,

@@ -32,6 +32,7 @@ export function emitChanges({ events, internal }: ChangeListeners, changes: Appl
   for (const ownerId of new Set(changes.phrasesOutdated)) internal.emit('phrases:outdated', { ownerId });
   if (changes.notices.length > 0) internal.emit('notices:arrived', { noticeIds: changes.notices.map((n) => n.id), live: style === 'each' });
   if (changes.settingsOutdated) internal.emit('settings:outdated', {});
+  if (changes.tagCategoriesOutdated) internal.emit('tag-categories:outdated', {});
   for (const alert of changes.alerts) events.emit('alert:raised', alert);
   for (const whisper of changes.whispers) events.emit('whisper:received', whisper);
   for (const taken of changes.takenOver) events.emit('conversation:taken-over', taken);

@@ -44,6 +44,8 @@ export interface AppliedChanges {
   takenOver: { conversationId: string; roomNo: string }[];
   /** 公司设置 or the company auto-reply changed: the company-settings service re-reads them. */
   settingsOutdated: boolean;
+  /** 名片分类 changed: the tag-category service re-reads them. */
+  tagCategoriesOutdated: boolean;
 }
 
 export interface ApplyOptions {
@@ -62,6 +64,7 @@ export function emptyChanges(): AppliedChanges {
     phrasesOutdated: [],
     notices: [],
     settingsOutdated: false,
+    tagCategoriesOutdated: false,
     whispers: [],
     takenOver: [],
   };
@@ -212,6 +215,9 @@ function applyOne(working: WorkingSet, changes: AppliedChanges, event: DurableEv
     case 'settings.changed':
       // A hint only: however many a replay brings, the settings are read once.
       changes.settingsOutdated = true;
+      return;
+    case 'tag-categories.changed':
+      changes.tagCategoriesOutdated = true;
       return;
     default:
       assertNever(event);

@@ -11,12 +11,15 @@ import { assertNever, fail, ok, ERROR_CODES, type ErrorCode, type Result } from 
 import { REALTIME_PATH, ServerFrameSchema, type ClientFrame, type ServerFrame } from '../../../shared/protocol/realtime.js';
 import type { SendMessageBody } from '../../../shared/protocol/rest.js';
 import type { SessionEndReason } from '../../../shared/session.js';
+import { toDisposable, type Disposable } from '../base/lifecycle.js';
 import { createBackoff } from './backoff.js';
 import { createCatchUp, type CatchUpProgress } from './catch-up.js';
 import type { SeqEvent } from './event-applier.js';
 
 export type RealtimePhase = 'offline' | 'connecting' | 'syncing' | 'online';
 export type EphemeralFrame = Extract<ServerFrame, { type: 'draft' | 'typing' | 'queue' | 'presence' | 'agent' | 'customer.changed' }>;
+/** 访客监控 and 主动邀请: the site-visitor deltas and the answers to this agent's invitations. */
+export type SiteVisitorFrame = Extract<ServerFrame, { type: 'site-visitor' | 'site-visitor.left' | 'invitation' }>;
 
 export interface RealtimeHandlers {
   /**
@@ -61,6 +64,13 @@ export interface RealtimeClient {
   sendMessage(conversationId: string, message: SendMessageBody): Promise<Result<Message>>;
   /** Fire-and-forget frames (typing). False when not connected. */
   send(frame: ClientFrame): boolean;
+  /**
+   * 访客监控: ask for the site-visitor deltas (or stop them). Every new connection starts with them
+   * off, so while watched the request is repeated after each welcome.
+   */
+  watchSiteVisitors(watch: boolean): void;
+  /** The site-visitor and invitation frames, as they arrive. */
+  onSiteVisitorFrame(listener: (frame: SiteVisitorFrame) => void): Disposable;
 }
 
 interface PendingAck {
@@ -94,6 +104,10 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
   let resyncing = false;
   /** No welcome since the last attempt failed: the server is not reachable, say offline (not 连接中) while retrying. */
   let unreachable = false;
+  /** The current socket was welcomed: frames other than hello may go out on it. */
+  let welcomed = false;
+  let siteVisitorsWatched = false;
+  const siteVisitorListeners = new Set<(frame: SiteVisitorFrame) => void>();
 
   const setPhase = (next: RealtimePhase, progress: CatchUpProgress | null = null) => {
     phase = next;
@@ -155,6 +169,7 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
     const token = options.token();
     if (!running || !token) return;
     setPhase(unreachable ? 'offline' : 'connecting');
+    welcomed = false;
     const ws = new WebSocket(realtimeUrl(options.serverUrl()), { handshakeTimeout: connectTimeoutMs });
     socket = ws;
     ws.on('open', () => {
@@ -230,6 +245,8 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
         clearWelcomeTimer();
         backoff.reset();
         unreachable = false;
+        welcomed = true;
+        if (siteVisitorsWatched) sendWatch(ws, true);
         // The count comes with the first replay.progress; the headSeq here counts every agent's events.
         setPhase('syncing', { done: 0, total: 0, behind: [] });
         return;
@@ -261,6 +278,12 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
           handlers.unauthenticated(frame.error.reason ?? null);
         } else handlers.log?.('server refused a frame', frame.error);
         return;
+      case 'site-visitor':
+      case 'site-visitor.left':
+      case 'invitation':
+        // Only now matters (no seq, no replay): straight to whoever shows it.
+        for (const listener of siteVisitorListeners) listener(frame);
+        return;
       case 'pong':
       case 'business-hours': // to visitors only (工作时间 for the widget)
       case 'widget-config': // to visitors only (访客端设置)
@@ -283,6 +306,10 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
       default:
         assertNever(frame);
     }
+  }
+
+  function sendWatch(ws: WebSocket, watch: boolean) {
+    if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'site-visitors.watch', watch } satisfies ClientFrame));
   }
 
   return {
@@ -313,6 +340,16 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
       if (!socket || socket.readyState !== WebSocket.OPEN) return false;
       socket.send(JSON.stringify(frame));
       return true;
+    },
+    watchSiteVisitors(watch) {
+      if (siteVisitorsWatched === watch) return;
+      siteVisitorsWatched = watch;
+      // Before the welcome the hello is still being checked; the welcome sends it then.
+      if (socket && welcomed) sendWatch(socket, watch);
+    },
+    onSiteVisitorFrame(listener) {
+      siteVisitorListeners.add(listener);
+      return toDisposable(() => siteVisitorListeners.delete(listener));
     },
     sendMessage(conversationId, message) {
       const ws = socket;

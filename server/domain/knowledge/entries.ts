@@ -1,5 +1,6 @@
 /**
- * Knowledge entries: admins create, change and delete them; agents read enabled ones. Every
+ * Knowledge entries: admins create, change and delete them (a 组长 their group's:
+ * ../phrases/group-scope.ts); agents read the enabled ones of the company and of their group. Every
  * change takes the next rev so workstations can sync "what changed after rev N"; a delete keeps
  * a tombstone for the same reason. Answers are parsed into the safe RichDoc before storing.
  */
@@ -7,16 +8,21 @@ import { uuidv7 } from '../../../shared/ids.js';
 import type { KnowledgeChanges, KnowledgeEntry, NewKnowledgeEntryBody, UpdateKnowledgeEntryBody } from '../../../shared/knowledge.js';
 import type { KnowledgeEntryPage } from '../../../shared/protocol/rest-knowledge.js';
 import type { KnowledgeEntryRow } from '../../store/knowledge-types.js';
-import { recordAudit, type Actor } from '../admin/audit.js';
+import type { ContentScopeFilter } from '../../../shared/content-scope.js';
+import { recordAudit } from '../admin/audit.js';
+import type { ConsoleActor } from '../admin/console-scope.js';
+import { assertManagesContentOf, consoleContentView, groupOf, readerGroups } from '../phrases/group-scope.js';
 import type { DomainContext, Principal } from '../context.js';
 import { refuse } from '../errors.js';
 import { listCategories } from './categories.js';
+import type { AgentRow } from '../../store/types.js';
 import { parseRichText, richDocToText } from '../../../shared/knowledge-rich-text.js';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
 
 export const toEntry = (row: KnowledgeEntryRow): KnowledgeEntry => ({
   id: row.id,
+  groupId: row.groupId,
   categoryId: row.categoryId,
   question: row.question,
   keywords: row.keywords,
@@ -31,6 +37,7 @@ const isAdmin = (principal: Staff): boolean => principal.agent.role === 'admin';
 
 /** What the audit log keeps of an entry: the answer as its text, readable in the log. */
 const auditFields = (row: KnowledgeEntryRow) => ({
+  ...groupOf(row),
   question: row.question,
   categoryId: row.categoryId,
   keywords: row.keywords,
@@ -56,20 +63,23 @@ function parseAnswer(source: string): Pick<KnowledgeEntryRow, 'answer' | 'answer
   return { answer, answerText };
 }
 
-function checkCategory(ctx: DomainContext, categoryId: string | null): void {
-  if (categoryId !== null && !ctx.store.knowledge.categoryById(categoryId)) {
-    refuse('VALIDATION_FAILED', 'No such category', { 'body.categoryId': 'unknown category' });
-  }
+/** An entry's category is of the same owner: the company's for the company's entries, the group's for a group's. */
+function checkCategory(ctx: DomainContext, categoryId: string | null, groupId: string | null): void {
+  if (categoryId === null) return;
+  const category = ctx.store.knowledge.categoryById(categoryId);
+  if (!category || category.groupId !== groupId) refuse('VALIDATION_FAILED', 'No such category', { 'body.categoryId': 'unknown category' });
 }
 
-/** `actor` null: a row of an import, which the log records once for the whole file (knowledge.import). */
-export function createEntry(ctx: DomainContext, body: NewKnowledgeEntryBody, actor: Actor | null = null): KnowledgeEntry {
+/** `actor` null: a row of an import (the company's; the route is admins'), which the log records once for the whole file (knowledge.import). */
+export function createEntry(ctx: DomainContext, body: NewKnowledgeEntryBody, actor: ConsoleActor | null = null): KnowledgeEntry {
   const parsed = parseAnswer(body.answer);
   return ctx.store.transaction(() => {
-    checkCategory(ctx, body.categoryId);
+    if (actor) assertManagesContentOf(ctx, actor, body.groupId, 'knowledge');
+    checkCategory(ctx, body.categoryId, body.groupId);
     const now = ctx.clock();
     const row: KnowledgeEntryRow = {
       id: uuidv7(now),
+      groupId: body.groupId,
       categoryId: body.categoryId,
       question: body.question,
       keywords: cleanKeywords(body.keywords),
@@ -86,12 +96,13 @@ export function createEntry(ctx: DomainContext, body: NewKnowledgeEntryBody, act
   });
 }
 
-export function updateEntry(ctx: DomainContext, actor: Actor, id: string, patch: UpdateKnowledgeEntryBody): KnowledgeEntry {
+export function updateEntry(ctx: DomainContext, actor: ConsoleActor, id: string, patch: UpdateKnowledgeEntryBody): KnowledgeEntry {
   const parsed = patch.answer !== undefined ? parseAnswer(patch.answer) : undefined;
   return ctx.store.transaction(() => {
     const row = ctx.store.knowledge.entryById(id);
     if (!row || row.deleted) return refuse('NOT_FOUND', 'No such knowledge entry');
-    if (patch.categoryId !== undefined) checkCategory(ctx, patch.categoryId);
+    assertManagesContentOf(ctx, actor, row.groupId, 'knowledge');
+    if (patch.categoryId !== undefined) checkCategory(ctx, patch.categoryId, row.groupId);
     const next: KnowledgeEntryRow = {
       ...row,
       question: patch.question ?? row.question,
@@ -108,12 +119,14 @@ export function updateEntry(ctx: DomainContext, actor: Actor, id: string, patch:
   });
 }
 
-export function deleteEntry(ctx: DomainContext, actor: Actor, id: string): { ok: true } {
+export function deleteEntry(ctx: DomainContext, actor: ConsoleActor, id: string): { ok: true } {
   return ctx.store.transaction(() => {
     const row = ctx.store.knowledge.entryById(id);
     if (!row || row.deleted) return refuse('NOT_FOUND', 'No such knowledge entry');
+    assertManagesContentOf(ctx, actor, row.groupId, 'knowledge');
     // The tombstone keeps no content (a deleted answer should not linger anywhere) and no
-    // category: the sync needs only its id and rev, and the category must stay deletable.
+    // category: the sync needs only its id and rev, and the category must stay deletable. It keeps
+    // its group, which says who may hear of it.
     ctx.store.knowledge.putEntry({
       ...row,
       categoryId: null,
@@ -130,27 +143,32 @@ export function deleteEntry(ctx: DomainContext, actor: Actor, id: string): { ok:
   });
 }
 
+/** Whether a staff member reads this entry at the workstation: the company's, or their own group's. */
+const readsEntry = (agent: Pick<AgentRow, 'groupId'>, row: KnowledgeEntryRow): boolean => row.groupId === null || readerGroups(agent).includes(row.groupId);
+
 export function getEntry(ctx: DomainContext, principal: Staff, id: string): KnowledgeEntry {
   const row = ctx.store.knowledge.entryById(id);
-  // An agent is told "not found" for a disabled entry: it does not exist for them.
-  if (!row || row.deleted || (!row.enabled && !isAdmin(principal))) return refuse('NOT_FOUND', 'No such knowledge entry');
+  // An agent is told "not found" for a disabled entry or another group's: it does not exist for them.
+  if (!row || row.deleted || (!isAdmin(principal) && (!row.enabled || !readsEntry(principal.agent, row))))
+    return refuse('NOT_FOUND', 'No such knowledge entry');
   return toEntry(row);
 }
 
 /** The console's filter (rest-knowledge.ts EntryFilter) as the repository's. */
-interface EntryFilterQuery {
+interface EntryFilterQuery extends ContentScopeFilter {
   categoryId?: string;
   q?: string;
   state?: 'enabled' | 'disabled';
 }
-const filterOf = (query: EntryFilterQuery) => ({
+const filterOf = (ctx: DomainContext, actor: ConsoleActor, query: EntryFilterQuery) => ({
+  ...consoleContentView(ctx, actor, query),
   categoryId: query.categoryId,
   text: query.q?.trim() || undefined,
   enabled: query.state === undefined ? undefined : query.state === 'enabled',
 });
 
-export function listEntries(ctx: DomainContext, query: EntryFilterQuery & { limit: number; offset: number }): KnowledgeEntryPage {
-  const filter = filterOf(query);
+export function listEntries(ctx: DomainContext, actor: ConsoleActor, query: EntryFilterQuery & { limit: number; offset: number }): KnowledgeEntryPage {
+  const filter = filterOf(ctx, actor, query);
   return {
     entries: ctx.store.knowledge.list({ ...filter, limit: query.limit, offset: query.offset }).map(toEntry),
     total: ctx.store.knowledge.count(filter),
@@ -161,8 +179,8 @@ export function listEntries(ctx: DomainContext, query: EntryFilterQuery & { limi
 const EXPORT_PAGE = 1000;
 
 /** Every entry the filter matches, newest change first (the export). */
-export function exportEntries(ctx: DomainContext, query: EntryFilterQuery): KnowledgeEntry[] {
-  const filter = filterOf(query);
+export function exportEntries(ctx: DomainContext, actor: ConsoleActor, query: EntryFilterQuery): KnowledgeEntry[] {
+  const filter = filterOf(ctx, actor, query);
   // One transaction: a change made meanwhile cannot shift the pages and lose or repeat an entry.
   return ctx.store.transaction(() => {
     const entries: KnowledgeEntry[] = [];
@@ -174,14 +192,19 @@ export function exportEntries(ctx: DomainContext, query: EntryFilterQuery): Know
   });
 }
 
-export function changesAfter(ctx: DomainContext, after: number, limit: number): KnowledgeChanges {
+/**
+ * The workstation's feed. It feeds workstation search, so a disabled entry is a removal for admins
+ * too, and so is another group's (its id and rev only: nothing of its content). `groups` names the
+ * reader's view; the workstation starts over when it changes (shared/knowledge.ts).
+ */
+export function changesAfter(ctx: DomainContext, reader: Pick<AgentRow, 'groupId'>, after: number, limit: number): KnowledgeChanges {
   const rows = ctx.store.knowledge.changesAfter(after, limit + 1);
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
-  // The feed feeds workstation search, so a disabled entry is a removal for admins too.
   return {
-    changes: page.map((row) => ({ id: row.id, rev: row.rev, entry: row.deleted || !row.enabled ? null : toEntry(row) })),
-    categories: listCategories(ctx),
+    changes: page.map((row) => ({ id: row.id, rev: row.rev, entry: row.deleted || !row.enabled || !readsEntry(reader, row) ? null : toEntry(row) })),
+    categories: listCategories(ctx, reader),
+    groups: readerGroups(reader),
     cursor: page.at(-1)?.rev ?? Math.max(after, 0),
     more,
   };

@@ -9,6 +9,7 @@ import type { MonitorStatus, StatusReason } from '../../../shared/protocol/rest-
 import type { ActivityRow } from '../../store/activity-types.js';
 import type { AgentRow } from '../../store/types.js';
 import type { DomainContext } from '../context.js';
+import { closePhone } from './phone-status.js';
 
 function append(ctx: DomainContext, fact: Omit<ActivityRow, 'id' | 'at' | 'sessionId' | 'conversationId'> & Partial<ActivityRow>): void {
   const at = ctx.clock();
@@ -35,6 +36,21 @@ export function recordStatus(ctx: DomainContext, agentId: string, reason: Status
   const status = effectiveStatus(ctx, agent);
   if (reason !== 'not-responding' && ctx.store.activity.lastStatus(agentId)?.status === status) return;
   append(ctx, { agentId, kind: 'status', status, reason });
+  // The phone status lives with the connection: 离线 ends it in the log too.
+  if (status === 'offline') closePhone(ctx, agentId, 'disconnected');
+}
+
+/**
+ * The server the agent was connected through is gone (node-liveness.ts): 离线 at its last sign of
+ * life, `at` — never before the agent's newest fact, so the log keeps its order. A no-op when the
+ * log has the agent 离线 already. Call inside the claiming transaction.
+ */
+export function recordOfflineAt(ctx: DomainContext, agentId: string, at: number, reason: 'node-lost' | 'server-stopped'): void {
+  const last = ctx.store.activity.lastStatus(agentId);
+  if (!last || last.status === 'offline') return;
+  const when = Math.max(at, last.at);
+  ctx.store.activity.insert({ id: uuidv7(when), agentId, at: when, kind: 'status', status: 'offline', reason, sessionId: null, conversationId: null });
+  closePhone(ctx, agentId, reason === 'node-lost' ? 'node-lost' : 'disconnected', when);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/protocol/rest-monitor.js';
 import type { ActivityRow } from '../../store/activity-types.js';
 import type { CallRow } from '../../store/phone-types.js';
+import type { PhoneActivityRow } from '../../store/presence-types.js';
 import type { DomainContext } from '../context.js';
 import { refuse } from '../errors.js';
 import { canSee, type ConsoleActor } from '../admin/console-scope.js';
@@ -42,6 +43,17 @@ const fromCall = (call: CallRow): TimelineEntry => ({
     endedAt: call.endedAt,
     durationSeconds: call.durationSeconds,
   },
+});
+
+// A call as it happens (振铃, 通话中, 话后处理 …): the phone log, written when the phone changed.
+const fromPhone = (row: PhoneActivityRow): TimelineEntry => ({
+  at: row.at,
+  kind: 'phone',
+  status: null,
+  reason: row.reason,
+  conversationId: null,
+  call: null,
+  phone: row.status,
 });
 
 /**
@@ -84,7 +96,11 @@ export function agentTimeline(ctx: DomainContext, actor: ConsoleActor, agentId: 
   // Today stops at now; a day still to come has nothing yet.
   const until = Math.min(end, Math.max(start, now));
   const rows = ctx.store.activity.between(agentId, start, end);
-  const entries = [...rows.map(fromActivity), ...ctx.store.activity.callsBetween(agentId, start, end).map(fromCall)];
+  const entries = [
+    ...rows.map(fromActivity),
+    ...ctx.store.phoneActivity.between(agentId, start, end).map(fromPhone),
+    ...ctx.store.activity.callsBetween(agentId, start, end).map(fromCall),
+  ];
   // Stable: activity rows keep their written order; a call goes after the facts of its millisecond.
   entries.sort((a, b) => a.at - b.at);
   const initial = ctx.store.activity.statusBefore(agentId, start)?.status ?? null;

@@ -10,6 +10,7 @@ import type { ConversationRow } from '../../store/types.js';
 import type { DomainContext } from '../context.js';
 import { groupInView, type ConsoleActor } from '../admin/console-scope.js';
 import { effectiveStatus } from './activity.js';
+import { phoneStatuses } from './phone-status.js';
 import { dayBounds, dayOf } from './company-day.js';
 
 const STATUS_ORDER: Record<MonitorStatus, number> = { online: 0, busy: 1, away: 2, offline: 3 };
@@ -31,12 +32,15 @@ function readFacts(ctx: DomainContext): Facts {
   const { start, end } = dayBounds(date, timeZone);
   const loads = ctx.store.agents.loads();
   const last = ctx.store.activity.lastStatuses();
+  const phones = phoneStatuses(ctx.store.agentPresence.all());
   const agents = ctx.store.agents
     .list()
     .filter((row) => !row.disabledAt)
     .map((row): WallboardAgent => {
       const status = effectiveStatus(ctx, row);
       const fact = last.get(row.id);
+      // Only while the agent counts as connected: a row a dead node left behind, not closed yet, shows nothing.
+      const phone = status === 'offline' ? undefined : phones.get(row.id);
       return {
         id: row.id,
         nickname: row.nickname,
@@ -46,6 +50,8 @@ function readFacts(ctx: DomainContext): Facts {
         statusSince: fact?.status === status ? fact.at : null,
         load: loads.get(row.id) ?? 0,
         maxConcurrent: row.maxConcurrent,
+        phone: phone?.status ?? null,
+        phoneSince: phone?.since ?? null,
       };
     })
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.nickname.localeCompare(b.nickname, 'zh-CN'));
@@ -76,7 +82,7 @@ function board(facts: Facts, groupId: string | null, groupName: string | null): 
     agents,
     byStatus,
     load: { active: agents.reduce((n, a) => n + a.load, 0), capacity: connected.reduce((n, a) => n + a.maxConcurrent, 0) },
-    callsInProgress: null,
+    callsInProgress: agents.filter((a) => a.phone === 'talking').length,
     queue: {
       length: queued.length,
       oldestQueuedAt: queued.reduce<number | null>((min, c) => (c.queuedAt !== null && (min === null || c.queuedAt < min) ? c.queuedAt : min), null),

@@ -1,6 +1,6 @@
 /**
- * Canned files (常用文件): the same ownership rules as phrases (public: admins; personal: their
- * owner only), bytes checked like uploads (size, type by content), and "attach": a new attachment
+ * Canned files (常用文件): the same ownership rules as phrases (public: admins; a group's: admins
+ * and its 组长; personal: their owner only), bytes checked like uploads (size, type by content), and "attach": a new attachment
  * of a conversation the caller handles, sharing the canned file's bytes. The message itself then
  * goes through the normal path (sendMessage, idempotent on clientId).
  */
@@ -23,33 +23,41 @@ import { cleanFileName } from '../files/file-name.js';
 import { typeMismatch } from '../files/file-type.js';
 import { emitPhrasesChanged } from './changes.js';
 import { auditPublicChange } from './public-audit.js';
-import { assertCanEdit, assertCategoryFits, ownerFor } from './phrases.js';
+import { assertCanEdit, assertCategoryFits, ownerFor, ownerOf, readerOf } from './phrases.js';
+import { consoleContentView } from './group-scope.js';
+import type { ContentScopeFilter } from '../../../shared/content-scope.js';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
 
 const toFilePhrase = ({ sha256: _sha256, ...file }: FilePhraseRow): FilePhrase => file;
 
 export function listFilePhrases(ctx: DomainContext, staff: Staff): FilePhraseList {
-  return { files: ctx.store.filePhrases.visibleTo(staff.agent.id).map(toFilePhrase) };
+  return { files: ctx.store.filePhrases.visibleTo(readerOf(staff)).map(toFilePhrase) };
 }
 
-/** A canned file the caller may use: public, or their own personal one. Others' look missing. */
+/** The console's list: the company's and the groups' files the caller manages, as the filter narrows them. */
+export function listManagedFilePhrases(ctx: DomainContext, staff: Staff, filter: ContentScopeFilter): FilePhraseList {
+  return { files: ctx.store.filePhrases.shared(consoleContentView(ctx, staff.agent, filter)).map(toFilePhrase) };
+}
+
+/** A canned file the caller may use: public, their group's, or their own personal one. Others' look missing. */
 function usableFile(ctx: DomainContext, staff: Staff, id: string): FilePhraseRow {
   const row = ctx.store.filePhrases.byId(id);
-  if (!row || (row.scope === 'personal' && row.ownerId !== staff.agent.id)) return refuse('NOT_FOUND', 'No such canned file');
-  return row;
+  const usable =
+    row &&
+    (row.scope === 'public' || (row.scope === 'group' && row.groupId === staff.agent.groupId) || (row.scope === 'personal' && row.ownerId === staff.agent.id));
+  return usable ? row : refuse('NOT_FOUND', 'No such canned file');
 }
 
 export function uploadFilePhrase(ctx: DomainContext, staff: Staff, query: UploadFilePhraseQuery, bytes: Buffer): FilePhrase {
   // Every check before anything is written: a refused upload stores nothing.
-  const ownerId = ownerFor(staff, query.scope);
+  const owner = ownerFor(ctx, staff, query.scope, query.groupId ?? null, 'files');
   // The same rule as an upload in a conversation (FILE_PHRASE_LIMITS.bytesMax is that limit).
   const file = acceptFile(query.name, bytes);
   const now = ctx.clock();
   const row: FilePhraseRow = {
     id: uuidv7(now),
-    scope: query.scope,
-    ownerId,
+    ...owner,
     categoryId: query.categoryId ?? null,
     name: file.name,
     size: bytes.length,
@@ -63,11 +71,11 @@ export function uploadFilePhrase(ctx: DomainContext, staff: Staff, query: Upload
   ctx.store.attachmentBytes.write(row.id, bytes);
   try {
     return ctx.store.transaction(() => {
-      if (ctx.store.filePhrases.countFor(ownerId) >= FILE_PHRASE_LIMITS.perOwnerMax) {
+      if (ctx.store.filePhrases.countFor(owner) >= FILE_PHRASE_LIMITS.perOwnerMax) {
         refuse('CAPACITY_REACHED', `At most ${FILE_PHRASE_LIMITS.perOwnerMax} canned files here; delete some first`);
       }
-      assertCategoryFits(ctx, row.categoryId, row.scope, ownerId);
-      row.sortOrder = ctx.store.filePhrases.nextSortOrder(ownerId);
+      assertCategoryFits(ctx, row.categoryId, owner);
+      row.sortOrder = ctx.store.filePhrases.nextSortOrder(owner);
       ctx.store.filePhrases.insert(row);
       emitPhrasesChanged(ctx, row);
       auditPublicChange(ctx, staff, 'filePhrase', 'create', row, null, row);
@@ -82,8 +90,8 @@ export function uploadFilePhrase(ctx: DomainContext, staff: Staff, query: Upload
 export function updateFilePhrase(ctx: DomainContext, staff: Staff, id: string, patch: UpdateFilePhraseBody): FilePhrase {
   return ctx.store.transaction(() => {
     const row = ctx.store.filePhrases.byId(id) ?? refuse('NOT_FOUND', 'No such canned file');
-    assertCanEdit(staff.agent, row, 'files');
-    assertCategoryFits(ctx, patch.categoryId, row.scope, row.ownerId);
+    assertCanEdit(ctx, staff.agent, row, 'files');
+    assertCategoryFits(ctx, patch.categoryId, ownerOf(row));
     const name = patch.name === undefined ? undefined : cleanFileName(patch.name);
     if (name !== undefined) {
       const mismatch = typeMismatch(name, row);
@@ -100,7 +108,7 @@ export function updateFilePhrase(ctx: DomainContext, staff: Staff, id: string, p
 export function deleteFilePhrase(ctx: DomainContext, staff: Staff, id: string): { ok: true } {
   ctx.store.transaction(() => {
     const row = ctx.store.filePhrases.byId(id) ?? refuse('NOT_FOUND', 'No such canned file');
-    assertCanEdit(staff.agent, row, 'files');
+    assertCanEdit(ctx, staff.agent, row, 'files');
     ctx.store.filePhrases.remove(id);
     emitPhrasesChanged(ctx, row);
     auditPublicChange(ctx, staff, 'filePhrase', 'delete', row, row, null);

@@ -9,6 +9,15 @@ import type { TagCategoryWithTags } from '../../store/tag-category-types.js';
 import type { DomainContext } from '../context.js';
 import { refuse } from '../errors.js';
 import { recordAudit, type Actor } from '../admin/audit.js';
+import { audience } from '../../store/types.js';
+
+/**
+ * The `tag-categories.changed` hint to every staff member, in the change's transaction: open
+ * workstations re-read the categories now, one that was offline on replay (no restart).
+ */
+function emitChanged(ctx: DomainContext): void {
+  ctx.store.events.append({ type: 'tag-categories.changed' }, [audience.staff], ctx.clock());
+}
 
 const toCategory = ({ createdAt: _createdAt, ...category }: TagCategoryWithTags): TagCategory => category;
 
@@ -45,6 +54,7 @@ export function createTagCategory(ctx: DomainContext, actor: Actor, body: NewTag
     ctx.store.tagCategories.setTags(row.id, body.tags);
     const created = toCategory({ ...row, tags: body.tags });
     recordAudit(ctx, actor, 'tagCategory.create', { type: 'tagCategory', id: row.id }, null, auditFields(created));
+    emitChanged(ctx);
     return created;
   });
 }
@@ -58,6 +68,7 @@ export function updateTagCategory(ctx: DomainContext, actor: Actor, id: string, 
     if (patch.tags !== undefined) ctx.store.tagCategories.setTags(id, patch.tags);
     const after = ctx.store.tagCategories.byId(id)!;
     recordAudit(ctx, actor, 'tagCategory.update', { type: 'tagCategory', id }, auditFields(before), auditFields(after));
+    emitChanged(ctx);
     return toCategory(after);
   });
 }
@@ -68,6 +79,7 @@ export function deleteTagCategory(ctx: DomainContext, actor: Actor, id: string):
     const before = ctx.store.tagCategories.byId(id) ?? refuse('NOT_FOUND', 'No such tag category');
     ctx.store.tagCategories.remove(id);
     recordAudit(ctx, actor, 'tagCategory.delete', { type: 'tagCategory', id }, auditFields(before), null);
+    emitChanged(ctx);
   });
   return { ok: true };
 }

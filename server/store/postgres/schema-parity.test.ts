@@ -278,6 +278,7 @@ describe("PostgreSQL's migrations build SQLite's schema", () => {
       'login_guard',
       'notices',
       'offline_messages',
+      'phone_activity',
       'sessions',
       'whispers',
     ]);

@@ -8,9 +8,10 @@ import { type SqlDb, fromRow, fromRows, insertRow } from './sql-db.js';
 const ORDER = 'ORDER BY at, rowid';
 
 // A conversation's first assignment is its first 'assigned' fact (older conversations: assigned_at).
-const FIRST_ASSIGNED = `COALESCE((SELECT MIN(a.at) FROM agent_activity a WHERE a.conversation_id = c.id AND a.kind = 'assigned'), c.assigned_at)`;
+// The reports' rollups (./repos-reports.ts) use the same two expressions, so their figures agree.
+export const FIRST_ASSIGNED = `COALESCE((SELECT MIN(a.at) FROM agent_activity a WHERE a.conversation_id = c.id AND a.kind = 'assigned'), c.assigned_at)`;
 // The first message an agent typed (automatic replies carry a client id prefix and do not count).
-const FIRST_REPLY = `(SELECT MIN(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.sender = 'agent'
+export const FIRST_REPLY = `(SELECT MIN(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.sender = 'agent'
                        AND substr(m.client_id, 1, @prefixLength) <> @prefix)`;
 
 export function sqlActivity(db: SqlDb): ActivityRepositories['activity'] {

@@ -1,4 +1,4 @@
-import type { KnowledgeCategoryRow, KnowledgeEntryFilter, KnowledgeEntryRow, KnowledgeRepository } from '../knowledge-types.js';
+import type { KnowledgeCategoryRow, KnowledgeEntryFilter, KnowledgeEntryRow, KnowledgeGroupFilter, KnowledgeRepository } from '../knowledge-types.js';
 import { cachedStatement, type SqlDb, fromRow, fromRows, insertRow } from './sql-db.js';
 
 type RawEntry = Omit<KnowledgeEntryRow, 'keywords' | 'answer'> & { keywords: string; answer: string };
@@ -11,10 +11,22 @@ const toEntry = (raw: unknown): KnowledgeEntryRow => {
 /** LIKE pattern for a literal substring (the admin list filter). */
 const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** The company's rows and/or some groups' as one condition (named parameters g0, g1, …). */
+function inGroups(filter: KnowledgeGroupFilter, params: Record<string, unknown>): string {
+  const either: string[] = [];
+  if (filter.public) either.push('group_id IS NULL');
+  if (filter.groupIds === undefined) either.push('group_id IS NOT NULL');
+  else if (filter.groupIds.length > 0) {
+    filter.groupIds.forEach((id, i) => (params[`g${i}`] = id));
+    either.push(`group_id IN (${filter.groupIds.map((_, i) => `@g${i}`).join(', ')})`);
+  }
+  return either.length === 0 ? '1 = 0' : `(${either.join(' OR ')})`;
+}
+
 /** The admin list's filter as a WHERE clause over live entries, for the page and its count alike. */
 function matching(filter: Omit<KnowledgeEntryFilter, 'limit' | 'offset'>): { where: string; params: Record<string, unknown> } {
-  const where = ['deleted = 0'];
   const params: Record<string, unknown> = {};
+  const where = ['deleted = 0', inGroups(filter, params)];
   if (filter.categoryId !== undefined) {
     where.push('category_id = @categoryId');
     params.categoryId = filter.categoryId;
@@ -31,9 +43,9 @@ function matching(filter: Omit<KnowledgeEntryFilter, 'limit' | 'offset'>): { whe
 }
 
 export function sqlKnowledge(db: SqlDb): KnowledgeRepository {
-  const categories = db.prepare('SELECT id, name, sort_order, created_at FROM knowledge_categories ORDER BY sort_order, name');
-  const categoryById = db.prepare('SELECT id, name, sort_order, created_at FROM knowledge_categories WHERE id = ?');
-  const categoryByName = db.prepare('SELECT id, name, sort_order, created_at FROM knowledge_categories WHERE name = ?');
+  const COLUMNS = 'id, group_id, name, sort_order, created_at';
+  const categoryById = db.prepare(`SELECT ${COLUMNS} FROM knowledge_categories WHERE id = ?`);
+  const categoryByName = db.prepare(`SELECT ${COLUMNS} FROM knowledge_categories WHERE name = ?`);
   const updateCategory = db.prepare('UPDATE knowledge_categories SET name = @name, sort_order = @sortOrder WHERE id = @id');
   const deleteCategory = db.prepare('DELETE FROM knowledge_categories WHERE id = ?');
   // A tombstone only tells workstations "this id is gone" (they look at id and rev, never at its
@@ -44,8 +56,8 @@ export function sqlKnowledge(db: SqlDb): KnowledgeRepository {
   const entryById = db.prepare('SELECT * FROM knowledge_entries WHERE id = ?');
   const head = db.prepare('SELECT COALESCE(MAX(rev), 0) AS rev FROM knowledge_entries');
   const put = db.prepare(
-    `INSERT INTO knowledge_entries (id, category_id, question, keywords, answer, answer_text, enabled, deleted, rev, created_at, updated_at)
-     VALUES (@id, @categoryId, @question, @keywords, @answer, @answerText, @enabled, @deleted, @rev, @createdAt, @updatedAt)
+    `INSERT INTO knowledge_entries (id, group_id, category_id, question, keywords, answer, answer_text, enabled, deleted, rev, created_at, updated_at)
+     VALUES (@id, @groupId, @categoryId, @question, @keywords, @answer, @answerText, @enabled, @deleted, @rev, @createdAt, @updatedAt)
      ON CONFLICT(id) DO UPDATE SET category_id = excluded.category_id, question = excluded.question, keywords = excluded.keywords,
        answer = excluded.answer, answer_text = excluded.answer_text, enabled = excluded.enabled, deleted = excluded.deleted,
        rev = excluded.rev, updated_at = excluded.updated_at`,
@@ -54,7 +66,11 @@ export function sqlKnowledge(db: SqlDb): KnowledgeRepository {
   const toCategory = (raw: unknown): KnowledgeCategoryRow | undefined => (raw ? fromRow<KnowledgeCategoryRow>(raw) : undefined);
 
   return {
-    categories: () => fromRows<KnowledgeCategoryRow>(categories.all()),
+    categories: (filter) => {
+      const params: Record<string, unknown> = {};
+      const sql = `SELECT ${COLUMNS} FROM knowledge_categories WHERE ${inGroups(filter, params)} ORDER BY group_id IS NOT NULL, sort_order, name`;
+      return fromRows<KnowledgeCategoryRow>(cachedStatement(db, sql).all(params));
+    },
     categoryById: (id) => toCategory(categoryById.get(id)),
     categoryByName: (name) => toCategory(categoryByName.get(name)),
     insertCategory: (row) => insertRow(db, 'knowledge_categories', row),

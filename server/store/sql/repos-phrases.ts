@@ -3,47 +3,43 @@ import { AUTO_REPLY_CLIENT_PREFIX } from '../../../shared/phrases.js';
 import type { AutoReplyRepository, PhraseCategoryRepository, PhraseCategoryRow, PhraseRepositories, PhraseRepository, PhraseRow } from '../phrase-types.js';
 import { type SqlDb, fromRow, fromRows, insertRow, updateRow } from './sql-db.js';
 import { sqlFilePhrases } from './repos-file-phrases.js';
-
-// Public first, then personal; each by its order, then age.
-const ORDER = "ORDER BY scope = 'personal', sort_order, updated_at, id";
+import { scopedReads } from './phrase-scope-sql.js';
 
 function sqlPhrases(db: SqlDb): PhraseRepository {
-  const visible = db.prepare(`SELECT * FROM phrases WHERE owner_id IS NULL OR owner_id = ? ${ORDER}`);
+  const reads = scopedReads(db, 'phrases');
   const byId = db.prepare('SELECT * FROM phrases WHERE id = ?');
-  const count = db.prepare('SELECT COUNT(*) AS n FROM phrases WHERE owner_id IS NOT DISTINCT FROM ?');
-  const next = db.prepare('SELECT COALESCE(MAX(sort_order) + 1, 0) AS n FROM phrases WHERE owner_id IS NOT DISTINCT FROM ?');
   const remove = db.prepare('DELETE FROM phrases WHERE id = ?');
   return {
-    visibleTo: (agentId) => fromRows<PhraseRow>(visible.all(agentId)),
+    visibleTo: (reader) => fromRows<PhraseRow>(reads.visibleTo(reader)),
+    shared: (filter) => fromRows<PhraseRow>(reads.shared(filter)),
     byId: (id) => {
       const row = byId.get(id);
       return row ? fromRow<PhraseRow>(row) : undefined;
     },
-    countFor: (ownerId) => (count.get(ownerId) as { n: number }).n,
+    countFor: reads.countFor,
     insert: (row) => insertRow(db, 'phrases', row),
     update: (id, patch) => updateRow(db, 'phrases', 'id', id, patch),
     remove: (id) => void remove.run(id),
-    nextSortOrder: (ownerId) => (next.get(ownerId) as { n: number }).n,
+    nextSortOrder: reads.nextSortOrder,
   };
 }
 
 function sqlPhraseCategories(db: SqlDb): PhraseCategoryRepository {
-  const visible = db.prepare(`SELECT * FROM phrase_categories WHERE owner_id IS NULL OR owner_id = ? ${ORDER}`);
+  const reads = scopedReads(db, 'phrase_categories');
   const byId = db.prepare('SELECT * FROM phrase_categories WHERE id = ?');
-  const count = db.prepare('SELECT COUNT(*) AS n FROM phrase_categories WHERE owner_id IS NOT DISTINCT FROM ?');
-  const next = db.prepare('SELECT COALESCE(MAX(sort_order) + 1, 0) AS n FROM phrase_categories WHERE owner_id IS NOT DISTINCT FROM ?');
   const remove = db.prepare('DELETE FROM phrase_categories WHERE id = ?');
   return {
-    visibleTo: (agentId) => fromRows<PhraseCategoryRow>(visible.all(agentId)),
+    visibleTo: (reader) => fromRows<PhraseCategoryRow>(reads.visibleTo(reader)),
+    shared: (filter) => fromRows<PhraseCategoryRow>(reads.shared(filter)),
     byId: (id) => {
       const row = byId.get(id);
       return row ? fromRow<PhraseCategoryRow>(row) : undefined;
     },
-    countFor: (ownerId) => (count.get(ownerId) as { n: number }).n,
+    countFor: reads.countFor,
     insert: (row) => insertRow(db, 'phrase_categories', row),
     update: (id, patch) => updateRow(db, 'phrase_categories', 'id', id, patch),
     remove: (id) => void remove.run(id),
-    nextSortOrder: (ownerId) => (next.get(ownerId) as { n: number }).n,
+    nextSortOrder: reads.nextSortOrder,
   };
 }
 

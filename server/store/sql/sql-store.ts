@@ -18,9 +18,12 @@ import { sqlAuditRepositories } from './repos-audit.js';
 import { sqlNoticeRepositories } from './repos-notices.js';
 import { sqlBlacklistRepositories } from './repos-blacklist.js';
 import { sqlSupervisionRepositories } from './repos-supervision.js';
+import { sqlSiteVisitorRepositories } from './repos-site-visitors.js';
 import { sqlTagCategoryRepositories } from './repos-tag-categories.js';
 import { sqlActivityRepositories } from './repos-activity.js';
+import { sqlPresenceRepositories } from './repos-presence.js';
 import { sqlWidgetSettingsRepositories } from './repos-widget-settings.js';
+import { sqlReportRepositories } from './repos-reports.js';
 import type { SqlDb } from './sql-db.js';
 
 export interface TransactionRunner {
@@ -93,8 +96,11 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     ...sqlBlacklistRepositories(db),
     ...sqlTagCategoryRepositories(db),
     ...sqlActivityRepositories(db),
+    ...sqlPresenceRepositories(db),
     ...sqlSupervisionRepositories(db),
+    ...sqlSiteVisitorRepositories(db),
     ...sqlWidgetSettingsRepositories(db),
+    ...sqlReportRepositories(db),
     transaction<T>(fn: () => T): T {
       if (depth > 0) return fn();
       return outermost(fn);

@@ -113,7 +113,22 @@ export class WidgetApp {
     this.startRealtime(session.token);
     await this.look.ready;
     if (session.conversation && session.conversation.state !== 'ended') await this.enterConversation(session.conversation);
-    else this.go(session.agentsAvailable && session.businessHours.open ? 'start' : 'leave');
+    else if (!(await this.acceptInvitation())) this.go(session.agentsAvailable && session.businessHours.open ? 'start' : 'leave');
+    return true;
+  }
+
+  /**
+   * 主动邀请: opened by an invitation card's 接受 (embed.ts): accept it and show the conversation.
+   * False when there was none or it could not be (lapsed, nobody free): the usual screen follows.
+   */
+  private async acceptInvitation(): Promise<boolean> {
+    const id = this.params.invitationId;
+    if (!id) return false;
+    // Once: a later session call (resync) must not accept it again.
+    delete this.params.invitationId;
+    const result = await this.api.call('acceptInvitation', { params: { id } });
+    if (!result.ok) return false;
+    await this.enterConversation(result.value.conversation);
     return true;
   }
 

@@ -146,6 +146,9 @@ export class ChatState {
       case 'widget-config':
       case 'visitor-rules':
       case 'wallboard': // 实时监控 sockets only
+      case 'site-visitor': // 访客监控: staff who watch only
+      case 'site-visitor.left':
+      case 'invitation': // the hidden trail frame's browse socket (trail.ts), never the chat's
         return effects;
       default:
         return assertNever(frame);
@@ -170,6 +173,7 @@ export class ChatState {
       case 'phrases.changed':
       case 'notice.sent':
       case 'settings.changed':
+      case 'tag-categories.changed':
       case 'whisper.created':
         // Staff-only; a visitor is never in their audience.
         return;

@@ -7,6 +7,8 @@
 import { parseLang, validId, widgetQuery, type WidgetParams } from './params.js';
 import { installTrailFrame } from './trail-embed.js';
 import { LOOK_MESSAGE, applyLook, parseLook, type LauncherLook } from './launcher-look.js';
+import { DECLINE_MESSAGE, parseInvitationMessage } from './invitation-messages.js';
+import { showInvitation } from './invitation-card.js';
 
 const CLOSE_MESSAGE = 'kefu-widget:close';
 const LABELS = {
@@ -76,10 +78,12 @@ function install(): void {
     .then((response) => (response.ok ? response.json() : null))
     .then((config: unknown) => wear(parseLook(config)))
     .catch(() => undefined);
-  const setOpen = (open: boolean): void => {
+  const setOpen = (open: boolean, invitationId?: string): void => {
+    // 接受 on an invitation card: the chat window (re)opens on it and accepts it (params.ts, app.ts).
+    if (invitationId && frame) frame.src = `${origin}/widget?${widgetQuery({ ...params, invitationId })}`;
     if (open && !frame) {
       frame = document.createElement('iframe');
-      frame.src = `${origin}/widget?${widgetQuery(params)}`;
+      frame.src = `${origin}/widget?${widgetQuery(invitationId ? { ...params, invitationId } : params)}`;
       frame.title = labels.frame;
       frame.setAttribute('allow', 'clipboard-write');
       Object.assign(frame.style, {
@@ -113,7 +117,17 @@ function install(): void {
     if (type === LOOK_MESSAGE) wear(parseLook((data as { look?: unknown }).look));
   });
   document.body.appendChild(button);
-  installTrailFrame(origin, widgetQuery(params));
+  const trail = installTrailFrame(origin, widgetQuery(params));
+  // 主动邀请: only our trail frame, from our origin, may put an invitation card on the page.
+  window.addEventListener('message', (event: MessageEvent) => {
+    if (event.origin !== origin || event.source !== trail.contentWindow) return;
+    const invitation = parseInvitationMessage(event.data);
+    if (!invitation) return;
+    showInvitation(invitation, params.lang, {
+      accept: (id) => setOpen(true, id),
+      decline: (id) => trail.contentWindow?.postMessage({ type: DECLINE_MESSAGE, id }, origin),
+    });
+  });
 }
 
 if (document.body) install();

@@ -11,6 +11,8 @@ export interface WidgetParams {
   groupId?: string;
   agentId?: string;
   lang: WidgetLang;
+  /** 主动邀请: the chat window was opened by the invitation card's 接受 (embed.ts); the app accepts it. */
+  invitationId?: string;
 }
 
 export type Warn = (message: string) => void;
@@ -39,8 +41,10 @@ export function parseWidgetQuery(search: string, warn: Warn = defaultWarn): Widg
   const params: WidgetParams = { lang: parseLang(query.get('lang'), warn) };
   const groupId = validId('group', query.get('group'), warn);
   const agentId = validId('agent', query.get('agent'), warn);
+  const invitationId = validId('invitation', query.get('invitation'), warn);
   if (groupId) params.groupId = groupId;
   if (agentId) params.agentId = agentId;
+  if (invitationId) params.invitationId = invitationId;
   return params;
 }
 
@@ -50,5 +54,6 @@ export function widgetQuery(params: WidgetParams): string {
   if (params.groupId) query.set('group', params.groupId);
   if (params.agentId) query.set('agent', params.agentId);
   query.set('lang', params.lang);
+  if (params.invitationId) query.set('invitation', params.invitationId);
   return query.toString();
 }

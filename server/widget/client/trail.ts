@@ -8,6 +8,8 @@ import { routePath, routes } from '../../../shared/protocol/rest.js';
 import { WidgetApi } from './api.js';
 import { WidgetStore } from './storage.js';
 import { PAGE_MESSAGE, hostPage } from './trail-embed.js';
+import { BrowseSocket } from './browse-socket.js';
+import { INVITATION_MESSAGE, parseDeclineMessage } from './invitation-messages.js';
 
 /**
  * The stored token, or a new identity opened now and stored, so the chat app (mounted after this)
@@ -37,14 +39,16 @@ export class PageViewTracker {
 
   constructor(private readonly api: WidgetApi) {}
 
-  async report(page: PageViewReport): Promise<void> {
+  /** Reports the page; returns its page view id (null when not recorded). */
+  async report(page: PageViewReport): Promise<string | null> {
     const result = await this.api.call('reportPageView', { body: page });
     if (!result.ok) {
       console.warn(`[kefu widget] page view not recorded: ${result.error.message}`);
-      return;
+      return null;
     }
     this.pageViewId = result.value.id;
     if (this.leaveWanted) this.leave();
+    return result.value.id;
   }
 
   /** Called on every hide and on pagehide; the server keeps the latest time. */
@@ -66,14 +70,50 @@ export class PageViewTracker {
   }
 }
 
-async function track(page: PageViewReport): Promise<void> {
+/** Where the host page script listens (embed.ts); null for a /widget page opened directly. */
+export interface HostLink {
+  win: Window;
+  parent: Window;
+  origin: string;
+}
+
+/**
+ * 访客监控 and 主动邀请: once the page view is recorded, the browse socket stays open while the page
+ * is shown; its invitations go to the host page script, which shows the card; 拒绝 comes back here
+ * (only we hold the token) and is sent to the server.
+ */
+export function browseAndRelay(api: WidgetApi, token: string, pageViewId: string, host: HostLink): BrowseSocket {
+  const socket = new BrowseSocket({
+    token,
+    pageViewId,
+    onInvitation: (invitation) =>
+      host.parent.postMessage(
+        {
+          type: INVITATION_MESSAGE,
+          invitation: { id: invitation.id, fromName: invitation.fromName, text: invitation.text, pending: invitation.state === 'pending' },
+        },
+        host.origin,
+      ),
+  });
+  host.win.addEventListener('message', (event: MessageEvent) => {
+    if (event.source !== host.parent || event.origin !== host.origin) return;
+    const id = parseDeclineMessage(event.data);
+    if (id) void api.call('declineInvitation', { params: { id } });
+  });
+  host.win.addEventListener('pagehide', () => socket.stop());
+  socket.start();
+  return socket;
+}
+
+async function track(page: PageViewReport, host: HostLink | null = null): Promise<void> {
   const api = new WidgetApi();
   const token = await ensureVisitorToken(api);
   if (!token) return;
   api.setToken(token);
   const tracker = new PageViewTracker(api);
   tracker.watch();
-  await tracker.report(page);
+  const pageViewId = await tracker.report(page);
+  if (pageViewId && host) browseAndRelay(api, token, pageViewId, host);
 }
 
 /** Trail mode (hidden iframe from widget.js): waits for the host page's facts from our parent. */
@@ -89,7 +129,8 @@ export function startTrailFrame(win: Window = window): void {
       return;
     }
     started = true;
-    void track(page.data);
+    // The host page is the one that sent us its facts: invitations go back to that origin only.
+    void track(page.data, { win, parent: win.parent, origin: event.origin });
   });
 }
 

@@ -13,6 +13,7 @@ import { migration009 } from './009-session-refresh-token.js';
 import { migration010 } from './010-server-binding.js';
 import { migration011 } from './011-prune-closed.js';
 import { migration013 } from './013-notices.js';
+import { migration014 } from './014-group-content.js';
 
 export interface Migration {
   version: number;
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   migration010,
   migration011,
   migration013,
+  migration014,
 ];

@@ -1,0 +1,46 @@
+/** Group members (技能组成员) in the console, English; groupMembers.zh-CN.ts has the same keys. */
+export const groupMembersEn = {
+  open: 'Members',
+  openAria: 'Members of {{name}}',
+  title: '{{name}} · Members',
+  tableLabel: 'Members of {{name}}',
+  agent: 'Agent',
+  account: 'Account',
+  role: 'Role',
+  status: 'Status now',
+  notConnected: 'Not connected',
+  disabled: 'Disabled',
+  load: 'Load',
+  maxConcurrent: 'Max. chats',
+  actions: 'Actions',
+  empty: 'This group has no members yet',
+  addLabel: 'Add a member',
+  addPlaceholder: 'Choose an agent to add',
+  add: 'Add',
+  noCandidates: 'Nobody can be added',
+  inGroup: 'Now in {{group}}',
+  noGroup: 'No group',
+  leaderHint: 'Group leaders add agents that are in no group and take agents out of their own group.',
+  moveHint: 'Each agent is in one group: joining this one leaves the former group.',
+  added: '{{name}} added to {{group}}',
+  remove: 'Remove',
+  removeAria: 'Remove {{name}} from {{group}}',
+  removeTitle: 'Remove {{name}} from {{group}}?',
+  removeBody: "{{group}}'s new chats no longer go to them; the chats they are serving stay with them.",
+  removed: '{{name}} removed from {{group}}',
+  failed: 'Failed: {{message}}',
+  lastTitle: '{{group}} will have nobody to serve visitors',
+  lastBody: 'After this the group has no enabled member, but visitors can still reach it:',
+  lastReasons: {
+    openConversations: 'open or queued conversations belong to this group (they stay with it, waiting for a new member)',
+    widgetMenu: "the widget's group menu offers this group",
+    visitorLinks: "visitors came through this group's widget link",
+  },
+  lastOutcome: 'New visitors choosing this group get the leave-a-message form until an agent joins.',
+  lastConfirm: 'Go ahead',
+};
+
+/** The audit log's words for membership changes (spread into audit.actions). */
+export const groupMembersAuditEn = {
+  actions: { 'group.addMember': 'Added to group', 'group.removeMember': 'Removed from group' },
+};

@@ -1,0 +1,46 @@
+/** 技能组成员 in the console, zh-CN; groupMembers.en.ts has the same keys. */
+export const groupMembersZhCN = {
+  open: '成员',
+  openAria: '{{name}} 的成员',
+  title: '{{name}} · 成员',
+  tableLabel: '{{name}} 的成员列表',
+  agent: '客服',
+  account: '账号',
+  role: '角色',
+  status: '当前状态',
+  notConnected: '未连接',
+  disabled: '已停用',
+  load: '接线量',
+  maxConcurrent: '最大接线量',
+  actions: '操作',
+  empty: '这个技能组还没有成员',
+  addLabel: '添加成员',
+  addPlaceholder: '选择要加入的客服',
+  add: '添加',
+  noCandidates: '没有可添加的客服',
+  inGroup: '现属 {{group}}',
+  noGroup: '未分组',
+  leaderHint: '组长可添加未分组的客服，并移出本组客服。',
+  moveHint: '每位客服只属于一个技能组：加入本组即离开原来的技能组。',
+  added: '已将 {{name}} 加入 {{group}}',
+  remove: '移出',
+  removeAria: '将 {{name}} 移出 {{group}}',
+  removeTitle: '将 {{name}} 移出 {{group}}？',
+  removeBody: '移出后，{{group}} 的新对话不再分配给 TA；TA 正在接待的对话保持不变。',
+  removed: '已将 {{name}} 移出 {{group}}',
+  failed: '操作失败：{{message}}',
+  lastTitle: '{{group}} 将没有可接待的客服',
+  lastBody: '这样做之后，该技能组没有启用的成员，但访客仍可以找到它：',
+  lastReasons: {
+    openConversations: '有进行中或排队的对话属于这个技能组（它们会继续留在该组，等待新成员）',
+    widgetMenu: '访客端的技能组菜单中有这个技能组',
+    visitorLinks: '有访客通过这个技能组的接入链接来访',
+  },
+  lastOutcome: '新访客选择该技能组时将看到留言表单，直到有客服加入。',
+  lastConfirm: '仍然继续',
+};
+
+/** The audit log's words for membership changes (spread into audit.actions). */
+export const groupMembersAuditZhCN = {
+  actions: { 'group.addMember': '加入技能组', 'group.removeMember': '移出技能组' },
+};
