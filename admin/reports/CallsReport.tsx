@@ -1,12 +1,13 @@
-import { Col, Row, Tabs } from 'antd';
+import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CallFigures, CallsReport as Report, DrillMeasure } from '../../shared/protocol/rest-reports.js';
+import { BreakdownTabs, type Narrowing } from './BreakdownTabs.js';
 import { ChartCard } from './ChartCard.js';
 import { categoryChart, isEmptySeries } from './charts.js';
-import { useDrill, type DrillNarrow } from './drill.js';
+import { useDrill } from './drill.js';
 import { formatFigure } from './format.js';
 import { KpiCards, type Kpi } from './KpiCards.js';
-import { ReportTable, type Metric } from './ReportTable.js';
+import type { Metric } from './ReportTable.js';
 import { hourName, shortDay } from './rows.js';
 
 /** The counted figures of calls and the drill measure of each. */
@@ -20,7 +21,7 @@ const COUNTS = [
   ['outboundAnswered', null],
 ] as const satisfies readonly (readonly [keyof CallFigures, DrillMeasure | null])[];
 
-function callMetrics<R extends CallFigures>(label: (key: string) => string, narrow: (row: R) => Omit<DrillNarrow, 'measure'>): Metric<R>[] {
+function callMetrics<R extends CallFigures>(label: (key: string) => string, narrow: (row: R) => Narrowing): Metric<R>[] {
   return [
     ...COUNTS.map(([key, measure]): Metric<R> => ({
       key,
@@ -104,49 +105,10 @@ export function CallsReport({ report }: { report: Report }) {
           />
         </Col>
       </Row>
-      <Tabs
-        size="small"
-        items={[
-          {
-            key: 'day',
-            label: t('reports.by.day'),
-            children: (
-              <ReportTable
-                caption={t('reports.tableOf', { report: t('reports.tabs.calls'), by: t('reports.by.day') })}
-                rows={report.byDay}
-                rowKey={(r) => r.date}
-                name={{ title: t('reports.axis.date'), text: (r) => r.date }}
-                metrics={callMetrics<Report['byDay'][number]>(label, (r) => ({ date: r.date }))}
-              />
-            ),
-          },
-          {
-            key: 'hour',
-            label: t('reports.by.hour'),
-            children: (
-              <ReportTable
-                caption={t('reports.tableOf', { report: t('reports.tabs.calls'), by: t('reports.by.hour') })}
-                rows={report.byHour}
-                rowKey={(r) => String(r.hour)}
-                name={{ title: t('reports.axis.hour'), text: (r) => hourName(t, r.hour), sortValue: (r) => r.hour }}
-                metrics={callMetrics<Report['byHour'][number]>(label, (r) => ({ hour: r.hour }))}
-              />
-            ),
-          },
-          {
-            key: 'agent',
-            label: t('reports.by.agent'),
-            children: (
-              <ReportTable
-                caption={t('reports.tableOf', { report: t('reports.tabs.calls'), by: t('reports.by.agent') })}
-                rows={report.byAgent}
-                rowKey={(r) => r.agentId}
-                name={{ title: t('reports.axis.agent'), text: (r) => r.agentName }}
-                metrics={callMetrics<Report['byAgent'][number]>(label, (r) => ({ agentId: r.agentId }))}
-              />
-            ),
-          },
-        ]}
+      <BreakdownTabs<CallFigures>
+        report="calls"
+        rows={{ day: report.byDay, hour: report.byHour, agent: report.byAgent }}
+        metrics={(narrow) => callMetrics(label, narrow)}
       />
     </>
   );

@@ -1,13 +1,36 @@
-import { Col, Row, Tabs } from 'antd';
+import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OfflineFigures, OfflineReport as Report } from '../../shared/protocol/rest-reports.js';
+import { BreakdownTabs, type Dimension, type Narrowing } from './BreakdownTabs.js';
 import { ChartCard } from './ChartCard.js';
 import { categoryChart, isEmptySeries } from './charts.js';
 import { useDrill } from './drill.js';
 import { formatFigure } from './format.js';
 import { KpiCards, type Kpi } from './KpiCards.js';
-import { ReportTable, type Metric } from './ReportTable.js';
+import type { Metric } from './ReportTable.js';
 import { shortDay } from './rows.js';
+
+/**
+ * The figures of a 留言 row. A replier's row has only what they did: received and the reply rate
+ * belong to the day the 留言 was left.
+ */
+function offlineMetrics<R extends OfflineFigures>(label: (key: string) => string, narrow: (row: R) => Narrowing, dimension: Dimension): Metric<R>[] {
+  const replied: Metric<R> = {
+    key: 'replied',
+    title: label('replied'),
+    kind: 'count',
+    value: (r) => r.replied,
+    drill: (r) => ({ measure: 'offlineReplied', ...narrow(r) }),
+  };
+  const replyAvg: Metric<R> = { key: 'replyAvgMs', title: label('replyAvg'), kind: 'duration', value: (r) => r.replyAvgMs };
+  if (dimension === 'agent') return [replied, replyAvg];
+  return [
+    { key: 'received', title: label('received'), kind: 'count', value: (r) => r.received, drill: (r) => ({ measure: 'offlineReceived', ...narrow(r) }) },
+    replied,
+    { key: 'replyRate', title: label('replyRate'), kind: 'rate', value: (r) => r.replyRate },
+    replyAvg,
+  ];
+}
 
 /**
  * 留言: received, replied, reply rate and time to reply. Received is only known unfiltered (a 留言
@@ -46,16 +69,6 @@ export function OfflineReport({ report }: { report: Report }) {
       better: 'down',
     },
   ];
-  const dayMetrics: Metric<OfflineFigures & { date: string }>[] = [
-    { key: 'received', title: label('received'), kind: 'count', value: (r) => r.received, drill: (r) => ({ measure: 'offlineReceived', date: r.date }) },
-    { key: 'replied', title: label('replied'), kind: 'count', value: (r) => r.replied, drill: (r) => ({ measure: 'offlineReplied', date: r.date }) },
-    { key: 'replyRate', title: label('replyRate'), kind: 'rate', value: (r) => r.replyRate },
-    { key: 'replyAvgMs', title: label('replyAvg'), kind: 'duration', value: (r) => r.replyAvgMs },
-  ];
-  const agentMetrics: Metric<Report['byAgent'][number]>[] = [
-    { key: 'replied', title: label('replied'), kind: 'count', value: (r) => r.replied, drill: (r) => ({ measure: 'offlineReplied', agentId: r.agentId }) },
-    { key: 'replyAvgMs', title: label('replyAvg'), kind: 'duration', value: (r) => r.replyAvgMs },
-  ];
   const series = [
     { name: label('received'), data: report.byDay.map((d) => d.received) },
     { name: label('replied'), data: report.byDay.map((d) => d.replied) },
@@ -83,36 +96,11 @@ export function OfflineReport({ report }: { report: Report }) {
           />
         </Col>
       </Row>
-      <Tabs
-        size="small"
-        items={[
-          {
-            key: 'day',
-            label: t('reports.by.day'),
-            children: (
-              <ReportTable
-                caption={t('reports.tableOf', { report: t('reports.tabs.offline'), by: t('reports.by.day') })}
-                rows={report.byDay}
-                rowKey={(r) => r.date}
-                name={{ title: t('reports.axis.date'), text: (r) => r.date }}
-                metrics={dayMetrics}
-              />
-            ),
-          },
-          {
-            key: 'agent',
-            label: label('byReplier'),
-            children: (
-              <ReportTable
-                caption={t('reports.tableOf', { report: t('reports.tabs.offline'), by: label('byReplier') })}
-                rows={report.byAgent}
-                rowKey={(r) => r.agentId}
-                name={{ title: t('reports.axis.agent'), text: (r) => r.agentName }}
-                metrics={agentMetrics}
-              />
-            ),
-          },
-        ]}
+      <BreakdownTabs<OfflineFigures>
+        report="offline"
+        rows={{ day: report.byDay, agent: report.byAgent }}
+        metrics={(narrow, dimension) => offlineMetrics(label, narrow, dimension)}
+        labels={{ agent: label('byReplier') }}
       />
     </>
   );

@@ -1,22 +1,23 @@
-import { Button, Col, Row, Table, Tabs } from 'antd';
+import { Button, Col, Row, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SatisfactionFigures, SatisfactionReport as Report } from '../../shared/protocol/rest-reports.js';
 import { HiddenCaption } from '../app/PageFrame.js';
 import { formatDateTime } from '../i18n/format.js';
 import { currentLanguage } from '../i18n/index.js';
+import { BreakdownTabs, type Narrowing } from './BreakdownTabs.js';
 import { ChartCard } from './ChartCard.js';
 import { categoryChart, isEmptySeries } from './charts.js';
-import { useDrill, type DrillNarrow } from './drill.js';
+import { useDrill } from './drill.js';
 import { formatFigure } from './format.js';
 import { KpiCards, type Kpi } from './KpiCards.js';
-import { ReportTable, type Metric } from './ReportTable.js';
-import { groupName, groupNarrow, shortDay } from './rows.js';
+import type { Metric } from './ReportTable.js';
+import { shortDay } from './rows.js';
 import { TranscriptDrawer } from './TranscriptDrawer.js';
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
 
-function satisfactionMetrics<R extends SatisfactionFigures>(label: (key: string) => string, narrow: (row: R) => Omit<DrillNarrow, 'measure'>): Metric<R>[] {
+function satisfactionMetrics<R extends SatisfactionFigures>(label: (key: string) => string, narrow: (row: R) => Narrowing): Metric<R>[] {
   return [
     { key: 'rated', title: label('rated'), kind: 'count', value: (r) => r.rated, drill: (r) => ({ measure: 'rated', ...narrow(r) }) },
     { key: 'average', title: label('average'), kind: 'decimal', value: (r) => r.average },
@@ -97,48 +98,11 @@ export function SatisfactionReport({ report }: { report: Report }) {
           />
         </Col>
       </Row>
-      <Tabs
-        size="small"
-        items={[
-          {
-            key: 'agent',
-            label: t('reports.by.agent'),
-            children: (
-              <ReportTable
-                caption={t('reports.tableOf', { report: t('reports.tabs.satisfaction'), by: t('reports.by.agent') })}
-                rows={report.byAgent}
-                rowKey={(r) => r.agentId}
-                name={{ title: t('reports.axis.agent'), text: (r) => r.agentName }}
-                metrics={satisfactionMetrics<Report['byAgent'][number]>(label, (r) => ({ agentId: r.agentId }))}
-              />
-            ),
-          },
-          {
-            key: 'group',
-            label: t('reports.by.group'),
-            children: (
-              <ReportTable
-                caption={t('reports.tableOf', { report: t('reports.tabs.satisfaction'), by: t('reports.by.group') })}
-                rows={report.byGroup}
-                rowKey={(r) => r.groupId ?? ''}
-                name={{ title: t('reports.axis.group'), text: (r) => groupName(t, r) }}
-                metrics={satisfactionMetrics<Report['byGroup'][number]>(label, groupNarrow)}
-              />
-            ),
-          },
-          {
-            key: 'day',
-            label: t('reports.by.day'),
-            children: (
-              <ReportTable
-                caption={t('reports.tableOf', { report: t('reports.tabs.satisfaction'), by: t('reports.by.day') })}
-                rows={report.byDay}
-                rowKey={(r) => r.date}
-                name={{ title: t('reports.axis.date'), text: (r) => r.date }}
-                metrics={satisfactionMetrics<Report['byDay'][number]>(label, (r) => ({ date: r.date }))}
-              />
-            ),
-          },
+      <BreakdownTabs<SatisfactionFigures>
+        report="satisfaction"
+        rows={{ agent: report.byAgent, group: report.byGroup, day: report.byDay }}
+        metrics={(narrow) => satisfactionMetrics(label, narrow)}
+        extraTabs={[
           {
             key: 'comments',
             label: label('comments'),

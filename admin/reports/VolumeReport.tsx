@@ -1,15 +1,14 @@
-import { Col, Row, Tabs } from 'antd';
+import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DrillMeasure, VolumeFigures, VolumeReport as Report } from '../../shared/protocol/rest-reports.js';
+import { BreakdownTabs, type Narrowing } from './BreakdownTabs.js';
 import { ChartCard } from './ChartCard.js';
 import { categoryChart, isEmptySeries, pieChart } from './charts.js';
-import { useDrill, type DrillNarrow } from './drill.js';
+import { useDrill } from './drill.js';
 import { formatFigure } from './format.js';
 import { KpiCards, type Kpi } from './KpiCards.js';
-import { ReportTable, type Metric } from './ReportTable.js';
-import { groupName, groupNarrow, hourName, shortDay } from './rows.js';
-
-type Narrowing = Omit<DrillNarrow, 'measure'>;
+import type { Metric } from './ReportTable.js';
+import { hourName, shortDay } from './rows.js';
 
 /** Who ended the conversations, with the drill measure of each. */
 const ENDED_BY = [
@@ -163,62 +162,10 @@ export function VolumeReport({ report }: { report: Report }) {
           />
         </Col>
       </Row>
-      <Tabs
-        size="small"
-        items={[
-          {
-            key: 'day',
-            label: t('reports.by.day'),
-            children: (
-              <ReportTable
-                caption={t('reports.tableOf', { report: t('reports.tabs.volume'), by: t('reports.by.day') })}
-                rows={report.byDay}
-                rowKey={(r) => r.date}
-                name={{ title: t('reports.axis.date'), text: (r) => r.date }}
-                metrics={volumeMetrics<Report['byDay'][number]>(label, (r) => ({ date: r.date }))}
-              />
-            ),
-          },
-          {
-            key: 'hour',
-            label: t('reports.by.hour'),
-            children: (
-              <ReportTable
-                caption={t('reports.tableOf', { report: t('reports.tabs.volume'), by: t('reports.by.hour') })}
-                rows={report.byHour}
-                rowKey={(r) => String(r.hour)}
-                name={{ title: t('reports.axis.hour'), text: (r) => hourName(t, r.hour), sortValue: (r) => r.hour }}
-                metrics={volumeMetrics<Report['byHour'][number]>(label, (r) => ({ hour: r.hour }))}
-              />
-            ),
-          },
-          {
-            key: 'group',
-            label: t('reports.by.group'),
-            children: (
-              <ReportTable
-                caption={t('reports.tableOf', { report: t('reports.tabs.volume'), by: t('reports.by.group') })}
-                rows={report.byGroup}
-                rowKey={(r) => r.groupId ?? ''}
-                name={{ title: t('reports.axis.group'), text: (r) => groupName(t, r) }}
-                metrics={volumeMetrics<Report['byGroup'][number]>(label, groupNarrow)}
-              />
-            ),
-          },
-          {
-            key: 'agent',
-            label: t('reports.by.agent'),
-            children: (
-              <ReportTable
-                caption={t('reports.tableOf', { report: t('reports.tabs.volume'), by: t('reports.by.agent') })}
-                rows={report.byAgent}
-                rowKey={(r) => r.agentId}
-                name={{ title: t('reports.axis.agent'), text: (r) => r.agentName }}
-                metrics={volumeMetrics<Report['byAgent'][number]>(label, (r) => ({ agentId: r.agentId }))}
-              />
-            ),
-          },
-        ]}
+      <BreakdownTabs<VolumeFigures>
+        report="volume"
+        rows={{ day: report.byDay, hour: report.byHour, group: report.byGroup, agent: report.byAgent }}
+        metrics={(narrow) => volumeMetrics(label, narrow)}
       />
     </>
   );

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
+import { LazyRegion, lazyPart } from './LazyRegion.js';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -18,7 +19,7 @@ import { theme } from './theme.js';
 const workstationTheme = { ...theme, zeroRuntime: true };
 
 // The login form (Form, Card, Checkbox…) is not in the script a restart with a session waits for.
-const LoginPage = lazy(() => import('../login/LoginPage.js').then((m) => ({ default: m.LoginPage })));
+const LoginPage = lazyPart(() => import('../login/LoginPage.js').then((m) => ({ default: m.LoginPage })));
 
 /** The whole renderer: theme and locale, contract events, and login or the workstation. */
 export function Root() {
@@ -44,9 +45,9 @@ export function Root() {
           ) : snapshot.agent ? (
             <Workstation agent={snapshot.agent} />
           ) : (
-            <Suspense fallback={null}>
+            <LazyRegion>
               <LoginPage snapshot={snapshot} />
-            </Suspense>
+            </LazyRegion>
           )}
         </AntApp>
       </ConfigProvider>

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { LazyRegion, lazyPart } from './LazyRegion.js';
 import { Badge, Button, Segmented, Tooltip } from 'antd';
 import { ControlOutlined, LogoutOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -24,18 +25,18 @@ import { usePhoneView } from '../phone/phoneViewStore.js';
 
 // What the first frame after a (re)start does not show loads as chunks of its own, after it: the
 // page's own script is then smaller, and the visitor list and the dialog come first.
-const HelperPanel = lazy(() => import('../helper-panel/HelperPanel.js').then((m) => ({ default: m.HelperPanel })));
-const OfflinePanel = lazy(() => import('../offline/OfflinePanel.js').then((m) => ({ default: m.OfflinePanel })));
-const RecordsView = lazy(() => import('../records/RecordsView.js').then((m) => ({ default: m.RecordsView })));
-const PhoneView = lazy(() => import('../phone/PhoneView.js').then((m) => ({ default: m.PhoneView })));
-const SiteVisitorsView = lazy(() => import('../site-visitors/SiteVisitorsView.js').then((m) => ({ default: m.SiteVisitorsView })));
-const SettingsModal = lazy(() => import('../settings/SettingsModal.js').then((m) => ({ default: m.SettingsModal })));
+const HelperPanel = lazyPart(() => import('../helper-panel/HelperPanel.js').then((m) => ({ default: m.HelperPanel })));
+const OfflinePanel = lazyPart(() => import('../offline/OfflinePanel.js').then((m) => ({ default: m.OfflinePanel })));
+const RecordsView = lazyPart(() => import('../records/RecordsView.js').then((m) => ({ default: m.RecordsView })));
+const PhoneView = lazyPart(() => import('../phone/PhoneView.js').then((m) => ({ default: m.PhoneView })));
+const SiteVisitorsView = lazyPart(() => import('../site-visitors/SiteVisitorsView.js').then((m) => ({ default: m.SiteVisitorsView })));
+const SettingsModal = lazyPart(() => import('../settings/SettingsModal.js').then((m) => ({ default: m.SettingsModal })));
 // The dialog with its tools (transfer, blacklist, message style, images) and the modals hidden
 // until needed: a restart shows the header and the visitor list without waiting for their code.
-const DialogPanel = lazy(() => import('../dialog/DialogPanel.js').then((m) => ({ default: m.DialogPanel })));
-const SummaryModal = lazy(() => import('../dialog/SummaryModal.js').then((m) => ({ default: m.SummaryModal })));
-const HeaderPhone = lazy(() => import('../phone/HeaderPhone.js').then((m) => ({ default: m.HeaderPhone })));
-const PhoneEffects = lazy(() => import('../phone/PhoneEffects.js').then((m) => ({ default: m.PhoneEffects })));
+const DialogPanel = lazyPart(() => import('../dialog/DialogPanel.js').then((m) => ({ default: m.DialogPanel })));
+const SummaryModal = lazyPart(() => import('../dialog/SummaryModal.js').then((m) => ({ default: m.SummaryModal })));
+const HeaderPhone = lazyPart(() => import('../phone/HeaderPhone.js').then((m) => ({ default: m.HeaderPhone })));
+const PhoneEffects = lazyPart(() => import('../phone/PhoneEffects.js').then((m) => ({ default: m.PhoneEffects })));
 
 type View = 'chats' | 'offline' | 'phone' | 'records' | 'site-visitors';
 
@@ -113,9 +114,9 @@ export function Workstation({ agent }: { agent: Agent }) {
         </nav>
         <span className="kefu-spacer" />
         {secondary && (
-          <Suspense fallback={null}>
+          <LazyRegion>
             <HeaderPhone onOpenPhone={() => setView('phone')} />
-          </Suspense>
+          </LazyRegion>
         )}
         <span className="kefu-agent" style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
           <AgentAvatar agent={agent} />
@@ -154,18 +155,18 @@ export function Workstation({ agent }: { agent: Agent }) {
         <div className="kefu-body">
           <VisitorList />
           <main className="kefu-main-slot">
-            <Suspense fallback={null}>
+            <LazyRegion>
               <DialogPanel selfId={agent.id} />
-            </Suspense>
+            </LazyRegion>
           </main>
           {secondary && (
-            <Suspense fallback={null}>
+            <LazyRegion>
               <HelperPanel />
-            </Suspense>
+            </LazyRegion>
           )}
         </div>
       ) : (
-        <Suspense fallback={null}>
+        <LazyRegion>
           {view === 'offline' ? (
             <main className="kefu-body">
               <OfflinePanel />
@@ -183,22 +184,22 @@ export function Workstation({ agent }: { agent: Agent }) {
               <PhoneView />
             </div>
           )}
-        </Suspense>
+        </LazyRegion>
       )}
       {/* Hidden until needed (a summary, an incoming call): their modals after the first frame. */}
       {secondary && (
-        <Suspense fallback={null}>
+        <LazyRegion>
           <SummaryModal />
           <PhoneEffects />
-        </Suspense>
+        </LazyRegion>
       )}
       <DesktopEffects />
       <NoticeEffects agentId={agent.id} />
       <InvitationEffects />
       {settingsUsed && (
-        <Suspense fallback={null}>
+        <LazyRegion>
           <SettingsModal open={settingsOpen} onClose={() => setSettingsOpen(false)} />
-        </Suspense>
+        </LazyRegion>
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fail } from '../../shared/errors.js';
 import type { Invitation, SiteVisitor } from '../../shared/protocol/rest-site-visitors.js';
+import { sampleInvitation, sampleSiteVisitor } from '../../shared/testing/sample-site-visitor.js';
 import { FakeKefu, ok } from '../testing/fakeKefu.js';
 import { renderWithApp } from '../testing/renderWithApp.js';
 import { provideKefu } from '../app/kefu.js';
@@ -14,39 +15,16 @@ import { useSiteVisitorsStore } from './siteVisitorsStore.js';
 
 const NOW = 1_760_000_000_000;
 
-const visitor = (visitorId: string, over: Partial<SiteVisitor> = {}): SiteVisitor => ({
-  visitorId,
-  nickname: `访客${visitorId}`,
-  currentUrl: `https://shop.example/${visitorId}`,
-  currentTitle: `页面${visitorId}`,
-  visitStartedAt: NOW - 65_000,
-  pagesViewed: 3,
-  source: '',
-  searchEngine: '',
-  keyword: '',
-  region: '',
-  visitCount: 1,
-  groupId: null,
-  conversationId: null,
-  agentId: null,
-  pendingInvitationId: null,
-  ...over,
-});
+const visitor = (visitorId: string, over: Partial<SiteVisitor> = {}): SiteVisitor =>
+  sampleSiteVisitor(visitorId, {
+    currentUrl: `https://shop.example/${visitorId}`,
+    currentTitle: `页面${visitorId}`,
+    visitStartedAt: NOW - 65_000,
+    pagesViewed: 3,
+    ...over,
+  });
 
-const invitation = (over: Partial<Invitation> = {}): Invitation => ({
-  id: 'inv-1',
-  visitorId: 'a',
-  agentId: 'agent-1',
-  fromName: '小王',
-  ruleId: null,
-  groupId: null,
-  text: '',
-  state: 'pending',
-  createdAt: NOW,
-  answeredAt: null,
-  conversationId: null,
-  ...over,
-});
+const invitation = (over: Partial<Invitation> = {}): Invitation => sampleInvitation({ visitorId: 'a', createdAt: NOW, ...over });
 
 // jsdom lays nothing out: the list is 600 px high and each row 44 px, as in a page.
 const heightOf = (el: HTMLElement) => (el.classList.contains('kefu-sv-scroll') ? 600 : 44);

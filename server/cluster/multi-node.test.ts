@@ -3,34 +3,20 @@
  * connection, bus and sockets): a chat whose visitor and agent sit on different nodes, a resume
  * on another node, routing that sees agents connected elsewhere, and a node that goes away.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ServerFrame } from '../../shared/index.js';
 import { SEED_CREDENTIALS } from '../store/seed.js';
-import { call, loginAs, newVisitor, RealtimeClient, startTestServer, type TestServer } from '../testing/harness.js';
-import { startPostgres, type PostgresServer } from '../testing/engines/postgres.js';
-import { startRedis, type RedisServer } from '../testing/engines/redis.js';
+import { useCluster } from '../testing/cluster.js';
+import { call, loginAs, newVisitor, RealtimeClient } from '../testing/harness.js';
 import { freePort } from '../testing/engines/free-port.js';
 import { nodeReady, startNodeProcess } from '../testing/engines/node-process.js';
 
 type EventFrame = Extract<ServerFrame, { type: 'event' }>;
 const [agent1] = SEED_CREDENTIALS.agents;
 
-let postgres: PostgresServer;
-let redis: RedisServer;
-const nodes: TestServer[] = [];
-const sockets: RealtimeClient[] = [];
-
-async function startNode(databaseUrl: string, nodeId: string): Promise<TestServer> {
-  const node = await startTestServer({ databaseUrl, redisUrl: redis.url, nodeId, presenceHeartbeatMs: 200, presenceGraceMs: 3_000 });
-  nodes.push(node);
-  return node;
-}
-
-async function connect(url: string, token: string, lastSeq = 0): Promise<RealtimeClient> {
-  const socket = await RealtimeClient.connect(url, token, lastSeq);
-  sockets.push(socket);
-  return socket;
-}
+const cluster = useCluster();
+const startNode = (databaseUrl: string, nodeId: string) => cluster.startNode(databaseUrl, nodeId);
+const connect = async (url: string, token: string, lastSeq = 0) => cluster.track(await RealtimeClient.connect(url, token, lastSeq));
 
 const messageTexts = (socket: RealtimeClient, conversationId: string): string[] =>
   socket
@@ -39,21 +25,9 @@ const messageTexts = (socket: RealtimeClient, conversationId: string): string[] 
     .filter((e) => e.type === 'message.created' && e.message.conversationId === conversationId)
     .map((e) => (e.type === 'message.created' ? e.message.text : ''));
 
-beforeAll(async () => {
-  postgres = await startPostgres({ settings: { fsync: 'off' } });
-  redis = await startRedis();
-}, 120_000);
-
-afterAll(async () => {
-  await Promise.all(sockets.map((s) => s.close()));
-  for (const node of nodes) await node.dispose();
-  await redis?.stop();
-  await postgres?.stop();
-}, 120_000);
-
 describe('several nodes on PostgreSQL and Redis', () => {
   it('visitor on node 1, agent on node 2: messages, typing and presence cross; a resume on node 3 has every event once', { timeout: 120_000 }, async () => {
-    const databaseUrl = await postgres.createDatabase();
+    const databaseUrl = await cluster.createDatabase();
     const [n1, n2, n3] = [await startNode(databaseUrl, 'n1'), await startNode(databaseUrl, 'n2'), await startNode(databaseUrl, 'n3')];
     const agent = await loginAs(n2.url, agent1.account, agent1.password);
     const agentSocket = await connect(n2.url, agent.token);
@@ -103,11 +77,11 @@ describe('several nodes on PostgreSQL and Redis', () => {
     'a node killed with SIGKILL: its agent counts as disconnected after the grace period on the node that remains, and routing goes around them',
     { timeout: 120_000 },
     async () => {
-      const databaseUrl = await postgres.createDatabase();
+      const databaseUrl = await cluster.createDatabase();
       const survivor = await startNode(databaseUrl, 'survivor');
       // The doomed node is a real process, so it can die as a process does: no goodbye, no more heartbeats.
       const port = await freePort();
-      const doomed = startNodeProcess({ port, nodeId: 'doomed', databaseUrl, redisUrl: redis.url, presenceGraceMs: 1_000, presenceHeartbeatMs: 200 });
+      const doomed = startNodeProcess({ port, nodeId: 'doomed', databaseUrl, redisUrl: cluster.redisUrl, presenceGraceMs: 1_000, presenceHeartbeatMs: 200 });
       const doomedUrl = `http://127.0.0.1:${port}`;
       await nodeReady(port);
       const agent = await loginAs(doomedUrl, agent1.account, agent1.password);

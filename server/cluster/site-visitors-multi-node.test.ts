@@ -3,46 +3,28 @@
  * and reaches node 2's watcher; an agent on node 2 invites them and the invitation reaches their
  * page on node 1; after the page closes (and the navigation grace) node 2's watcher hears they left.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/index.js';
 import type { Invitation, SiteVisitor } from '../../shared/protocol/rest-site-visitors.js';
 import { SEED_CREDENTIALS } from '../store/seed.js';
 import { browse, invitationFrame, leftFrame, visitorFrame, watchSiteVisitors } from '../testing/browsing.js';
-import { call, loginAs, newVisitor, type RealtimeClient, startTestServer, type TestServer } from '../testing/harness.js';
-import { startPostgres, type PostgresServer } from '../testing/engines/postgres.js';
-import { startRedis, type RedisServer } from '../testing/engines/redis.js';
+import { useCluster } from '../testing/cluster.js';
+import { call, loginAs, newVisitor } from '../testing/harness.js';
 
 const [agent1] = SEED_CREDENTIALS.agents;
-let postgres: PostgresServer;
-let redis: RedisServer;
-const nodes: TestServer[] = [];
-const sockets: RealtimeClient[] = [];
-
-beforeAll(async () => {
-  postgres = await startPostgres({ settings: { fsync: 'off' } });
-  redis = await startRedis();
-}, 120_000);
-
-afterAll(async () => {
-  await Promise.all(sockets.map((s) => s.close()));
-  for (const node of nodes) await node.dispose();
-  await redis?.stop();
-  await postgres?.stop();
-}, 120_000);
+const cluster = useCluster();
 
 describe('访客监控 on several nodes', () => {
   it('a visitor on node 1 is in node 2’s snapshot and deltas; node 2’s invitation reaches their page', { timeout: 120_000 }, async () => {
-    const databaseUrl = await postgres.createDatabase();
-    for (const nodeId of ['s1', 's2'])
-      nodes.push(await startTestServer({ databaseUrl, redisUrl: redis.url, nodeId, presenceHeartbeatMs: 200, presenceGraceMs: 3_000, navigationGraceMs: 200 }));
-    const [n1, n2] = nodes as [TestServer, TestServer];
+    const databaseUrl = await cluster.createDatabase();
+    const n1 = await cluster.startNode(databaseUrl, 's1', { navigationGraceMs: 200 });
+    const n2 = await cluster.startNode(databaseUrl, 's2', { navigationGraceMs: 200 });
     const agent = await loginAs(n2.url, agent1.account, agent1.password);
-    const watcher = await watchSiteVisitors(n2.url, agent.token);
-    sockets.push(watcher);
+    const watcher = cluster.track(await watchSiteVisitors(n2.url, agent.token));
 
     const visitor = await newVisitor(n1.url);
     const page = await browse(n1.url, visitor.token, 'https://shop.example.com/pricing');
-    sockets.push(page.socket);
+    cluster.track(page.socket);
     await watcher.waitFor(
       visitorFrame(visitor.visitorId, (v) => v.currentUrl === 'https://shop.example.com/pricing'),
       30_000,

@@ -1,4 +1,5 @@
 /** The 访客监控 scrolling bench's figures: frame times summarised, and the side-by-side table. */
+import { cpus } from 'node:os';
 import type { FrameSamples } from './site-visitors-scroll-page.js';
 
 /** 60 Hz: the rate the issue asks for and the one Chromium paces rAF at, headless too (the plain list shows it). */
@@ -23,12 +24,14 @@ export interface ScrollFigures {
   /** CPU all of Chromium's renderer processes used, ms per second of scrolling (Chrome's own count). */
   rendererCpuMsPerSecond: number;
   changesPerSecond: number;
+  /** Every process on the machine (this run's and anyone else's), in cores busy: near the core count, the page waited for one. */
+  machineBusyCores: number;
 }
 
 /** Nearest-rank percentile over an ascending array. */
 const percentile = (sorted: number[], fraction: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] ?? NaN;
 
-export function figures(name: string, samples: FrameSamples, rendererCpuMs: number): ScrollFigures {
+export function figures(name: string, samples: FrameSamples, rendererCpuMs: number, machineBusyMs: number): ScrollFigures {
   const deltas = samples.deltas;
   const sorted = [...deltas].sort((a, b) => a - b);
   const totalMs = deltas.reduce((sum, d) => sum + d, 0);
@@ -50,6 +53,7 @@ export function figures(name: string, samples: FrameSamples, rendererCpuMs: numb
     blankPercent: samples.samples > 0 ? (samples.blankSamples / samples.samples) * 100 : 0,
     rendererCpuMsPerSecond: rendererCpuMs / seconds,
     changesPerSecond: samples.changes / seconds,
+    machineBusyCores: machineBusyMs / totalMs,
   };
 }
 
@@ -71,6 +75,7 @@ export function scrollTable(plain: ScrollFigures, ours: ScrollFigures[]): string
     { label: 'long tasks (> 50 ms)', value: (f) => f.longTasks, digits: 0, compare: false },
     { label: 'long-task ms', value: (f) => f.longTaskMs, digits: 0, compare: false },
     { label: 'renderer CPU ms/s', value: (f) => f.rendererCpuMsPerSecond, digits: 0, compare: true },
+    { label: `machine busy, cores (of ${cpus().length})`, value: (f) => f.machineBusyCores, digits: 2, compare: false },
     { label: 'blank frames % (sampled)', value: (f) => f.blankPercent, digits: 1, compare: false },
     { label: 'visitor changes/s received', value: (f) => f.changesPerSecond, digits: 1, compare: false },
     { label: 'frames measured', value: (f) => f.frames, digits: 0, compare: false },

@@ -26,6 +26,7 @@ import { launchChromium, openPage, openUsable, profilePage, rendererCpuMs } from
 import { createAgent, loginThroughShell } from './catchup/population.js';
 import { PROFILE_DIR, profiling, startCatchUpStack } from './catchup/stack.js';
 import { environmentLine } from './report.js';
+import { machineBusyMs } from './stats.js';
 import { openPlainList, readViewRows, scrollAndTime, VIEW_SCROLLER, type FrameSamples } from './site-visitors-scroll-page.js';
 import { figures, meetsTarget, scrollTable, type ScrollFigures } from './site-visitors-scroll-report.js';
 import { arriveMany, churn, newTallies, type Floor } from './wallboard-load.js';
@@ -52,11 +53,11 @@ const WATCHDOG_MS = 15 * 60_000;
 /** One measured scroll: the frames, and the renderer's CPU meanwhile (and a page profile if asked). */
 async function measure(page: Page, name: string, selector: string, profile: boolean): Promise<{ figures: ScrollFigures; samples: FrameSamples }> {
   const stopProfile = profile ? await profilePage(page, `${PROFILE_DIR}page-site-visitors-${name}.cpuprofile`) : null;
-  const cpuBefore = await rendererCpuMs(page);
+  const [cpuBefore, busyBefore] = [await rendererCpuMs(page), machineBusyMs()];
   const samples = await scrollAndTime(page, selector, SECONDS, STEP_PX);
-  const cpu = (await rendererCpuMs(page)) - cpuBefore;
+  const [cpu, busy] = [(await rendererCpuMs(page)) - cpuBefore, machineBusyMs() - busyBefore];
   await stopProfile?.();
-  return { figures: figures(name, samples, cpu), samples };
+  return { figures: figures(name, samples, cpu, busy), samples };
 }
 
 /** Opens 访客监控 and resolves once it lists `count` visitors. */

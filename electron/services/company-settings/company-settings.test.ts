@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerSettings } from '../../../shared/domain.js';
 import type { EventPayload } from '../../../shared/ipc/contract.js';
 import type { CompanyAutoReply } from '../../../shared/phrases.js';
+import { adminToken } from '../test-support/admin-login.js';
 import { loginOnline, openDesk, startStack, type Desk, type Stack } from '../test-support/agent-harness.js';
 import { waitFor } from '../test-support/wait-for.js';
 
@@ -14,14 +15,14 @@ import { waitFor } from '../test-support/wait-for.js';
 describe('company settings reach the workstation live', () => {
   let stack: Stack;
   let desk: Desk;
-  let adminToken: string;
+  let token: string;
   const published: EventPayload<'company-settings:changed'>[] = [];
 
   // Straight to the server, not through the proxy the workstation uses (it may be cut).
   const admin = async (method: string, path: string, body: unknown) => {
     const res = await fetch(`${stack.server.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     expect(res.status).toBe(200);
@@ -37,12 +38,7 @@ describe('company settings reach the workstation live', () => {
     desk = openDesk(stack.deskDir, stack.proxy.url);
     desk.workstation.on('company-settings:changed', (value) => published.push(value));
     await loginOnline(desk);
-    const login = await fetch(`${stack.server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ account: 'admin', password: 'admin123' }),
-    });
-    adminToken = ((await login.json()) as { token: string }).token;
+    token = await adminToken(stack.server.url);
   }, 60_000);
   afterAll(async () => {
     desk.workstation.close();

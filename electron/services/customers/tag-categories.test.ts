@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../shared/ipc/contract.js';
 import type { TagCategory } from '../../../shared/tag-categories.js';
+import { adminToken } from '../test-support/admin-login.js';
 import { loginOnline, openDesk, startStack, type Desk, type Stack } from '../test-support/agent-harness.js';
 import { waitFor } from '../test-support/wait-for.js';
 
@@ -13,14 +14,14 @@ import { waitFor } from '../test-support/wait-for.js';
 describe('名片分类 reach the workstation live', () => {
   let stack: Stack;
   let desk: Desk;
-  let adminToken: string;
+  let token: string;
   const published: EventPayload<'customers:tag-categories-changed'>[] = [];
 
   // Straight to the server, not through the proxy the workstation uses (it may be cut).
   const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${stack.server.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     expect(res.status).toBe(200);
@@ -37,12 +38,7 @@ describe('名片分类 reach the workstation live', () => {
     desk = openDesk(stack.deskDir, stack.proxy.url);
     desk.workstation.on('customers:tag-categories-changed', (value) => published.push(value));
     await loginOnline(desk);
-    const login = await fetch(`${stack.server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ account: 'admin', password: 'admin123' }),
-    });
-    adminToken = ((await login.json()) as { token: string }).token;
+    token = await adminToken(stack.server.url);
   }, 60_000);
   afterAll(async () => {
     desk.workstation.close();

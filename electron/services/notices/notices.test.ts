@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../shared/ipc/contract.js';
 import type { SentNotice } from '../../../shared/protocol/rest-notices.js';
+import { adminToken } from '../test-support/admin-login.js';
 import { loginOnline, openDesk, startStack, type Desk, type Stack } from '../test-support/agent-harness.js';
 import { tempDir } from '../test-support/temp-dir.js';
 import { waitFor } from '../test-support/wait-for.js';
@@ -14,7 +15,7 @@ describe('notices (通知) in the workstation services', () => {
   let stack: Stack;
   let agent: Desk;
   let admin: Desk;
-  let adminToken: string;
+  let token: string;
   const arrived: { agent: EventPayload<'notice:arrived'>[]; admin: EventPayload<'notice:arrived'>[] } = { agent: [], admin: [] };
   const unread: number[] = [];
 
@@ -22,7 +23,7 @@ describe('notices (通知) in the workstation services', () => {
     // Straight to the server, not through the proxy the workstations use (it may be cut).
     const res = await fetch(`${stack.server.url}/api/admin/notices`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ groupId: null, title, body: `${title} 的内容` }),
     });
     expect(res.status).toBe(200);
@@ -43,12 +44,7 @@ describe('notices (通知) in the workstation services', () => {
     admin.workstation.on('notice:arrived', (n) => arrived.admin.push(n));
     await loginOnline(agent);
     await loginOnline(admin, 'admin', 'admin123');
-    const login = await fetch(`${stack.server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ account: 'admin', password: 'admin123' }),
-    });
-    adminToken = ((await login.json()) as { token: string }).token;
+    token = await adminToken(stack.server.url);
   }, 60_000);
   afterAll(async () => {
     agent.workstation.close();

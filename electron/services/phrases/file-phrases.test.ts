@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FilePhrase } from '../../../shared/file-phrases.js';
+import { adminToken } from '../test-support/admin-login.js';
 import { loginOnline, openDesk, startStack, type Desk, type Stack } from '../test-support/agent-harness.js';
 import { startVisitor } from '../test-support/visitor.js';
 import { removeTempDirs, tempDir } from '../test-support/temp-dir.js';
@@ -15,7 +16,7 @@ const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(700 * 1024, 0
 describe('canned files in the workstation services', () => {
   let stack: Stack;
   let desk: Desk;
-  let adminToken: string;
+  let token: string;
   const names = async () => {
     const list = await desk.invoke('file-phrases:list', undefined);
     if (!list.ok) throw new Error(list.error.message);
@@ -24,7 +25,7 @@ describe('canned files in the workstation services', () => {
   const adminUpload = async (name: string, bytes: Buffer): Promise<FilePhrase> => {
     const response = await fetch(`${stack.server.url}/api/file-phrases?scope=public&name=${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/octet-stream' },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
       body: bytes,
     });
     expect(response.status).toBe(200);
@@ -35,12 +36,7 @@ describe('canned files in the workstation services', () => {
     stack = await startStack();
     desk = openDesk(stack.deskDir, stack.proxy.url);
     await loginOnline(desk);
-    const login = await fetch(`${stack.server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ account: 'admin', password: 'admin123' }),
-    });
-    adminToken = ((await login.json()) as { token: string }).token;
+    token = await adminToken(stack.server.url);
   }, 60_000);
   afterAll(async () => {
     desk.workstation.close();
@@ -76,7 +72,7 @@ describe('canned files in the workstation services', () => {
       await waitFor('own personal phrase synced live', async () => (await titles(desk)).includes('另一台电脑'));
       const adminPhrase = await fetch(`${stack.server.url}/api/phrases`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ scope: 'public', title: '新公共语', content: '大家都能用' }),
       });
       expect(adminPhrase.status).toBe(200);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fail, ok, type Result } from '../../../shared/errors.js';
 import type { EventChannel, EventPayload } from '../../../shared/ipc/contract.js';
 import type { Invitation, SiteVisitor } from '../../../shared/protocol/rest-site-visitors.js';
+import { sampleInvitation, sampleSiteVisitor } from '../../../shared/testing/sample-site-visitor.js';
 import type { RestClient } from '../api/rest-client.js';
 import { createInternalBus } from '../base/internal-bus.js';
 import { toDisposable } from '../base/lifecycle.js';
@@ -10,39 +11,9 @@ import { waitFor } from '../test-support/wait-for.js';
 import { createSiteVisitorService, type SiteVisitorService } from './site-visitor-service.js';
 import { VisitorChangeBatch } from './visitor-changes.js';
 
-const visitor = (visitorId: string, over: Partial<SiteVisitor> = {}): SiteVisitor => ({
-  visitorId,
-  nickname: `访客${visitorId}`,
-  currentUrl: 'https://shop.example/',
-  currentTitle: '首页',
-  visitStartedAt: 1_760_000_000_000,
-  pagesViewed: 1,
-  source: '',
-  searchEngine: '',
-  keyword: '',
-  region: '',
-  visitCount: 1,
-  groupId: null,
-  conversationId: null,
-  agentId: null,
-  pendingInvitationId: null,
-  ...over,
-});
-
-const invitation = (over: Partial<Invitation> = {}): Invitation => ({
-  id: 'i1',
-  visitorId: 'v1',
-  agentId: 'a1',
-  fromName: '小王',
-  ruleId: null,
-  groupId: null,
-  text: '',
-  state: 'accepted',
-  createdAt: 1,
-  answeredAt: 2,
-  conversationId: 'c1',
-  ...over,
-});
+const visitor = sampleSiteVisitor;
+const invitation = (over: Partial<Invitation> = {}): Invitation =>
+  sampleInvitation({ id: 'i1', visitorId: 'v1', agentId: 'a1', state: 'accepted', createdAt: 1, answeredAt: 2, conversationId: 'c1', ...over });
 
 describe('VisitorChangeBatch', () => {
   it('keeps the last word per visitor, so upserted and left never share a visitor', () => {

@@ -1,28 +1,24 @@
 /**
  * The trail frame's browse socket (访客监控): `browse.hello` with the visitor's token and this
  * page's view id, then only `invitation` frames come. Open means the visitor is on the site, so it
- * reconnects with the widget's backoff (realtime.ts) after a drop and closes on pagehide. A refusal
+ * reconnects with the widget's backoff (widget-socket.ts) after a drop and closes on pagehide. A refusal
  * (bad token, unknown page view, 黑名单) is final: no reconnect.
  */
-import { ServerFrameSchema, type ClientFrame } from '../../../shared/protocol/realtime.js';
+import type { ClientFrame } from '../../../shared/protocol/realtime.js';
 import type { Invitation } from '../../../shared/protocol/rest-site-visitors.js';
-import { backoffDelay, realtimeUrl } from './realtime.js';
+import { openSocket, pingEvery, readServerFrame, Reconnector, type SocketTarget } from './widget-socket.js';
 
-const PING_MS = 25_000;
 const FINAL_CODES = new Set(['UNAUTHENTICATED', 'NOT_FOUND', 'BLOCKED']);
 
-export interface BrowseSocketOptions {
+export interface BrowseSocketOptions extends SocketTarget {
   token: string;
   pageViewId: string;
   onInvitation: (invitation: Invitation) => void;
-  url?: string;
-  createSocket?: (url: string) => WebSocket;
 }
 
 export class BrowseSocket {
   private socket: WebSocket | null = null;
-  private attempt = 0;
-  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly reconnect = new Reconnector(() => this.connect());
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
 
@@ -35,42 +31,28 @@ export class BrowseSocket {
 
   stop(): void {
     this.stopped = true;
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnect.cancel();
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.socket?.close();
     this.socket = null;
   }
 
   private connect(): void {
-    this.reconnectTimer = null;
-    const url = this.options.url ?? realtimeUrl(globalThis.location);
-    let socket: WebSocket;
-    try {
-      socket = this.options.createSocket ? this.options.createSocket(url) : new WebSocket(url);
-    } catch {
-      return this.scheduleReconnect();
-    }
+    const socket = openSocket(this.options);
+    if (!socket) return this.scheduleReconnect();
     this.socket = socket;
     socket.addEventListener('open', () => {
       if (socket !== this.socket) return;
-      this.attempt = 0;
+      this.reconnect.succeeded();
       socket.send(JSON.stringify({ type: 'browse.hello', token: this.options.token, pageViewId: this.options.pageViewId } satisfies ClientFrame));
       if (this.pingTimer) clearInterval(this.pingTimer);
-      this.pingTimer = setInterval(() => socket.readyState === WebSocket.OPEN && socket.send(JSON.stringify({ type: 'ping' } satisfies ClientFrame)), PING_MS);
+      this.pingTimer = pingEvery(socket);
     });
     socket.addEventListener('message', (event: MessageEvent) => {
-      if (socket !== this.socket || typeof event.data !== 'string') return;
-      let json: unknown;
-      try {
-        json = JSON.parse(event.data);
-      } catch {
-        return;
-      }
-      const parsed = ServerFrameSchema.safeParse(json);
-      if (!parsed.success) return;
-      const frame = parsed.data;
-      if (frame.type === 'invitation') this.options.onInvitation(frame.invitation);
-      if (frame.type === 'error' && FINAL_CODES.has(frame.error.code)) this.stop();
+      if (socket !== this.socket) return;
+      const frame = readServerFrame(event);
+      if (frame?.type === 'invitation') this.options.onInvitation(frame.invitation);
+      if (frame?.type === 'error' && FINAL_CODES.has(frame.error.code)) this.stop();
     });
     socket.addEventListener('close', () => {
       if (socket !== this.socket) return;
@@ -81,9 +63,6 @@ export class BrowseSocket {
   }
 
   private scheduleReconnect(): void {
-    if (this.stopped || this.reconnectTimer) return;
-    const delay = backoffDelay(this.attempt);
-    this.attempt = Math.min(this.attempt + 1, 10);
-    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+    if (!this.stopped) this.reconnect.schedule();
   }
 }

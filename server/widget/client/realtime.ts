@@ -3,11 +3,12 @@
  * with ServerFrameSchema, reconnect with capped exponential backoff plus jitter, and a ping so
  * idle proxies do not cut the socket. Applying frames is the caller's job (chat-state.ts).
  */
-import { REALTIME_PATH, ServerFrameSchema, type ClientFrame, type ServerFrame } from '../../../shared/protocol/realtime.js';
+import type { ClientFrame, ServerFrame } from '../../../shared/protocol/realtime.js';
+import { openSocket, pingEvery, readServerFrame, Reconnector, type SocketTarget } from './widget-socket.js';
 
 export type ConnectionState = 'connecting' | 'replaying' | 'open' | 'closed';
 
-export interface RealtimeOptions {
+export interface RealtimeOptions extends SocketTarget {
   token: string;
   lastSeq: () => number;
   onFrame: (frame: ServerFrame) => void;
@@ -17,28 +18,11 @@ export interface RealtimeOptions {
    * answer `headSeq`. The next hello waits for it; a rejection retries through the normal backoff.
    */
   resync: (headSeq: number) => Promise<void>;
-  /** ws:// or wss:// URL; defaults to this page's origin. */
-  url?: string;
-  createSocket?: (url: string) => WebSocket;
-}
-
-const BACKOFF_MIN_MS = 500;
-const BACKOFF_MAX_MS = 15_000;
-const PING_MS = 25_000;
-
-export function realtimeUrl(location: { protocol: string; host: string }): string {
-  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${REALTIME_PATH}`;
-}
-
-export function backoffDelay(attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** attempt);
-  return Math.round(base / 2 + (random() * base) / 2);
 }
 
 export class RealtimeClient {
   private socket: WebSocket | null = null;
-  private attempt = 0;
-  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly reconnect = new Reconnector(() => this.connect());
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
   /** A rebuild after `resync` is running: no hello may go out with the old seq meanwhile. */
@@ -54,7 +38,7 @@ export class RealtimeClient {
 
   stop(): void {
     this.stopped = true;
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnect.cancel();
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.socket?.close();
     this.socket = null;
@@ -75,44 +59,30 @@ export class RealtimeClient {
   /** Forces a reconnect now (e.g. the browser came back online). */
   reconnectNow(): void {
     if (this.stopped || this.isOpen || this.resyncing) return;
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnect.cancel();
     this.socket?.close();
     this.connect();
   }
 
   private connect(): void {
-    this.reconnectTimer = null;
     this.setState('connecting');
-    const url = this.options.url ?? realtimeUrl(globalThis.location);
-    let socket: WebSocket;
-    try {
-      socket = this.options.createSocket ? this.options.createSocket(url) : new WebSocket(url);
-    } catch {
-      this.scheduleReconnect();
-      return;
-    }
+    const socket = openSocket(this.options);
+    if (!socket) return this.scheduleReconnect();
     this.socket = socket;
     socket.addEventListener('open', () => {
       if (socket !== this.socket) return;
       this.setState('replaying');
       socket.send(JSON.stringify({ type: 'hello', token: this.options.token, lastSeq: this.options.lastSeq() } satisfies ClientFrame));
       if (this.pingTimer) clearInterval(this.pingTimer);
-      this.pingTimer = setInterval(() => this.send({ type: 'ping' }), PING_MS);
+      this.pingTimer = pingEvery(socket);
     });
     socket.addEventListener('message', (event: MessageEvent) => {
-      if (socket !== this.socket || typeof event.data !== 'string') return;
-      let json: unknown;
-      try {
-        json = JSON.parse(event.data);
-      } catch {
-        return;
-      }
-      const parsed = ServerFrameSchema.safeParse(json);
-      if (!parsed.success) return;
-      const frame = parsed.data;
+      if (socket !== this.socket) return;
+      const frame = readServerFrame(event);
+      if (!frame) return;
       if (frame.type === 'resync') return this.beginResync(socket, frame.headSeq);
       if (frame.type === 'replay.done') {
-        this.attempt = 0;
+        this.reconnect.succeeded();
         this.setState('open');
       }
       this.options.onFrame(frame);
@@ -142,16 +112,13 @@ export class RealtimeClient {
     this.resyncing = false;
     if (this.stopped || this.socket) return;
     if (!rebuilt) return this.scheduleReconnect();
-    this.attempt = 0;
+    this.reconnect.succeeded();
     this.connect();
   }
 
   private scheduleReconnect(): void {
     this.setState('closed');
-    if (this.stopped || this.reconnectTimer) return;
-    const delay = backoffDelay(this.attempt);
-    this.attempt = Math.min(this.attempt + 1, 10);
-    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+    if (!this.stopped) this.reconnect.schedule();
   }
 
   private setState(state: ConnectionState): void {

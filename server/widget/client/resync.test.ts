@@ -5,36 +5,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Conversation, Message, OfflineMessage } from '../../../shared/domain.js';
 import { fail, ok, type Result } from '../../../shared/errors.js';
-import type { ServerFrame } from '../../../shared/protocol/realtime.js';
 import type { RouteName } from '../../../shared/protocol/rest.js';
 import type { WidgetApi } from './api.js';
 import { ChatState } from './chat-state.js';
+import { FakeSocket } from './fake-socket.js';
 import { RealtimeClient } from './realtime.js';
 import { readChatSnapshot } from './resync.js';
 import { WidgetStore } from './storage.js';
 import { conversationFixture, messageFixture } from './test-fixtures.js';
-
-/** A socket stand-in the test opens, feeds frames to and watches close. */
-class FakeSocket extends EventTarget {
-  readyState: number = WebSocket.CONNECTING;
-  readonly sent: unknown[] = [];
-  closed = false;
-  send(data: string): void {
-    this.sent.push(JSON.parse(data));
-  }
-  close(): void {
-    this.closed = true;
-    this.readyState = WebSocket.CLOSED;
-    this.dispatchEvent(new Event('close'));
-  }
-  open(): void {
-    this.readyState = WebSocket.OPEN;
-    this.dispatchEvent(new Event('open'));
-  }
-  receive(frame: ServerFrame): void {
-    this.dispatchEvent(new MessageEvent('message', { data: JSON.stringify(frame) }));
-  }
-}
 
 /** Answers REST calls from a table, as the server would after its log went back in time. */
 function serverAnswers(answers: Partial<Record<RouteName, (options: unknown) => Result<unknown>>>): Pick<WidgetApi, 'call'> {
