@@ -50,8 +50,11 @@ describe('设置 → 我的头像', () => {
 
     fireEvent.change(fileInput(), { target: { files: [new File([Uint8Array.from(atob(PNG), (c) => c.charCodeAt(0))], 'me.png', { type: 'image/png' })] } });
     await waitFor(() => expect(api.callsTo('avatars:set-mine')).toEqual([{ dataBase64: PNG }]));
-    const picture = await screen.findByRole('img', { name: '小王 的头像' }, { timeout: 3000 });
-    await waitFor(() => expect(picture.querySelector('img')?.getAttribute('src') ?? picture.getAttribute('src')).toBe(`data:image/png;base64,${PNG}`));
+    // Asked afresh each time: the letter's element gives way to the picture's once it has loaded.
+    await waitFor(() => {
+      const picture = screen.getByRole('img', { name: '小王 的头像' });
+      expect(picture.querySelector('img')?.getAttribute('src') ?? picture.getAttribute('src')).toBe(`data:image/png;base64,${PNG}`);
+    });
     expect(await screen.findByText('头像已更新')).toBeTruthy();
     expect(screen.getByRole('button', { name: /更换头像/ })).toBeTruthy();
   });
